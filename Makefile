@@ -1,0 +1,47 @@
+# Digitale Huiskamer — every set-up step lives here, so a fresh machine needs only Python 3.11.
+SHELL := /bin/bash
+PYTHON_BOOT ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+RASA := $(VENV)/bin/rasa
+MODEL := models/assistant.tar.gz
+TRAINING_INPUTS := config.yml domain.yml bot/safety_net.py bot/safety_phrases.yml \
+	$(shell find nlu_data bot/data -name '*.yml' 2>/dev/null)
+
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 2
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: setup run test train eval bench lint clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	test -x $(PY) || $(PYTHON_BOOT) -m venv $(VENV)
+	$(PY) -m pip install --quiet --no-deps --ignore-requires-python -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+train: $(MODEL)
+
+$(MODEL): $(VENV)/.installed $(TRAINING_INPUTS)
+	$(RASA) train --config config.yml --domain domain.yml --data nlu_data bot/data \
+		--out models --fixed-model-name assistant
+
+run: $(VENV)/.installed $(MODEL)
+	$(PY) -m bot run
+
+test: $(VENV)/.installed $(MODEL)
+	$(PY) -m pytest
+
+eval: $(VENV)/.installed
+	$(PY) -m bot.evaluation
+
+bench: $(VENV)/.installed $(MODEL)
+	$(PY) -m benchmarks.assistant
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+
+clean:
+	rm -rf models/*.tar.gz .rasa results

@@ -1,0 +1,162 @@
+"""Start and supervise the assistant's processes: the Rasa server and the action server.
+
+`make run` and the end-to-end tests use the same launcher, so what is tested is what runs.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.settings import PROJECT_ROOT, Settings
+
+
+class LaunchError(RuntimeError):
+    """A server did not come up; the message says which and why."""
+
+
+@dataclass(frozen=True)
+class ServerSpec:
+    name: str
+    argv: list[str]
+    health_url: str
+
+
+def server_specs(settings: Settings) -> list[ServerSpec]:
+    """The processes that make up the system, in start order."""
+    python = sys.executable
+    actions = ServerSpec(
+        name="action server",
+        argv=[python, "-m", "rasa_sdk", "--actions", "actions", "--port", str(settings.actions_port)],
+        health_url=f"http://{settings.host}:{settings.actions_port}/health",
+    )
+    rasa = ServerSpec(
+        name="rasa",
+        argv=[
+            python, "-m", "rasa", "run",
+            "--model", str(settings.model_path),
+            "--endpoints", "endpoints.yml",
+            "--credentials", "credentials.yml",
+            "--interface", settings.host,
+            "--port", str(settings.rasa_port),
+        ],
+        health_url=f"http://{settings.host}:{settings.rasa_port}/webhooks/rest/",
+    )
+    return [actions, rasa]
+
+
+def process_env(settings: Settings, base: Mapping[str, str] | None = None) -> dict[str, str]:
+    env = dict(os.environ if base is None else base)
+    env.update(settings.server_env())
+    env.setdefault("RASA_TELEMETRY_ENABLED", "false")
+    env.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    env.setdefault("PYTHONUNBUFFERED", "1")
+    return env
+
+
+def _healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.status == 200
+    except (urllib.error.URLError, OSError):
+        return False
+
+
+class System:
+    """The running servers; a context manager so nothing outlives its owner."""
+
+    def __init__(self, settings: Settings, log_dir: Path | None = None) -> None:
+        self.settings = settings
+        self.log_dir = log_dir
+        self.processes: dict[str, subprocess.Popen[bytes]] = {}
+
+    def start(self) -> None:
+        if not self.settings.model_path.exists():
+            raise LaunchError(f"no trained model at {self.settings.model_path}; run `make train`")
+        self.settings.data_dir.mkdir(parents=True, exist_ok=True)
+        env = process_env(self.settings)
+        for spec in server_specs(self.settings):
+            out = None
+            if self.log_dir is not None:
+                self.log_dir.mkdir(parents=True, exist_ok=True)
+                out = open(self.log_dir / f"{spec.name.replace(' ', '-')}.log", "ab")  # noqa: SIM115
+            self.processes[spec.name] = subprocess.Popen(
+                spec.argv, cwd=PROJECT_ROOT, env=env, stdout=out, stderr=subprocess.STDOUT if out else None
+            )
+            self._wait_until_healthy(spec)
+
+    def _wait_until_healthy(self, spec: ServerSpec) -> None:
+        deadline = time.monotonic() + self.settings.startup_timeout_s
+        process = self.processes[spec.name]
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                self.stop()
+                raise LaunchError(f"{spec.name} exited with code {process.returncode} during start-up")
+            if _healthy(spec.health_url):
+                return
+            time.sleep(0.5)
+        self.stop()
+        raise LaunchError(f"{spec.name} not healthy at {spec.health_url} after "
+                          f"{self.settings.startup_timeout_s:.0f} s")
+
+    def stop(self, timeout: float = 20) -> None:
+        for process in reversed(list(self.processes.values())):
+            if process.poll() is None:
+                process.send_signal(signal.SIGTERM)
+        for process in self.processes.values():
+            try:
+                process.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+    def first_exited(self) -> str | None:
+        """Name of a server that stopped on its own, if any."""
+        for name, process in self.processes.items():
+            if process.poll() is not None:
+                return name
+        return None
+
+    def __enter__(self) -> System:
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+def run_forever(settings: Settings) -> int:
+    """Serve until interrupted or until one server dies (then stop the rest and fail)."""
+    stop_requested = False
+
+    def request_stop(signum: int, frame: object) -> None:
+        nonlocal stop_requested
+        stop_requested = True
+
+    signal.signal(signal.SIGTERM, request_stop)
+    signal.signal(signal.SIGINT, request_stop)
+    with System(settings) as system:
+        print(
+            f"Digitale Huiskamer draait:\n"
+            f"  REST      POST http://{settings.host}:{settings.rasa_port}/webhooks/rest/webhook\n"
+            f"  socket.io http://{settings.host}:{settings.rasa_port}/socket.io\n"
+            f"  actions   http://{settings.host}:{settings.actions_port}/webhook\n"
+            f"  data      {settings.data_dir}\n"
+            f"Stop met Ctrl+C.",
+            flush=True,
+        )
+        while not stop_requested:
+            dead = system.first_exited()
+            if dead:
+                print(f"{dead} stopped unexpectedly; stopping the rest.", file=sys.stderr)
+                return 1
+            time.sleep(1)
+    return 0

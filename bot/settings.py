@@ -1,0 +1,72 @@
+"""Project settings, read once from ``settings.yml`` and the ``DH_*`` environment variables."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SETTINGS_FILE = PROJECT_ROOT / "settings.yml"
+
+
+class SettingsError(ValueError):
+    """A settings value is missing or of the wrong kind."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the launcher and the servers need to agree on."""
+
+    data_dir: Path
+    model_dir: Path
+    model_name: str
+    host: str
+    rasa_port: int
+    actions_port: int
+    startup_timeout_s: float
+    session_expiry_minutes: int
+
+    @property
+    def model_path(self) -> Path:
+        return self.model_dir / f"{self.model_name}.tar.gz"
+
+    def server_env(self) -> dict[str, str]:
+        """Environment that endpoints.yml expands, so every process sees the same values."""
+        return {
+            "DH_DATA_DIR": str(self.data_dir),
+            "DH_HOST": self.host,
+            "DH_RASA_PORT": str(self.rasa_port),
+            "DH_ACTIONS_PORT": str(self.actions_port),
+        }
+
+
+def _convert(name: str, kind: type, raw: Any) -> Any:
+    try:
+        if kind is Path:
+            path = Path(str(raw)).expanduser()
+            return path if path.is_absolute() else PROJECT_ROOT / path
+        return kind(raw)
+    except (TypeError, ValueError) as exc:
+        raise SettingsError(f"setting {name!r} must be a {kind.__name__}, got {raw!r}") from exc
+
+
+def load_settings(
+    path: Path = SETTINGS_FILE, env: Mapping[str, str] | None = None
+) -> Settings:
+    """Read the settings file and let ``DH_<NAME>`` environment variables override it."""
+    env = os.environ if env is None else env
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    values: dict[str, Any] = {}
+    kinds = {"Path": Path, "str": str, "int": int, "float": float}
+    for field in fields(Settings):
+        override = env.get(f"DH_{field.name.upper()}")
+        value = override if override not in (None, "") else raw.get(field.name)
+        if value is None:
+            raise SettingsError(f"setting {field.name!r} is missing from {path}")
+        values[field.name] = _convert(field.name, kinds[str(field.type)], value)
+    return Settings(**values)

@@ -1,0 +1,85 @@
+"""The NLU examples trainers extend: enough, separable, and free of personal data."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+import pytest
+import yaml
+
+from bot.settings import PROJECT_ROOT
+from redaction.placeholders import PLACEHOLDER, is_known_label
+
+HELP_TOPICS = ["debt", "money_worries", "stress", "parenting", "loneliness", "youth",
+               "digital_help", "social_support"]
+MIN_TOPIC_EXAMPLES = 60
+MIN_OTHER_EXAMPLES = 20
+
+
+def _examples() -> dict[str, list[str]]:
+    found: dict[str, list[str]] = defaultdict(list)
+    for path in sorted((PROJECT_ROOT / "nlu_data").rglob("*.yml")):
+        for block in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu", []):
+            if "intent" in block:
+                found[block["intent"]] += [
+                    line[2:].strip() for line in block["examples"].splitlines()
+                    if line.strip().startswith("- ")
+                ]
+    return found
+
+
+EXAMPLES = _examples()
+DOMAIN_INTENTS = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text())["intents"]
+
+
+@pytest.mark.parametrize("intent", DOMAIN_INTENTS)
+def test_every_intent_has_enough_examples(intent):
+    minimum = MIN_TOPIC_EXAMPLES if intent in HELP_TOPICS else MIN_OTHER_EXAMPLES
+    assert len(set(EXAMPLES[intent])) >= minimum
+
+
+def test_no_intent_outside_the_domain():
+    assert set(EXAMPLES) <= set(DOMAIN_INTENTS)
+
+
+def test_no_example_belongs_to_two_intents():
+    owners: dict[str, set[str]] = defaultdict(set)
+    for intent, examples in EXAMPLES.items():
+        for example in examples:
+            owners[example.lower().strip(" .?!")].add(intent)
+    assert {e: o for e, o in owners.items() if len(o) > 1} == {}
+
+
+def _valid_placeholder(text: str) -> bool:
+    match = PLACEHOLDER.fullmatch(text)
+    return bool(match) and is_known_label(match["label"])
+
+
+def test_placeholders_use_the_redaction_format():
+    bad = [
+        (intent, m.group(0))
+        for intent, examples in EXAMPLES.items()
+        for example in examples
+        for m in re.finditer(r"<[^>]*>", example)
+        if not _valid_placeholder(m.group(0))
+    ]
+    assert bad == []
+
+
+# Shapes of personal data that must never be written into training data (the redaction scan
+# in tests/redaction checks for names and more; these catch the structured identifiers).
+PERSONAL_SHAPES = {
+    "phone": re.compile(r"(?<!\d)(\+31|0031|0)[\s-]?\d(?:[\s-]?\d){8}(?!\d)"),
+    "email": re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+"),
+    "postcode": re.compile(r"\b[1-9]\d{3}\s?[A-Z]{2}\b"),
+    "iban": re.compile(r"\bNL\d{2}\s?[A-Z]{4}", re.IGNORECASE),
+    "long number": re.compile(r"(?<!\d)\d{8,}(?!\d)"),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(PERSONAL_SHAPES))
+def test_no_personal_data_shapes_in_examples(shape):
+    pattern = PERSONAL_SHAPES[shape]
+    hits = [e for examples in EXAMPLES.values() for e in examples if pattern.search(e)]
+    assert hits == []
