@@ -81,3 +81,42 @@ def test_crisis_wins_when_both_lists_match():
 def test_unknown_intent_in_phrase_file_is_refused():
     with pytest.raises(ValueError, match="unknown safety intents"):
         SafetyPhrases.from_mapping({"debt": ["schuld"]})
+
+
+def _examples_by_intent() -> dict[str, list[str]]:
+    import yaml
+
+    from bot.settings import PROJECT_ROOT
+
+    found: dict[str, list[str]] = {}
+    for path in sorted((PROJECT_ROOT / "nlu_data").rglob("*.yml")):
+        for block in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]:
+            found.setdefault(block["intent"], []).extend(
+                line.strip()[2:] for line in block["examples"].splitlines()
+                if line.strip().startswith("- ")
+            )
+    return found
+
+
+# The net is the floor under the classifier, not a replacement: it must catch most of the
+# safety examples on its own (vague distress such as "ik zie het niet meer zitten" is left to
+# the classifier) and never fire on an example of another intent.
+MIN_NET_RECALL = 0.85
+
+
+@pytest.mark.parametrize("intent", ["crisis_suicide", "domestic_violence"])
+def test_net_catches_most_safety_examples_on_its_own(phrases, intent):
+    examples = _examples_by_intent()[intent]
+    caught = [e for e in examples if phrases.match(e) == intent]
+    assert len(caught) / len(examples) >= MIN_NET_RECALL
+
+
+def test_net_never_fires_on_other_intents_examples(phrases):
+    fired = [
+        (intent, example)
+        for intent, examples in _examples_by_intent().items()
+        if intent not in ("crisis_suicide", "domestic_violence")
+        for example in examples
+        if phrases.match(example)
+    ]
+    assert fired == []
