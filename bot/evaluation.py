@@ -13,6 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import yaml
+
 from bot.settings import PROJECT_ROOT, load_settings
 
 PIPELINES = {
@@ -29,6 +31,18 @@ def cross_validate(config: Path, out: Path, folds: int) -> dict:
         cwd=PROJECT_ROOT, check=True, env={**os.environ, "RASA_TELEMETRY_ENABLED": "false"},
     )
     return json.loads((out / "intent_report.json").read_text())
+
+
+def fallback_threshold(config: Path = PIPELINES["chosen"]) -> float:
+    """The FallbackClassifier threshold: below it a resident gets the topic menu, not an answer."""
+    pipeline = yaml.safe_load(config.read_text(encoding="utf-8"))["pipeline"]
+    return next(float(c["threshold"]) for c in pipeline if c["name"] == "FallbackClassifier")
+
+
+def confidently_wrong(errors: list[dict], total: int, threshold: float) -> tuple[int, int]:
+    """Errors a resident would see as a wrong answer (the rest become the kind fallback)."""
+    wrong = sum(1 for e in errors if e["intent_prediction"]["confidence"] >= threshold)
+    return wrong, total
 
 
 def summary_table(reports: dict[str, dict]) -> str:
@@ -64,8 +78,19 @@ def main(argv: list[str] | None = None) -> int:
         if args.only in (None, name)
     }
     table = summary_table(reports)
+    threshold = fallback_threshold()
+    lines = []
+    for name in reports:
+        errors = json.loads((out / name / "intent_errors.json").read_text())
+        total = int(reports[name]["weighted avg"]["support"])
+        wrong, _ = confidently_wrong(errors, total, threshold)
+        lines.append(f"- {name}: {len(errors)} of {total} misclassified; {wrong} "
+                     f"({wrong / total:.1%}) with confidence ≥ {threshold} (a wrong answer); "
+                     f"the rest would get the fallback menu.")
     summary = out / "summary.md"
-    summary.write_text(f"# NLU cross-validation ({args.folds} folds)\n\n{table}", encoding="utf-8")
+    summary.write_text(f"# NLU cross-validation ({args.folds} folds)\n\n{table}\n"
+                       + "\n".join(lines) + "\n", encoding="utf-8")
+    print("\n".join(lines))
     print(table)
     for name in reports:
         print(f"{name}: confusion matrix {out / name / 'intent_confusion_matrix.png'}")
