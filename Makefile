@@ -5,14 +5,16 @@ VENV := .venv
 PY := $(VENV)/bin/python
 RASA := $(VENV)/bin/rasa
 MODEL := models/assistant.tar.gz
+NER_MODEL := models/ner-nl/meta.json
 TRAINING_INPUTS := config.yml domain.yml bot/safety_net.py bot/safety_phrases.yml \
 	$(shell find nlu_data bot/data -name '*.yml' 2>/dev/null)
+NER_INPUTS := $(shell find redaction/ner -name '*.py' -o -name '*.cfg' 2>/dev/null)
 
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup run test train eval bench lint clean
+.PHONY: setup run test train eval eval-redaction bench lint clean
 
 setup: $(VENV)/.installed
 
@@ -22,26 +24,35 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
-train: $(MODEL)
+train: $(MODEL) $(NER_MODEL)
 
+# The assistant: NLU + dialogue model.
 $(MODEL): $(VENV)/.installed $(TRAINING_INPUTS)
 	$(RASA) train --config config.yml --domain domain.yml --data nlu_data bot/data \
 		--out models --fixed-model-name assistant
 
-run: $(VENV)/.installed $(MODEL)
+# The Dutch NER the redaction layer uses (trained here: no Dutch pipeline can be installed).
+$(NER_MODEL): $(VENV)/.installed $(NER_INPUTS)
+	$(PY) -m redaction.ner build --out models/ner-nl
+
+run: $(VENV)/.installed $(MODEL) $(NER_MODEL)
 	$(PY) -m bot run
 
-test: $(VENV)/.installed $(MODEL)
+test: $(VENV)/.installed $(MODEL) $(NER_MODEL)
 	$(PY) -m pytest
 
 eval: $(VENV)/.installed
 	$(PY) -m bot.evaluation
 
-bench: $(VENV)/.installed $(MODEL)
+eval-redaction: $(VENV)/.installed $(NER_MODEL)
+	$(PY) -m redaction.evaluation
+
+bench: $(VENV)/.installed $(MODEL) $(NER_MODEL)
 	$(PY) -m benchmarks.assistant
+	$(PY) -m benchmarks.redaction
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 
 clean:
-	rm -rf models/*.tar.gz .rasa results
+	rm -rf models/*.tar.gz models/ner-nl .rasa results

@@ -6,12 +6,13 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SETTINGS_FILE = PROJECT_ROOT / "settings.yml"
+T = TypeVar("T")
 
 
 class SettingsError(ValueError):
@@ -50,9 +51,38 @@ def _convert(name: str, kind: type, raw: Any) -> Any:
         if kind is Path:
             path = Path(str(raw)).expanduser()
             return path if path.is_absolute() else PROJECT_ROOT / path
+        if kind is bool and isinstance(raw, str):
+            if raw.strip().lower() not in ("true", "false", "1", "0", "yes", "no"):
+                raise ValueError(raw)
+            return raw.strip().lower() in ("true", "1", "yes")
         return kind(raw)
     except (TypeError, ValueError) as exc:
         raise SettingsError(f"setting {name!r} must be a {kind.__name__}, got {raw!r}") from exc
+
+
+_KINDS = {"Path": Path, "str": str, "int": int, "float": float, "bool": bool}
+
+
+def read_section(
+    cls: type[T], raw: Mapping[str, Any], env: Mapping[str, str], prefix: str, source: Path
+) -> T:
+    """Build a settings dataclass from a YAML mapping; ``<prefix><NAME>`` env vars override it.
+
+    Every package's settings go through here, so overriding works the same everywhere.
+    """
+    values: dict[str, Any] = {}
+    for field in fields(cls):  # type: ignore[arg-type]
+        key = f"{prefix}{field.name.upper()}"
+        override = env.get(key)
+        value = override if override not in (None, "") else raw.get(field.name)
+        if value is None:
+            raise SettingsError(f"setting {field.name!r} is missing from {source}")
+        values[field.name] = _convert(field.name, _KINDS[str(field.type)], value)
+    return cls(**values)
+
+
+def read_settings_file(path: Path = SETTINGS_FILE) -> dict[str, Any]:
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
 
 
 def load_settings(
@@ -60,13 +90,4 @@ def load_settings(
 ) -> Settings:
     """Read the settings file and let ``DH_<NAME>`` environment variables override it."""
     env = os.environ if env is None else env
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    values: dict[str, Any] = {}
-    kinds = {"Path": Path, "str": str, "int": int, "float": float}
-    for field in fields(Settings):
-        override = env.get(f"DH_{field.name.upper()}")
-        value = override if override not in (None, "") else raw.get(field.name)
-        if value is None:
-            raise SettingsError(f"setting {field.name!r} is missing from {path}")
-        values[field.name] = _convert(field.name, kinds[str(field.type)], value)
-    return Settings(**values)
+    return read_section(Settings, read_settings_file(path), env, "DH_", path)

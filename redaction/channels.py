@@ -1,0 +1,107 @@
+"""Rasa input channels that redact every message before Rasa sees it.
+
+Registered in ``credentials.yml`` by module path; each keeps the name of the channel it wraps,
+so residents still post to ``/webhooks/rest/webhook`` and the widget still uses ``/socket.io``.
+Rasa's tracker store, event broker and logs therefore only ever receive redacted text.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+from rasa.core.channels import channel, rest, socketio, telegram, twilio
+from rasa.core.channels.channel import UserMessage
+
+from redaction.analyzer import shared_redactor
+from redaction.redactor import Redactor
+from redaction.settings import load_redaction_settings
+
+logger = logging.getLogger(__name__)
+REPLIES_FILE = Path(__file__).with_name("replies.yml")
+# A button payload such as "/debt" names an intent and carries no resident text. Payloads with
+# entities ("/debt{...}") are not exempt: their JSON could hold anything.
+INTENT_PAYLOAD = re.compile(r"/[a-z][a-z0-9_]{0,60}")
+Handler = Callable[[UserMessage], Awaitable[Any]]
+
+
+def load_replies(path: Path = REPLIES_FILE) -> dict[str, str]:
+    replies = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return {key: " ".join(str(value).split()) for key, value in replies.items() if key != "version"}
+
+
+class RedactingBoundary:
+    """Redact, refuse what is too long, and fail closed: raw text never goes further."""
+
+    def __init__(self, redactor: Redactor, max_chars: int, replies: dict[str, str]) -> None:
+        self._redactor = redactor
+        self._max_chars = max_chars
+        self._replies = replies
+
+    async def handle(self, message: UserMessage, on_new_message: Handler) -> None:
+        text = message.text if isinstance(message.text, str) else ""
+        if len(text) > self._max_chars:
+            logger.info("refused a message of %d characters (limit %d)", len(text), self._max_chars)
+            await self._reply(message, "message_too_long")
+            return
+        if INTENT_PAYLOAD.fullmatch(text):
+            await self._forward(message, on_new_message)
+            return
+        try:
+            message.text, findings = self._redactor.redact(text, message.sender_id)
+        except Exception as error:  # noqa: BLE001 — the text must not reach a log or Rasa
+            logger.error("redaction failed (%s); message dropped", type(error).__name__)
+            await self._reply(message, "technical_problem")
+            return
+        if findings:
+            logger.info("redacted %s", sorted({f.entity_type for f in findings}))
+        await self._forward(message, on_new_message)
+
+    async def _forward(self, message: UserMessage, on_new_message: Handler) -> None:
+        try:
+            await on_new_message(message)
+        except (Exception, asyncio.CancelledError) as error:  # noqa: BLE001
+            # Rasa's REST handler would log its copy of the *raw* text; handle it here instead.
+            logger.error("handling a redacted message failed (%s)", type(error).__name__)
+            await self._reply(message, "technical_problem")
+
+    async def _reply(self, message: UserMessage, key: str) -> None:
+        await message.output_channel.send_text_message(message.sender_id, self._replies[key])
+
+
+def boundary() -> RedactingBoundary:
+    settings = load_redaction_settings()
+    return RedactingBoundary(shared_redactor(), settings.max_message_chars, load_replies())
+
+
+class RedactingInput(channel.InputChannel):
+    """Mixin: wraps the callback the channel hands each message to."""
+
+    def blueprint(self, on_new_message: Handler) -> Any:
+        gate = boundary()
+
+        async def redact_then_handle(message: UserMessage) -> None:
+            await gate.handle(message, on_new_message)
+
+        return super().blueprint(redact_then_handle)
+
+
+class RestInput(RedactingInput, rest.RestInput):
+    """``POST /webhooks/rest/webhook``, redacted."""
+
+
+class SocketIOInput(RedactingInput, socketio.SocketIOInput):
+    """The web widget's socket.io channel, redacted."""
+
+
+class TelegramInput(RedactingInput, telegram.TelegramInput):
+    """Telegram webhook, redacted (off unless configured in credentials.yml)."""
+
+
+class TwilioInput(RedactingInput, twilio.TwilioInput):
+    """Twilio (SMS/WhatsApp) webhook, redacted (off unless configured in credentials.yml)."""

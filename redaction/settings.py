@@ -1,0 +1,31 @@
+"""Redaction settings: the ``redaction`` section of ``settings.yml``, overridable by env vars."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.settings import SETTINGS_FILE, SettingsError, read_section, read_settings_file
+
+
+@dataclass(frozen=True)
+class RedactionSettings:
+    ner_model_dir: Path
+    recognizers_file: Path
+    score_threshold: float
+    max_message_chars: int
+    keep_place_names: bool
+    idle_expiry_minutes: float
+
+
+def load_redaction_settings(
+    path: Path = SETTINGS_FILE, env: Mapping[str, str] | None = None
+) -> RedactionSettings:
+    """The ``redaction`` section; ``DH_REDACTION_<NAME>`` environment variables override it."""
+    env = os.environ if env is None else env
+    section = read_settings_file(path).get("redaction")
+    if not isinstance(section, dict):
+        raise SettingsError(f"{path} has no 'redaction' section")
+    return read_section(RedactionSettings, section, env, "DH_REDACTION_", path)

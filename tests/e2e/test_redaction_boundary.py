@@ -1,0 +1,65 @@
+"""Personal data typed into the REST channel never reaches Rasa's tracker store or logs."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from tests.e2e.conftest import texts
+
+pytestmark = pytest.mark.e2e
+
+# Synthetic values (valid checksums), as a resident would type them.
+MESSAGES = [
+    ("ik ben Fatima el Amrani en ik heb schulden bij de Belastingdienst",
+     ["Fatima", "Amrani"]),
+    ("mijn bsn is 111222333 en mijn nummer is 06-12345678", ["111222333", "12345678"]),
+    ("ik woon op de Kerkstraat 12a, 1234 AB en mijn rekening is NL91ABNA0417164300",
+     ["Kerkstraat 12a", "1234 AB", "NL91ABNA0417164300"]),
+    ("mail me op fatima.amrani@example.nl, groetjes sanne", ["fatima.amrani@example.nl", "sanne"]),
+]
+
+
+def _stored_texts(database, sender: str) -> str:
+    with sqlite3.connect(database) as connection:
+        rows = connection.execute(
+            "SELECT data FROM events WHERE sender_id = ?", (sender,)
+        ).fetchall()
+    return "\n".join(data for (data,) in rows)
+
+
+def test_tracker_store_and_logs_hold_only_redacted_text(assistant):
+    sender = assistant.new_sender()
+    for message, _ in MESSAGES:
+        assistant.say(sender, message)
+    stored = _stored_texts(assistant.settings.data_dir / "tracker.db", sender)
+    assert "<PERSOON_1>" in stored and "<TELEFOONNUMMER_1>" in stored and "<BSN_1>" in stored
+    logs = "\n".join(p.read_text(errors="replace") for p in assistant.log_dir.glob("*.log"))
+    for _, values in MESSAGES:
+        for value in values:
+            assert value not in stored, f"{value!r} reached the tracker store"
+            assert value not in logs, f"{value!r} reached a server log"
+    assert "Belastingdienst" in stored, "organisations survive redaction"
+
+
+def test_same_value_keeps_its_placeholder_within_a_conversation(assistant):
+    sender = assistant.new_sender()
+    assistant.say(sender, "mijn zoon heet Daan de Jong")
+    assistant.say(sender, "Daan de Jong wordt gepest op school")
+    stored = _stored_texts(assistant.settings.data_dir / "tracker.db", sender)
+    assert stored.count("<PERSOON_1>") >= 2 and "<PERSOON_2>" not in stored
+
+
+def test_redacted_message_is_still_understood(assistant):
+    replies = assistant.say(assistant.new_sender(),
+                            "hoi ik ben Kees Bakker en ik heb heel veel schulden")
+    assert "Schulden" in texts(replies)
+
+
+def test_too_long_message_is_refused_kindly_and_not_stored(assistant):
+    sender = assistant.new_sender()
+    status, replies = assistant.post({"sender": sender, "message": "Fatima el Amrani " * 500})
+    assert status == 200
+    assert "te lang" in texts(replies)
+    assert "Amrani" not in _stored_texts(assistant.settings.data_dir / "tracker.db", sender)
