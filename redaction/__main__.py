@@ -65,10 +65,16 @@ def mask(value: str) -> str:
 _YAML_STRUCTURE = re.compile(r"^\s*(?:-\s+)?(?:[\w.-]+:(?:\s+[|>][-+]?)?\s*)?(?:-\s+)?")
 
 
+# Values of these keys name things in Rasa's training data format; they are not resident text.
+_NAMING_KEYS = re.compile(r"^\s*(?:-\s+)?(?:version|intent|synonym|regex|lookup|story|rule):")
+
+
 def content_of(line: str, yaml_file: bool) -> tuple[int, str]:
     """The part of a line that is content, and where it starts."""
     if not yaml_file:
         return 0, line
+    if _NAMING_KEYS.match(line):
+        return len(line), ""
     start = _YAML_STRUCTURE.match(line).end()  # type: ignore[union-attr]
     return start, line[start:]
 

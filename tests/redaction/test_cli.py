@@ -70,7 +70,9 @@ def test_scan_of_a_missing_path_is_a_clear_error():
 @pytest.mark.parametrize(
     ("line", "content"),
     [
-        ('version: "3.1"', '"3.1"'),
+        ('version: "3.1"', ""),
+        ("- intent: debt", ""),
+        ("  note: ik ben Fatima", "ik ben Fatima"),
         ("nlu:", ""),
         ("  examples: |", ""),
         ("    - ik ben sanne", "ik ben sanne"),

@@ -1,0 +1,41 @@
+"""Dutch Presidio recognizers, one per module; `redaction.registry` builds them from YAML.
+
+Importing this package is cheap: the word lists are read when a recognizer is constructed.
+"""
+
+from redaction.recognizers.nl_address_recognizer import NlAddressRecognizer
+from redaction.recognizers.nl_bsn_recognizer import NlBsnRecognizer, elf_proef
+from redaction.recognizers.nl_date_recognizer import NlDateRecognizer
+from redaction.recognizers.nl_email_recognizer import NlEmailRecognizer
+from redaction.recognizers.nl_iban_recognizer import (
+    NlIbanRecognizer,
+    iban_checksum_ok,
+    is_valid_iban,
+)
+from redaction.recognizers.nl_id_number_recognizer import NlIdNumberRecognizer
+from redaction.recognizers.nl_ip_recognizer import NlIpRecognizer
+from redaction.recognizers.nl_license_plate_recognizer import NlLicensePlateRecognizer
+from redaction.recognizers.nl_ner_person_recognizer import NlNerPersonRecognizer
+from redaction.recognizers.nl_person_recognizer import NlPersonRecognizer
+from redaction.recognizers.nl_phone_recognizer import NlPhoneRecognizer
+from redaction.recognizers.nl_postcode_recognizer import NlPostcodeRecognizer
+from redaction.recognizers.nl_url_recognizer import NlUrlRecognizer
+
+__all__ = [
+    "NlAddressRecognizer",
+    "NlBsnRecognizer",
+    "NlDateRecognizer",
+    "NlEmailRecognizer",
+    "NlIbanRecognizer",
+    "NlIdNumberRecognizer",
+    "NlIpRecognizer",
+    "NlLicensePlateRecognizer",
+    "NlNerPersonRecognizer",
+    "NlPersonRecognizer",
+    "NlPhoneRecognizer",
+    "NlPostcodeRecognizer",
+    "NlUrlRecognizer",
+    "elf_proef",
+    "iban_checksum_ok",
+    "is_valid_iban",
+]

@@ -1,0 +1,218 @@
+"""Word lists the recognizers share, read once per process from installed packages.
+
+The deduce lists (LGPL-3.0-or-later) and spaCy's Dutch lemma table are *read* from the installed
+packages at construction time and never copied into the repository. Every loader is cached, so a
+second recognizer (or a second registry) reuses the same frozensets instead of re-reading files.
+Nothing here runs at import time.
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import json
+from functools import cache, lru_cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).with_name("data")
+
+WEEKDAYS = frozenset(
+    "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag ma di wo do vr za zo".split()
+)
+MONTHS = frozenset(
+    "januari februari maart april mei juni juli augustus september oktober november "
+    "december".split()
+)
+MONTH_ABBREVIATIONS = frozenset("jan feb mrt apr jun jul aug sep sept okt nov dec".split())
+
+
+def _deduce_root() -> Path:
+    spec = importlib.util.find_spec("deduce")  # locate without importing deduce itself
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("deduce is not installed; the Dutch name and street lists come from it")
+    return Path(next(iter(spec.submodule_search_locations))) / "data" / "lookup" / "src"
+
+
+def _read_lines(path: Path) -> set[str]:
+    if not path.exists():
+        return set()
+    return {line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
+
+
+def _deduce_list(relative: str) -> frozenset[str]:
+    """items.txt minus exceptions.txt of a deduce list (and its nested lst_* lists), lowercased."""
+    folder = _deduce_root() / relative
+    items = _read_lines(folder / "items.txt") - _read_lines(folder / "exceptions.txt")
+    for sub in sorted(folder.glob("lst_*")):
+        items |= _deduce_list(str(sub.relative_to(_deduce_root())))
+    return frozenset(item.lower() for item in items)
+
+
+@cache
+def first_names() -> frozenset[str]:
+    return _deduce_list("names/lst_first_name")
+
+
+@cache
+def surnames() -> frozenset[str]:
+    """Surnames, including the ones deduce lists as following an interfix ("Berg" in "van der")."""
+    return _deduce_list("names/lst_surname") | _deduce_list("names/lst_interfix_surname")
+
+
+@cache
+def interfixes() -> frozenset[str]:
+    """Surname interfixes ("van der", "el", "ten"), lowercased, as whole phrases."""
+    return _deduce_list("names/lst_interfix")
+
+
+@cache
+def place_names() -> frozenset[str]:
+    return _deduce_list("locations/lst_placename")
+
+
+@cache
+def street_names() -> frozenset[str]:
+    return _deduce_list("locations/lst_street")
+
+
+@cache
+def lemma_table() -> dict[str, str]:
+    """spaCy's Dutch lookup lemma table (form -> lemma), as shipped by spacy-lookups-data."""
+    spec = importlib.util.find_spec("spacy_lookups_data")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("spacy-lookups-data is not installed")
+    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "nl_lemma_lookup.json.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+@cache
+def function_words() -> frozenset[str]:
+    """Words that are never a name or a street, not even after a trigger ("mijn moeder wil")."""
+    from spacy.lang.nl.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS) | _deduce_list("whitelist/lst_stop_word") | WEEKDAYS | MONTHS
+
+
+@cache
+def ordinary_words() -> frozenset[str]:
+    """Every lowercased Dutch word form or lemma we know, plus deduce's whitelists.
+
+    A token in here is only a name when something else says so (capital mid-sentence, trigger).
+    """
+    table = lemma_table()
+    words = {key.lower() for key in table} | {value.lower() for value in table.values()}
+    # spaCy's table misses everyday words ("meteen", "intussen"); the frequency list fills that
+    # in. First names in it ("peter" 153, "roos" 2312) stay names unless they are as frequent as
+    # real words ("hoop", "niks": tens of thousands).
+    frequent = {w for w, n in word_counts().items() if n >= FREQUENT_WORD_MIN_COUNT
+                and (n >= FIRST_NAME_AS_WORD_MIN_COUNT or w not in first_names())}
+    english = _english_stop_words()
+    return frozenset(words | frequent | english | chat_words() | _deduce_list("whitelist")
+                     | function_words())
+
+
+# Words seen fewer times than this in the frequency list are treated as unknown: names sit at the
+# list's floor of 50, everyday words far above it.
+FREQUENT_WORD_MIN_COUNT = 100
+FIRST_NAME_AS_WORD_MIN_COUNT = 5000
+
+
+def _english_stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+@cache
+def word_counts() -> dict[str, int]:
+    """Dutch word counts from pyspellchecker's frequency list (MIT; counts from subtitles)."""
+    spec = importlib.util.find_spec("spellchecker")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("pyspellchecker is not installed; its Dutch word list is needed")
+    path = Path(next(iter(spec.submodule_search_locations))) / "resources" / "nl.json.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+@cache
+def chat_words() -> frozenset[str]:
+    """Chat spellings and fillers ("mn", "aub", "jep") no dictionary lists (data/chat_words.txt)."""
+    return frozenset(
+        line.split("#", 1)[0].strip().lower()
+        for line in (DATA_DIR / "chat_words.txt").read_text(encoding="utf-8").splitlines()
+        if line.split("#", 1)[0].strip()
+    )
+
+
+def load_keep_terms(path: Path | None = None) -> frozenset[str]:
+    """Organisation and help terms that must survive redaction, lowercased ('#' = comment)."""
+    path = path or DATA_DIR / "keep_terms.txt"
+    return frozenset(
+        line.split("#", 1)[0].strip().lower()
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.split("#", 1)[0].strip()
+    )
+
+
+@cache
+def _lemma_data() -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
+    """spaCy's Dutch lemma index (198k lemmas) and its suffix rules, from spacy-lookups-data."""
+    spec = importlib.util.find_spec("spacy_lookups_data")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("spacy-lookups-data is not installed")
+    folder = Path(next(iter(spec.submodule_search_locations))) / "data"
+    with gzip.open(folder / "nl_lemma_index.json.gz", "rt", encoding="utf-8") as handle:
+        index = json.load(handle)
+    with gzip.open(folder / "nl_lemma_rules.json.gz", "rt", encoding="utf-8") as handle:
+        rules = json.load(handle)
+    lemmas = frozenset(w.lower() for words in index.values() for w in words)
+    pairs = {(old, new) for pos in ("noun", "verb", "adj") for old, new in rules.get(pos, [])}
+    return lemmas, tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+@lru_cache(maxsize=65536)
+def is_dutch_word(word: str) -> bool:
+    """A Dutch word form: listed, an inflection of a lemma ("ouderen", "leest"), or a compound of
+    two of them ("klantnummer", "woonplek"). Wider than ordinary_words(), which only has the
+    forms the lookup table maps; used to tell a plain word the NER tagged from a name.
+    """
+    low = word.lower()
+    if low in ordinary_words():
+        return True
+    lemmas, rules = _lemma_data()
+    if low in lemmas or any(
+        low.endswith(old) and low[: len(low) - len(old)] + new in lemmas
+        for old, new in rules
+        if old
+    ):
+        return True
+    # "collectieve", "boze", "brieven": v/z in the inflection, f/s in the lemma
+    for ending, lemma_end in (("ve", "f"), ("ven", "f"), ("ze", "s"), ("zen", "s")):
+        if low.endswith(ending) and len(low) > 4:
+            stem = low[: -len(ending)]
+            if stem + lemma_end in lemmas or (stem[-1:] in "aeou" and stem + stem[-1] in lemmas):
+                return True
+    # present tense "gebeurt", "werkt": stem + "en" is the infinitive
+    if len(low) > 4 and low.endswith("t") and (low[:-1] + "en" in lemmas):
+        return True
+    for suffix in ("etje", "tje", "pje", "kje", "je"):  # diminutives: "maatje", "boompje"
+        if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+            if low[: -len(suffix)] in lemmas:
+                return True
+    for head in ("er", "hier", "daar", "waar"):  # "erbij", "daarmee", "waarom"
+        if low.startswith(head) and low[len(head) :] in function_words():
+            return True
+    # "sociale", "normale", "gewone": adjectives whose lemma doubles the vowel
+    if len(low) > 4 and low.endswith("e") and low[-3] in "aeou" and low[-2] not in "aeiou":
+        if low[:-2] + low[-3] + low[-2] in lemmas:
+            return True
+    if len(low) < 7:
+        return False
+    for cut in range(3, len(low) - 3):  # compounds: "dossier|nummer", "woon|plek"
+        head, tail = low[:cut], low[cut:]
+        if head in lemmas and (tail in lemmas or tail in ordinary_words()):
+            return True
+        if head.endswith("s") and head[:-1] in lemmas and tail in lemmas:  # "beschikking|s|..."
+            return True
+    return False

@@ -1,0 +1,342 @@
+"""Street + house number (+ addition): "Kerkstraat 12", "Van der Helststraat 5-hs",
+"Burgemeester de Withstraat 103 B", "Oude Gracht 12bis", "Laan van Meerdervoort 120".
+
+Every house number is a candidate; the words right before it decide. A street is a word ending in
+a Dutch street suffix (straat, laan, weg, gracht ...), a bare suffix word after a capitalised word
+("Oude Gracht"), a suffix word followed by "van ..." ("Laan van Meerdervoort"), or a street from
+deduce's street list (read from the installed package once) for streets without a suffix
+("Rokin 12"). Capitalised words and name particles in front are included, function words and
+sentence starters ("Ik woon op de ...") are not. Lowercase streets only count when they are not an
+ordinary Dutch word, or are a known street; "onderweg 10 min" is neither. A street from the list
+that is also an ordinary word ("Akkerwinde 9") needs a postcode after it or "woon/adres" before.
+Several words that form a listed street are taken whole, in any case ("pastoor van arsstraat 7",
+"de ruyterweg 64-3"), and so is a lowercase "van (der)" before a street named after a person
+("van Speijkstraat 5-hs"). The span is the street, the number and the addition - never the
+postcode or the town.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import regex as re
+from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from redaction.recognizers import _lexicon
+
+_HOUSE_NUMBER = re.compile(
+    r"(?<=[^\W\d_][.'’]?\s+)(?P<number>[1-9]\d{0,4})"
+    r"(?P<addition>[a-zA-Z]{1,3}(?!\w)"
+    r"|\s?-\s?(?:hs|bis|huis|bg|[a-zA-Z]{1,2}|\d{1,3}|I{1,3}|IV)(?!\w)"
+    r"|\s(?:hs|bis|bg|huis|[A-Z]|I{1,3}|IV)(?![\w-]))?"
+    r"(?![\w%€]|[.,:/-]\d)"
+)
+_WORD_BEFORE = re.compile(r"(?P<word>[^\s,;:!?()\"<>]+)\s+$")
+_SENTENCE_END = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
+_PREPOSITIONS = frozenset("op aan in naar bij over achter voor onder om tot te uit via".split())
+# A postcode right after the house number: "Akkerwinde 9, 2903 XK".
+_POSTCODE_AFTER = re.compile(r"\s*,?\s*[1-9]\d{3}\s?[a-zA-Z]{2}(?![\w-])")
+# "wij wonen op de", "mijn adres is", "verhuisd naar": an address follows.
+_ADDRESS_BEFORE = re.compile(
+    r"(?:\badres\w*|\bwo(?:on|ont|nen|nend|onachtig)|\bverhuis\w*|\bverhuizen)\b"
+    r"(?:\s+(?:is|nu|sinds\s+kort|al|op|aan|in|naar|de|het|:))*\s*:?\s*$",
+    re.IGNORECASE,
+)
+# Words after a number that make it a quantity, not a house number.
+_UNIT_AFTER = re.compile(
+    r"\s*(?:euro|eur|procent|%|uur|u\b|jaar|jaren|keer|maal|min|minuten|minuutjes|sec|seconden|"
+    r"dagen|dag|weken|week|maanden|maand|kilo|km|kg|meter|m\b|cm|stuks|kinderen|personen|mensen)"
+    r"\b",
+    re.IGNORECASE,
+)
+
+
+class _Token(NamedTuple):
+    start: int
+    text: str
+
+
+class NlAddressRecognizer(LocalRecognizer):
+    """Recognise NL_ADDRESS: a Dutch street name followed by a house number and addition."""
+
+    SUFFIXES = (
+        "straat", "straatje", "straatweg", "laan", "laantje", "weg", "plein", "pleintje", "gracht",
+        "kade", "singel", "dijk", "dreef", "hof", "hofje", "park", "pad", "steeg", "steegje",
+        "markt", "wal", "plantsoen", "erf", "baan", "boulevard", "allee", "kaai", "zoom", "vliet",
+        "vaart", "wetering", "brink", "schans", "veste", "hoven", "poort", "gaarde", "dreef",
+        "passage", "promenade", "esplanade", "kanaal", "haven", "ring", "lei",
+    )  # fmt: skip
+    # Lowercase compounds with these suffixes count without being a known street.
+    STRONG_SUFFIXES = (
+        "straat", "laan", "weg", "plein", "gracht", "kade", "singel", "dijk", "dreef", "steeg",
+        "plantsoen", "boulevard",
+    )  # fmt: skip
+    # Particles that may sit inside a street name ("Van der Helststraat", "Laan op Zuid").
+    PARTICLES = frozenset(
+        "van de der den het 't 's ten ter te la le du des op aan in bij over achter voor "
+        "onder om tot".split()
+    )
+    # Capitalised particles that may start a street name ("De Ruyterstraat", "Van Eeghenstraat").
+    LEADING_PARTICLES = frozenset("de van het den ten ter 't 's la le sint st. st".split())
+    # Lowercase particles in front of a street named after a person ("van Speijkstraat").
+    NAME_PARTICLES = ("van", "van der", "van den", "van de", "van 't")
+    NOT_STREETS = frozenset({"onderweg", "halfweg", "allerweg", "zijweg", "weg", "straat", "laan"})
+    CONTEXT = ["adres", "woonadres", "huisadres", "woon", "wonen", "woont", "woonachtig",
+               "straat", "huisnummer", "verhuisd", "verhuizen", "postcode"]  # fmt: skip
+
+    def __init__(
+        self,
+        context: list[str] | None = None,
+        supported_language: str = "nl",
+        supported_entity: str = "NL_ADDRESS",
+        name: str | None = None,
+        use_street_list: bool = True,
+        score: float = 0.65,
+        weak_score: float = 0.5,
+    ) -> None:
+        self.score = score
+        self.weak_score = weak_score
+        self.use_street_list = use_street_list
+        self._suffix_re = re.compile(
+            "(?:" + "|".join(sorted(set(self.SUFFIXES), key=len, reverse=True)) + ")$"
+        )
+        self._strong_suffix_re = re.compile("(?:" + "|".join(self.STRONG_SUFFIXES) + ")$")
+        self._ordinary = _lexicon.ordinary_words()
+        self._function_words = _lexicon.function_words()
+        self._places = _lexicon.place_names()
+        self._first_names = _lexicon.first_names()
+        self._surnames = _lexicon.surnames()
+        self._streets = _lexicon.street_names() if use_street_list else frozenset()
+        super().__init__(
+            supported_entities=[supported_entity],
+            name=name,
+            supported_language=supported_language,
+            context=context or self.CONTEXT,
+        )
+
+    def load(self) -> None:  # noqa: D102 - lists are read in __init__
+        pass
+
+    # -- token helpers -------------------------------------------------------------------------
+
+    def _tokens_before(self, text: str, end: int, limit: int = 6) -> list[_Token]:
+        """Whitespace-separated words right before ``end``, nearest first; stops at punctuation."""
+        tokens: list[_Token] = []
+        while len(tokens) < limit:
+            match = _WORD_BEFORE.search(text, max(0, end - 60), end)
+            if not match:
+                break
+            word = match.group("word")
+            tokens.append(_Token(match.start("word"), word))
+            if word[-1] in ",;":
+                break
+            end = match.start("word")
+        return tokens
+
+    def _is_suffix_word(self, word: str) -> bool:
+        return bool(self._suffix_re.search(word.lower()))
+
+    @staticmethod
+    def _capitalised(word: str) -> bool:
+        return word[:1].isupper()
+
+    def _sentence_initial(self, text: str, start: int) -> bool:
+        return bool(_SENTENCE_END.search(text[max(0, start - 3) : start]))
+
+    # -- the street decision -------------------------------------------------------------------
+
+    def _extend_left(self, text: str, tokens: list[_Token], head: int) -> int:
+        """Index of the leftmost token that still belongs to the street ending at ``head``."""
+        leftmost = head
+        for index in range(head + 1, len(tokens)):
+            word = tokens[index].text
+            if word[-1:] in ",;":
+                break
+            low = word.lower()
+            if self._capitalised(word):
+                if low in self._function_words and low not in self.LEADING_PARTICLES:
+                    break
+                leftmost = index
+            elif low not in self.PARTICLES:
+                break
+        return leftmost
+
+    def _street_start(
+        self, text: str, tokens: list[_Token], number_end: int = -1
+    ) -> tuple[int, float] | None:
+        """Start offset and score of the street ending right before the house number.
+
+        The longest of: the suffix/particle rules, a listed multi-word street in any case
+        ("pastoor van arsstraat"), and "van" + a street named after a person ("van Speijkstraat").
+        """
+        if not tokens:
+            return None
+        found = self._street_by_rules(text, tokens, number_end)
+        listed = self._listed_phrase(tokens)
+        if listed is not None and (found is None or listed < found[0]):
+            found = listed, self.score
+        if found is not None:
+            named = self._name_particle_start(tokens, found[0])
+            if named is not None:
+                found = named, found[1]
+        return found
+
+    def _listed_phrase(self, tokens: list[_Token]) -> int | None:
+        """Start of the longest run of 2-5 words before the number that is a listed street."""
+        if not self._streets:
+            return None
+        for size in range(min(5, len(tokens)), 1, -1):
+            words = [t.text for t in reversed(tokens[:size])]
+            if any(w[-1:] in ",;" for w in words[:-1]) or words[0] in _PREPOSITIONS:
+                continue  # "op de Dreef": a lowercase preposition is the sentence, not the street
+            phrase = " ".join(words).lower()
+            if phrase in self._streets:
+                # "op de Akkerwinde": a lowercase article stays out when the rest is listed too
+                if words[0] in ("de", "het", "'t") and phrase.split(" ", 1)[1] in self._streets:
+                    return tokens[size - 2].start if size > 2 else None
+                return tokens[size - 1].start
+        return None
+
+    def _name_particle_start(self, tokens: list[_Token], start: int) -> int | None:
+        """A lowercase "van (der)" before a one-word street named after a person."""
+        index = next((i for i, t in enumerate(tokens) if t.start == start), None)
+        if index is None or index + 1 >= len(tokens):
+            return None
+        match = self._suffix_re.search(tokens[index].text.lower())
+        stem = tokens[index].text.lower()[: match.start()] if match else ""
+        if len(stem) < 3 or stem in self._ordinary or stem not in self._surnames:
+            return None
+        for particle in sorted(self.NAME_PARTICLES, key=len, reverse=True):
+            size = len(particle.split())
+            words = [t.text for t in reversed(tokens[index + 1 : index + 1 + size])]
+            if len(words) == size and " ".join(words) == particle:
+                return tokens[index + size].start
+        return None
+
+    def _street_by_rules(
+        self, text: str, tokens: list[_Token], number_end: int
+    ) -> tuple[int, float] | None:
+        head = tokens[0].text
+        low = head.lower().strip(".")
+        if not re.fullmatch(r"[^\W\d_][\w'’.-]*", head) or low in self.NOT_STREETS:
+            return self._lookup_street(text, tokens, number_end)
+        capital = self._capitalised(head)
+        # "Laan van Meerdervoort": a suffix word, particles, then capitalised words.
+        # Several capitalised words may follow the particle: "Laan van Nieuw Oost-Indië".
+        for index in range(1, min(len(tokens), 6)):
+            word = tokens[index].text
+            if word[-1:] in ",;":
+                break
+            if word.lower() in self.PARTICLES:
+                continue
+            if (
+                self._capitalised(word)
+                and word.lower() in self.SUFFIXES
+                and all(
+                    t.text.lower() in self.PARTICLES or self._capitalised(t.text)
+                    for t in tokens[:index]
+                )
+                and tokens[index - 1].text.lower() in self.PARTICLES
+            ):
+                return tokens[self._extend_left(text, tokens, index)].start, self.score
+            if not self._capitalised(word) or word.lower() in self._function_words:
+                break
+        if self._is_suffix_word(low):
+            if low in self.SUFFIXES:  # a bare "Gracht": needs a capitalised word in front
+                if not capital or len(tokens) < 2:
+                    return self._lookup_street(text, tokens, number_end)
+                left = self._extend_left(text, tokens, 0)
+                if left == 0:
+                    return self._lookup_street(text, tokens, number_end)
+                return tokens[left].start, self.score
+            if capital:
+                known = low in self._streets
+                if (
+                    self._sentence_initial(text, tokens[0].start)
+                    and low in self._ordinary
+                    and not known
+                ):
+                    return None
+                if low in self._places and not known:
+                    return None
+                return tokens[self._extend_left(text, tokens, 0)].start, self.score
+            if low in self._streets or (
+                low not in self._ordinary and self._strong_suffix_re.search(low)
+            ):
+                return tokens[0].start, self.weak_score
+            return None
+        return self._lookup_street(text, tokens, number_end)
+
+    def _lookup_street(
+        self, text: str, tokens: list[_Token], number_end: int = -1
+    ) -> tuple[int, float] | None:
+        """Streets without a suffix, from deduce's street list: "Rokin 12", "Oude Gracht 4"."""
+        if not self._streets:
+            return None
+        for size in range(min(4, len(tokens)), 1, -1):
+            words = [t.text for t in reversed(tokens[:size])]
+            if any(w[-1:] in ",;" for w in words[:-1]) or not self._capitalised(words[0]):
+                continue
+            if " ".join(words).lower() in self._streets:
+                return tokens[size - 1].start, self.score
+        head = tokens[0].text
+        low = head.lower()
+        if (
+            self._capitalised(head)
+            and len(low) >= 4
+            and low in self._streets
+            and low not in self._ordinary
+            and low not in self._first_names
+            and low not in self._places
+        ):
+            return tokens[0].start, self.weak_score
+        # A listed street that is also a word ("Akkerwinde", "Dorpsweg"): only with a postcode
+        # after the number or "woon op de"/"adres:" in front.
+        if (
+            self._capitalised(head)
+            and len(low) >= 4
+            and low in self._streets
+            and low not in self._function_words
+            and low not in self._places
+            and not self._sentence_initial(text, tokens[0].start)
+            and (
+                (number_end >= 0 and _POSTCODE_AFTER.match(text, number_end))
+                or _ADDRESS_BEFORE.search(text[max(0, tokens[0].start - 40) : tokens[0].start])
+            )
+        ):
+            return tokens[0].start, self.score
+        return None
+
+    # -- Presidio entry point --------------------------------------------------------------------
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        results = []
+        for match in _HOUSE_NUMBER.finditer(text):
+            if _UNIT_AFTER.match(text, match.end()):
+                continue
+            found = self._street_start(text, self._tokens_before(text, match.start()), match.end())
+            if not found:
+                continue
+            start, score = found
+            results.append(self._result(start, match.end(), score))
+        return results
+
+    def _result(self, start: int, end: int, score: float) -> RecognizerResult:
+        return RecognizerResult(
+            entity_type=self.supported_entities[0],
+            start=start,
+            end=end,
+            score=score,
+            analysis_explanation=AnalysisExplanation(
+                recognizer=self.name,
+                original_score=score,
+                textual_explanation="Dutch street name followed by a house number",
+            ),
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+            },
+        )

@@ -1,0 +1,107 @@
+"""Dutch licence plates (kentekens), sidecodes 1-14.
+
+With dashes and in capitals ("GF-123-H", "12-ABC-3") the shape is distinctive. Lowercase dashed
+plates and plates without dashes ("gf123h", "12ABC3") look like codes and words, so they score
+low and need a context word (kenteken, auto, nummerbord...). Undashed plates must also use only the
+consonants RDW issues since sidecode 4, which keeps words and product codes out.
+"""
+
+from __future__ import annotations
+
+import regex as re
+from presidio_analyzer import Pattern, PatternRecognizer
+
+# Letter (L) / digit (D) groups of each sidecode.
+SIDECODES: dict[int, tuple[str, str, str]] = {
+    1: ("LL", "DD", "DD"),
+    2: ("DD", "DD", "LL"),
+    3: ("DD", "LL", "DD"),
+    4: ("LL", "DD", "LL"),
+    5: ("LL", "LL", "DD"),
+    6: ("DD", "LL", "LL"),
+    7: ("DD", "LLL", "D"),
+    8: ("D", "LLL", "DD"),
+    9: ("LL", "DDD", "L"),
+    10: ("L", "DDD", "LL"),
+    11: ("LLL", "DD", "L"),
+    12: ("L", "DD", "LLL"),
+    13: ("D", "LL", "DDD"),
+    14: ("DDD", "LL", "D"),
+}
+_CONSONANTS = "BDFGHJKLNPRSTVXZ"
+_START = r"(?<![\w-])"
+_END = r"(?![\w]|-\w)"
+
+
+def _shape(groups: tuple[str, str, str], letters: str, separator: str) -> str:
+    def group(spec: str) -> str:
+        return f"{letters}{{{len(spec)}}}" if spec[0] == "L" else rf"\d{{{len(spec)}}}"
+
+    return separator.join(group(spec) for spec in groups)
+
+
+def _alternatives(letters: str, separator: str) -> str:
+    return "|".join(_shape(groups, letters, separator) for groups in SIDECODES.values())
+
+
+class NlLicensePlateRecognizer(PatternRecognizer):
+    """Recognise NL_LICENSE_PLATE; dashed capitals alone, other forms with a context word."""
+
+    PATTERNS = [
+        Pattern(
+            "plate (dashed, capitals)", _START + f"(?:{_alternatives('[A-Z]', '-')})" + _END, 0.6
+        ),
+        Pattern(
+            "plate (dashed, lowercase)",
+            _START + f"(?=[^\\s]*[a-z])(?i:{_alternatives('[A-Z]', '-')})" + _END,
+            0.3,
+        ),
+        Pattern(
+            "plate (compact, capitals)",
+            _START + f"(?:{_alternatives(f'[{_CONSONANTS}]', '')})" + _END,
+            0.3,
+        ),
+        Pattern(
+            "plate (compact, lowercase)",
+            _START + f"(?:{_alternatives(f'[{_CONSONANTS.lower()}]', '')})" + _END,
+            0.2,
+        ),
+    ]
+    CONTEXT = [
+        "kenteken",
+        "kentekenplaat",
+        "nummerbord",
+        "auto",
+        "wagen",
+        "bus",
+        "busje",
+        "motor",
+        "scooter",
+        "brommer",
+        "voertuig",
+        "rdw",
+        "apk",
+        "parkeren",
+        "geparkeerd",
+        "parkeervergunning",
+        "bekeuring",
+        "geflitst",
+        "flitser",
+    ]
+
+    def __init__(
+        self,
+        patterns: list[Pattern] | None = None,
+        context: list[str] | None = None,
+        supported_language: str = "nl",
+        supported_entity: str = "NL_LICENSE_PLATE",
+        name: str | None = None,
+    ) -> None:
+        super().__init__(
+            supported_entity=supported_entity,
+            name=name,
+            supported_language=supported_language,
+            patterns=patterns or self.PATTERNS,
+            context=context or self.CONTEXT,
+            global_regex_flags=re.MULTILINE,  # case-sensitive: capitals are the strong signal
+        )

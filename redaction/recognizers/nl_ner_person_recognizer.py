@@ -1,0 +1,96 @@
+"""PERSON from the project's trained Dutch NER, minus spans that are plainly not names.
+
+A small NER trained on synthetic chat text also fires on ordinary lowercase words ("reageert",
+"verder", "ouderen", "klantnummer") and on brands ("Netflix"), numbers ("2593 BS Den Haag",
+"Dorpsweg 3") and e-mail labels. A span is kept when one of its words is evidence of a name: a
+first name that is not a plain word, or a word that is not Dutch at all (inflections and
+compounds of spaCy's lemma index count as Dutch). Spans of plain words only count when
+capitalised mid-sentence and on a name list, but not right after an article ("de Dirk" is a
+supermarket). Names residents type in lowercase are still caught by ``NlPersonRecognizer``'s
+triggers ("ik ben sanne"), so the NER may be strict here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from presidio_analyzer import RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from presidio_analyzer.predefined_recognizers import SpacyRecognizer
+
+from redaction.recognizers import _lexicon
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n)\W*$")
+_NOT_A_NAME = re.compile(r"[\d@/<>_]|://|www\.", re.IGNORECASE)
+_ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:de|het|een)\s+$")
+# "2593 BS Den Haag": the span starts with the letters of a postcode.
+_POSTCODE_BEFORE = re.compile(r"(?<![\w-])[1-9]\d{3}\s?$")
+# "Oude Gracht 201", "Dorpsweg 3": a street name followed by its house number.
+_STREET_WORD = re.compile(r"(?:straat|laan|weg|plein|gracht|kade|singel|dreef|steeg|dijk)$")
+_HOUSE_NUMBER_AFTER = re.compile(r"\s+[1-9]\d{0,4}(?!\d)")
+
+
+class NlNerPersonRecognizer(SpacyRecognizer):
+    """The NER's PERSON spans, filtered against Dutch word, name, place and keep-term lists."""
+
+    def __init__(
+        self,
+        supported_language: str = "nl",
+        keep_place_names: bool = True,
+        keep_terms_file: str | None = None,
+        extra_keep_terms: Iterable[str] = (),
+    ) -> None:
+        super().__init__(supported_language=supported_language, supported_entities=["PERSON"])
+        self._first = _lexicon.first_names()
+        self._names = self._first | _lexicon.surnames()
+        self._ordinary = _lexicon.ordinary_words()
+        self._places = _lexicon.place_names() if keep_place_names else frozenset()
+        keep = _lexicon.load_keep_terms(Path(keep_terms_file) if keep_terms_file else None)
+        self._keep = keep | {t.lower() for t in extra_keep_terms}
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        results = super().analyze(text, entities, nlp_artifacts)
+        return [r for r in results if self.is_plausible_name(text, r.start, r.end)]
+
+    def _name_evidence(self, word: str) -> bool:
+        """A first name that is not a plain word ("sanne", "dirk"), or no Dutch word at all."""
+        if word in self._ordinary:
+            return False
+        return (word in self._first and len(word) > 2) or not _lexicon.is_dutch_word(word)
+
+    def is_plausible_name(self, text: str, start: int, end: int) -> bool:
+        span = text[start:end]
+        words = [w.lower() for w in _WORD.findall(span)]
+        if not words or span.lower() in self._keep or any(w in self._keep for w in words):
+            return False
+        if _NOT_A_NAME.search(span):
+            return False  # postcodes, house numbers, "e-mail lina@...", placeholders
+        if span.lower() in self._places and span.lower() not in self._names:
+            return False
+        if _POSTCODE_BEFORE.search(text[:start]):
+            return False  # the letters of a postcode (and the town after them)
+        if (
+            _STREET_WORD.search(words[-1])
+            and words[-1] not in self._first
+            and _HOUSE_NUMBER_AFTER.match(text, end)
+        ):
+            return False  # a street: NlAddressRecognizer reports it with its number
+        if len(words) == 1 and words[0] in self._first and _ARTICLE_BEFORE.search(text[:start]):
+            return False  # "de Dirk", "het Jan"
+        if any(self._name_evidence(w) for w in words):
+            return True
+        # Only ordinary words: a name only when capitalised mid-sentence and on a name list.
+        capitalised = span[:1].isupper()
+        at_start = bool(_SENTENCE_START.search(text[:start]))
+        after_article = len(words) == 1 and bool(_ARTICLE_BEFORE.search(text[:start]))
+        return (
+            capitalised
+            and not at_start
+            and not after_article
+            and any(w in self._names for w in words)
+        )

@@ -1,0 +1,106 @@
+"""Dutch phone numbers via python-phonenumbers, minus public service numbers.
+
+libphonenumber already knows every Dutch numbering format residents type (06-12345678,
++31(0)6-12345678, (010) 123 45 67, 010.123.45.67, 0031...) and rejects amounts, dates and
+postcodes, so this is Presidio's PhoneRecognizer restricted to region NL (international "+"
+numbers still parse) with a higher base score and Dutch context.
+
+Public numbers survive: 0800 (free), 0900/0906/0909 (paid) and 084/087 (shared cost) numbers
+belong to organisations, and 14 + area code (14 020) is the municipal number. 112 and 113 are
+too short to be matched at all. 088 numbers are organisation numbers too, but they also reach
+individual employees directly, so they are redacted (set `public_prefixes: ["14", "88"]` in
+recognizers.yml to keep them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import phonenumbers
+from phonenumbers import PhoneNumberType
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from presidio_analyzer.predefined_recognizers import PhoneRecognizer
+
+
+class NlPhoneRecognizer(PhoneRecognizer):
+    """Recognise PHONE_NUMBER for region NL; public service numbers are never reported."""
+
+    SCORE = 0.6
+    CONTEXT = [
+        "telefoon",
+        "telefoonnummer",
+        "telnr",
+        "tel",
+        "mobiel",
+        "mobiele",
+        "mobieltje",
+        "gsm",
+        "nummer",
+        "bellen",
+        "bel",
+        "belt",
+        "gebeld",
+        "terugbellen",
+        "bereikbaar",
+        "whatsapp",
+        "appen",
+        "sms",
+    ]
+    PUBLIC_NUMBER_TYPES = ("TOLL_FREE", "PREMIUM_RATE", "SHARED_COST")
+    # National significant number prefixes (after +31 / leading 0) that are public services.
+    PUBLIC_PREFIXES = ("14",)
+
+    def __init__(
+        self,
+        context: list[str] | None = None,
+        supported_language: str = "nl",
+        supported_entity: str = "PHONE_NUMBER",
+        supported_regions: Iterable[str] = ("NL",),
+        leniency: int = 1,
+        name: str | None = None,
+        public_number_types: Iterable[str] | None = None,
+        public_prefixes: Iterable[str] | None = None,
+    ) -> None:
+        self.public_types = frozenset(
+            getattr(PhoneNumberType, t) for t in (public_number_types or self.PUBLIC_NUMBER_TYPES)
+        )
+        self.public_prefixes = tuple(public_prefixes or self.PUBLIC_PREFIXES)
+        super().__init__(
+            context=context or self.CONTEXT,
+            supported_language=supported_language,
+            supported_entity=supported_entity,
+            supported_regions=tuple(supported_regions),
+            leniency=leniency,
+            name=name,
+        )
+
+    def is_public(self, number: phonenumbers.PhoneNumber) -> bool:
+        """True for numbers of public services that must survive redaction."""
+        if phonenumbers.number_type(number) in self.public_types:
+            return True
+        national = str(number.national_number)
+        return number.country_code == 31 and national.startswith(self.public_prefixes)
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        results = []
+        for region in self.supported_regions:
+            for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=self.leniency):
+                if self.is_public(match.number) or _glued_to_word(text, match.start, match.end):
+                    continue
+                found_region = phonenumbers.region_code_for_number(match.number) or region
+                results.append(
+                    self._get_recognizer_result(match, text, found_region, nlp_artifacts)
+                )
+        return EntityRecognizer.remove_duplicates(results)
+
+
+def _glued_to_word(text: str, start: int, end: int) -> bool:
+    """Digits inside a longer token (an IBAN, a case number) are not a phone number."""
+    before = text[max(0, start - 2) : start].rjust(2)
+    after = text[end : end + 2].ljust(2)
+    joined_before = before[1].isalnum() or (before[1] in "-_" and before[0].isalnum())
+    joined_after = after[0].isalnum() or (after[0] in "-_" and after[1].isalnum())
+    return joined_before or joined_after

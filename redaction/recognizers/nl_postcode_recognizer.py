@@ -1,0 +1,114 @@
+"""Dutch postcodes: four digits (not starting with 0) and two letters, never SA, SD or SS.
+
+"1234 AB" and "1234AB" are distinctive enough on their own, so the uppercase form is matched
+case-sensitively (Presidio's default flags would make it case-insensitive). Lowercase forms
+("1234 ab") collide with ordinary text ("2021 in", "1250 op", "3000 en"), so they are weak: they
+need a context word (postcode, adres, woon...) or must follow a street and house number. Two-letter
+Dutch words are never a lowercase postcode, and uppercase units ("1000 GB", "2000 KM") are weak,
+except in the address position itself: "Dorpsweg 3, 1697 kg," (street, number, comma, postcode,
+then a comma, a town or the end) is a postcode even though "kg" is also a unit.
+"""
+
+from __future__ import annotations
+
+import regex as re
+from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+_DIGITS = r"(?<![\w-])[1-9]\d{3}"
+_END = r"(?![\w-])"
+# A street and house number (+ addition) right before the postcode: "Kerkstraat 12a, ".
+_AFTER_HOUSE_NUMBER = re.compile(
+    r"[^\W\d_]{2,}\.?\s+\d{1,5}(?:\s?-?\s?[a-zA-Z]{1,3}|-\d{1,3}|\s[IV]{1,3})?\s*[,;]?\s*$"
+)
+
+# The strict address position: "Dorpsweg 3, ", "kerkstraat 12a, " (capital or street suffix).
+_AFTER_STREET_COMMA = re.compile(
+    r"(?:\b[A-Z][^\W\d_]+|[^\W\d_]*(?:straat|laan|weg|plein|gracht|kade|singel|dijk|dreef|"
+    r"hof|park|pad|steeg|markt|wal|erf|baan|zoom|brink|haven|ring))\.?\s+\d{1,5}"
+    r"(?:\s?-?\s?[a-zA-Z]{1,3}|-\d{1,3}|\s[IV]{1,3})?\s*,\s*$"
+)
+# After the postcode in that position: a comma, a capitalised town, or the end of the line.
+_TOWN_OR_END = re.compile(r"\s*(?:[,;.]|$|\n|[A-Z])")
+
+
+class NlPostcodeRecognizer(PatternRecognizer):
+    """Recognise NL_POSTCODE; lowercase forms only with context or after a street + number."""
+
+    PATTERNS = [
+        Pattern("postcode (uppercase)", _DIGITS + r" ?(?!SA|SD|SS)[A-Z]{2}" + _END, 0.6),
+        Pattern(
+            "postcode (lowercase)",
+            _DIGITS + r" ?(?![sS][aAdDsS])(?![A-Z]{2})[a-zA-Z]{2}" + _END,
+            0.3,
+        ),
+    ]
+    CONTEXT = [
+        "postcode",
+        "adres",
+        "woonadres",
+        "huisadres",
+        "huisnummer",
+        "woon",
+        "wonen",
+        "woont",
+        "woonachtig",
+        "woonplaats",
+        "verhuisd",
+        "verhuizen",
+        "straat",
+    ]
+    # Letter pairs that are far more often a unit or abbreviation than a postcode.
+    WEAK_LETTERS = frozenset(
+        "GB MB KB TB KM KG CM MM ML CL DL KW PK HP EU NL BV AM PM CC OK NR EN IN OP OF OM TE DE "
+        "IK JE WE ZE IS AL NU NA ER ZO JA UW".split()
+    )
+    # Two-letter Dutch words: "2021 in", "1250 op", "3000 en" are never a lowercase postcode.
+    DUTCH_WORDS = frozenset(
+        "in op en of om te de ik je we ze is al nu na er zo ja uw af an bv ok nr km kg gb mb cm mm "
+        "ml cl pk st eu nl pm am of ga ge he hé hè ah oh eh hm au ui".split()
+    )
+
+    def __init__(
+        self,
+        patterns: list[Pattern] | None = None,
+        context: list[str] | None = None,
+        supported_language: str = "nl",
+        supported_entity: str = "NL_POSTCODE",
+        name: str | None = None,
+        strong_score: float = 0.6,
+    ) -> None:
+        self.strong_score = strong_score
+        super().__init__(
+            supported_entity=supported_entity,
+            name=name,
+            supported_language=supported_language,
+            patterns=patterns or self.PATTERNS,
+            context=context or self.CONTEXT,
+            global_regex_flags=re.MULTILINE,  # case-sensitive on purpose
+        )
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        kept = []
+        for result in super().analyze(text, entities, nlp_artifacts, regex_flags):
+            letters = text[result.end - 2 : result.end]
+            if letters.isupper():
+                if letters in self.WEAK_LETTERS:
+                    result.score = min(result.score, 0.3)
+            elif letters.lower() in self.DUTCH_WORDS:
+                before = text[max(0, result.start - 60) : result.start]
+                if not (
+                    _AFTER_STREET_COMMA.search(before) and _TOWN_OR_END.match(text, result.end)
+                ):
+                    continue
+                result.score = max(result.score, self.strong_score)
+            if _AFTER_HOUSE_NUMBER.search(text[max(0, result.start - 60) : result.start]):
+                result.score = max(result.score, self.strong_score)
+            kept.append(result)
+        return kept

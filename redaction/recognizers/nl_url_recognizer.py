@@ -1,0 +1,111 @@
+"""Web addresses, with an allow-list of public help and government sites.
+
+Every URL is redacted unless its registrable domain is on the public list and it carries no
+query string or fragment. A bare domain is not safe by itself (janjansen.nl, a one-person
+business, a profile path on a social site), while links to public sites (113.nl,
+www.toeslagen.nl/huurtoeslag) are useful for trends and identify nobody. recognizers.yml holds
+the list; the municipality adds its own domains there.
+
+Presidio's stock URL pattern has no left boundary (it finds "gmail.com" inside an e-mail
+address) and accepts any TLD for bare domains ("goed.De" after a missing space); these patterns
+need a boundary, and a bare domain must end in a lowercase common TLD.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex as re
+from presidio_analyzer import Pattern
+from presidio_analyzer.predefined_recognizers import UrlRecognizer
+
+from redaction.recognizers.nl_email_recognizer import offline_tld_extractor
+
+_START = r"(?<![\w@./-])"
+_TAIL = r"""(?:[/?#][^\s<>"']*[^\s<>"'.,;:!?)\]])?"""
+_LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
+_BARE_TLDS = "nl|com|org|net|eu|be|info|io|app|online|social|shop|site|xyz|tv"
+# Link shorteners and chat links on TLDs that are too wordlike to accept without a path.
+_SHORT_HOSTS = r"bit\.ly|tinyurl\.com|t\.co|t\.me|wa\.me|goo\.gl|youtu\.be|tiny\.cc|rb\.gy"
+
+
+class NlUrlRecognizer(UrlRecognizer):
+    """Recognise URL: http(s) links, www. hosts and bare domains on common TLDs."""
+
+    PATTERNS = [
+        Pattern("url (scheme)", _START + r"https?://[^\s<>\"']*[^\s<>\"'.,;:!?)\]]", 0.6),
+        Pattern(
+            "url (www)", _START + rf"www\d{{0,3}}\.(?:{_LABEL}\.)+[a-z]{{2,24}}\b" + _TAIL, 0.6
+        ),
+        Pattern(
+            "url (bare domain)",
+            _START + rf"(?:{_LABEL}\.)+(?-i:{_BARE_TLDS})(?![\w@-]|\.[a-z0-9])" + _TAIL,
+            0.5,
+        ),
+        Pattern("url (short link)", _START + rf"(?:{_SHORT_HOSTS})/[^\s<>\"']*[\w/=]", 0.6),
+    ]
+    CONTEXT = ["url", "website", "site", "webpagina", "link", "linkje", "pagina", "profiel"]
+    PUBLIC_DOMAINS = (
+        "113.nl",
+        "rijksoverheid.nl",
+        "overheid.nl",
+        "mijnoverheid.nl",
+        "government.nl",
+        "belastingdienst.nl",
+        "toeslagen.nl",
+        "uwv.nl",
+        "werk.nl",
+        "duo.nl",
+        "digid.nl",
+        "svb.nl",
+        "cjib.nl",
+        "ind.nl",
+        "cak.nl",
+        "rdw.nl",
+        "kvk.nl",
+        "politie.nl",
+        "juridischloket.nl",
+        "kindertelefoon.nl",
+        "veiligthuis.nl",
+        "voedselbankennederland.nl",
+        "nibud.nl",
+        "geldfit.nl",
+        "wijzeringeldzaken.nl",
+        "thuisarts.nl",
+        "huurcommissie.nl",
+        "regelhulp.nl",
+        "slachtofferhulp.nl",
+        "deluisterlijn.nl",
+    )
+
+    def __init__(
+        self,
+        patterns: list[Pattern] | None = None,
+        context: list[str] | None = None,
+        supported_language: str = "nl",
+        supported_entity: str = "URL",
+        name: str | None = None,
+        public_domains: Iterable[str] | None = None,
+    ) -> None:
+        self._tld = offline_tld_extractor()
+        domains = self.PUBLIC_DOMAINS if public_domains is None else public_domains
+        self.public_domains = frozenset(d.lower().removeprefix("www.") for d in domains)
+        super().__init__(
+            patterns=patterns or self.PATTERNS,
+            context=context or self.CONTEXT,
+            supported_language=supported_language,
+            supported_entity=supported_entity,
+            name=name,
+        )
+        self.global_regex_flags = re.IGNORECASE | re.MULTILINE
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        """Drop links to public sites (no query or fragment); keep everything else as scored."""
+        parts = self._tld(pattern_text)
+        if not parts.suffix:  # an IP host or an unknown TLD: only believable with a scheme
+            return None if re.match(r"https?://", pattern_text, re.IGNORECASE) else False
+        if parts.top_domain_under_public_suffix in self.public_domains and not re.search(
+            r"[?#]", pattern_text
+        ):
+            return False
+        return None

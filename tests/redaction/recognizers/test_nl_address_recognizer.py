@@ -1,0 +1,46 @@
+import pytest
+
+from tests.redaction.recognizers.helpers import assert_spans
+
+CASES = [
+    ("Ik woon op de Kerkstraat 12 in Utrecht", ["Kerkstraat 12"]),
+    ("adres: kerkstraat 12a", ["kerkstraat 12a"]),
+    ("Mijn adres is Van der Helststraat 5-hs.", ["Van der Helststraat 5-hs"]),
+    ("Burgemeester de Withstraat 103 B, 1234 AB Amsterdam", ["Burgemeester de Withstraat 103 B"]),
+    ("We wonen aan de Oude Gracht 12bis", ["Oude Gracht 12bis"]),
+    ("Lange Nieuwstraat 4 III is ons nieuwe huis", ["Lange Nieuwstraat 4 III"]),
+    ("Mijn oma woont aan de Laan van Meerdervoort 120", ["Laan van Meerdervoort 120"]),
+    ("Mijn moeder woont op de Stationsweg 25-1 in Ede", ["Stationsweg 25-1"]),
+    ("De Ruyterstraat 3 is mijn oude adres", ["De Ruyterstraat 3"]),
+    ("hij woont in de dorpsstraat 7", ["dorpsstraat 7"]),
+    ("Ik woon op Rokin 12", ["Rokin 12"]),  # from the deduce street list, no suffix
+    ("Kerkstraat 12, Molenweg 3 hs", ["Kerkstraat 12", "Molenweg 3 hs"]),
+    # particles and listed multi-word streets in any case
+    ("ons adres is van Limburg Stirumstraat 12-2", ["van Limburg Stirumstraat 12-2"]),
+    ("mijn moeder woont op van Ostadestraat 30", ["van Ostadestraat 30"]),
+    ("we wonen op de ruyterweg 12", ["de ruyterweg 12"]),
+    ("ik woon op pastoor van arsstraat 22a", ["pastoor van arsstraat 22a"]),
+    ("adres: Laan van Nieuw Oost-Indië 12 B, 2593 BS Den Haag", ["Laan van Nieuw Oost-Indië 12 B"]),
+    ("wij wonen op de Akkerwinde 14 in Capelle", ["Akkerwinde 14"]),
+    ("Piet de Boer, Dorpsweg 8, 1234 AB Ergens", ["Dorpsweg 8"]),
+    ("stuur het naar Akkerwinde 3, 2903 xk", ["Akkerwinde 3"]),
+    ("ik verhuis van Kerkstraat 5 naar de Molenweg 8", ["Kerkstraat 5", "Molenweg 8"]),  # "van"
+    # not addresses
+    ("ik kocht een Akkerwinde 9 dagen geleden", []),
+    ("Ik heb Appel 3 keer gegeten", []),
+    ("de Molen 3 keer bezocht", []),
+    ("Ik ben onderweg 10 min", []),
+    ("Ik woon al 12 jaar in Amsterdam", []),
+    ("Ik heb 3 kinderen en 2 katten", []),
+    ("Ingang 2 is dicht", []),
+    ("Ik heb 3 dingen gekocht bij Jumbo", []),
+    ("Ik moet € 1.250,00 betalen aan de Belastingdienst", []),
+    ("Op maandag 12 maart heb ik een afspraak", []),
+    ("Mijn postcode is 1234 AB", []),
+    ("Bel me op 06 123 456 78", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_address(analyzer, text, expected):
+    assert_spans(analyzer, text, "NL_ADDRESS", expected)

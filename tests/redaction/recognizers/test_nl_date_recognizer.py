@@ -1,0 +1,38 @@
+import pytest
+
+from tests.redaction.recognizers.helpers import assert_spans
+
+CASES = [
+    ("Mijn geboortedatum is 12-03-1985", ["12-03-1985"]),
+    ("geboren 12/3/85", ["12/3/85"]),
+    ("Mijn zoon is geboren op 12.03.1985.", ["12.03.1985"]),
+    ("datum 1985-03-12", ["1985-03-12"]),
+    ("Ik ben geboren op 12 maart 1985", ["12 maart 1985"]),
+    ("Ik heb op 3 januari een afspraak", ["3 januari"]),
+    ("Mijn man is 5 mei 2009 overleden", ["5 mei 2009"]),
+    ("geboren op 1 april", ["1 april"]),
+    ("Op 14 feb. kom ik langs", ["14 feb."]),
+    ("zij is jarig op 3 okt", ["3 okt"]),
+    ("geboren 3 jan '85", ["3 jan '85"]),
+    ("geboortedatum 12-03", ["12-03"]),
+    ("ik moet mijn toeslagen wijzigen voor 1 juli.", ["1 juli"]),  # day-month needs context
+    # not identifying dates
+    ("Op maandag heb ik tijd", []),
+    ("In maart ga ik verhuizen", []),
+    ("Sinds 2021 woon ik hier", []),
+    ("Morgen bel ik je terug", []),
+    ("Volgende week gaat het beter", []),
+    ("Kom om 10 uur", []),
+    ("De afspraak is om 10:30", []),
+    ("Ik moet € 1.250,00 betalen", []),
+    ("Ik heb nog 3000 euro schuld", []),
+    ("Hij komt de 25e", []),
+    ("010.123.45.67 is mijn nummer", []),
+    ("bel 06-12345678", []),
+    ("het was 12-03 voor ons", []),  # day-month without context
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_date(analyzer, text, expected):
+    assert_spans(analyzer, text, "DATE_TIME", expected)

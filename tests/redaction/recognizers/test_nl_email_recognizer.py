@@ -1,0 +1,38 @@
+import pytest
+
+from tests.redaction.recognizers.helpers import assert_spans
+
+CASES = [
+    ("Mijn mail is jan.jansen@gmail.com", ["jan.jansen@gmail.com"]),
+    ("stuur het naar fatima_el-amrani82@hotmail.nl aub", ["fatima_el-amrani82@hotmail.nl"]),
+    ("e-mailadres: P.de.Vries@Ziggo.NL.", ["P.de.Vries@Ziggo.NL"]),
+    (
+        "mail sanne@voorbeeld.nl of sanne.b@outlook.com",
+        ["sanne@voorbeeld.nl", "sanne.b@outlook.com"],
+    ),
+    ("Ik heb geen e-mail", []),
+    ("Mijn mail doet het niet @ home", []),
+    ("Kijk op www.113.nl", []),
+    ("Bel 06-12345678", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_email(analyzer, text, expected):
+    assert_spans(analyzer, text, "EMAIL_ADDRESS", expected)
+
+
+def test_email_validation_never_uses_the_network(monkeypatch):
+    """The TLD check runs on tldextract's bundled snapshot, not a download."""
+    import socket
+
+    from redaction.recognizers import NlEmailRecognizer
+
+    def no_network(*args, **kwargs):
+        raise AssertionError("network access")
+
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    recognizer = NlEmailRecognizer()
+    assert recognizer.validate_result("someone@example.org")
+    assert recognizer.validate_result("a@b.nl")

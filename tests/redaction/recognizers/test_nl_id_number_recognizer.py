@@ -1,0 +1,49 @@
+import pytest
+
+from tests.redaction.recognizers.helpers import assert_spans
+
+CASES = [
+    ("Mijn klantnummer is 12345678.", ["12345678"]),
+    ("zaaknummer: Z-2023-0042", ["Z-2023-0042"]),
+    ("Het kenmerk van de brief is 2024/118-AB", ["2024/118-AB"]),
+    ("betalingskenmerk 1234 5678 9012 3456 graag", ["1234 5678 9012 3456"]),
+    ("Klant nr. 4455-66", ["4455-66"]),
+    ("dossier nummer 2023.12.45", ["2023.12.45"]),
+    ("Mijn CJIB-nummer is 1234567890123456", ["1234567890123456"]),
+    ("ons kenmerk: ABC/2023/001, graag reactie", ["ABC/2023/001"]),
+    ("polisnummer 12345678 en", ["12345678"]),
+    ("factuurnummer F-2024-0001.", ["F-2024-0001"]),
+    ("mijn cliëntnummer is C123456", ["C123456"]),
+    ("het beschikkingsnummer is 2024-556677", ["2024-556677"]),
+    ("Aanvraagnummer: AV-99887766", ["AV-99887766"]),
+    ("mijn klantnummer bij Eneco is 1234567", ["1234567"]),
+    ("relatienummer:123456", ["123456"]),
+    ("referentie AB12CD34", ["AB12CD34"]),
+    ("contractnummer van de huur is 77-8899", ["77-8899"]),
+    ("mijn bsn is 123456789", ["123456789"]),  # mistyped BSN: still personal
+    # keyword a few words before the number
+    ("het klantnummer bij Vattenfall staat bovenaan: 55123987", ["55123987"]),
+    ("het dossiernummer van mijn schuldhulp traject is SH-2023-0771", ["SH-2023-0771"]),
+    ("de referentie in de mail van het UWV is 99812-AB.", ["99812-AB"]),
+    ("het factuurnummer op de rekening = INV20240056", ["INV20240056"]),
+    ("het lidnummer van mijn zoon bij de club 88123456 klopt niet", ["88123456"]),
+    # no number / no keyword
+    ("mijn klantnummer weet ik niet want mijn huur is 75000", []),
+    ("het dossiernummer van de aanvraag uit 2023", []),
+    ("het kenmerk van de aanmaning is € 45000", []),
+    ("mijn klantnummer bij de energie is 3000 euro per jaar", []),
+    ("het zaaknummer van de rechter is op 12-03-2024 verstuurd", []),
+    ("het kenmerk van de brief over de 1250 euro", []),
+    ("mijn polisnummer heb ik niet, de premie is 14500", []),
+    ("Mijn klantnummer is onbekend", []),
+    ("Ik heb een kenmerk gekregen", []),
+    ("Ik heb 12345678 keer gebeld", []),
+    ("mijn bsn is 123456782", []),  # a valid BSN is NL_BSN, not ID_NUMBER
+    ("kenmerk 12", []),
+    ("Ik moet € 1.250,00 betalen", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_id_number(analyzer, text, expected):
+    assert_spans(analyzer, text, "ID_NUMBER", expected)

@@ -1,0 +1,57 @@
+"""NlNerPersonRecognizer's filter: which NER PERSON spans are kept as names.
+
+The filter is tested on its own (is_plausible_name), so these tests do not need the trained model.
+"""
+
+import pytest
+
+from redaction.recognizers import NlNerPersonRecognizer
+
+
+@pytest.fixture(scope="module")
+def ner_filter() -> NlNerPersonRecognizer:
+    return NlNerPersonRecognizer()
+
+
+def _check(recognizer: NlNerPersonRecognizer, text: str, span: str) -> bool:
+    start = text.index(span)
+    return recognizer.is_plausible_name(text, start, start + len(span))
+
+
+KEPT = [
+    ("ik heb gisteren met Jan de Vries gebeld", "Jan de Vries"),
+    ("ik ben Zeynep en mijn broertje burak zit in de problemen", "burak"),
+    ("mijn buurvrouw Anouk Tjon A Fong is ziek", "Anouk Tjon A Fong"),
+    ("kan Popescu mij bellen", "Popescu"),
+    ("ik heb het aan Bakker gevraagd", "Bakker"),  # capitalised mid-sentence, a listed name
+    ("groetjes van sanne", "sanne"),
+]
+DROPPED = [
+    ("is er iets in de wijk voor ouderen", "ouderen"),  # inflection of "ouder"
+    ("is er iets voor andere ouderen", "andere ouderen"),
+    ("mijn klantnummer is weg", "klantnummer"),  # compound of two Dutch words
+    ("ik heb geen vaste woonplek", "woonplek"),
+    ("is dat nep?", "nep"),
+    ("mijn kleindochter leest het voor", "leest"),
+    ("Netflix heb ik opgezegd", "Netflix"),  # keep term
+    ("iban is nl76asnb0182633043", "iban"),
+    ("2593 BS Den Haag", "2593 BS Den Haag"),  # digits: a postcode and a town
+    ("Dorpsweg 3, Ergens", "Dorpsweg 3"),
+    ("e-mail lina@example.nl", "e-mail lina@example.nl"),
+    ("Lidl of de Dirk, maakt niet uit", "Dirk"),
+    ("Molenlaan 2, 3511 BS Utrecht", "BS Utrecht"),  # postcode letters and the town
+    ("ik woon op de Nieuwe Gracht 14", "Nieuwe Gracht"),  # a street before its number
+    ("Beukenweg 8, Ergens", "Beukenweg"),  # after an article: a shop
+    ("Ik heb een Hond", "Hond"),
+    ("Gratis eten bij de kerk", "Gratis"),
+]
+
+
+@pytest.mark.parametrize(("text", "span"), KEPT)
+def test_ner_name_kept(ner_filter, text, span):
+    assert _check(ner_filter, text, span)
+
+
+@pytest.mark.parametrize(("text", "span"), DROPPED)
+def test_ner_span_dropped(ner_filter, text, span):
+    assert not _check(ner_filter, text, span)

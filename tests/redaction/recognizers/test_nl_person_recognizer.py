@@ -1,0 +1,135 @@
+import time
+
+import pytest
+
+from tests.redaction.recognizers.helpers import assert_spans
+
+TRIGGERS = [
+    ("Hallo, ik ben Fatima el Amrani en ik heb een vraag.", ["Fatima el Amrani"]),
+    ("mijn naam is jan de vries", ["jan de vries"]),
+    ("Ik heet Mohammed.", ["Mohammed"]),
+    ("ik ben jan", ["jan"]),
+    ("Met Sanne Bakker, goedemiddag", ["Sanne Bakker"]),
+    ("Ik heb mevrouw de Vries gesproken bij het wijkteam.", ["de Vries"]),
+    ("Kan dhr. Jansen mij terugbellen?", ["Jansen"]),
+    ("mw. Yilmaz zou terugbellen", ["Yilmaz"]),
+    ("de heer El Amrani belt terug", ["El Amrani"]),
+    ("Mijn zoon Daan is ziek.", ["Daan"]),
+    ("mijn dochter emma heeft hulp nodig", ["emma"]),
+    ("mijn buurman Kees helpt me.", ["Kees"]),
+    ("Mijn vriendin Sara en ik willen samenwonen", ["Sara"]),
+    ("Groetjes, Anna", ["Anna"]),
+    ("Alvast bedankt.\nMet vriendelijke groet,\nPiet van der Berg", ["Piet van der Berg"]),
+    ("gr jan", ["jan"]),
+    ("Groetjes van Mark 😊", ["Mark"]),
+    ("Juf Lisa zei dat het goed ging", ["Lisa"]),
+    ("Ik ben Utrecht", ["Utrecht"]),  # a city right after "ik ben" counts as a name
+    # the name first, at the start of a message
+    ("Wen Jie is mijn naam en ik zoek werk", ["Wen Jie"]),
+    ("Hoi, Karin Sopacua is mijn naam.", ["Karin Sopacua"]),
+    ("marietje kaihatu hier, ik heb een vraag", ["marietje kaihatu"]),
+    ("Goedemiddag, Samira Bouzid hier. Ik bel over de huur", ["Samira Bouzid"]),
+    # Arabic and Berber interfixes, glued articles
+    ("ik ben youssef ait haddou en ik zoek een kamer", ["youssef ait haddou"]),
+    ("Mijn buurman Ahmed ben Salah helpt me", ["Ahmed ben Salah"]),
+    ("Ik heb met Hassan al-Masri gesproken", ["Hassan al-Masri"]),
+    ("mijn vader Mohamed ould Abdallah is ziek", ["Mohamed ould Abdallah"]),
+    # lowercase names after a closing at the end
+    ("kunnen jullie mij helpen? groetjes sanne", ["sanne"]),
+    ("alvast bedankt, gr yvette tehuwalu", ["yvette tehuwalu"]),
+    ("ik hoor het graag mvg anouk", ["anouk"]),
+    ("onze dochter Mei Ling is jarig", ["Mei Ling"]),  # a month word opening a two-word name
+    ("mijn zus katarzyna wozniak komt ook", ["katarzyna wozniak"]),  # unknown lowercase surname
+    ("ik ben anouk van der meer en ik zoek hulp", ["anouk van der meer"]),
+    ("ik heb sanne wijngaarde, de buurvrouw, gesproken", ["sanne wijngaarde"]),
+    (
+        "mijn naam is trijntje de boer uit Joure",
+        ["trijntje de boer"],
+    ),  # a month word opening a two-word name
+]
+LOOKUP = [
+    ("Ik heb Fatima gisteren gebeld.", ["Fatima"]),
+    ("ik heb fatima gisteren gebeld", ["fatima"]),
+    ("Ik ben gisteren bij Jan geweest.", ["Jan"]),
+    ("Ik heb met Jan de Vries en Ahmed Yilmaz gesproken.", ["Jan de Vries", "Ahmed Yilmaz"]),
+    ("ik heb het aan J. Jansen gevraagd", ["J. Jansen"]),
+    ("Is Kevin er ook bij?", ["Kevin"]),
+    ("Kunnen jullie Henk bellen?", ["Henk"]),
+    ("De zoon van Ali heeft problemen", ["Ali"]),  # "van" is a preposition here
+    ("Mvg, Ingrid Smit", ["Ingrid Smit"]),
+    ("Ik heb contact met mijn consulent, mevrouw Kaya", ["Kaya"]),
+]
+NEGATIVES = [
+    "Jan komt morgen.",  # sentence-initial and an ordinary word (jannen): NER's job
+    "Ik ga naar de Bakker.",
+    "Bakker is gesloten.",
+    "Ik ben moe.",
+    "Ik ben jong en gezond",
+    "Ik ben Marokkaans",
+    "Ik woon in Utrecht.",
+    "Ik heb een brief van de Belastingdienst gekregen.",
+    "Mijn moeder wil naar het wijkteam.",
+    "<PERSOON_1> belde <PERSOON_2> gisteren",
+    "Op maandag ga ik naar Albert Heijn.",
+    "Ik heb contact gehad met Veilig Thuis.",
+    "Bel 113 als het niet gaat.",
+    "Moeder en Opa komen ook.",
+    "Mijn buurvrouw heeft een hond.",
+    "Kan ik de voedselbank bellen?",
+    "Dit is goed.",
+    "met wie spreek ik?",
+    "Met mij gaat het goed.",
+    "Ik ben in maart jarig.",
+    "Ik ben maandag vrij.",
+    "DigiD werkt niet",
+    "Ik werk bij Eneco.",
+    "Dank je wel!",
+    "Met vriendelijke groet,",
+    "Ik heb een afspraak met het CJG en de GGD",
+    "De Kindertelefoon heeft me geholpen",
+    "Ik heb een uitkering van het UWV en studiefinanciering van DUO",
+    "Ik woon in Rotterdam-Zuid bij de Maas",
+    "Mijn man is gisteren ontslagen",
+    "Ik wil met Kerst naar mijn familie",
+    "Mijn oma krijgt thuiszorg maar die komen te laat",  # kinship + a verb
+    "U kunt me mailen op sanne.bakker82@hotmail.com",  # parts of an e-mail address
+    "Stuur het naar Postbus 1234, 2500 AA Den Haag",
+    "Ik werk bij de Gemeente Den Haag",
+    "Ik heb een Hond en een Kat",  # capitalised nouns that are also surnames
+    "ik zei gisteren Tien keer nee",
+    "Niemand hier, alles is dicht",
+    "Oma hier, hoe gaat het met jullie",
+    "Wachttijd hier is lang",
+    "Dat is mijn naam niet",
+    "Utrecht hier, het regent",
+    "ik ben hier al drie keer geweest",
+    "ik wil 200 gr kaas",
+    "ik stuur de groeten aan iedereen daar",
+    "groetjes en tot morgen",
+    "mijn kleindochter leest de brieven voor",  # "Leest" is a surname, "leest" a verb
+    "mijn baas houdt geld in",
+    "de juf van groep 3 zegt dat het goed gaat",
+    "Lidl of de Dirk, maakt niet uit",
+    "onze dochter wordt in Mei 12",
+    "maatje gezocht voor wandelen",  # diminutive of "maat", also a first name
+    "mijn kleindochter leest de brief voor en schrijft terug",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TRIGGERS + LOOKUP)
+def test_person(analyzer, text, expected):
+    assert_spans(analyzer, text, "PERSON", expected)
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_not_a_person(analyzer, text):
+    assert_spans(analyzer, text, "PERSON", [])
+
+
+def test_name_lists_are_read_once(registry):
+    """Constructing a second recognizer reuses the cached lists instead of re-reading them."""
+    from redaction.recognizers import NlPersonRecognizer
+
+    started = time.perf_counter()
+    NlPersonRecognizer()
+    assert time.perf_counter() - started < 1.0

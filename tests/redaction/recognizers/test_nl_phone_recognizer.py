@@ -1,0 +1,59 @@
+import pytest
+
+from tests.redaction.recognizers.helpers import assert_spans
+
+POSITIVES = [
+    ("Je kunt me bellen op 0612345678", ["0612345678"]),
+    ("mijn nummer is 06-12345678", ["06-12345678"]),
+    ("bel me even 06 123 456 78 na 5 uur", ["06 123 456 78"]),
+    ("App me op 06-1234 5678", ["06-1234 5678"]),
+    ("Mijn mobiel: +31 6 1234 5678", ["+31 6 1234 5678"]),
+    ("+31(0)6-12345678 is mijn nummer", ["+31(0)6-12345678"]),
+    ("mijn zus heeft 0031612345678", ["0031612345678"]),
+    ("Het nummer van mijn moeder is 010-1234567.", ["010-1234567"]),
+    ("Bel de buurvrouw op 020 123 4567", ["020 123 4567"]),
+    ("Vast nummer (010) 123 45 67", ["(010) 123 45 67"]),
+    ("010.123.45.67 werkt niet meer", ["010.123.45.67"]),
+    ("wij wonen in Zutphen, 0575-123456", ["0575-123456"]),
+    ("Mijn Belgische gsm +32 470 12 34 56", ["+32 470 12 34 56"]),
+    ("De contactpersoon is bereikbaar op 088-1234567", ["088-1234567"]),  # 088: redacted
+    ("06-12345678 of 010-1234567", ["06-12345678", "010-1234567"]),
+]
+PUBLIC_NUMBERS = [
+    "Bel 112 bij nood",
+    "Bel 113 of chat via 113.nl",
+    "Je kunt ook 0800-0113 bellen, dat is gratis",
+    "De Kindertelefoon is 0800-0432",
+    "Bel de Belastingdienst op 0800-0543",
+    "Ik belde 0800-2000 voor mijn toeslag",
+    "Dat 0900-nummer kost geld: 0900-1234567",
+    "Bel de gemeente op 14 020",
+    "Bel de gemeente op 14020",
+    "de gemeente is bereikbaar via 140 10",
+]
+NOT_PHONES = [
+    "Ik moet € 1.250,00 terugbetalen",
+    "Ik heb nog 3000 euro schuld",
+    "Ik ben geboren op 12-03-1985",
+    "Sinds 2021 woon ik hier",
+    "Mijn postcode is 1234 AB",
+    "Mijn bsn is 123456782",
+    "Mijn rekening is NL91 ABNA 0417 1643 00",
+    "Het zaaknummer is ZK-0612345678",
+    "Om 10:30 heb ik een afspraak",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), POSITIVES)
+def test_phone_numbers(analyzer, text, expected):
+    assert_spans(analyzer, text, "PHONE_NUMBER", expected)
+
+
+@pytest.mark.parametrize("text", PUBLIC_NUMBERS)
+def test_public_service_numbers_survive(analyzer, text):
+    assert_spans(analyzer, text, "PHONE_NUMBER", [])
+
+
+@pytest.mark.parametrize("text", NOT_PHONES)
+def test_no_phone_in_other_numbers(analyzer, text):
+    assert_spans(analyzer, text, "PHONE_NUMBER", [])

@@ -1,0 +1,37 @@
+import pytest
+
+from tests.redaction.recognizers.helpers import assert_spans
+
+CASES = [
+    ("Mijn postcode is 1234 AB", ["1234 AB"]),
+    ("3511AB Utrecht", ["3511AB"]),
+    ("Ik woon op 2512 CD in Den Haag", ["2512 CD"]),
+    ("postcode 1234 ab", ["1234 ab"]),  # lowercase with context
+    ("mijn adres is kerkstraat 12, 1234ab utrecht", ["1234ab"]),
+    ("Kerkstraat 12a, 1234 ab Utrecht", ["1234 ab"]),  # lowercase after street + number
+    ("Ik ben verhuisd naar 9711 LM", ["9711 LM"]),
+    # a unit-like pair in the address position: street + number, comma, postcode
+    ("Molenweg 14, 3521 kg, Utrecht", ["3521 kg"]),
+    ("stuur het naar Beukenlaan 2a, 6711 km Ede", ["6711 km"]),
+    ("Hoofdstraat 8, 9401 en dan de 3e etage", []),  # "en" + more words: a sentence
+    # not postcodes
+    ("Ik woon sinds 2021 in Utrecht", []),
+    ("Ik moet 1250 op de rekening storten", []),
+    ("Ik heb 3000 en nog wat schuld", []),
+    ("ik heb 1234 ab gezegd", []),  # lowercase without context
+    ("1234 SA", []),  # SA, SD and SS are never issued
+    ("Postcode 1234 SS", []),
+    ("Ik heb een abonnement met 1000 GB", []),
+    ("Bel 0612345678", []),
+    ("Mijn bsn is 123456782", []),
+    ("NL91ABNA0417164300", []),
+    ("0123 AB", []),
+    ("de koffer weegt 23, 1500 kg is te veel", []),
+    ("we kochten 12, 2000 kg hout en 10 zakken", []),
+    ("Ik fiets 12, 1100 km per jaar", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_postcode(analyzer, text, expected):
+    assert_spans(analyzer, text, "NL_POSTCODE", expected)

@@ -1,0 +1,38 @@
+import pytest
+
+from tests.redaction.recognizers.helpers import assert_spans
+
+CASES = [
+    (
+        "Dit is mijn profiel: https://www.facebook.com/jan.jansen.123",
+        ["https://www.facebook.com/jan.jansen.123"],
+    ),
+    ("linkedin.com/in/fatima-el-amrani", ["linkedin.com/in/fatima-el-amrani"]),
+    ("Kijk op janjansenloodgieter.nl voor mijn werk", ["janjansenloodgieter.nl"]),
+    ("mijn site is www.sannebakker.nl.", ["www.sannebakker.nl"]),
+    ("stuur me een app via wa.me/31612345678", ["wa.me/31612345678"]),
+    (
+        "de foto's staan op https://photos.app.goo.gl/AbCdEf123",
+        ["https://photos.app.goo.gl/AbCdEf123"],
+    ),
+    # a public site with a query string can carry personal data
+    (
+        "https://www.toeslagen.nl/inloggen?bsn=123456782",
+        ["https://www.toeslagen.nl/inloggen?bsn=123456782"],
+    ),
+    # public help and government sites survive
+    ("Chat met 113 via www.113.nl", []),
+    ("Kijk op https://www.toeslagen.nl/huurtoeslag", []),
+    ("rijksoverheid.nl heeft een rekenhulp", []),
+    ("Het staat op www.voorbeeldstad.nl/wijkteam", []),
+    # not URLs
+    ("jan.jansen@gmail.com is mijn mail", []),
+    ("Dat is goed.De brief kwam gisteren", []),
+    ("ik heb het bestand brief.pdf gestuurd", []),
+    ("Ik moet € 1.250,00 betalen", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_url(analyzer, text, expected):
+    assert_spans(analyzer, text, "URL", expected)
