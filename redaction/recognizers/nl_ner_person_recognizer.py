@@ -84,7 +84,12 @@ class NlNerPersonRecognizer(SpacyRecognizer):
             return False  # "de Dirk", "het Jan"
         if any(self._name_evidence(w) for w in words):
             return True
-        # Only ordinary words: a name only when capitalised mid-sentence and on a name list.
+        # Only ordinary words. Two or more capitalised words with a listed first name read as a
+        # full name wherever they stand ("Daan de Jong is 14", "Roos Bakker belde").
+        capitals = [w for w in _WORD.findall(span) if w[:1].isupper()]
+        if len(capitals) >= 2 and capitals[0].lower() in self._first:
+            return True
+        # One word: a name only when capitalised mid-sentence and on a name list.
         capitalised = span[:1].isupper()
         at_start = bool(_SENTENCE_START.search(text[:start]))
         after_article = len(words) == 1 and bool(_ARTICLE_BEFORE.search(text[:start]))

@@ -33,7 +33,14 @@ _TOKEN = re.compile(
     r"|'[st]\b|\d+|[^\w\s]",
 )
 # E-mail addresses, URLs and handles: their parts are not separate names.
-_LINKISH = re.compile(r"\S*(?:@|://|www\.|\.(?:nl|com|org|net|be|eu)\b/?)\S*", re.IGNORECASE)
+# Tokens that are (part of) an e-mail address or link. Matched per whitespace-separated token:
+# a pattern like \S*(?:@|…)\S* backtracks quadratically on one long token.
+_LINK_MARKER = re.compile(r"@|://|www\.|\.(?:nl|com|org|net|be|eu)\b", re.IGNORECASE)
+_NON_SPACE = re.compile(r"\S+")
+
+
+def _linkish_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _NON_SPACE.finditer(text) if _LINK_MARKER.search(m.group())]
 _KINSHIP = (
     "zoon|zoontje|dochter|dochtertje|man|vrouw|echtgenoot|echtgenote|partner|vriend|vriendin|"
     "vriendje|vriendinnetje|ex|moeder|vader|mama|papa|broer|broertje|zus|zusje|zuster|opa|oma|"
@@ -382,7 +389,7 @@ class NlPersonRecognizer(LocalRecognizer):
             return []
         blocked = [m.span() for m in self._keep_re.finditer(text)]
         blocked += [m.span() for m in PLACEHOLDER.finditer(text)]
-        blocked += [m.span() for m in _LINKISH.finditer(text)]
+        blocked += _linkish_spans(text)
         by_start = {tok.start: i for i, tok in enumerate(tokens)}
         found: dict[tuple[int, int], float] = {}
         claimed: set[int] = set()

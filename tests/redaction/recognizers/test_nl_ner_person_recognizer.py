@@ -55,3 +55,20 @@ def test_ner_name_kept(ner_filter, text, span):
 @pytest.mark.parametrize(("text", "span"), DROPPED)
 def test_ner_span_dropped(ner_filter, text, span):
     assert not _check(ner_filter, text, span)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [("Daan de Jong is 14 en wordt gepest", "Daan de Jong"), ("Roos Bakker belde gisteren", "Roos Bakker")],
+)
+def test_capitalised_full_name_at_message_start_is_plausible(text, span):
+    recognizer = NlNerPersonRecognizer()
+    start = text.index(span)
+    assert recognizer.is_plausible_name(text, start, start + len(span))
+
+
+@pytest.mark.parametrize(("text", "span"), [("Mijn Moeder is ziek", "Mijn Moeder"), ("Hoop doet leven", "Hoop")])
+def test_capitalised_ordinary_words_at_message_start_are_not(text, span):
+    recognizer = NlNerPersonRecognizer()
+    start = text.index(span)
+    assert not recognizer.is_plausible_name(text, start, start + len(span))
