@@ -1,0 +1,1 @@
+"""Dutch PERSON recogniser for the redaction layer: synthetic data, training, assembly."""

@@ -1,0 +1,178 @@
+"""Train the Dutch PERSON recogniser and assemble the pipeline the redaction layer loads.
+
+No Dutch spaCy pipeline can be downloaded here, so the project builds its own from synthetic chat
+messages: ``spacy.blank("nl")`` tokenizer, a lookup ``lemmatizer`` (table ``lemma_lookup`` from the
+installed spacy-lookups-data, so Presidio context words match on lemmas) and the trained ``ner``.
+Everything runs offline and is deterministic for a seed.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import tempfile
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+CONFIG_PATH = Path(__file__).with_name("config.cfg")
+DEFAULT_SEED = 2611
+DEFAULT_TRAIN_SENTENCES = 12000
+DEFAULT_DEV_SENTENCES = 1000
+METRICS_FILE = "metrics.json"
+
+log = logging.getLogger(__name__)
+
+
+class BuildError(RuntimeError):
+    """A build step failed; the message says which and why."""
+
+
+def to_docbin(examples: Iterable[Any], nlp: Any) -> tuple[Any, int]:
+    """Examples as a DocBin of tokenised docs; unannotated tokens are marked as outside a name.
+
+    Returns the DocBin and how many examples were skipped because a span did not fall on token
+    boundaries (the generator is meant to make that zero).
+    """
+    from spacy.tokens import DocBin
+
+    docbin = DocBin(store_user_data=False)
+    skipped = 0
+    for example in examples:
+        doc = nlp.make_doc(example.text)
+        ents = [doc.char_span(s, e, label=label, alignment_mode="strict")
+                for s, e, label in example.spans]
+        if any(ent is None for ent in ents):
+            skipped += 1
+            continue
+        doc.set_ents(ents, default="outside")
+        docbin.add(doc)
+    return docbin, skipped
+
+
+def assemble(trained_model: Path) -> Any:
+    """blank nl + lookup lemmatizer + the trained ner, ready for ``spacy.load(path)``."""
+    import spacy
+    from spacy.lookups import load_lookups
+
+    nlp = spacy.blank("nl")
+    lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    try:
+        lookups = load_lookups("nl", ["lemma_lookup"])
+    except (ValueError, ImportError) as exc:
+        raise BuildError(
+            "spacy-lookups-data with the Dutch table nl_lemma_lookup is needed for the "
+            f"lemmatizer: {exc}"
+        ) from exc
+    lemmatizer.initialize(lookups=lookups)
+    trained = spacy.load(trained_model)
+    nlp.add_pipe("ner", source=trained)
+    nlp.meta.update(
+        {
+            "name": "ner_nl",
+            "version": "1.0.0",
+            "description": "Dutch tokenizer, lookup lemmatizer and PERSON recogniser trained on "
+            "synthetic resident chat messages (redaction/ner).",
+        }
+    )
+    return nlp
+
+
+def evaluate(nlp: Any, docbin: Any) -> dict[str, Any]:
+    """PERSON precision, recall and F on dev, plus how often a name-free message gets a hit."""
+    from spacy.training import Example
+
+    golds = list(docbin.get_docs(nlp.vocab))
+    examples = [Example(nlp.make_doc(gold.text), gold) for gold in golds]
+    scores = nlp.evaluate(examples)
+    person = (scores.get("ents_per_type") or {}).get("PERSON", {"p": 0.0, "r": 0.0, "f": 0.0})
+    negatives = [gold for gold in golds if not gold.ents]
+    flagged = sum(1 for doc in nlp.pipe(g.text for g in negatives) if doc.ents)
+    return {
+        "PERSON": {k: round(float(person[k]), 4) for k in ("p", "r", "f")},
+        "messages": len(golds),
+        "name_free_messages": len(negatives),
+        "name_free_messages_with_a_hit": flagged,
+    }
+
+
+def train(config: Path, train_path: Path, dev_path: Path, output: Path, seed: int) -> Path:
+    """Run spaCy's trainer on the DocBins; returns the best model directory."""
+    from spacy.cli.train import train as spacy_train
+
+    overrides = {"paths.train": str(train_path), "paths.dev": str(dev_path), "system.seed": seed}
+    spacy_train(config, output, use_gpu=-1, overrides=overrides)
+    best = output / "model-best"
+    if not (best / "meta.json").exists():
+        raise BuildError(f"spaCy training finished without a model in {best}")
+    return best
+
+
+def _replace_dir(built: Path, out: Path) -> None:
+    if out.exists():
+        shutil.rmtree(out)
+    built.rename(out)
+
+
+def build(
+    out: Path,
+    seed: int = DEFAULT_SEED,
+    train_sentences: int = DEFAULT_TRAIN_SENTENCES,
+    dev_sentences: int = DEFAULT_DEV_SENTENCES,
+    work_dir: Path | None = None,
+    config: Path = CONFIG_PATH,
+) -> dict[str, Any]:
+    """Generate data, train, assemble into ``out`` and write ``out/metrics.json``.
+
+    ``out`` is replaced only when everything succeeded, so a failed build leaves the previous
+    pipeline in place.
+    """
+    import spacy
+
+    from redaction.ner.generate import generate
+
+    if train_sentences < 100 or dev_sentences < 50:
+        raise BuildError("need at least 100 training and 50 dev sentences")
+    if not config.exists():
+        raise BuildError(f"training config not found: {config}")
+    started = time.monotonic()
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="ner-nl-") as tmp:
+        work = Path(work_dir).resolve() if work_dir else Path(tmp)
+        work.mkdir(parents=True, exist_ok=True)
+        tokenizer = spacy.blank("nl")
+        train_bin, train_skipped = to_docbin(generate(train_sentences, seed, "train"), tokenizer)
+        dev_bin, dev_skipped = to_docbin(generate(dev_sentences, seed, "dev"), tokenizer)
+        train_path, dev_path = work / "train.spacy", work / "dev.spacy"
+        train_bin.to_disk(train_path)
+        dev_bin.to_disk(dev_path)
+        generated = time.monotonic()
+
+        best = train(config, train_path, dev_path, work / "training", seed)
+        trained = time.monotonic()
+
+        nlp = assemble(best)
+        metrics = {
+            "seed": seed,
+            "train_sentences": len(train_bin),
+            "dev_sentences": len(dev_bin),
+            "skipped_misaligned": train_skipped + dev_skipped,
+            "dev": evaluate(nlp, dev_bin),
+            "pipeline": list(nlp.pipe_names),
+            "spacy_version": spacy.__version__,
+            "seconds": {
+                "generate": round(generated - started, 1),
+                "train": round(trained - generated, 1),
+            },
+        }
+        staging = out.with_name(out.name + ".building")
+        if staging.exists():
+            shutil.rmtree(staging)
+        nlp.to_disk(staging)
+        metrics["seconds"]["total"] = round(time.monotonic() - started, 1)
+        (staging / METRICS_FILE).write_text(json.dumps(metrics, indent=2) + "\n", "utf-8")
+        _replace_dir(staging, out)
+    return metrics
