@@ -82,6 +82,8 @@ class NlNerPersonRecognizer(SpacyRecognizer):
             return False  # a street: NlAddressRecognizer reports it with its number
         if len(words) == 1 and words[0] in self._first and _ARTICLE_BEFORE.search(text[:start]):
             return False  # "de Dirk", "het Jan"
+        if len(words) == 1 and span.islower() and _lexicon.is_typo_of_frequent_word(words[0]):
+            return False  # "zitte", "wachtwoort": a resident's typo, not a name
         if any(self._name_evidence(w) for w in words):
             return True
         # Only ordinary words. Two or more capitalised words with a listed first name read as a

@@ -72,3 +72,11 @@ def test_capitalised_ordinary_words_at_message_start_are_not(text, span):
     recognizer = NlNerPersonRecognizer()
     start = text.index(span)
     assert not recognizer.is_plausible_name(text, start, start + len(span))
+
+
+@pytest.mark.parametrize(("word", "typo"), [("zitte", True), ("wachtwoort", True), ("noor", False),
+                                            ("fatima", False), ("a" * 100_000, False)])
+def test_typos_of_frequent_words_are_recognised_cheaply(word, typo):
+    from redaction.recognizers import _lexicon
+
+    assert _lexicon.is_typo_of_frequent_word(word) is typo
