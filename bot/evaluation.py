@@ -26,9 +26,25 @@ PIPELINES = {
 def cross_validate(config: Path, out: Path, folds: int) -> dict:
     """Run Rasa's NLU cross-validation and return its intent report."""
     subprocess.run(
-        [sys.executable, "-m", "rasa", "test", "nlu", "--nlu", str(PROJECT_ROOT / "nlu_data"),
-         "--config", str(config), "--cross-validation", "--folds", str(folds), "--out", str(out)],
-        cwd=PROJECT_ROOT, check=True, env={**os.environ, "RASA_TELEMETRY_ENABLED": "false"},
+        [
+            sys.executable,
+            "-m",
+            "rasa",
+            "test",
+            "nlu",
+            "--nlu",
+            str(PROJECT_ROOT / "nlu_data"),
+            "--config",
+            str(config),
+            "--cross-validation",
+            "--folds",
+            str(folds),
+            "--out",
+            str(out),
+        ],
+        cwd=PROJECT_ROOT,
+        check=True,
+        env={**os.environ, "RASA_TELEMETRY_ENABLED": "false"},
     )
     return json.loads((out / "intent_report.json").read_text())
 
@@ -52,14 +68,20 @@ def summary_table(reports: dict[str, dict]) -> str:
         "| intent | " + " | ".join(f"{n} P | {n} R | {n} F1" for n in names) + " | support |",
         "|---" * (1 + 3 * len(names) + 1) + "|",
     ]
-    intents = sorted(k for k in reports[names[0]] if isinstance(reports[names[0]][k], dict)
-                     and "support" in reports[names[0]][k] and k not in
-                     ("macro avg", "weighted avg", "micro avg"))
+    intents = sorted(
+        k
+        for k in reports[names[0]]
+        if isinstance(reports[names[0]][k], dict)
+        and "support" in reports[names[0]][k]
+        and k not in ("macro avg", "weighted avg", "micro avg")
+    )
     for intent in ["macro avg", "weighted avg", *intents]:
         cells = []
         for n in names:
             row = reports[n].get(intent, {})
-            cells.append(" | ".join(f"{row.get(m, 0):.3f}" for m in ("precision", "recall", "f1-score")))
+            cells.append(
+                " | ".join(f"{row.get(m, 0):.3f}" for m in ("precision", "recall", "f1-score"))
+            )
         support = reports[names[0]].get(intent, {}).get("support", "")
         label = f"**{intent}**" if intent.endswith("avg") else intent
         lines.append(f"| {label} | " + " | ".join(cells) + f" | {support} |")
@@ -84,12 +106,16 @@ def main(argv: list[str] | None = None) -> int:
         errors = json.loads((out / name / "intent_errors.json").read_text())
         total = int(reports[name]["weighted avg"]["support"])
         wrong, _ = confidently_wrong(errors, total, threshold)
-        lines.append(f"- {name}: {len(errors)} of {total} misclassified; {wrong} "
-                     f"({wrong / total:.1%}) with confidence ≥ {threshold} (a wrong answer); "
-                     f"the rest would get the fallback menu.")
+        lines.append(
+            f"- {name}: {len(errors)} of {total} misclassified; {wrong} "
+            f"({wrong / total:.1%}) with confidence ≥ {threshold} (a wrong answer); "
+            f"the rest would get the fallback menu."
+        )
     summary = out / "summary.md"
-    summary.write_text(f"# NLU cross-validation ({args.folds} folds)\n\n{table}\n"
-                       + "\n".join(lines) + "\n", encoding="utf-8")
+    summary.write_text(
+        f"# NLU cross-validation ({args.folds} folds)\n\n{table}\n" + "\n".join(lines) + "\n",
+        encoding="utf-8",
+    )
     print("\n".join(lines))
     print(table)
     for name in reports:

@@ -35,18 +35,34 @@ def server_specs(settings: Settings) -> list[ServerSpec]:
     python = sys.executable
     actions = ServerSpec(
         name="action server",
-        argv=[python, "-m", "rasa_sdk", "--actions", "actions", "--port", str(settings.actions_port)],
+        argv=[
+            python,
+            "-m",
+            "rasa_sdk",
+            "--actions",
+            "actions",
+            "--port",
+            str(settings.actions_port),
+        ],
         health_url=f"http://{settings.host}:{settings.actions_port}/health",
     )
     rasa = ServerSpec(
         name="rasa",
         argv=[
-            python, "-m", "rasa", "run",
-            "--model", str(settings.model_path),
-            "--endpoints", "endpoints.yml",
-            "--credentials", "credentials.yml",
-            "--interface", settings.host,
-            "--port", str(settings.rasa_port),
+            python,
+            "-m",
+            "rasa",
+            "run",
+            "--model",
+            str(settings.model_path),
+            "--endpoints",
+            "endpoints.yml",
+            "--credentials",
+            "credentials.yml",
+            "--interface",
+            settings.host,
+            "--port",
+            str(settings.rasa_port),
         ],
         health_url=f"http://{settings.host}:{settings.rasa_port}/webhooks/rest/",
     )
@@ -89,7 +105,11 @@ class System:
                 self.log_dir.mkdir(parents=True, exist_ok=True)
                 out = open(self.log_dir / f"{spec.name.replace(' ', '-')}.log", "ab")  # noqa: SIM115
             self.processes[spec.name] = subprocess.Popen(
-                spec.argv, cwd=PROJECT_ROOT, env=env, stdout=out, stderr=subprocess.STDOUT if out else None
+                spec.argv,
+                cwd=PROJECT_ROOT,
+                env=env,
+                stdout=out,
+                stderr=subprocess.STDOUT if out else None,
             )
             self._wait_until_healthy(spec)
 
@@ -99,13 +119,17 @@ class System:
         while time.monotonic() < deadline:
             if process.poll() is not None:
                 self.stop()
-                raise LaunchError(f"{spec.name} exited with code {process.returncode} during start-up")
+                raise LaunchError(
+                    f"{spec.name} exited with code {process.returncode} during start-up"
+                )
             if _healthy(spec.health_url):
                 return
             time.sleep(0.5)
         self.stop()
-        raise LaunchError(f"{spec.name} not healthy at {spec.health_url} after "
-                          f"{self.settings.startup_timeout_s:.0f} s")
+        raise LaunchError(
+            f"{spec.name} not healthy at {spec.health_url} after "
+            f"{self.settings.startup_timeout_s:.0f} s"
+        )
 
     def stop(self, timeout: float = 20) -> None:
         for process in reversed(list(self.processes.values())):

@@ -1,4 +1,4 @@
-"""Deterministic Dutch safety phrases: crisis and domestic violence must never hinge on a classifier.
+"""Deterministic Dutch safety phrases: crisis and domestic violence never hinge on a classifier.
 
 Safety comes before privacy (source 004 §4): when a resident signals acute danger, the emergency
 routes are given at once. The phrase list lives in ``bot/safety_phrases.yml``.

@@ -17,9 +17,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import regex as re
-from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
+from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from redaction.recognizers._results import explained_result
 from redaction.recognizers.nl_bsn_recognizer import elf_proef
 
 _NUMBER_WORD = r"(?:[- ]?(?:nummer|nr\.?|no\.?|#))"
@@ -129,23 +130,10 @@ class NlIdNumberRecognizer(LocalRecognizer):
             if keyword.startswith(self.BSN_KEYWORDS) and (elf_proef(digits) or len(digits) < 8):
                 continue  # a valid BSN is NlBsnRecognizer's; short numbers after "bsn" are not one
             start = match.start("value")
-            results.append(
-                RecognizerResult(
-                    entity_type=self.supported_entities[0],
-                    start=start,
-                    end=start + len(value),
-                    score=self.SCORE,
-                    analysis_explanation=AnalysisExplanation(
-                        recognizer=self.name,
-                        original_score=self.SCORE,
-                        textual_explanation="Number after a Dutch case/client/reference keyword",
-                    ),
-                    recognition_metadata={
-                        RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                    },
-                )
-            )
+            results.append(explained_result(
+                self, start, start + len(value), self.SCORE,
+                "Number after a Dutch case/client/reference keyword",
+            ))
         return results
 
     @staticmethod

@@ -21,11 +21,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import regex as re
-from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
+from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from redaction.placeholders import PLACEHOLDER
 from redaction.recognizers import _lexicon
+from redaction.recognizers._results import explained_result
 
 _TOKEN = re.compile(
     r"<[A-Z]+(?:_[A-Z]+)*_\d+>"  # placeholder, one token
@@ -511,21 +512,7 @@ class NlPersonRecognizer(LocalRecognizer):
         )
 
     def _result(self, start: int, end: int, score: float) -> RecognizerResult:
-        return RecognizerResult(
-            entity_type=self.supported_entities[0],
-            start=start,
-            end=end,
-            score=score,
-            analysis_explanation=AnalysisExplanation(
-                recognizer=self.name,
-                original_score=score,
-                textual_explanation="Dutch name trigger or name-list lookup",
-            ),
-            recognition_metadata={
-                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-            },
-        )
+        return explained_result(self, start, end, score, "Dutch name trigger or name-list lookup")
 
 
 def _is_blocked(tok: _Tok, blocked: list[tuple[int, int]]) -> bool:

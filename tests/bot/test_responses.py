@@ -17,8 +17,16 @@ RESPONSES = {
     name: [variant["text"] for variant in variants]
     for name, variants in DOMAIN["responses"].items()
 }
-TOPICS = ["debt", "money_worries", "stress", "parenting", "loneliness", "youth",
-          "digital_help", "social_support"]
+TOPICS = [
+    "debt",
+    "money_worries",
+    "stress",
+    "parenting",
+    "loneliness",
+    "youth",
+    "digital_help",
+    "social_support",
+]
 # Variables action_give_contact_route passes for the chosen service.
 ROUTE_VARIABLES = {"dienst", "telefoon", "tijden", "adres", "inloop", "email"}
 
@@ -36,7 +44,9 @@ def variables(text: str) -> set[str]:
 ALL_TEXTS = [(name, i, text) for name, texts in RESPONSES.items() for i, text in enumerate(texts)]
 
 
-@pytest.mark.parametrize(("name", "i", "text"), ALL_TEXTS, ids=[f"{n}-{i}" for n, i, _ in ALL_TEXTS])
+@pytest.mark.parametrize(
+    ("name", "i", "text"), ALL_TEXTS, ids=[f"{n}-{i}" for n, i, _ in ALL_TEXTS]
+)
 def test_every_variable_is_provided(name, i, text, referrals):
     provided = set(referrals.template_variables())
     if name.startswith("utter_contact_route_"):
@@ -47,7 +57,9 @@ def test_every_variable_is_provided(name, i, text, referrals):
     assert variables(text) <= provided
 
 
-@pytest.mark.parametrize(("name", "i", "text"), ALL_TEXTS, ids=[f"{n}-{i}" for n, i, _ in ALL_TEXTS])
+@pytest.mark.parametrize(
+    ("name", "i", "text"), ALL_TEXTS, ids=[f"{n}-{i}" for n, i, _ in ALL_TEXTS]
+)
 def test_response_is_b1_readable(name, i, text, referrals):
     score = flesch_douma(render(text, referrals))
     assert score >= MIN_DOUMA_PER_TEXT, f"{name}: Flesch–Douma {score:.1f}"
@@ -58,7 +70,9 @@ def test_responses_read_easy_on_average(referrals):
     assert statistics.mean(scores) >= MIN_DOUMA_MEAN
 
 
-@pytest.mark.parametrize(("name", "i", "text"), ALL_TEXTS, ids=[f"{n}-{i}" for n, i, _ in ALL_TEXTS])
+@pytest.mark.parametrize(
+    ("name", "i", "text"), ALL_TEXTS, ids=[f"{n}-{i}" for n, i, _ in ALL_TEXTS]
+)
 def test_no_response_grants_refuses_or_promises(name, i, text, referrals):
     assert decision_phrases(render(text, referrals)) == []
 

@@ -1,4 +1,4 @@
-"""Real servers on loopback: the same launcher `make run` uses, on free ports and a temp data dir."""
+"""Real servers on loopback: the launcher `make run` uses, on free ports and a temp data dir."""
 
 from __future__ import annotations
 

@@ -9,8 +9,16 @@ import pytest
 from tests.e2e.conftest import payloads, texts
 
 pytestmark = pytest.mark.e2e
-TOPIC_PAYLOADS = {"/debt", "/money_worries", "/stress", "/parenting", "/loneliness", "/youth",
-                  "/digital_help", "/social_support"}
+TOPIC_PAYLOADS = {
+    "/debt",
+    "/money_worries",
+    "/stress",
+    "/parenting",
+    "/loneliness",
+    "/youth",
+    "/digital_help",
+    "/social_support",
+}
 
 
 def test_debt_question_gets_welcome_then_dutch_debt_help(assistant, referrals):
@@ -55,7 +63,9 @@ def test_domestic_violence_during_the_form_gets_veilig_thuis(assistant):
 
 
 def test_ask_decision_never_decides(assistant):
-    replies = assistant.say(assistant.new_sender(), "krijg ik bijzondere bijstand als ik dit aanvraag?")
+    replies = assistant.say(
+        assistant.new_sender(), "krijg ik bijzondere bijstand als ik dit aanvraag?"
+    )
     answer = texts(replies)
     assert "niet beslissen" in answer and "medewerker van de gemeente" in answer
 

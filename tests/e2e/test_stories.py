@@ -35,7 +35,9 @@ def test_every_rule_is_exercised_by_a_test_conversation():
         for path in STORIES.glob("*.yml")
         for s in yaml.safe_load(path.read_text())["stories"]
     ]
-    missing = [r["rule"] for r in rules if not any(_contains(s, _turns(r["steps"])) for s in stories)]
+    missing = [
+        r["rule"] for r in rules if not any(_contains(s, _turns(r["steps"])) for s in stories)
+    ]
     assert missing == []
 
 
@@ -43,11 +45,27 @@ def test_every_rule_is_exercised_by_a_test_conversation():
 def test_conversations_pass_with_fail_on_prediction_errors(tmp_path):
     settings = load_settings(env={})
     result = subprocess.run(
-        [sys.executable, "-m", "rasa", "test", "core", "--model", str(settings.model_path),
-         "--stories", str(STORIES), "--fail-on-prediction-errors", "--out", str(tmp_path)],
-        cwd=PROJECT_ROOT, capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "rasa",
+            "test",
+            "core",
+            "--model",
+            str(settings.model_path),
+            "--stories",
+            str(STORIES),
+            "--fail-on-prediction-errors",
+            "--out",
+            str(tmp_path),
+        ],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
         env={**os.environ, "RASA_TELEMETRY_ENABLED": "false", **settings.server_env()},
     )
     failed = tmp_path / "failed_test_stories.yml"
-    detail = failed.read_text() if failed.exists() else result.stdout[-3000:] + result.stderr[-3000:]
+    detail = (
+        failed.read_text() if failed.exists() else result.stdout[-3000:] + result.stderr[-3000:]
+    )
     assert result.returncode == 0, detail

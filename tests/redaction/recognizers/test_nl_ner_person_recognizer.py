@@ -59,7 +59,10 @@ def test_ner_span_dropped(ner_filter, text, span):
 
 @pytest.mark.parametrize(
     ("text", "span"),
-    [("Daan de Jong is 14 en wordt gepest", "Daan de Jong"), ("Roos Bakker belde gisteren", "Roos Bakker")],
+    [
+        ("Daan de Jong is 14 en wordt gepest", "Daan de Jong"),
+        ("Roos Bakker belde gisteren", "Roos Bakker"),
+    ],
 )
 def test_capitalised_full_name_at_message_start_is_plausible(text, span):
     recognizer = NlNerPersonRecognizer()
@@ -67,15 +70,25 @@ def test_capitalised_full_name_at_message_start_is_plausible(text, span):
     assert recognizer.is_plausible_name(text, start, start + len(span))
 
 
-@pytest.mark.parametrize(("text", "span"), [("Mijn Moeder is ziek", "Mijn Moeder"), ("Hoop doet leven", "Hoop")])
+@pytest.mark.parametrize(
+    ("text", "span"), [("Mijn Moeder is ziek", "Mijn Moeder"), ("Hoop doet leven", "Hoop")]
+)
 def test_capitalised_ordinary_words_at_message_start_are_not(text, span):
     recognizer = NlNerPersonRecognizer()
     start = text.index(span)
     assert not recognizer.is_plausible_name(text, start, start + len(span))
 
 
-@pytest.mark.parametrize(("word", "typo"), [("zitte", True), ("wachtwoort", True), ("noor", False),
-                                            ("fatima", False), ("a" * 100_000, False)])
+@pytest.mark.parametrize(
+    ("word", "typo"),
+    [
+        ("zitte", True),
+        ("wachtwoort", True),
+        ("noor", False),
+        ("fatima", False),
+        ("a" * 100_000, False),
+    ],
+)
 def test_typos_of_frequent_words_are_recognised_cheaply(word, typo):
     from redaction.recognizers import _lexicon
 
