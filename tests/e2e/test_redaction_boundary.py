@@ -63,3 +63,14 @@ def test_too_long_message_is_refused_kindly_and_not_stored(assistant):
     assert status == 200
     assert "te lang" in texts(replies)
     assert "Amrani" not in _stored_texts(assistant.settings.data_dir / "tracker.db", sender)
+
+
+@pytest.mark.parametrize("path", ["/status", "/conversations/someone/tracker", "/model/parse"])
+def test_rasa_http_api_is_not_served(assistant, path):
+    import urllib.error
+    import urllib.request
+
+    url = f"http://{assistant.settings.host}:{assistant.settings.rasa_port}{path}"
+    with pytest.raises(urllib.error.HTTPError) as error:
+        urllib.request.urlopen(url, timeout=10)
+    assert error.value.code in (404, 405)
