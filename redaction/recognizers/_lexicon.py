@@ -26,11 +26,22 @@ MONTHS = frozenset(
 MONTH_ABBREVIATIONS = frozenset("jan feb mrt apr jun jul aug sep sept okt nov dec".split())
 
 
-def _deduce_root() -> Path:
-    spec = importlib.util.find_spec("deduce")  # locate without importing deduce itself
+def _package_dir(package: str, why: str) -> Path:
+    """Where an installed package's data lives, found without importing the package."""
+    spec = importlib.util.find_spec(package)
     if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("deduce is not installed; the Dutch name and street lists come from it")
-    return Path(next(iter(spec.submodule_search_locations))) / "data" / "lookup" / "src"
+        raise RuntimeError(f"{package} is not installed; {why}")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def _read_json_gz(path: Path) -> dict:
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def _deduce_root() -> Path:
+    root = _package_dir("deduce", "the Dutch name and street lists come from it")
+    return root / "data" / "lookup" / "src"
 
 
 def _read_lines(path: Path) -> set[str]:
@@ -78,12 +89,8 @@ def street_names() -> frozenset[str]:
 @cache
 def lemma_table() -> dict[str, str]:
     """spaCy's Dutch lookup lemma table (form -> lemma), as shipped by spacy-lookups-data."""
-    spec = importlib.util.find_spec("spacy_lookups_data")
-    if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("spacy-lookups-data is not installed")
-    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "nl_lemma_lookup.json.gz"
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        return json.load(handle)
+    root = _package_dir("spacy_lookups_data", "the Dutch lemma table comes from it")
+    return _read_json_gz(root / "data" / "nl_lemma_lookup.json.gz")
 
 
 @cache
@@ -127,12 +134,8 @@ def _english_stop_words() -> frozenset[str]:
 @cache
 def word_counts() -> dict[str, int]:
     """Dutch word counts from pyspellchecker's frequency list (MIT; counts from subtitles)."""
-    spec = importlib.util.find_spec("spellchecker")
-    if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("pyspellchecker is not installed; its Dutch word list is needed")
-    path = Path(next(iter(spec.submodule_search_locations))) / "resources" / "nl.json.gz"
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        return json.load(handle)
+    root = _package_dir("spellchecker", "its Dutch word list is needed")
+    return _read_json_gz(root / "resources" / "nl.json.gz")
 
 
 TYPO_SOURCE_MIN_COUNT = 1000
@@ -181,14 +184,9 @@ def load_keep_terms(path: Path | None = None) -> frozenset[str]:
 @cache
 def _lemma_data() -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
     """spaCy's Dutch lemma index (198k lemmas) and its suffix rules, from spacy-lookups-data."""
-    spec = importlib.util.find_spec("spacy_lookups_data")
-    if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("spacy-lookups-data is not installed")
-    folder = Path(next(iter(spec.submodule_search_locations))) / "data"
-    with gzip.open(folder / "nl_lemma_index.json.gz", "rt", encoding="utf-8") as handle:
-        index = json.load(handle)
-    with gzip.open(folder / "nl_lemma_rules.json.gz", "rt", encoding="utf-8") as handle:
-        rules = json.load(handle)
+    folder = _package_dir("spacy_lookups_data", "the Dutch lemma table comes from it") / "data"
+    index = _read_json_gz(folder / "nl_lemma_index.json.gz")
+    rules = _read_json_gz(folder / "nl_lemma_rules.json.gz")
     lemmas = frozenset(w.lower() for words in index.values() for w in words)
     pairs = {(old, new) for pos in ("noun", "verb", "adj") for old, new in rules.get(pos, [])}
     return lemmas, tuple(sorted(pairs, key=lambda p: -len(p[0])))
