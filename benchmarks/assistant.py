@@ -18,9 +18,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-import yaml
-
 from bot.launcher import System
+from bot.nlu_examples import load_examples
 from bot.settings import PROJECT_ROOT, Settings, load_settings
 
 
@@ -46,11 +45,7 @@ def time_training(workdir: Path) -> float:
 
 def resident_messages(count: int, seed: int = 7) -> list[str]:
     """Real training utterances across all intents, as residents type them."""
-    examples: list[str] = []
-    for path in sorted((PROJECT_ROOT / "nlu_data").rglob("*.yml")):
-        for block in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu", []):
-            examples += [line[2:].strip() for line in block.get("examples", "").splitlines()
-                         if line.startswith("- ")]
+    examples = [e for texts in load_examples().values() for e in texts]
     return random.Random(seed).choices(examples, k=count)
 
 

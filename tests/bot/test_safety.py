@@ -84,18 +84,9 @@ def test_unknown_intent_in_phrase_file_is_refused():
 
 
 def _examples_by_intent() -> dict[str, list[str]]:
-    import yaml
+    from bot.nlu_examples import load_examples
 
-    from bot.settings import PROJECT_ROOT
-
-    found: dict[str, list[str]] = {}
-    for path in sorted((PROJECT_ROOT / "nlu_data").rglob("*.yml")):
-        for block in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]:
-            found.setdefault(block["intent"], []).extend(
-                line.strip()[2:] for line in block["examples"].splitlines()
-                if line.strip().startswith("- ")
-            )
-    return found
+    return load_examples()
 
 
 # The net is the floor under the classifier, not a replacement: it must catch most of the

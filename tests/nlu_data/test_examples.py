@@ -8,6 +8,7 @@ from collections import defaultdict
 import pytest
 import yaml
 
+from bot.nlu_examples import load_examples
 from bot.settings import PROJECT_ROOT
 from redaction.placeholders import PLACEHOLDER, is_known_label
 
@@ -17,19 +18,7 @@ MIN_TOPIC_EXAMPLES = 60
 MIN_OTHER_EXAMPLES = 20
 
 
-def _examples() -> dict[str, list[str]]:
-    found: dict[str, list[str]] = defaultdict(list)
-    for path in sorted((PROJECT_ROOT / "nlu_data").rglob("*.yml")):
-        for block in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu", []):
-            if "intent" in block:
-                found[block["intent"]] += [
-                    line[2:].strip() for line in block["examples"].splitlines()
-                    if line.strip().startswith("- ")
-                ]
-    return found
-
-
-EXAMPLES = _examples()
+EXAMPLES = defaultdict(list, load_examples())
 DOMAIN_INTENTS = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text())["intents"]
 
 
