@@ -15,6 +15,7 @@ from redaction.recognizers.nl_iban_recognizer import (
 from redaction.recognizers.nl_id_number_recognizer import NlIdNumberRecognizer
 from redaction.recognizers.nl_ip_recognizer import NlIpRecognizer
 from redaction.recognizers.nl_license_plate_recognizer import NlLicensePlateRecognizer
+from redaction.recognizers.nl_long_number_recognizer import NlLongNumberRecognizer
 from redaction.recognizers.nl_ner_person_recognizer import NlNerPersonRecognizer
 from redaction.recognizers.nl_person_recognizer import NlPersonRecognizer
 from redaction.recognizers.nl_phone_recognizer import NlPhoneRecognizer
@@ -30,6 +31,7 @@ __all__ = [
     "NlIdNumberRecognizer",
     "NlIpRecognizer",
     "NlLicensePlateRecognizer",
+    "NlLongNumberRecognizer",
     "NlNerPersonRecognizer",
     "NlPersonRecognizer",
     "NlPhoneRecognizer",

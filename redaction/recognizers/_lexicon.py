@@ -50,6 +50,15 @@ def _read_lines(path: Path) -> set[str]:
     return {line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
 
 
+def _read_term_file(path: Path) -> frozenset[str]:
+    """One term per line, lowercased; '#' starts a comment (the project's own word lists)."""
+    return frozenset(
+        line.split("#", 1)[0].strip().lower()
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.split("#", 1)[0].strip()
+    )
+
+
 def _deduce_list(relative: str) -> frozenset[str]:
     """items.txt minus exceptions.txt of a deduce list (and its nested lst_* lists), lowercased."""
     folder = _deduce_root() / relative
@@ -78,7 +87,8 @@ def interfixes() -> frozenset[str]:
 
 @cache
 def place_names() -> frozenset[str]:
-    return _deduce_list("locations/lst_placename")
+    """Dutch places (deduce) and the countries residents come from or talk about."""
+    return _deduce_list("locations/lst_placename") | _read_term_file(DATA_DIR / "countries.txt")
 
 
 @cache
@@ -164,21 +174,12 @@ def is_typo_of_frequent_word(word: str) -> bool:
 @cache
 def chat_words() -> frozenset[str]:
     """Chat spellings and fillers ("mn", "aub", "jep") no dictionary lists (data/chat_words.txt)."""
-    return frozenset(
-        line.split("#", 1)[0].strip().lower()
-        for line in (DATA_DIR / "chat_words.txt").read_text(encoding="utf-8").splitlines()
-        if line.split("#", 1)[0].strip()
-    )
+    return _read_term_file(DATA_DIR / "chat_words.txt")
 
 
 def load_keep_terms(path: Path | None = None) -> frozenset[str]:
     """Organisation and help terms that must survive redaction, lowercased ('#' = comment)."""
-    path = path or DATA_DIR / "keep_terms.txt"
-    return frozenset(
-        line.split("#", 1)[0].strip().lower()
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.split("#", 1)[0].strip()
-    )
+    return _read_term_file(path or DATA_DIR / "keep_terms.txt")
 
 
 @cache

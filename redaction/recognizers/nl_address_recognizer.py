@@ -30,9 +30,11 @@ _HOUSE_NUMBER = re.compile(
     r"(?<=[^\W\d_][.'’]?\s+)(?P<number>[1-9]\d{0,4})"
     r"(?P<addition>[a-zA-Z]{1,3}(?!\w)"
     r"|\s?-\s?(?:hs|bis|huis|bg|[a-zA-Z]{1,2}|\d{1,3}|I{1,3}|IV)(?!\w)"
-    r"|\s(?:hs|bis|bg|huis|[A-Z]|I{1,3}|IV)(?![\w-]))?"
+    r"|\s(?:hs|bis|bg|huis|rood|zwart|boven|beneden|[A-Z]|[a-tv-z]|I{1,3}|IV)(?![\w-]))?"
     r"(?![\w%€]|[.,:/-]\d)"
 )
+# "'s-Gravendijkwal", "'t-Hoenstraat": the old genitive prefix in front of a street name.
+_TOWN_PREFIX = re.compile(r"^['’][st]-")
 _WORD_BEFORE = re.compile(r"(?P<word>[^\s,;:!?()\"<>]+)\s+$")
 _SENTENCE_END = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
 _PREPOSITIONS = frozenset("op aan in naar bij over achter voor onder om tot te uit via".split())
@@ -82,6 +84,11 @@ class NlAddressRecognizer(LocalRecognizer):
     LEADING_PARTICLES = frozenset("de van het den ten ter 't 's la le sint st. st".split())
     # Lowercase particles in front of a street named after a person ("van Speijkstraat").
     NAME_PARTICLES = ("van", "van der", "van den", "van de", "van 't")
+    # Lowercase titles, often abbreviated, that start a street named after a person.
+    TITLES = frozenset(
+        "burg. burgemeester mr. mr dr. dr prof. prof gen. generaal st. sint pres. president "
+        "kon. koningin koning pr. prins ds. dominee past. pastoor".split()
+    )
     NOT_STREETS = frozenset({"onderweg", "halfweg", "allerweg", "zijweg", "weg", "straat", "laan"})
     CONTEXT = ["adres", "woonadres", "huisadres", "woon", "wonen", "woont", "woonachtig",
                "straat", "huisnummer", "verhuisd", "verhuizen", "postcode"]  # fmt: skip
@@ -140,7 +147,8 @@ class NlAddressRecognizer(LocalRecognizer):
 
     @staticmethod
     def _capitalised(word: str) -> bool:
-        return word[:1].isupper()
+        """ "Kerkstraat", and "'s-Gravendijkwal" after its "'s-"/"'t-" prefix."""
+        return _TOWN_PREFIX.sub("", word)[:1].isupper()
 
     def _sentence_initial(self, text: str, start: int) -> bool:
         return bool(_SENTENCE_END.search(text[max(0, start - 3) : start]))
@@ -159,6 +167,8 @@ class NlAddressRecognizer(LocalRecognizer):
                 if low in self._function_words and low not in self.LEADING_PARTICLES:
                     break
                 leftmost = index
+            elif low in self.TITLES:
+                leftmost = index  # "burg. van der Veldenlaan", "mr. Visserplein"
             elif low not in self.PARTICLES:
                 break
         return leftmost
@@ -220,7 +230,7 @@ class NlAddressRecognizer(LocalRecognizer):
     ) -> tuple[int, float] | None:
         head = tokens[0].text
         low = head.lower().strip(".")
-        if not re.fullmatch(r"[^\W\d_][\w'’.-]*", head) or low in self.NOT_STREETS:
+        if not re.fullmatch(r"(?:['’][st]-)?[^\W\d_][\w'’.-]*", head) or low in self.NOT_STREETS:
             return self._lookup_street(text, tokens, number_end)
         capital = self._capitalised(head)
         # "Laan van Meerdervoort": a suffix word, particles, then capitalised words.

@@ -1,17 +1,20 @@
 """Burgerservicenummer (BSN): nine digits that pass the 11-proef.
 
-One random nine-digit number in eleven passes the 11-proef, so a valid checksum alone is weak
-evidence: the pattern score stays below the threshold and Dutch context words ("bsn",
-"burgerservicenummer", "sofinummer") lift it over. A message that is nothing but the number is the
-typical answer to "wat is je BSN?" and is kept without context. Numbers that fail the check are
-dropped; a mistyped BSN behind a BSN keyword is caught by NlIdNumberRecognizer instead.
+Privacy first: every nine-digit number that passes the 11-proef is reported, with or without a
+Dutch context word. Residents paste their BSN without saying what it is ("dit is m'n nummer
+123456782", "kunt u kijken naar 123456782?"), and a nine-digit number in a chat is nearly always
+some identifier anyway; one random number in eleven passes the check, so an order number may be
+typed as NL_BSN - it is redacted either way. Eight digits (a BSN with its leading zero dropped)
+are much more often other numbers, so they stay weak and need a context word ("bsn",
+"burgerservicenummer", "sofinummer"). Numbers that fail the check are dropped; a mistyped BSN
+behind a BSN keyword is caught by NlIdNumberRecognizer, other long numbers by its bare-number
+rule.
 """
 
 from __future__ import annotations
 
 import regex as re
-from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
+from presidio_analyzer import Pattern, PatternRecognizer
 
 _BEFORE = r"(?<![\w.,/+-])"
 _AFTER = r"(?![\w]|[.,/-]\d)"
@@ -33,9 +36,9 @@ class NlBsnRecognizer(PatternRecognizer):
     """Recognise NL_BSN: 9 digits, optionally grouped 4-2-3 or 3-3-3, validated by the 11-proef."""
 
     PATTERNS = [
-        Pattern("bsn (compact)", _BEFORE + r"\d{9}" + _AFTER, 0.3),
-        Pattern("bsn (4-2-3)", _BEFORE + r"\d{4}([ .])\d{2}\1\d{3}" + _AFTER, 0.3),
-        Pattern("bsn (3-3-3)", _BEFORE + r"\d{3}([ .])\d{3}\1\d{3}" + _AFTER, 0.3),
+        Pattern("bsn (compact)", _BEFORE + r"\d{9}" + _AFTER, 0.5),
+        Pattern("bsn (4-2-3)", _BEFORE + r"\d{4}([ .-])\d{2}\1\d{3}" + _AFTER, 0.5),
+        Pattern("bsn (3-3-3)", _BEFORE + r"\d{3}([ .-])\d{3}\1\d{3}" + _AFTER, 0.5),
     ]
     EIGHT_DIGIT_PATTERN = Pattern(
         "bsn (8 digits, leading 0 dropped)", _BEFORE + r"\d{8}" + _AFTER, 0.2
@@ -60,13 +63,11 @@ class NlBsnRecognizer(PatternRecognizer):
         supported_entity: str = "NL_BSN",
         name: str | None = None,
         allow_eight_digits: bool = True,
-        standalone_score: float = 0.5,
     ) -> None:
         if patterns is None:
             patterns = list(self.PATTERNS)
             if allow_eight_digits:
                 patterns.append(self.EIGHT_DIGIT_PATTERN)
-        self.standalone_score = standalone_score
         super().__init__(
             supported_entity=supported_entity,
             name=name,
@@ -77,21 +78,5 @@ class NlBsnRecognizer(PatternRecognizer):
         )
 
     def validate_result(self, pattern_text: str) -> bool | None:
-        """Drop numbers failing the 11-proef; keep valid ones at their (weak) pattern score."""
+        """Drop numbers failing the 11-proef; keep valid ones at their pattern score."""
         return None if elf_proef(re.sub(r"\D", "", pattern_text)) else False
-
-    def analyze(
-        self,
-        text: str,
-        entities: list[str],
-        nlp_artifacts: NlpArtifacts | None = None,
-        regex_flags: int | None = None,
-    ) -> list[RecognizerResult]:
-        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
-        stripped = text.strip(" \t\r\n.!?")
-        offset = text.find(stripped) if stripped else -1
-        for result in results:
-            whole_message = result.start == offset and result.end == offset + len(stripped)
-            if whole_message and len(re.sub(r"\D", "", stripped)) == 9:
-                result.score = max(result.score, self.standalone_score)
-        return results

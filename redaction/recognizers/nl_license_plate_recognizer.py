@@ -1,9 +1,10 @@
 """Dutch licence plates (kentekens), sidecodes 1-14.
 
-With dashes and in capitals ("GF-123-H", "12-ABC-3") the shape is distinctive. Lowercase dashed
-plates and plates without dashes ("gf123h", "12ABC3") look like codes and words, so they score
-low and need a context word (kenteken, auto, nummerbord...). Undashed plates must also use only the
-consonants RDW issues since sidecode 4, which keeps words and product codes out.
+With dashes the shape is distinctive: in capitals ("GF-123-H", "12-ABC-3") and in lowercase when
+the letters are the consonants RDW issues since sidecode 4 ("ns-204-f", "1-ztr-93"). Other
+lowercase dashed forms and plates without dashes ("gf123h", "12ABC3") look like codes and words, so
+they score low and need a context word (kenteken, auto, nummerbord...). Undashed plates must also
+use only those consonants, which keeps words and product codes out.
 """
 
 from __future__ import annotations
@@ -50,6 +51,11 @@ class NlLicensePlateRecognizer(PatternRecognizer):
     PATTERNS = [
         Pattern(
             "plate (dashed, capitals)", _START + f"(?:{_alternatives('[A-Z]', '-')})" + _END, 0.6
+        ),
+        Pattern(
+            "plate (dashed, lowercase, RDW consonants)",
+            _START + f"(?=[^\\s]*[a-z])(?i:{_alternatives(f'[{_CONSONANTS}]', '-')})" + _END,
+            0.5,
         ),
         Pattern(
             "plate (dashed, lowercase)",

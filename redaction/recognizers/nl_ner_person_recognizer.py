@@ -47,6 +47,7 @@ class NlNerPersonRecognizer(SpacyRecognizer):
         self._first = _lexicon.first_names()
         self._names = self._first | _lexicon.surnames()
         self._ordinary = _lexicon.ordinary_words()
+        self._function_words = _lexicon.function_words()
         self._places = _lexicon.place_names() if keep_place_names else frozenset()
         keep = _lexicon.load_keep_terms(Path(keep_terms_file) if keep_terms_file else None)
         self._keep = keep | {t.lower() for t in extra_keep_terms}
@@ -72,6 +73,10 @@ class NlNerPersonRecognizer(SpacyRecognizer):
             return False  # postcodes, house numbers, "e-mail lina@...", placeholders
         if span.lower() in self._places and span.lower() not in self._names:
             return False
+        if all(w in self._places or w in self._function_words for w in words) and not any(
+            w in self._names for w in words
+        ):
+            return False  # "vanuit België", "naar Zwolle"
         if _POSTCODE_BEFORE.search(text[:start]):
             return False  # the letters of a postcode (and the town after them)
         if (

@@ -2,10 +2,11 @@
 
 "1234 AB" and "1234AB" are distinctive enough on their own, so the uppercase form is matched
 case-sensitively (Presidio's default flags would make it case-insensitive). Lowercase forms
-("1234 ab") collide with ordinary text ("2021 in", "1250 op", "3000 en"), so they are weak: they
-need a context word (postcode, adres, woon...) or must follow a street and house number. Two-letter
-Dutch words are never a lowercase postcode, and uppercase units ("1000 GB", "2000 KM") are weak,
-except in the address position itself: "Dorpsweg 3, 1697 kg," (street, number, comma, postcode,
+collide with ordinary text only where the letters are a two-letter Dutch word or a unit ("2021 in",
+"1250 op", "3000 en", "500 mg"); those are never a lowercase postcode. Any other lowercase pair
+("1103 tx", "3531 ep") is reported on its own: residents type their postcode in lowercase. Uppercase
+units ("1000 GB", "2000 KM") are weak and need a context word (postcode, adres, woon...), except in
+the address position itself: "Dorpsweg 3, 1697 kg," (street, number, comma, postcode,
 then a comma, a town or the end) is a postcode even though "kg" is also a unit.
 """
 
@@ -66,7 +67,8 @@ class NlPostcodeRecognizer(PatternRecognizer):
     # Two-letter Dutch words: "2021 in", "1250 op", "3000 en" are never a lowercase postcode.
     DUTCH_WORDS = frozenset(
         "in op en of om te de ik je we ze is al nu na er zo ja uw af an bv ok nr km kg gb mb cm mm "
-        "ml cl pk st eu nl pm am of ga ge he hé hè ah oh eh hm au ui".split()
+        "ml cl pk st eu nl pm am of ga ge he hé hè ah oh eh hm au ui mg kb tb kw mw hz ms dl gr "
+        "pc tv cd uu xl xs vs ps pp lp cc mp ha jr wk mn zn dr mr ct".split()
     )
 
     def __init__(
@@ -107,6 +109,8 @@ class NlPostcodeRecognizer(PatternRecognizer):
                     _AFTER_STREET_COMMA.search(before) and _TOWN_OR_END.match(text, result.end)
                 ):
                     continue
+                result.score = max(result.score, self.strong_score)
+            else:
                 result.score = max(result.score, self.strong_score)
             if _AFTER_HOUSE_NUMBER.search(text[max(0, result.start - 60) : result.start]):
                 result.score = max(result.score, self.strong_score)

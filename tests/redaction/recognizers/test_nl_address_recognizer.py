@@ -3,6 +3,10 @@ import pytest
 from tests.redaction.recognizers.helpers import assert_spans
 
 CASES = [
+    ("ik woon wilhelminastraat 66 b", ["wilhelminastraat 66 b"]),  # lowercase addition
+    ("na de brand op Kerkweg 14 rood willen ze niet uitkeren", ["Kerkweg 14 rood"]),
+    ("ik woon burg. van der Veldenlaan 9 en de stoep", ["burg. van der Veldenlaan 9"]),
+    ("'s-Gravendijkwal 88, 3014 EE, kan de thuiszorg komen", ["'s-Gravendijkwal 88"]),
     ("Ik woon op de Kerkstraat 12 in Utrecht", ["Kerkstraat 12"]),
     ("adres: kerkstraat 12a", ["kerkstraat 12a"]),
     ("Mijn adres is Van der Helststraat 5-hs.", ["Van der Helststraat 5-hs"]),

@@ -12,8 +12,13 @@ CASES = [
     ("Mijn bsn is 34127884", ["34127884"]),  # leading zero dropped
     ("Mijn BSN is 123456789", []),  # fails the 11-proef
     ("bsn 447712782", []),  # fails the 11-proef
-    ("Ik heb 987825707 keer gebeld", []),  # valid checksum, no BSN context
-    ("Het ordernummer was 688136138 geloof ik", []),
+    ("bsn 328-448-114, ik ben dakloos", ["328-448-114"]),
+    # Privacy first: a valid number is redacted without context too.
+    ("dit is m'n nummer 105299613 kunnen jullie kijken?", ["105299613"]),
+    ("kunt u kijken naar 133 250 593? de uitkering is niet gestort", ["133 250 593"]),
+    ("Het ordernummer was 688136138 geloof ik", ["688136138"]),
+    ("Ik heb 98782575 keer gebeld", []),  # eight valid digits need context
+    ("staat 172418130 op de brief", []),  # fails the 11-proef
     ("Bel me op 0612345678", []),
     ("Ik moet € 1.250,00 terugbetalen", []),
     ("NL91ABNA0417164300 is mijn rekening", []),

@@ -5,6 +5,7 @@ from tests.redaction.recognizers.helpers import assert_spans
 CASES = [
     ("Mijn geboortedatum is 12-03-1985", ["12-03-1985"]),
     ("geboren 12/3/85", ["12/3/85"]),
+    ("BSN volgt, geb. 3-4-'92 Ricardo", ["3-4-'92"]),
     ("Mijn zoon is geboren op 12.03.1985.", ["12.03.1985"]),
     ("datum 1985-03-12", ["1985-03-12"]),
     ("Ik ben geboren op 12 maart 1985", ["12 maart 1985"]),

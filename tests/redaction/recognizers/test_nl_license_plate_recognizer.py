@@ -18,12 +18,14 @@ POSITIVES = [
     ("De scooter 1-GB-234 is gestolen", ["1-GB-234"]),  # 13: 9-XX-999
     ("Kenteken 123-GB-4", ["123-GB-4"]),  # 14: 999-XX-9
     ("kenteken gf-123-h", ["gf-123-h"]),  # lowercase with context
+    ("een aanrijding met ns-204-f en die reed door", ["ns-204-f"]),  # RDW consonants: alone
+    ("de Wmo-taxi 1-ztr-93 komt altijd te laat", ["1-ztr-93"]),
     ("het kenteken is GF123H", ["GF123H"]),  # no dashes, with context
     ("mijn auto: 12bhd3", ["12bhd3"]),
     ("mijn auto: 12abc3", []),  # vowels are not issued: too wordlike without dashes
 ]
 NEGATIVES = [
-    "gf-123-h",  # lowercase without context
+    "ga-123-h",  # lowercase with a vowel, without context
     "GF123H",  # no dashes, no context
     "Ik heb 12 kinderen",
     "Mijn postcode is 1234 AB",

@@ -18,7 +18,11 @@ CASES = [
     ("Ik woon sinds 2021 in Utrecht", []),
     ("Ik moet 1250 op de rekening storten", []),
     ("Ik heb 3000 en nog wat schuld", []),
-    ("ik heb 1234 ab gezegd", []),  # lowercase without context
+    # lowercase, letters not a word or unit: on its own
+    ("is er een inloopspreekuur bij 1103 tx in de buurt", ["1103 tx"]),
+    ("3531 ep is mijn postcode, ik woon hier pas 2 weken", ["3531 ep"]),
+    ("ik heb 1234 nu gezegd", []),  # a Dutch word
+    ("neem 1000 mg paracetamol", []),  # a unit
     ("1234 SA", []),  # SA, SD and SS are never issued
     ("Postcode 1234 SS", []),
     ("Ik heb een abonnement met 1000 GB", []),

@@ -1,0 +1,122 @@
+"""Long numbers and codes without a keyword: the identifiers residents paste without saying what
+they are ("het staat onder 40022918374", "incassodossier INC-448190", "het nummer was NPF7K2LR4").
+
+Privacy first: in a chat with the municipality a number of seven digits or more, or a code that
+mixes letters with five digits or more, is nearly always a client, case, document or account
+number. What it is instead is excluded: phone numbers (NlPhoneRecognizer decides, so public 0800
+numbers survive), amounts ("€ 1.250.000", "3000000 euro"), dates and year ranges, quantities
+("12345678 keer"), IP addresses and anything inside a URL or e-mail address. Reported as
+ID_NUMBER at the lowest strong score, so every more specific recognizer (IBAN, plate, postcode,
+phone) decides the type where it also matches; valid BSNs are left to NlBsnRecognizer.
+"""
+
+from __future__ import annotations
+
+import phonenumbers
+import regex as re
+from presidio_analyzer import LocalRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from redaction.recognizers._results import explained_result
+from redaction.recognizers.nl_bsn_recognizer import elf_proef
+
+# A code: letters/digits joined by - / . (no spaces), or digit groups of 3-4 separated by single
+# spaces, optionally after an uppercase prefix ("AM 2290 1147", "1102 4476 1908").
+_CANDIDATE = re.compile(
+    r"(?<![\w@.:/+#-])"
+    r"(?P<value>(?:[A-Z]{1,4}\s)?\d{3,4}(?:\s\d{3,4})+"
+    r"|[A-Za-z0-9]+(?:[-/.][A-Za-z0-9]+)*)"
+    r"(?![\w@]|[.:/-]\w)"
+)
+_DATE = re.compile(
+    r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
+    r"|(?:19|20)\d{2}\s?[-/]\s?(?:19|20)?\d{2}"
+)
+_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?")
+_IP = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
+_DOMAIN = re.compile(r"[A-Za-z]{2,}\.[A-Za-z]{2,}")
+_AMOUNT_BEFORE = re.compile(r"(?:€|eur|euro)\s*$", re.IGNORECASE)
+_AFTER = re.compile(
+    r"\s*(?:,-|,\d{2}\b|€|euro\b|eur\b|keer\b|maal\b|mensen\b|personen\b|stuks\b|km\b|kilometer"
+    r"|meter\b|kilo\b|kg\b|gram\b|liter\b|kwh\b|m3\b|views\b|volgers\b|likes\b|procent\b|%)",
+    re.IGNORECASE,
+)
+
+
+class NlLongNumberRecognizer(LocalRecognizer):
+    """Recognise ID_NUMBER: long numbers and letter-digit codes that carry no keyword."""
+
+    CONTEXT = ["nummer", "kenmerk", "staat", "code"]
+
+    def __init__(
+        self,
+        context: list[str] | None = None,
+        supported_language: str = "nl",
+        supported_entity: str = "ID_NUMBER",
+        name: str | None = None,
+        min_digits: int = 7,
+        min_digits_in_code: int = 5,
+        score: float = 0.5,
+    ) -> None:
+        self.min_digits = min_digits
+        self.min_digits_in_code = min_digits_in_code
+        self.score = score
+        super().__init__(
+            supported_entities=[supported_entity],
+            name=name,
+            supported_language=supported_language,
+            context=context or self.CONTEXT,
+        )
+
+    def load(self) -> None:  # noqa: D102 - nothing to load
+        pass
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        results = []
+        for match in _CANDIDATE.finditer(text):
+            value = match.group("value")
+            if self._is_identifier(value) and not self._is_other_number(text, match):
+                results.append(explained_result(
+                    self, match.start("value"), match.end("value"), self.score,
+                    "Long number or letter-digit code (an identifier without a keyword)",
+                ))
+        return results
+
+    def _is_identifier(self, value: str) -> bool:
+        digits = sum(ch.isdigit() for ch in value)
+        letters = sum(ch.isalpha() for ch in value)
+        if letters == 0:
+            compact = re.sub(r"\D", "", value)
+            return digits >= self.min_digits and not (digits == 9 and elf_proef(compact))
+        if digits >= self.min_digits_in_code:
+            return True
+        # Document numbers: nine or more capitals and digits, at least three digits ("NPF7K2LR4").
+        compact = re.sub(r"[-/.\s]", "", value)
+        return len(compact) >= 8 and digits >= 3 and compact.isupper()
+
+    @staticmethod
+    def _is_other_number(text: str, match: re.Match) -> bool:
+        """A phone number, amount, date, quantity or IP address: another recognizer's, or none."""
+        value = match.group("value")
+        if _DATE.fullmatch(value) or _THOUSANDS.fullmatch(value) or _IP.fullmatch(value):
+            return True
+        if _DOMAIN.search(value):
+            return True  # a web address: NlUrlRecognizer's
+        if _AMOUNT_BEFORE.search(text[max(0, match.start() - 8) : match.start()]):
+            return True
+        if _AFTER.match(text, match.end()):
+            return True
+        return _is_phone_number(value)
+
+
+def _is_phone_number(value: str) -> bool:
+    digits = re.sub(r"\D", "", value)
+    if not digits.startswith("0") or not 8 <= len(digits) <= 13:
+        return False
+    try:
+        number = phonenumbers.parse(digits, "NL")
+    except phonenumbers.NumberParseException:
+        return False
+    return phonenumbers.is_valid_number(number)

@@ -1,0 +1,32 @@
+import pytest
+
+from tests.redaction.recognizers.helpers import assert_spans
+
+CASES = [
+    # identifiers pasted without a keyword
+    ("het staat onder 40022918374 bij jullie", ["40022918374"]),
+    ("mijn nummer bij de woningcorporatie is 22019843, kunnen jullie bellen?", ["22019843"]),
+    ("incassodossier INC-448190 van Intrum", ["INC-448190"]),
+    ("meldingsnummer M-2024-88173. de auto rijdt elke avond", ["M-2024-88173"]),
+    ("rolnummer C/13/731422, moet ik naar de rechtbank?", ["C/13/731422"]),
+    ("mijn oude studentnummer was s2184467 als dat helpt", ["s2184467"]),
+    ("het nummer van de aanmaning is AM 2290 1147, wat nu", ["AM 2290 1147"]),
+    ("1102 4476 1908 staat op de beschikking", ["1102 4476 1908"]),
+    ("mijn paspoort is gestolen, het nummer was NPF7K2LR4", ["NPF7K2LR4"]),
+    # not an identifier
+    ("bel de Kindertelefoon op 0800-0432 of 0800 0432", []),
+    ("bel me op 0612345678 of 020-1234567", []),  # phone numbers are NlPhoneRecognizer's
+    ("de schuld is € 1.250.000 of 3000000 euro", []),
+    ("ik heb 12345678 keer gebeld", []),
+    ("geboren 14-08-2006, schooljaar 2023-2024", []),
+    ("mijn IP is 192.168.10.254", []),
+    ("kijk op www.voorbeeld.nl/pagina/1234567 of mail info1234567@voorbeeld.nl", []),
+    ("ik heb een iPhone15 en COVID-19 gehad, groep 7, 3 kinderen, huur 750", []),
+    ("het bedrag van 450 euro, kenmerk 12", []),
+    ("123456782", []),  # a valid BSN is NL_BSN
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_long_number(analyzer, text, expected):
+    assert_spans(analyzer, text, "ID_NUMBER", expected)
