@@ -1,0 +1,61 @@
+"""The tables. Personal values only ever appear here encrypted (``*_encrypted`` columns)."""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, DateTime, Float, Integer, MetaData, String, Table, Text
+
+metadata = MetaData()
+
+# Original values behind redaction placeholders, per conversation (vault/).
+vault_values = Table(
+    "vault_values", metadata,
+    Column("conversation", String(64), primary_key=True),   # keyed pseudonym, not the sender id
+    Column("entity_type", String(32), primary_key=True),
+    Column("number", Integer, primary_key=True),
+    Column("lookup", String(64), nullable=False, index=True),  # keyed hash of the normalised value
+    Column("value_encrypted", Text, nullable=False),
+    Column("last_used", Float, nullable=False, index=True),    # epoch seconds
+)
+
+# Every consent question answered: what, for what, to whom, the exact text and its version.
+consents = Table(
+    "consents", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("conversation", String(64), nullable=False, index=True),
+    Column("purpose", Text, nullable=False),
+    Column("recipient", String(64), nullable=False),
+    Column("data_categories", Text, nullable=False),  # comma-separated category names
+    Column("question", Text, nullable=False),
+    Column("question_version", String(32), nullable=False),
+    Column("answer", String(16), nullable=False),      # given | refused | withdrawn
+    Column("answered_at", DateTime(timezone=True), nullable=False),
+)
+
+# Deletions done for a resident: which categories, when, why - never the data itself.
+deletions = Table(
+    "deletions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("conversation", String(64), nullable=False, index=True),
+    Column("reason", String(32), nullable=False),      # refused | withdrawn | anonymous | request
+    Column("categories", Text, nullable=False),
+    Column("deleted_at", DateTime(timezone=True), nullable=False),
+)
+
+# Hand-offs to a counsellor: the minimum, contact details encrypted.
+handoffs = Table(
+    "handoffs", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("conversation", String(64), nullable=False, index=True),
+    Column("team", String(64), nullable=False, index=True),
+    Column("topics", Text, nullable=False),            # comma-separated intent labels
+    Column("contact_way", String(16), nullable=False),  # telefoon | e-mail
+    Column("contact_encrypted", Text, nullable=False),
+    Column("preferred_moment", String(64), nullable=False),
+    Column("summary", Text, nullable=False),            # redacted, confirmed by the resident
+    Column("consent_id", String(32), nullable=False),
+    Column("status", String(16), nullable=False, index=True),
+    Column("claimed_by", String(64)),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("closed_at", DateTime(timezone=True)),
+)

@@ -1,0 +1,1 @@
+"""The encrypted, short-lived store for the original values behind redaction placeholders."""
