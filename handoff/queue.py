@@ -113,7 +113,8 @@ class HandoffQueue:
 
     def delete(self, handoff_id: str) -> bool:
         with self._engine.begin() as connection:
-            return connection.execute(delete(handoffs).where(handoffs.c.id == handoff_id)).rowcount > 0
+            result = connection.execute(delete(handoffs).where(handoffs.c.id == handoff_id))
+        return result.rowcount > 0
 
     def withdraw(self, conversation: str) -> int:
         """Remove the conversation's hand-offs that are not closed; how many were removed."""

@@ -14,7 +14,7 @@ import hmac
 import time
 from collections.abc import Callable
 
-from sqlalchemy import and_, delete, func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.engine import Engine
 
 from handoff.tables import vault_values
@@ -110,7 +110,7 @@ class Vault:
         stale = select(vault_values.c.conversation).group_by(vault_values.c.conversation).having(
             func.max(vault_values.c.last_used) < now - self._idle_expiry_s)
         return connection.execute(delete(vault_values).where(
-            and_(vault_values.c.conversation.in_(stale)))).rowcount
+            vault_values.c.conversation.in_(stale))).rowcount
 
     def _lookup(self, conversation: str, entity_type: str, value: str) -> str:
         message = f"{conversation}\x1f{entity_type}\x1f{normalise_value(entity_type, value)}"

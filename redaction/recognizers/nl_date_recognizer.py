@@ -1,10 +1,10 @@
 """Dates that can identify someone: a day with a month (and maybe a year), Dutch style.
 
-Matches 12-03-1985, 12/3/85, 3-4-'92, 12.03.1985, 1985-03-12, "12 maart 1985", "3 januari", "5 mei 2009",
-"1 apr." and "3 jan '85". Not matched on purpose: weekdays, a month or year alone ("in maart",
-"sinds 2021"), clock times ("om 10 uur", "10:30"), amounts ("1.250,00") and ordinals ("de 25e").
-Numeric dates need the same separator twice and a real day/month, so phone numbers
-(010.123.45.67) and version numbers do not match.
+Matches 12-03-1985, 12/3/85, 3-4-'92, 12.03.1985, 1985-03-12, "12 maart 1985", "3 januari",
+"5 mei 2009", "1 apr." and "3 jan '85". Not matched on purpose: weekdays, a month or year
+alone ("in maart", "sinds 2021"), clock times ("om 10 uur", "10:30"), amounts ("1.250,00")
+and ordinals ("de 25e"). Numeric dates need the same separator twice and a real day/month, so
+phone numbers (010.123.45.67) and version numbers do not match.
 """
 
 from __future__ import annotations

@@ -20,6 +20,7 @@ import regex as re
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from redaction.recognizers._amounts import is_amount
 from redaction.recognizers._results import explained_result
 from redaction.recognizers.nl_bsn_recognizer import elf_proef
 
@@ -30,8 +31,6 @@ _GAP_STOP = (
     r"bedrag|bedraagt|kost|kosten|huur|schuld|euro|eur|datum|sinds|tot|om"
 )
 # A value after a gap that is an amount, a date or a year, not an identifier.
-_AMOUNT_BEFORE = re.compile(r"(?:€|eur|euro)\s*$", re.IGNORECASE)
-_AMOUNT_AFTER = re.compile(r"\s*(?:€|euro|eur\b|,-|,\d{2}\b)", re.IGNORECASE)
 _DATE_OR_YEAR = re.compile(
     r"(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|(?:19|20)\d{2}"
     r"|\d{1,3}(?:\.\d{3})+)"
@@ -123,7 +122,7 @@ class NlIdNumberRecognizer(LocalRecognizer):
             value = match.group("value").rstrip(".-/")
             if len(value) < 3 or sum(ch.isdigit() for ch in value) < 2:
                 continue
-            if _is_amount(text, match.start("value"), len(value)):
+            if is_amount(text, match.start("value"), match.start("value") + len(value)):
                 continue  # "klantnummer bij Eneco is 3000 euro": a sum of money, not an id
             keyword = match.group("keyword").lower()
             digits = re.sub(r"\D", "", value)
@@ -145,10 +144,3 @@ class NlIdNumberRecognizer(LocalRecognizer):
             return False
         return True
 
-
-def _is_amount(text: str, start: int, length: int) -> bool:
-    """ "€ 450", "3000 euro", "1250,-": a sum of money next to an id keyword."""
-    return bool(
-        _AMOUNT_BEFORE.search(text[max(0, start - 8) : start])
-        or _AMOUNT_AFTER.match(text, start + length)
-    )

@@ -17,6 +17,7 @@ import regex as re
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from redaction.recognizers._amounts import is_amount
 from redaction.recognizers._results import explained_result
 from redaction.recognizers.nl_bsn_recognizer import elf_proef
 
@@ -35,9 +36,8 @@ _DATE = re.compile(
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?")
 _IP = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
 _DOMAIN = re.compile(r"[A-Za-z]{2,}\.[A-Za-z]{2,}")
-_AMOUNT_BEFORE = re.compile(r"(?:€|eur|euro)\s*$", re.IGNORECASE)
-_AFTER = re.compile(
-    r"\s*(?:,-|,\d{2}\b|€|euro\b|eur\b|keer\b|maal\b|mensen\b|personen\b|stuks\b|km\b|kilometer"
+_QUANTITY_AFTER = re.compile(
+    r"\s*(?:keer\b|maal\b|mensen\b|personen\b|stuks\b|km\b|kilometer"
     r"|meter\b|kilo\b|kg\b|gram\b|liter\b|kwh\b|m3\b|views\b|volgers\b|likes\b|procent\b|%)",
     re.IGNORECASE,
 )
@@ -104,9 +104,7 @@ class NlLongNumberRecognizer(LocalRecognizer):
             return True
         if _DOMAIN.search(value):
             return True  # a web address: NlUrlRecognizer's
-        if _AMOUNT_BEFORE.search(text[max(0, match.start() - 8) : match.start()]):
-            return True
-        if _AFTER.match(text, match.end()):
+        if is_amount(text, match.start(), match.end()) or _QUANTITY_AFTER.match(text, match.end()):
             return True
         return _is_phone_number(value)
 
