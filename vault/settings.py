@@ -1,4 +1,8 @@
-"""Privacy settings: the ``privacy`` section of ``settings.yml``, overridable by env vars."""
+"""Privacy settings: the ``privacy`` section of ``settings.yml``, overridable by env vars.
+
+The database and the key file live under the data dir by default, so every process that shares a
+data dir (Rasa, the action server, the portal, a test's temporary system) shares one vault.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +12,21 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.settings import (
-    PROJECT_ROOT,
     SETTINGS_FILE,
     SettingsError,
+    load_settings,
     read_section,
     read_settings_file,
 )
+
+
+@dataclass(frozen=True)
+class _PrivacySection:
+    database_url: str
+    key_file: str
+    vault_idle_minutes: float
+    handoff_retention_days: float
+    consent_file: Path
 
 
 @dataclass(frozen=True)
@@ -26,19 +39,28 @@ class PrivacySettings:
 
     @property
     def resolved_database_url(self) -> str:
-        """Relative SQLite paths are relative to the project, like every other path setting."""
-        prefix = "sqlite:///"
-        if self.database_url.startswith(prefix) and not self.database_url.startswith(prefix + "/"):
-            return prefix + str(PROJECT_ROOT / self.database_url[len(prefix):])
         return self.database_url
 
 
 def load_privacy_settings(
     path: Path = SETTINGS_FILE, env: Mapping[str, str] | None = None
 ) -> PrivacySettings:
-    """The ``privacy`` section; ``DH_PRIVACY_<NAME>`` environment variables override it."""
+    """The ``privacy`` section; ``DH_PRIVACY_<NAME>`` environment variables override it.
+
+    An empty ``database_url`` means ``privacy.db`` in the data dir; a relative ``key_file`` is
+    relative to the data dir.
+    """
     env = os.environ if env is None else env
     section = read_settings_file(path).get("privacy")
     if not isinstance(section, dict):
         raise SettingsError(f"{path} has no 'privacy' section")
-    return read_section(PrivacySettings, section, env, "DH_PRIVACY_", path)
+    raw = read_section(_PrivacySection, section, env, "DH_PRIVACY_", path)
+    data_dir = load_settings(path, env).data_dir
+    key_file = Path(raw.key_file).expanduser()
+    return PrivacySettings(
+        database_url=raw.database_url.strip() or f"sqlite:///{data_dir / 'privacy.db'}",
+        key_file=key_file if key_file.is_absolute() else data_dir / key_file,
+        vault_idle_minutes=raw.vault_idle_minutes,
+        handoff_retention_days=raw.handoff_retention_days,
+        consent_file=raw.consent_file,
+    )
