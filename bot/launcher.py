@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.settings import PROJECT_ROOT, Settings
+from portal.settings import load_portal_settings
 
 
 class LaunchError(RuntimeError):
@@ -66,7 +67,13 @@ def server_specs(settings: Settings) -> list[ServerSpec]:
         ],
         health_url=f"http://{settings.host}:{settings.rasa_port}/webhooks/rest/",
     )
-    return [actions, rasa]
+    portal_settings = load_portal_settings()  # DH_PORTAL_HOST / DH_PORTAL_PORT override
+    portal = ServerSpec(
+        name="portal",
+        argv=[python, "-m", "portal"],
+        health_url=f"http://{portal_settings.host}:{portal_settings.port}/health",
+    )
+    return [actions, rasa, portal]
 
 
 def process_env(settings: Settings, base: Mapping[str, str] | None = None) -> dict[str, str]:
@@ -168,11 +175,13 @@ def run_forever(settings: Settings) -> int:
     signal.signal(signal.SIGTERM, request_stop)
     signal.signal(signal.SIGINT, request_stop)
     with System(settings) as system:
+        portal = load_portal_settings()
         print(
             f"Digitale Huiskamer draait:\n"
             f"  REST      POST http://{settings.host}:{settings.rasa_port}/webhooks/rest/webhook\n"
             f"  socket.io http://{settings.host}:{settings.rasa_port}/socket.io\n"
             f"  actions   http://{settings.host}:{settings.actions_port}/webhook\n"
+            f"  portal    http://{portal.host}:{portal.port}/  (counsellor portal)\n"
             f"  data      {settings.data_dir}\n"
             f"Stop met Ctrl+C.",
             flush=True,
