@@ -7,7 +7,7 @@ from pathlib import Path
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 
-from handoff.tables import metadata
+from handoff.tables import metadata, vault_values
 
 
 def make_engine(url: str) -> Engine:
@@ -18,6 +18,9 @@ def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         event.listen(engine, "connect", _sqlite_pragmas)
     metadata.create_all(engine)
+    with engine.begin() as connection:  # create_all adds no index to a table made before it
+        for index in vault_values.indexes:
+            index.create(connection, checkfirst=True)
     return engine
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Column, DateTime, Float, Integer, MetaData, String, Table, Text
+from sqlalchemy import Column, DateTime, Float, Index, Integer, MetaData, String, Table, Text
 
 metadata = MetaData()
 
@@ -15,6 +15,8 @@ vault_values = Table(
     Column("lookup", String(64), nullable=False, index=True),  # keyed hash of the normalised value
     Column("value_encrypted", Text, nullable=False),
     Column("last_used", Float, nullable=False, index=True),    # epoch seconds
+    # One number per value: two workers numbering the same new value at once cannot both win.
+    Index("uq_vault_values_value", "conversation", "entity_type", "lookup", unique=True),
 )
 
 # Every consent question answered: what, for what, to whom, the exact text and its version.

@@ -8,6 +8,7 @@ cipher, the hand-off cipher and the conversation pseudonyms never share key mate
 from __future__ import annotations
 
 import base64
+import binascii
 import hashlib
 import hmac
 import os
@@ -19,6 +20,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 KEY_ENV = "DH_PRIVACY_KEY"
 KEY_BYTES = 32
+_URLSAFE_TO_STANDARD = str.maketrans("-_", "+/")
 
 
 class KeyFileError(ValueError):
@@ -32,20 +34,41 @@ def load_master_key(key_file: Path, env: dict[str, str] | None = None) -> bytes:
     if raw:
         return _decode(raw, KEY_ENV)
     if not key_file.exists():
-        key_file.parent.mkdir(parents=True, exist_ok=True)
-        encoded = base64.urlsafe_b64encode(secrets.token_bytes(KEY_BYTES))
-        fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(encoded + b"\n")
+        _create_key_file(key_file)
     if key_file.stat().st_mode & 0o077:
         raise KeyFileError(f"{key_file} is readable by others; run: chmod 600 {key_file}")
-    return _decode(key_file.read_text(encoding="ascii").strip(), str(key_file))
+    return _decode(key_file.read_bytes().strip(), str(key_file))
 
 
-def _decode(raw: str, source: str) -> bytes:
+def _create_key_file(key_file: Path) -> None:
+    """Write a new key beside ``key_file`` and link it into place only when complete.
+
+    Rasa, the action server and the portal start together on a fresh data dir; linking (which
+    never replaces an existing file) makes exactly one of them win, and nobody reads a half-written
+    key.
+    """
+    key_file.parent.mkdir(parents=True, exist_ok=True)
+    temporary = key_file.with_name(f".{key_file.name}.{secrets.token_hex(8)}.tmp")
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
-        key = base64.urlsafe_b64decode(raw.encode("ascii"))
-    except (ValueError, UnicodeEncodeError) as exc:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(base64.urlsafe_b64encode(secrets.token_bytes(KEY_BYTES)) + b"\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            os.link(temporary, key_file)
+        except FileExistsError:
+            pass  # another process created it first: use theirs
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _decode(raw: str | bytes, source: str) -> bytes:
+    """Strict URL-safe (or standard) base64 of exactly 32 bytes; stray characters are an error."""
+    try:
+        text = raw.decode("ascii") if isinstance(raw, bytes) else raw
+        key = base64.b64decode(text.translate(_URLSAFE_TO_STANDARD), validate=True)
+    except (ValueError, binascii.Error) as exc:  # non-ASCII text raises a ValueError too
         raise KeyFileError(f"{source} is not URL-safe base64") from exc
     if len(key) != KEY_BYTES:
         raise KeyFileError(f"{source} must hold {KEY_BYTES} bytes, not {len(key)}")

@@ -16,11 +16,17 @@ from collections.abc import Callable
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from handoff.tables import vault_values
 from redaction.placeholder_store import normalise_value
 from redaction.placeholders import placeholder
 from vault.cipher import Cipher
+
+# Concurrent numbering of one conversation rarely collides more than once or twice; each retry
+# happens only after a competing row was committed, so this bound is never reached in practice.
+_ATTEMPTS = 20
+_PG_RETRYABLE = {"40001", "40P01"}  # serialization failure, deadlock detected
 
 
 class Vault:
@@ -43,6 +49,20 @@ class Vault:
     def number_for(self, conversation_id: str, entity_type: str, value: str) -> int:
         conversation = self._pseudonymise(conversation_id)
         lookup = self._lookup(conversation, entity_type, value)
+        for attempt in range(_ATTEMPTS):
+            try:
+                return self._number_once(conversation, entity_type, value, lookup)
+            except DBAPIError as exc:
+                # Another worker numbered a value of this conversation at the same moment: the
+                # primary key (same number) or the unique lookup (same value) refused the
+                # duplicate, or PostgreSQL broke a lock cycle. Its row is committed now; look again.
+                if attempt == _ATTEMPTS - 1 or not _is_concurrent_conflict(exc):
+                    raise
+        raise AssertionError("unreachable")
+
+    def _number_once(
+        self, conversation: str, entity_type: str, value: str, lookup: str
+    ) -> int:
         now = self._clock()
         with self._engine.begin() as connection:
             self._expire(connection, now)
@@ -89,7 +109,8 @@ class Vault:
     def categories(self, conversation_id: str) -> list[str]:
         """Entity types held for a conversation (to tell the resident what is deleted)."""
         conversation = self._pseudonymise(conversation_id)
-        with self._engine.connect() as connection:
+        with self._engine.begin() as connection:
+            self._expire(connection, self._clock())  # expired values are gone, not "held"
             rows = connection.execute(select(vault_values.c.entity_type).distinct().where(
                 vault_values.c.conversation == conversation)).all()
         return sorted(row.entity_type for row in rows)
@@ -115,3 +136,7 @@ class Vault:
     def _lookup(self, conversation: str, entity_type: str, value: str) -> str:
         message = f"{conversation}\x1f{entity_type}\x1f{normalise_value(entity_type, value)}"
         return hmac.new(self._lookup_key, message.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def _is_concurrent_conflict(exc: DBAPIError) -> bool:
+    return isinstance(exc, IntegrityError) or getattr(exc.orig, "pgcode", None) in _PG_RETRYABLE
