@@ -14,7 +14,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
-from handoff.clock import aware, utc_now
+from handoff.clock import as_utc, aware, utc_now
 from handoff.tables import consents
 
 ANSWERS = ("given", "refused", "withdrawn")
@@ -47,7 +47,7 @@ class ConsentRegister:
         record = ConsentRecord(
             id=secrets.token_hex(16), conversation=conversation, purpose=purpose,
             recipient=recipient, data_categories=tuple(data_categories), question=question,
-            question_version=question_version, answer=answer, answered_at=self._clock(),
+            question_version=question_version, answer=answer, answered_at=as_utc(self._clock()),
         )
         with self._engine.begin() as connection:
             connection.execute(consents.insert().values(

@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
-from handoff.clock import aware, utc_now
+from handoff.clock import as_utc, aware, utc_now
 from handoff.tables import deletions
 
 REASONS = ("refused", "withdrawn", "anonymous", "request", "expired")
@@ -31,7 +31,7 @@ class DeletionLog:
     def record(self, conversation: str, reason: str, categories: Iterable[str]) -> DeletionRecord:
         if reason not in REASONS:
             raise ValueError(f"reason must be one of {REASONS}")
-        record = DeletionRecord(conversation, reason, tuple(categories), self._clock())
+        record = DeletionRecord(conversation, reason, tuple(categories), as_utc(self._clock()))
         with self._engine.begin() as connection:
             connection.execute(deletions.insert().values(
                 conversation=conversation, reason=reason,

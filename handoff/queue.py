@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, select, update
 from sqlalchemy.engine import Engine
 
-from handoff.clock import aware, utc_now
+from handoff.clock import as_utc, aware, utc_now
 from handoff.tables import handoffs
 from vault.cipher import Cipher
 
@@ -63,7 +63,7 @@ class HandoffQueue:
         if not contact.strip():
             raise HandoffError("a hand-off needs contact details")
         handoff_id = secrets.token_hex(16)
-        now = self._clock()
+        now = as_utc(self._clock())
         with self._engine.begin() as connection:
             connection.execute(handoffs.insert().values(
                 id=handoff_id, conversation=conversation, team=team,
@@ -126,7 +126,7 @@ class HandoffQueue:
 
     def purge_closed(self, retention: timedelta) -> int:
         """Delete hand-offs closed longer than ``retention`` ago."""
-        cutoff = self._clock() - retention
+        cutoff = as_utc(self._clock()) - retention
         with self._engine.begin() as connection:
             result = connection.execute(delete(handoffs).where(
                 handoffs.c.status == "closed", handoffs.c.closed_at < cutoff
@@ -138,7 +138,7 @@ class HandoffQueue:
         counsellor: str, set_claimer: bool = False,
     ) -> Handoff:
         allowed = (from_status,) if isinstance(from_status, str) else from_status
-        now = self._clock()
+        now = as_utc(self._clock())
         values: dict[str, object] = {"status": to_status, "updated_at": now}
         condition = [handoffs.c.id == handoff_id, handoffs.c.status.in_(allowed)]
         if set_claimer:
