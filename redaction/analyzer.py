@@ -7,7 +7,7 @@ from functools import lru_cache
 from presidio_analyzer import AnalyzerEngine
 from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
 
-from redaction.placeholder_store import InMemoryPlaceholderStore
+from redaction.placeholder_store import InMemoryPlaceholderStore, PlaceholderStore
 from redaction.redactor import LANGUAGE, Redactor
 from redaction.registry import build_registry
 from redaction.settings import RedactionSettings, load_redaction_settings
@@ -47,8 +47,11 @@ def build_analyzer(settings: RedactionSettings) -> AnalyzerEngine:
     )
 
 
-def build_redactor(settings: RedactionSettings) -> Redactor:
-    store = InMemoryPlaceholderStore(idle_expiry_s=settings.idle_expiry_minutes * 60)
+def build_redactor(
+    settings: RedactionSettings, store: PlaceholderStore | None = None
+) -> Redactor:
+    """A redactor numbering placeholders in ``store`` (in memory when none is given: the CLI)."""
+    store = store or InMemoryPlaceholderStore(idle_expiry_s=settings.idle_expiry_minutes * 60)
     return Redactor(build_analyzer(settings), store, settings.score_threshold)
 
 

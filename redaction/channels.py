@@ -11,6 +11,7 @@ import asyncio
 import logging
 import re
 from collections.abc import Awaitable, Callable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -18,9 +19,11 @@ import yaml
 from rasa.core.channels import channel, rest, socketio, telegram, twilio
 from rasa.core.channels.channel import UserMessage
 
-from redaction.analyzer import shared_redactor
+from handoff.services import open_privacy_services
+from redaction.analyzer import build_redactor
 from redaction.redactor import Redactor
 from redaction.settings import load_redaction_settings
+from vault.janitor import start_purging
 
 logger = logging.getLogger(__name__)
 REPLIES_FILE = Path(__file__).with_name("replies.yml")
@@ -74,9 +77,17 @@ class RedactingBoundary:
         await message.output_channel.send_text_message(message.sender_id, self._replies[key])
 
 
+@lru_cache(maxsize=1)
 def boundary() -> RedactingBoundary:
+    """One per process, shared by every channel; originals go to the encrypted vault.
+
+    The vault keeps them only for a consented hand-off, and purges them when idle.
+    """
     settings = load_redaction_settings()
-    return RedactingBoundary(shared_redactor(), settings.max_message_chars, load_replies())
+    privacy = open_privacy_services()
+    start_purging(privacy.purge, privacy.settings.purge_interval_seconds)
+    redactor = build_redactor(settings, store=privacy.vault)
+    return RedactingBoundary(redactor, settings.max_message_chars, load_replies())
 
 
 class RedactingInput(channel.InputChannel):

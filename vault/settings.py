@@ -27,6 +27,7 @@ class _PrivacySection:
     vault_idle_minutes: float
     handoff_retention_days: float
     consent_file: Path
+    purge_interval_seconds: float
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class PrivacySettings:
     vault_idle_minutes: float
     handoff_retention_days: float
     consent_file: Path
+    purge_interval_seconds: float
 
     @property
     def resolved_database_url(self) -> str:
@@ -63,4 +65,5 @@ def load_privacy_settings(
         vault_idle_minutes=raw.vault_idle_minutes,
         handoff_retention_days=raw.handoff_retention_days,
         consent_file=raw.consent_file,
+        purge_interval_seconds=raw.purge_interval_seconds,
     )

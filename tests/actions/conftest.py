@@ -20,3 +20,33 @@ def load_tracker(name: str) -> Tracker:
 @pytest.fixture(scope="session")
 def domain_dict() -> dict:
     return yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def privacy(tmp_path, monkeypatch):
+    """Real privacy services (SQLite, key file) under a temporary data dir, as the server has."""
+    from actions.privacy import consent_texts, privacy_services
+
+    monkeypatch.setenv("DH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("DH_PRIVACY_KEY", raising=False)
+    monkeypatch.delenv("DH_PRIVACY_DATABASE_URL", raising=False)
+    privacy_services.cache_clear()
+    consent_texts.cache_clear()
+    yield privacy_services()
+    privacy_services.cache_clear()
+    consent_texts.cache_clear()
+
+
+def make_tracker(sender: str = "resident-1", text: str = "", **slots) -> Tracker:
+    """A tracker as the action server receives it: redacted text, slots, an active form."""
+    return Tracker(
+        sender_id=sender,
+        slots=slots,
+        latest_message={"text": text, "intent": {"name": "affirm", "confidence": 1.0},
+                        "entities": []},
+        events=[],
+        paused=False,
+        followup_action=None,
+        active_loop={"name": "handoff_form"},
+        latest_action_name="action_listen",
+    )

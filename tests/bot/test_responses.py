@@ -29,11 +29,22 @@ TOPICS = [
 ]
 # Variables action_give_contact_route passes for the chosen service.
 ROUTE_VARIABLES = {"dienst", "telefoon", "tijden", "adres", "inloop", "email"}
+# Variables the hand-off and deletion actions pass (actions/handoff.py, actions/privacy.py).
+ACTION_VARIABLES = {
+    "utter_handoff_public_route": {"dienst", "telefoon", "tijden", "inloop"},
+    "utter_ask_handoff_summary_ok": {"dienst", "samenvatting"},
+    "utter_handoff_done": {"dienst"},
+    "utter_data_deleted": {"wat"},
+}
 
 
 def render(text: str, referrals) -> str:
     service = referrals.services["schuldhulp"]
-    values = {**referrals.template_variables(), **{"dienst": service["naam"]}, **service}
+    values = {
+        **referrals.template_variables(), **{"dienst": service["naam"]}, **service,
+        "samenvatting": "Hulpvraag over schulden. Contact via telefoon. Liefst ochtend.",
+        "wat": "je naam, je telefoonnummer en je aanmelding bij " + service["naam"],
+    }
     return text.format(**values)
 
 
@@ -51,6 +62,8 @@ def test_every_variable_is_provided(name, i, text, referrals):
     provided = set(referrals.template_variables())
     if name.startswith("utter_contact_route_"):
         provided |= ROUTE_VARIABLES
+    elif name in ACTION_VARIABLES:
+        provided = (provided & set(DOMAIN["slots"])) | ACTION_VARIABLES[name]
     else:
         # Outside the contact route, variables are slots filled at session start.
         provided &= set(DOMAIN["slots"])

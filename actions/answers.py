@@ -1,0 +1,116 @@
+"""Reading a resident's short answers in the hand-off form: yes/no, age, contact way, moment.
+
+The text arrives redacted (personal data is already a placeholder such as ``<TELEFOONNUMMER_1>``),
+so a contact answer is valid when it holds a placeholder of the right kind, never a raw value.
+"""
+
+from __future__ import annotations
+
+import re
+
+from redaction.placeholders import LABELS, PLACEHOLDER
+
+STOP = "stop"
+_STOP_WORDS = re.compile(
+    r"^\s*(stop(pen)?|ik wil stoppen|laat maar( zitten)?|annuleer|annuleren|hou maar op|"
+    r"toch maar niet|vergeet het( maar)?)\s*[.!]*\s*$",
+    re.IGNORECASE,
+)
+_YES = re.compile(
+    r"^\s*(ja+|jawel|jazeker|ja hoor|ja graag|ja,? (dat )?(mag|klopt|is goed|prima)|prima|"
+    r"goed|oke?|okay|ok[eé]|is goed|dat (mag|klopt|is goed)|klopt|akkoord|zeker|graag|yes|"
+    r"\/affirm)\b",
+    re.IGNORECASE,
+)
+_NO = re.compile(
+    r"^\s*(nee+|neen|nee,? (dank je|bedankt|liever niet|dat mag niet|dat klopt niet)|"
+    r"liever niet|niet doen|dat mag niet|klopt niet|no|nope|\/deny)\b",
+    re.IGNORECASE,
+)
+_AGE = re.compile(r"\b(?:ik ben|ben|bijna|pas|net)?\s*(\d{1,3})\s*(?:jaar|jr)?\b", re.IGNORECASE)
+_YOUNGER = re.compile(r"\b(jonger|onder de 16|nog geen 16|minderjarig)\b", re.IGNORECASE)
+_OLDER = re.compile(r"\b(ouder|boven de 16|16 of ouder|volwassen|meerderjarig)\b", re.IGNORECASE)
+
+CONTACT_WAYS = {
+    "telefoon": re.compile(r"\b(telefo\w*|bel\w*|opbellen|gebeld|mobiel|sms)\b", re.IGNORECASE),
+    "e-mail": re.compile(r"\b(e-?mail\w*|mail\w*)\b", re.IGNORECASE),
+}
+# Which placeholder a contact answer must hold, per contact way.
+CONTACT_LABELS = {"telefoon": LABELS["PHONE_NUMBER"], "e-mail": LABELS["EMAIL_ADDRESS"]}
+MOMENTS = {
+    "ochtend": re.compile(r"\b(ochtend|morgens|voor twaalf|voor 12)\w*", re.IGNORECASE),
+    "middag": re.compile(r"\b(middag|middags|na de lunch)\w*", re.IGNORECASE),
+    "avond": re.compile(r"\b(avond|avonds|na zessen|na 18)\w*", re.IGNORECASE),
+    "maakt niet uit": re.compile(
+        r"\b(maakt niet uit|maakt me niet uit|altijd|wanneer (het )?(jullie|u|je) wil|"
+        r"geen voorkeur|om het even|hele dag)", re.IGNORECASE),
+}
+MAX_MOMENT_CHARS = 60
+
+
+def is_stop(text: str | None) -> bool:
+    return bool(text) and bool(_STOP_WORDS.match(text))
+
+
+def yes_or_no(text: str | None) -> str | None:
+    """"ja", "nee", or None when the answer is neither (ask again)."""
+    if not text:
+        return None
+    if _NO.match(text):
+        return "nee"
+    if _YES.match(text):
+        return "ja"
+    return None
+
+
+def age_answer(text: str | None) -> str | None:
+    """"ja" when 16 or older, "nee" when younger, None when unclear."""
+    if not text:
+        return None
+    if _YOUNGER.search(text):
+        return "nee"
+    if _OLDER.search(text):
+        return "ja"
+    answer = yes_or_no(text)
+    if answer:
+        return answer
+    ages = [int(m.group(1)) for m in _AGE.finditer(text) if 4 <= int(m.group(1)) <= 120]
+    if ages:
+        return "ja" if ages[0] >= 16 else "nee"
+    return None
+
+
+def contact_way(text: str | None) -> str | None:
+    """"telefoon" or "e-mail"; a placeholder in the answer counts as the way too."""
+    if not text:
+        return None
+    for way, label in CONTACT_LABELS.items():
+        if f"<{label}_" in text:
+            return way
+    for way, pattern in CONTACT_WAYS.items():
+        if pattern.search(text):
+            return way
+    return None
+
+
+def contact_placeholder(text: str | None, way: str | None) -> str | None:
+    """The first placeholder of the kind the contact way needs, e.g. ``<TELEFOONNUMMER_1>``."""
+    if not text or way not in CONTACT_LABELS:
+        return None
+    for match in PLACEHOLDER.finditer(text):
+        if match.group("label") == CONTACT_LABELS[way]:
+            return match.group(0)
+    return None
+
+
+def moment(text: str | None) -> str | None:
+    """A known moment, or the resident's own short words; None when empty or too long."""
+    if not text or not text.strip():
+        return None
+    for name, pattern in MOMENTS.items():
+        if pattern.search(text):
+            return name
+    words = " ".join(text.split())
+    if len(words) > MAX_MOMENT_CHARS or PLACEHOLDER.search(words):
+        return None
+    return words

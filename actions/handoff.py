@@ -1,0 +1,262 @@
+"""The consented hand-off: explain, ask, collect only the contact details needed, then queue it.
+
+``handoff_form`` asks, in order: the topic (if unknown), whether the resident is 16 or older,
+consent (the exact versioned question from ``bot/consent.yml``, registered with the answer),
+phone or e-mail, the number or address itself, a preferred moment, and a confirmation of the
+summary. The text the actions see is redacted, so the contact slot holds a placeholder; the
+original is read from the encrypted vault only when the hand-off is created.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import answers
+from actions.privacy import (
+    clear_personal_slots,
+    consent_texts,
+    forget_resident,
+    privacy_services,
+    referrals,
+    team_of,
+    tell_what_was_deleted,
+)
+
+FORM_SLOTS = (
+    "help_topic",
+    "age_16_plus",
+    "handoff_consent",
+    "handoff_contact_way",
+    "handoff_contact",
+    "handoff_moment",
+    "handoff_summary_ok",
+)
+# Answers after which nothing more is asked: the form ends and action_finish_handoff decides.
+ENDING_ANSWERS = {
+    "age_16_plus": ("nee", answers.STOP),
+    "handoff_consent": ("nee", answers.STOP),
+    "handoff_summary_ok": ("nee", answers.STOP),
+}
+YES_NO_BUTTONS = [{"title": "Ja", "payload": "ja"}, {"title": "Nee", "payload": "nee"}]
+
+
+def service_for(tracker: Tracker) -> tuple[str, dict[str, str]]:
+    """The team key and referral details of the service the resident's topic goes to."""
+    data = referrals()
+    team = team_of(data, tracker.get_slot("help_topic"))
+    return team, data.services[team]
+
+
+def consent_question(tracker: Tracker) -> str:
+    _, service = service_for(tracker)
+    retention = privacy_services().settings.handoff_retention_days
+    return consent_texts().handoff_question(service["naam"], retention)
+
+
+def summary(tracker: Tracker) -> str:
+    return consent_texts().handoff_summary(
+        tracker.get_slot("help_topic"), tracker.get_slot("handoff_contact_way") or "",
+        tracker.get_slot("handoff_moment") or "",
+    )
+
+
+class ValidateHandoffForm(FormValidationAction):
+    def name(self) -> str:
+        return "validate_handoff_form"
+
+    async def required_slots(
+        self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker,
+        domain: DomainDict,
+    ) -> list[str]:
+        """Stop asking after a "no", an under-16 answer or "stop": nothing more is needed."""
+        for index, slot in enumerate(FORM_SLOTS):
+            value = tracker.get_slot(slot)
+            if value == answers.STOP or value in ENDING_ANSWERS.get(slot, ()):
+                return list(FORM_SLOTS[: index + 1])
+        return list(FORM_SLOTS)
+
+    def validate_age_16_plus(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        return self._answer("age_16_plus", answers.age_answer, value, dispatcher,
+                            "utter_invalid_age")
+
+    def validate_handoff_consent(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        result = self._answer("handoff_consent", answers.yes_or_no, value, dispatcher,
+                              "utter_invalid_yes_no")
+        answer = result["handoff_consent"]
+        if answer is not None:
+            self._register(tracker, "given" if answer == "ja" else "refused")
+        return result
+
+    def validate_handoff_contact_way(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        result = self._answer("handoff_contact_way", answers.contact_way, value, dispatcher,
+                              "utter_invalid_handoff_contact_way")
+        # A number or address given straight away answers the next question too.
+        way = result["handoff_contact_way"]
+        found = answers.contact_placeholder(_text(value), way)
+        if found:
+            result["handoff_contact"] = found
+        return result
+
+    def validate_handoff_contact(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        text = _text(value)
+        if answers.is_stop(text):
+            return {"handoff_contact": answers.STOP}
+        way = tracker.get_slot("handoff_contact_way")
+        found = answers.contact_placeholder(text, way)
+        if found is None:
+            other = "e-mail" if way == "telefoon" else "telefoon"
+            switched = answers.contact_placeholder(text, other)
+            if switched:  # gave an e-mail address after choosing phone (or the other way round)
+                return {"handoff_contact": switched, "handoff_contact_way": other}
+            dispatcher.utter_message(response=f"utter_invalid_handoff_contact_{_way_key(way)}")
+        return {"handoff_contact": found}
+
+    def validate_handoff_moment(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        return self._answer("handoff_moment", answers.moment, value, dispatcher,
+                            "utter_invalid_handoff_moment")
+
+    def validate_handoff_summary_ok(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        return self._answer("handoff_summary_ok", answers.yes_or_no, value, dispatcher,
+                            "utter_invalid_yes_no")
+
+    @staticmethod
+    def _answer(slot, parse, value, dispatcher, invalid_response) -> dict[str, Any]:  # noqa: ANN001
+        text = _text(value)
+        if answers.is_stop(text):
+            return {slot: answers.STOP}
+        parsed = parse(text)
+        if parsed is None:
+            dispatcher.utter_message(response=invalid_response)
+        return {slot: parsed}
+
+    @staticmethod
+    def _register(tracker: Tracker, answer: str) -> None:
+        """Register the answer with the exact question text that was shown, and its version."""
+        services = privacy_services()
+        team, _ = service_for(tracker)
+        texts = consent_texts()
+        services.consents.record(
+            conversation=services.pseudonym(tracker.sender_id), purpose=texts.purpose,
+            recipient=team, data_categories=texts.data_categories,
+            question=consent_question(tracker), question_version=texts.version, answer=answer,
+        )
+
+
+class ActionAskHandoffConsent(Action):
+    """Ask the versioned consent question (rendered here so the register gets the same text)."""
+
+    def name(self) -> str:
+        return "action_ask_handoff_consent"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        dispatcher.utter_message(text=consent_question(tracker), buttons=YES_NO_BUTTONS)
+        return []
+
+
+class ActionAskHandoffContact(Action):
+    def name(self) -> str:
+        return "action_ask_handoff_contact"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        way = _way_key(tracker.get_slot("handoff_contact_way"))
+        dispatcher.utter_message(response=f"utter_ask_handoff_contact_{way}")
+        return []
+
+
+class ActionAskHandoffSummaryOk(Action):
+    def name(self) -> str:
+        return "action_ask_handoff_summary_ok"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        _, service = service_for(tracker)
+        dispatcher.utter_message(
+            response="utter_ask_handoff_summary_ok", dienst=service["naam"],
+            samenvatting=summary(tracker),
+        )
+        return []
+
+
+class ActionFinishHandoff(Action):
+    """Queue the consented hand-off, or give the public routes - help never depends on a yes."""
+
+    def name(self) -> str:
+        return "action_finish_handoff"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        slots = {slot: tracker.get_slot(slot) for slot in FORM_SLOTS}
+        team, service = service_for(tracker)
+        route = {"dienst": service["naam"], "telefoon": service["telefoon"],
+                 "tijden": service["tijden"], "inloop": service.get("inloop", "")}
+        if slots["age_16_plus"] == "nee":
+            dispatcher.utter_message(response="utter_handoff_under_16")
+        elif slots["age_16_plus"] == answers.STOP or slots["handoff_consent"] in ENDING_ANSWERS[
+                "handoff_consent"]:
+            self._forget(dispatcher, tracker, "refused")
+            dispatcher.utter_message(response="utter_handoff_public_route", **route)
+        elif answers.STOP in slots.values() or slots["handoff_summary_ok"] == "nee":
+            ValidateHandoffForm._register(tracker, "withdrawn")
+            self._forget(dispatcher, tracker, "withdrawn")
+            dispatcher.utter_message(response="utter_handoff_public_route", **route)
+        else:
+            self._queue(dispatcher, tracker, team, service, slots, route)
+        return clear_personal_slots(tracker)
+
+    @staticmethod
+    def _forget(dispatcher: CollectingDispatcher, tracker: Tracker, reason: str) -> None:
+        dispatcher.utter_message(response="utter_handoff_not_sent")
+        forgotten = forget_resident(privacy_services(), referrals(), tracker.sender_id, reason)
+        tell_what_was_deleted(dispatcher, forgotten, consent_texts())
+
+    @staticmethod
+    def _queue(dispatcher, tracker, team, service, slots, route) -> None:  # noqa: ANN001
+        services = privacy_services()
+        conversation = services.pseudonym(tracker.sender_id)
+        consent = services.consents.current_consent(conversation)
+        contact = services.vault.originals(tracker.sender_id).get(slots["handoff_contact"] or "")
+        if consent is None or contact is None:
+            # The idle vault expired (or consent was withdrawn meanwhile): ask again, share nothing.
+            dispatcher.utter_message(response="utter_handoff_expired")
+            dispatcher.utter_message(response="utter_handoff_public_route", **route)
+            return
+        services.queue.create(
+            conversation=conversation, team=team, topics=[slots["help_topic"] or "onbekend"],
+            contact_way=slots["handoff_contact_way"], contact=contact,
+            preferred_moment=slots["handoff_moment"], summary=summary(tracker),
+            consent_id=consent.id,
+        )
+        # The hand-off holds its own encrypted copy; the vault keeps nothing it no longer needs.
+        services.vault.delete(tracker.sender_id)
+        dispatcher.utter_message(response="utter_handoff_done", dienst=service["naam"])
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _way_key(way: str | None) -> str:
+    return "email" if way == "e-mail" else "telefoon"

@@ -1,0 +1,95 @@
+"""What the actions share about a resident's data: the privacy services and one way to forget.
+
+Every deletion path - consent refused, consent withdrawn, "ik wil anoniem blijven",
+"verwijder mijn gegevens" - goes through ``forget_resident``, so they all wipe the same things
+and record the deletion the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
+
+from bot.consent import ConsentTexts, load_consent_texts
+from bot.referrals import Referrals, load_referrals
+from handoff.services import PrivacyServices, open_privacy_services
+
+# Slots that may point at a resident's personal data (placeholders, answers about them).
+PERSONAL_SLOTS = (
+    "age_16_plus",
+    "handoff_consent",
+    "handoff_contact_way",
+    "handoff_contact",
+    "handoff_moment",
+    "handoff_summary_ok",
+)
+
+
+@lru_cache(maxsize=1)
+def privacy_services() -> PrivacyServices:
+    """One set of privacy services per action-server process (opened, and purged, on first use)."""
+    return open_privacy_services()
+
+
+@lru_cache(maxsize=1)
+def consent_texts() -> ConsentTexts:
+    return load_consent_texts(privacy_services().settings.consent_file)
+
+
+@dataclass(frozen=True)
+class Forgotten:
+    """What was deleted for a resident: kinds of data and the services whose hand-off went."""
+
+    entity_types: tuple[str, ...]
+    handoff_services: tuple[str, ...]
+    closed_handoffs: int
+
+    @property
+    def anything(self) -> bool:
+        return bool(self.entity_types or self.handoff_services)
+
+
+def team_of(referrals: Referrals, topic: str | None) -> str:
+    """The referral service key a help topic goes to (the hand-off's team)."""
+    return referrals.topic_services.get(topic or "", "wijkteam")
+
+
+def forget_resident(
+    services: PrivacyServices, referrals: Referrals, sender_id: str, reason: str
+) -> Forgotten:
+    """Wipe the vault and every hand-off not yet closed; record the deletion, never the data."""
+    conversation = services.pseudonym(sender_id)
+    entity_types = tuple(services.vault.categories(sender_id))
+    services.vault.delete(sender_id)
+    handoffs = services.queue.for_conversation(conversation)
+    open_handoffs = [h for h in handoffs if h.status != "closed"]
+    services.queue.withdraw(conversation)
+    names = tuple(dict.fromkeys(
+        referrals.services.get(h.team, {}).get("naam", h.team) for h in open_handoffs))
+    categories = list(entity_types) + [f"handoff:{h.team}" for h in open_handoffs]
+    if categories:
+        services.deletions.record(conversation, reason, categories)
+    return Forgotten(entity_types, names, len(handoffs) - len(open_handoffs))
+
+
+def tell_what_was_deleted(dispatcher, forgotten: Forgotten, texts: ConsentTexts) -> None:  # noqa: ANN001
+    """Say in plain words what was deleted - or that nothing about them was kept."""
+    if forgotten.anything:
+        dispatcher.utter_message(
+            response="utter_data_deleted",
+            wat=texts.describe_deleted(forgotten.entity_types, forgotten.handoff_services),
+        )
+    else:
+        dispatcher.utter_message(response="utter_nothing_held")
+
+
+def clear_personal_slots(tracker: Tracker) -> list[EventType]:
+    return [SlotSet(slot, None) for slot in PERSONAL_SLOTS if tracker.get_slot(slot) is not None]
+
+
+@lru_cache(maxsize=1)
+def referrals() -> Referrals:
+    return load_referrals()

@@ -1,0 +1,59 @@
+"""Rasa's SQL tracker store, plus the one thing it lacks: erasing a conversation on request.
+
+Rasa Open Source has no way to delete a conversation. When a resident asks for it
+("verwijder mijn gegevens"), ``action_delete_my_data`` runs; when this store next saves that
+tracker, it deletes every stored event of the conversation - earlier sessions included - in
+the same transaction, and keeps only what came after the action (its plain-words confirmation
+and the restart). Configured in ``endpoints.yml``; the action's name is ``erase_action`` there.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from collections.abc import Iterator
+from typing import Any
+
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.events import ActionExecuted
+from rasa.shared.core.trackers import DialogueStateTracker
+from sqlalchemy import event
+
+logger = logging.getLogger(__name__)
+DEFAULT_ERASE_ACTION = "action_delete_my_data"
+
+
+class ErasableSQLTrackerStore(SQLTrackerStore):
+    def __init__(self, *args: Any, erase_action: str = DEFAULT_ERASE_ACTION, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.erase_action = erase_action
+        if self.engine.dialect.name == "sqlite":
+            # Erased events are overwritten, not left behind in free pages of the file.
+            event.listen(self.engine, "connect", _secure_delete)
+
+    def _additional_events(self, session: Any, tracker: DialogueStateTracker) -> Iterator:
+        stored = self._event_query(
+            session, tracker.sender_id, fetch_events_from_all_sessions=False
+        ).count()
+        new_events = list(itertools.islice(tracker.events, stored, len(tracker.events)))
+        erase_at = max(
+            (i for i, event in enumerate(new_events) if self._is_erase(event)), default=None
+        )
+        if erase_at is None:
+            return iter(new_events)
+        deleted = (
+            session.query(self.SQLEvent)
+            .filter(self.SQLEvent.sender_id == tracker.sender_id)
+            .delete(synchronize_session=False)
+        )
+        logger.info("erased a conversation on the resident's request (%d events)", deleted)
+        return iter(new_events[erase_at + 1:])
+
+    def _is_erase(self, event: object) -> bool:
+        return isinstance(event, ActionExecuted) and event.action_name == self.erase_action
+
+
+def _secure_delete(connection: Any, _record: Any) -> None:
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA secure_delete=ON")
+    cursor.close()
