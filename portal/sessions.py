@@ -38,6 +38,8 @@ class SessionStore:
         self._engine = engine
         self._idle = idle
         self._clock = clock
+        # Writing last_seen on every request costs a commit each time; a coarser step is enough.
+        self._touch_step = min(timedelta(seconds=30), idle / 10)
 
     def create(self, account: str) -> tuple[str, Session]:
         """A new session with its own CSRF token; returns the cookie token (shown only once)."""
@@ -70,8 +72,9 @@ class SessionStore:
             if aware(row.last_seen) < now - self._idle or aware(row.created_at) < now - MAX_AGE:
                 connection.execute(delete(sessions).where(sessions.c.token_hash == hashed))
                 return None, row.account
-            connection.execute(
-                update(sessions).where(sessions.c.token_hash == hashed).values(last_seen=now))
+            if now - aware(row.last_seen) >= self._touch_step:
+                connection.execute(
+                    update(sessions).where(sessions.c.token_hash == hashed).values(last_seen=now))
         return Session(hashed, row.account, row.csrf_token, aware(row.created_at), now), None
 
     def end(self, token_hash_value: str) -> None:
