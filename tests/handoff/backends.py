@@ -62,12 +62,21 @@ def db_url_fixture(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[s
         return
     url = request.getfixturevalue("postgres_database")
     yield url
-    cleaner = create_engine(url, future=True)
+    cleaner = make_engine(url)  # also restores what a test dropped
     with cleaner.begin() as connection:
         connection.execute(text("SET LOCAL lock_timeout = '10s'"))
         tables = ", ".join(table.name for table in metadata.sorted_tables)
-        connection.execute(text(f"DROP TABLE IF EXISTS {tables}"))
+        connection.execute(text(f"TRUNCATE {tables}"))
     cleaner.dispose()
+
+
+def drop_schema(url: str) -> None:
+    """Leave the database without the privacy tables, as on a system's very first start."""
+    if url.startswith("sqlite:///"):
+        Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
+    dropper = create_engine(url, future=True)
+    metadata.drop_all(dropper)
+    dropper.dispose()
 
 
 @pytest.fixture(name="engine")

@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 
 from handoff.db import make_engine
 from handoff.tables import metadata, vault_values
+from tests.handoff.backends import drop_schema
 
 
 def test_all_tables_and_the_unique_value_index_exist(engine: Engine) -> None:
@@ -42,8 +43,7 @@ def test_sqlite_gets_secure_delete_foreign_keys_and_a_busy_timeout(tmp_path: Pat
 
 def test_a_database_from_before_the_unique_index_gets_it(db_url: str) -> None:
     """``create_all`` skips existing tables; the index against double numbering must still come."""
-    if db_url.startswith("sqlite:///"):
-        Path(db_url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
+    drop_schema(db_url)
     old = create_engine(db_url, future=True)
     metadata.create_all(old)
     with old.begin() as connection:
@@ -60,6 +60,7 @@ def test_a_database_from_before_the_unique_index_gets_it(db_url: str) -> None:
 @pytest.mark.parametrize("processes", [4])
 def test_processes_starting_together_on_a_fresh_database(db_url: str, processes: int) -> None:
     """``make run`` starts Rasa, the action server and the portal at once; none may crash."""
+    drop_schema(db_url)
     start = threading.Barrier(processes)
 
     def open_database(_: int) -> Engine:
