@@ -76,7 +76,13 @@ def first_names() -> frozenset[str]:
 @cache
 def surnames() -> frozenset[str]:
     """Surnames, including the ones deduce lists as following an interfix ("Berg" in "van der")."""
-    return _deduce_list("names/lst_surname") | _deduce_list("names/lst_interfix_surname")
+    return _deduce_list("names/lst_surname") | interfix_surnames()
+
+
+@cache
+def interfix_surnames() -> frozenset[str]:
+    """Surnames deduce lists as following an interfix: "Ruyter" in "de Ruyter"."""
+    return _deduce_list("names/lst_interfix_surname")
 
 
 @cache

@@ -29,10 +29,15 @@ from redaction.recognizers._results import explained_result
 _HOUSE_NUMBER = re.compile(
     r"(?<=[^\W\d_][.'’]?\s+)(?P<number>[1-9]\d{0,4})"
     r"(?P<addition>[a-zA-Z]{1,3}(?!\w)"
-    r"|\s?-\s?(?:hs|bis|huis|bg|[a-zA-Z]{1,2}|\d{1,3}|I{1,3}|IV)(?!\w)"
-    r"|\s(?:hs|bis|bg|huis|rood|zwart|boven|beneden|[A-Z]|[a-tv-z]|I{1,3}|IV)(?![\w-]))?"
+    r"|\s?-\s?(?:hs|bis|huis|bg|[a-zA-Z]{1,2}|\d{1,3}(?:[a-zA-Z]{1,3}|\s?hg)?|I{1,3}|IV)(?!\w)"
+    r"|\s(?:hs|bis(?:\s[a-zA-Z](?![\w-]))?|bg|huis|rood|rd|zwart|zw|boven|beneden|hg"
+    r"|I{1,3}|IV|i{1,3}|iv|[A-Z]|[a-tv-z])(?![\w-]))?"
     r"(?![\w%€]|[.,:/-]\d)"
 )
+# "Dorpsstraat nr 5", "Plein 1944 nr. 12": a word for "number" between street and number.
+_NUMBER_MARKERS = frozenset({"nr", "no", "nummer", "huisnummer"})
+# "2e Oosterparkstraat", "1e Jan Steenstraat", "tweede Helmersstraat".
+_ORDINAL = re.compile(r"\d{1,2}(?:e|ste|de)|eerste|tweede|derde|vierde|vijfde", re.IGNORECASE)
 # "'s-Gravendijkwal", "'t-Hoenstraat": the old genitive prefix in front of a street name.
 _TOWN_PREFIX = re.compile(r"^['’][st]-")
 _WORD_BEFORE = re.compile(r"(?P<word>[^\s,;:!?()\"<>]+)\s+$")
@@ -43,16 +48,26 @@ _POSTCODE_AFTER = re.compile(r"\s*,?\s*[1-9]\d{3}\s?[a-zA-Z]{2}(?![\w-])")
 # "wij wonen op de", "mijn adres is", "verhuisd naar": an address follows.
 _ADDRESS_BEFORE = re.compile(
     r"(?:\badres\w*|\bwo(?:on|ont|nen|nend|onachtig)|\bverhuis\w*|\bverhuizen)\b"
-    r"(?:\s+(?:is|nu|sinds\s+kort|al|op|aan|in|naar|de|het|:))*\s*:?\s*$",
+    r"(?:\s+(?:is|nu|sinds\s+kort|al|op|aan|in|naar|de|het|['’]t|:))*\s*:?\s*$",
     re.IGNORECASE,
+)
+# "u" after a number is "uur" ("om 5 u"), unless it is the pronoun: "Kerkstraat 5 u weet wel".
+_U_VERBS = (
+    "(?:weet|kunt|kan|bent|hebt|heeft|mag|moet|wilt|zult|zal|zou|ziet|snapt|begrijpt|kent|"
+    "vindt|krijgt|hoeft|ook|wel|toch|zelf)"
 )
 # Words after a number that make it a quantity, not a house number.
 _UNIT_AFTER = re.compile(
-    r"\s*(?:euro|eur|procent|%|uur|u\b|jaar|jaren|keer|maal|min|minuten|minuutjes|sec|seconden|"
+    rf"\s*(?:euro|eur|procent|%|uur|u\b(?!\s+{_U_VERBS}\b)|jaar|jaren|keer|maal|min|minuten|minuutjes|sec|seconden|"
     r"dagen|dag|weken|week|maanden|maand|kilo|km|kg|meter|m\b|cm|stuks|kinderen|personen|mensen)"
     r"\b",
     re.IGNORECASE,
 )
+
+
+def quantity_after(text: str, position: int) -> bool:
+    """A unit after a number ("12 jaar", "5 u"): a quantity, not a house number."""
+    return _UNIT_AFTER.match(text, position) is not None
 
 
 class _Token(NamedTuple):
@@ -69,11 +84,12 @@ class NlAddressRecognizer(LocalRecognizer):
         "markt", "wal", "plantsoen", "erf", "baan", "boulevard", "allee", "kaai", "zoom", "vliet",
         "vaart", "wetering", "brink", "schans", "veste", "hoven", "poort", "gaarde", "dreef",
         "passage", "promenade", "esplanade", "kanaal", "haven", "ring", "lei",
+        "str", "ln",  # abbreviated: "Julianastr. 8", "Rembrandtln 42"
     )  # fmt: skip
     # Lowercase compounds with these suffixes count without being a known street.
     STRONG_SUFFIXES = (
         "straat", "laan", "weg", "plein", "gracht", "kade", "singel", "dijk", "dreef", "steeg",
-        "plantsoen", "boulevard",
+        "plantsoen", "boulevard", "str",
     )  # fmt: skip
     # Particles that may sit inside a street name ("Van der Helststraat", "Laan op Zuid").
     PARTICLES = frozenset(
@@ -115,6 +131,7 @@ class NlAddressRecognizer(LocalRecognizer):
         self._places = _lexicon.place_names()
         self._first_names = _lexicon.first_names()
         self._surnames = _lexicon.surnames()
+        self._interfix_surnames = _lexicon.interfix_surnames()
         self._streets = _lexicon.street_names() if use_street_list else frozenset()
         super().__init__(
             supported_entities=[supported_entity],
@@ -169,6 +186,8 @@ class NlAddressRecognizer(LocalRecognizer):
                 leftmost = index
             elif low in self.TITLES:
                 leftmost = index  # "burg. van der Veldenlaan", "mr. Visserplein"
+            elif _ORDINAL.fullmatch(word):
+                return index  # "2e Oosterparkstraat": nothing before the ordinal belongs to it
             elif low not in self.PARTICLES:
                 break
         return leftmost
@@ -191,7 +210,17 @@ class NlAddressRecognizer(LocalRecognizer):
             named = self._name_particle_start(tokens, found[0])
             if named is not None:
                 found = named, found[1]
+            found = self._with_article(tokens, found[0]), found[1]
         return found
+
+    @staticmethod
+    def _with_article(tokens: list[_Token], start: int) -> int:
+        """ "'t Hoogt 12", "'s Gravenhekje 3": the old article belongs to the street name."""
+        index = next((i for i, t in enumerate(tokens) if t.start == start), None)
+        if index is not None and index + 1 < len(tokens):
+            if tokens[index + 1].text.lower().replace("’", "'") in ("'t", "'s"):
+                return tokens[index + 1].start
+        return start
 
     def _listed_phrase(self, tokens: list[_Token]) -> int | None:
         """Start of the longest run of 2-5 words before the number that is a listed street."""
@@ -210,7 +239,11 @@ class NlAddressRecognizer(LocalRecognizer):
         return None
 
     def _name_particle_start(self, tokens: list[_Token], start: int) -> int | None:
-        """A lowercase "van (der)" before a one-word street named after a person."""
+        """A lowercase "van (der)" or "de" before a one-word street named after a person.
+
+        "de" only before a surname that is written after an interfix and is no first name or
+        word: "de Ruyterkade", "de Clercqstraat" - never "de Kerkstraat" or "de Julianastraat".
+        """
         index = next((i for i, t in enumerate(tokens) if t.start == start), None)
         if index is None or index + 1 >= len(tokens):
             return None
@@ -223,6 +256,12 @@ class NlAddressRecognizer(LocalRecognizer):
             words = [t.text for t in reversed(tokens[index + 1 : index + 1 + size])]
             if len(words) == size and " ".join(words) == particle:
                 return tokens[index + size].start
+        if (
+            tokens[index + 1].text == "de"
+            and stem in self._interfix_surnames
+            and stem not in self._first_names
+        ):
+            return tokens[index + 1].start
         return None
 
     def _street_by_rules(
@@ -302,6 +341,17 @@ class NlAddressRecognizer(LocalRecognizer):
             and low not in self._places
         ):
             return tokens[0].start, self.weak_score
+        # A lowercase listed street that is no word, after "woon op"/"adres:": "zuiderdiep 104a".
+        if (
+            not self._capitalised(head)
+            and len(low) >= 5
+            and low in self._streets
+            and low not in self._ordinary
+            and low not in self._first_names
+            and low not in self._places
+            and _ADDRESS_BEFORE.search(text[max(0, tokens[0].start - 40) : tokens[0].start])
+        ):
+            return tokens[0].start, self.score
         # A listed street that is also a word ("Akkerwinde", "Dorpsweg"): only with a postcode
         # after the number or "woon op de"/"adres:" in front.
         if (
@@ -328,7 +378,10 @@ class NlAddressRecognizer(LocalRecognizer):
         for match in _HOUSE_NUMBER.finditer(text):
             if _UNIT_AFTER.match(text, match.end()):
                 continue
-            found = self._street_start(text, self._tokens_before(text, match.start()), match.end())
+            tokens = self._tokens_before(text, match.start())
+            if tokens and tokens[0].text.lower().rstrip(".:") in _NUMBER_MARKERS:
+                tokens = tokens[1:]
+            found = self._street_start(text, tokens, match.end())
             if not found:
                 continue
             start, score = found

@@ -40,4 +40,7 @@ class NlEmailRecognizer(EmailRecognizer):
         )
 
     def validate_result(self, pattern_text: str) -> bool:
-        return self._tld(pattern_text).fqdn != ""
+        """A known public suffix, and no "/" before the "@": "tiktok.com/@naam" is a profile
+        link (NlUrlRecognizer's), though RFC 5322 would allow the slash."""
+        local = pattern_text.rpartition("@")[0]
+        return "/" not in local and self._tld(pattern_text).fqdn != ""

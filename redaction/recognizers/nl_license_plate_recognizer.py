@@ -75,24 +75,29 @@ class NlLicensePlateRecognizer(PatternRecognizer):
     ]
     CONTEXT = [
         "kenteken",
-        "kentekenplaat",
         "nummerbord",
         "auto",
         "wagen",
         "bus",
-        "busje",
         "motor",
         "scooter",
         "brommer",
+        "camper",
+        "aanhanger",
+        "taxi",
+        "oldtimer",
         "voertuig",
         "rdw",
         "apk",
-        "parkeren",
+        "parkeer",  # parkeren, geparkeerd, parkeerboete, parkeervergunning
         "geparkeerd",
-        "parkeervergunning",
         "bekeuring",
+        "boete",
         "geflitst",
         "flitser",
+        "wegenbelasting",
+        "weggesleept",
+        "wielklem",
     ]
 
     def __init__(

@@ -33,6 +33,9 @@ _DATE = re.compile(
     r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
     r"|(?:19|20)\d{2}\s?[-/]\s?(?:19|20)?\d{2}"
 )
+# "140 2274" + " JJ": the house number and the digits of the postcode after it.
+_HOUSE_NUMBER_AND_POSTCODE = re.compile(r"[1-9]\d{0,3}\s[1-9]\d{3}")
+_POSTCODE_LETTERS = re.compile(r"\s?(?![sS][aAdDsS])[a-zA-Z]{2}(?!\w)")
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?")
 _IP = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
 _DOMAIN = re.compile(r"[A-Za-z]{2,}\.[A-Za-z]{2,}")
@@ -104,6 +107,10 @@ class NlLongNumberRecognizer(LocalRecognizer):
             return True
         if _DOMAIN.search(value):
             return True  # a web address: NlUrlRecognizer's
+        if _HOUSE_NUMBER_AND_POSTCODE.fullmatch(value) and _POSTCODE_LETTERS.match(
+            text, match.end()
+        ):
+            return True  # "Julianalaan 140 2274 JJ": a house number, then a postcode
         if is_amount(text, match.start(), match.end()) or _QUANTITY_AFTER.match(text, match.end()):
             return True
         return _is_phone_number(value)

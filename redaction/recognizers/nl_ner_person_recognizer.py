@@ -28,6 +28,7 @@ _NOT_A_NAME = re.compile(r"[\d@/<>_]|://|www\.", re.IGNORECASE)
 _ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:de|het|een)\s+$")
 # "2593 BS Den Haag": the span starts with the letters of a postcode.
 _POSTCODE_BEFORE = re.compile(r"(?<![\w-])[1-9]\d{3}\s?$")
+_POSTCODE_AND_LETTERS_BEFORE = re.compile(r"(?<![\w-])[1-9]\d{3}\s?[A-Za-z]{2},?\s+$")
 # "Oude Gracht 201", "Dorpsweg 3": a street name followed by its house number.
 _STREET_WORD = re.compile(r"(?:straat|laan|weg|plein|gracht|kade|singel|dreef|steeg|dijk)$")
 _HOUSE_NUMBER_AFTER = re.compile(r"\s+[1-9]\d{0,4}(?!\d)")
@@ -79,6 +80,10 @@ class NlNerPersonRecognizer(SpacyRecognizer):
             return False  # "vanuit België", "naar Zwolle"
         if _POSTCODE_BEFORE.search(text[:start]):
             return False  # the letters of a postcode (and the town after them)
+        if _POSTCODE_AND_LETTERS_BEFORE.search(text[:start]) and all(
+            w in self._places for w in words
+        ):
+            return False  # "9401 HG Assen": the town after a postcode, even when also a surname
         if (
             _STREET_WORD.search(words[-1])
             and words[-1] not in self._first

@@ -27,6 +27,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from redaction.placeholders import PLACEHOLDER
 from redaction.recognizers import _lexicon
 from redaction.recognizers._results import explained_result
+from redaction.recognizers.nl_address_recognizer import NlAddressRecognizer, quantity_after
 
 _TOKEN = re.compile(
     r"<[A-Z]+(?:_[A-Z]+)*_\d+>"  # placeholder, one token
@@ -109,10 +110,26 @@ _NAME_FIRST = re.compile(
     r"\s+(?:(?P<naming>is\s+(?:mijn|m'n|mn)\s+naam)\b|hier\s*(?=[,.!:\n-]|$))",
     re.IGNORECASE | re.MULTILINE,
 )
+# "j. de wit", "b. van der meer", "a. el amrani": initials, an optional interfix and a surname,
+# also in lowercase. The initials must not be a dotted abbreviation ("o.a. de gemeente").
+_INITIALS_NAME = re.compile(
+    r"(?<![\w.])(?P<initials>(?:[^\W\d_]\.\s?){1,3})"
+    r"(?:(?P<interfix>van\s+der|van\s+den|van\s+de|van\s+'t|van|de|den|der|ter|ten|te|el|al|le|la)"
+    r"\s+)?(?P<surname>[^\W\d_][\w'’-]+)",
+    re.IGNORECASE,
+)
+_ABBREVIATIONS = frozenset(
+    "o.a. t.a.v. z.s.m. m.b.t. i.v.m. d.w.z. a.u.b. n.a.v. t.n.v. p.s. m.v.g. b.v. e.d. i.p.v. "
+    "o.b.v. m.i.v. v.a. n.v.t. i.o. c.q. u. s.v.p.".split()
+)
 # Interfixes of Arabic and Berber names that deduce does not list: "rachid ait taleb".
 _EXTRA_INTERFIXES = frozenset("ait aït ben bin ibn ould abu bou".split())
 # "al-Masri", "el-Amrani": an article glued to the surname.
 _GLUED_ARTICLE = re.compile(r"^(?:al|el|ul|ad|as|ash|at|az|an|ar|ed|es)[-‑]", re.IGNORECASE)
+# Street suffixes: "Galenstraat 48", "Laan van Meerdervoort 120" are addresses, not names.
+_STREET_SUFFIX = "|".join(sorted(set(NlAddressRecognizer.SUFFIXES), key=len, reverse=True))
+_STREET_COMPOUND = re.compile(rf"[^\W\d_]{{3,}}(?:{_STREET_SUFFIX})\.?", re.IGNORECASE)
+_BARE_STREET_WORD = re.compile(rf"(?:{_STREET_SUFFIX})", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -158,7 +175,7 @@ class NlPersonRecognizer(LocalRecognizer):
             "sorry bedankt dank thanks top super prima goed fijn jammer helaas niemand iemand "
             "mensen kinderen jongen meisje baby gemeente persoon klant cliënt bewoner "
             "nul twee drie vier vijf zes zeven acht negen tien elf twaalf twintig dertig veertig "
-            "vijftig honderd duizend noord oost zuid west"
+            "vijftig honderd duizend noord oost zuid west dhr mw mevr mvr mej"
         ).split()
     )
     # "ik ben Marokkaans": nationalities, languages and faiths after a weak trigger.
@@ -209,6 +226,7 @@ class NlPersonRecognizer(LocalRecognizer):
 
         self._first = _lexicon.first_names()
         self._surnames = _lexicon.surnames()
+        self._interfix_surnames = _lexicon.interfix_surnames()
         self._ordinary = _lexicon.ordinary_words()
         self._function = _lexicon.function_words()
         self._places = _lexicon.place_names()
@@ -402,6 +420,7 @@ class NlPersonRecognizer(LocalRecognizer):
 
         self._from_triggers(text, tokens, by_start, blocked, add)
         self._from_name_first(text, tokens, by_start, blocked, add)
+        self._from_initials(text, tokens, by_start, blocked, add)
         self._from_lookup(text, tokens, blocked, claimed, add)
         return [self._result(start, end, score) for (start, end), score in found.items()]
 
@@ -422,6 +441,8 @@ class NlPersonRecognizer(LocalRecognizer):
                 if size and not (head.capital or self._lowercase_name(head.low)):
                     continue
                 last = self._extend_right(tokens, index + size, blocked)
+                if _street_with_number(text, tokens, index, last):
+                    continue  # "mijn ex op de Hoogstraat 5": the address recognizer's
                 if trigger.at_end and not _only_symbols(text[tokens[last].end :]):
                     last = self._closing_rest(text, tokens, last)
                     if last is None:
@@ -466,6 +487,35 @@ class NlPersonRecognizer(LocalRecognizer):
                     continue
             add(first, first + len(names) - 1, self.SCORE_TRIGGER)
 
+    def _from_initials(self, text, tokens, by_start, blocked, add) -> None:
+        """ "tnv j. de wit", "b. van der meer is mijn naam": initials before a listed surname.
+
+        With an interfix the surname must be one that follows interfixes ("Wit", "Meer") or no
+        Dutch word ("el khattabi"); without one, a listed surname that is no word ("a. jansen").
+        """
+        for match in _INITIALS_NAME.finditer(text):
+            initials = re.sub(r"\s", "", match.group("initials")).lower()
+            if initials in _ABBREVIATIONS:
+                continue
+            surname = match.group("surname").lower()
+            first = by_start.get(match.start())
+            last = next((i for i, t in enumerate(tokens) if t.end == match.end()), None)
+            if first is None or last is None or _is_blocked(tokens[last], blocked):
+                continue
+            if match.group("interfix"):  # "van der meer", "de Vries": words and places too
+                if surname not in self._interfix_surnames and (
+                    len(surname) < 3 or _lexicon.is_dutch_word(surname)
+                ):
+                    continue
+            elif (
+                self._never(tokens[last])
+                or surname in self._places
+                or surname not in self._surnames
+                or _lexicon.is_dutch_word(surname)
+            ):
+                continue
+            add(first, last, self.SCORE_NAME)
+
     def _from_lookup(self, text, tokens, blocked, claimed, add) -> None:
         index = 0
         while index < len(tokens):
@@ -475,6 +525,9 @@ class NlPersonRecognizer(LocalRecognizer):
                 index += 1
                 continue
             last = self._extend_right(tokens, index, blocked)
+            if _street_with_number(text, tokens, index, last):
+                index = last + 1  # "Jan van Galenstraat 48", "te Laan van Meerdervoort 120"
+                continue
             first = self._extend_left(tokens, index)
             if last > index:
                 score = max(score, self.SCORE_FULL_NAME if tok.capital else self.SCORE_NAME)
@@ -513,6 +566,21 @@ class NlPersonRecognizer(LocalRecognizer):
 
     def _result(self, start: int, end: int, score: float) -> RecognizerResult:
         return explained_result(self, start, end, score, "Dutch name trigger or name-list lookup")
+
+
+def _street_with_number(text: str, tokens: list[_Tok], first: int, last: int) -> bool:
+    """A street named after someone, with its house number: "Jan van Galenstraat 48", "Laan van
+    Meerdervoort 120". Not "Piet van der Laan 45 jaar" (a surname "Laan", then an age)."""
+    if last + 1 >= len(tokens) or not tokens[last + 1].text.isdigit():
+        return False
+    if quantity_after(text, tokens[last + 1].end):
+        return False
+    span = tokens[first : last + 1]
+    return any(_STREET_COMPOUND.fullmatch(t.text) for t in span) or (
+        len(span) > 1
+        and _BARE_STREET_WORD.fullmatch(span[0].text) is not None
+        and span[1].low in ("van", "der", "de", "op", "aan", "in")
+    )
 
 
 def _is_blocked(tok: _Tok, blocked: list[tuple[int, int]]) -> bool:

@@ -10,6 +10,12 @@ belong to organisations, and 14 + area code (14 020) is the municipal number. 11
 too short to be matched at all. 088 numbers are organisation numbers too, but they also reach
 individual employees directly, so they are redacted (set `public_prefixes: ["14", "88"]` in
 recognizers.yml to keep them).
+
+libphonenumber's "valid" also means "in a range that is assigned today". Residents do not know
+that, and a made-up or newly issued number is still their number: "06-98 76 54 32" (06-9 is not
+assigned) and "+31 97 0123 4567" (M2M) are reported too, when they have a mobile shape (06 + eight
+digits) or an explicit international prefix (+, 00). Other unassigned shapes stay out, so bank
+account numbers and dates are not read as phone numbers.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import phonenumbers
+import regex as re
 from phonenumbers import PhoneNumberType
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -75,13 +82,6 @@ class NlPhoneRecognizer(PhoneRecognizer):
             name=name,
         )
 
-    def is_public(self, number: phonenumbers.PhoneNumber) -> bool:
-        """True for numbers of public services that must survive redaction."""
-        if phonenumbers.number_type(number) in self.public_types:
-            return True
-        national = str(number.national_number)
-        return number.country_code == 31 and national.startswith(self.public_prefixes)
-
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
@@ -94,7 +94,47 @@ class NlPhoneRecognizer(PhoneRecognizer):
                 results.append(
                     self._get_recognizer_result(match, text, found_region, nlp_artifacts)
                 )
+            if self.leniency == phonenumbers.Leniency.POSSIBLE:
+                continue
+            for match in phonenumbers.PhoneNumberMatcher(
+                text, region, leniency=phonenumbers.Leniency.POSSIBLE
+            ):
+                if (
+                    any(r.start < match.end and match.start < r.end for r in results)
+                    or not _phone_shaped(match.raw_string, match.number)
+                    or self.is_public(match.number)
+                    or _glued_to_word(text, match.start, match.end)
+                ):
+                    continue
+                results.append(self._get_recognizer_result(match, text, region, nlp_artifacts))
         return EntityRecognizer.remove_duplicates(results)
+
+    def is_public(self, number: phonenumbers.PhoneNumber) -> bool:
+        """True for numbers of public services that must survive redaction."""
+        if phonenumbers.number_type(number) in self.public_types:
+            return True
+        national = str(number.national_number)
+        if number.country_code == 31 and national.startswith(self.public_prefixes):
+            return True
+        # An unassigned number in a service range cannot be typed, but is not a resident's.
+        return not phonenumbers.is_valid_number(number) and _public_range(number)
+
+
+# Service ranges by prefix (0800, 090x, 084/087), for numbers libphonenumber cannot type.
+_SERVICE_PREFIXES = ("800", "900", "906", "909", "84", "87")
+
+
+def _public_range(number: phonenumbers.PhoneNumber) -> bool:
+    return number.country_code == 31 and str(number.national_number).startswith(_SERVICE_PREFIXES)
+
+
+def _phone_shaped(raw: str, number: phonenumbers.PhoneNumber) -> bool:
+    """An unassigned number that still looks like a phone number to anyone reading it."""
+    digits = re.sub(r"\D", "", raw)
+    if raw.lstrip("(").startswith("+") or digits.startswith("00"):
+        return phonenumbers.is_possible_number(number)
+    national = str(number.national_number)
+    return number.country_code == 31 and digits.startswith("06") and len(national) == 9
 
 
 def _glued_to_word(text: str, start: int, end: int) -> bool:

@@ -1,14 +1,16 @@
 """Web addresses, with an allow-list of public help and government sites.
 
 Every URL is redacted unless its registrable domain is on the public list and it carries no
-query string or fragment. A bare domain is not safe by itself (janjansen.nl, a one-person
-business, a profile path on a social site), while links to public sites (113.nl,
+query string, fragment, @handle or number of three digits or more in its path
+(werk.nl/cv/a-jansen-2024 is someone's CV). A bare domain is not safe by itself (janjansen.nl, a
+one-person business, a profile path on a social site), while links to public sites (113.nl,
 www.toeslagen.nl/huurtoeslag) are useful for trends and identify nobody. recognizers.yml holds
 the list; the municipality adds its own domains there.
 
 Presidio's stock URL pattern has no left boundary (it finds "gmail.com" inside an e-mail
 address) and accepts any TLD for bare domains ("goed.De" after a missing space); these patterns
-need a boundary, and a bare domain must end in a lowercase common TLD.
+need a boundary, and a bare domain must end in a lowercase common TLD - or carry a path and a
+TLD that the offline public-suffix list knows ("linktr.ee/djrayan010").
 """
 
 from __future__ import annotations
@@ -26,7 +28,12 @@ _TAIL = r"""(?:[/?#][^\s<>"']*[^\s<>"'.,;:!?)\]])?"""
 _LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
 _BARE_TLDS = "nl|com|org|net|eu|be|info|io|app|online|social|shop|site|xyz|tv"
 # Link shorteners and chat links on TLDs that are too wordlike to accept without a path.
-_SHORT_HOSTS = r"bit\.ly|tinyurl\.com|t\.co|t\.me|wa\.me|goo\.gl|youtu\.be|tiny\.cc|rb\.gy"
+_SHORT_HOSTS = (
+    r"bit\.ly|tinyurl\.com|t\.co|t\.me|wa\.me|goo\.gl|youtu\.be|tiny\.cc|rb\.gy|linktr\.ee"
+    r"|lnkd\.in|fb\.me|instagr\.am|is\.gd|ow\.ly|cutt\.ly|shorturl\.at|t\.ly"
+)
+# A path that may point at one person: a number of three or more digits or an @handle.
+_PERSONAL_PATH = re.compile(r"/[^\s]*(?:\d{3}|@)")
 
 
 class NlUrlRecognizer(UrlRecognizer):
@@ -43,6 +50,11 @@ class NlUrlRecognizer(UrlRecognizer):
             0.5,
         ),
         Pattern("url (short link)", _START + rf"(?:{_SHORT_HOSTS})/[^\s<>\"']*[\w/=]", 0.6),
+        Pattern(
+            "url (domain with path)",
+            _START + rf"(?:{_LABEL}\.)+(?-i:[a-z]{{2,24}})/[^\s<>\"']*[\w/=]",
+            0.5,
+        ),
     ]
     CONTEXT = ["url", "website", "site", "webpagina", "link", "linkje", "pagina", "profiel"]
     PUBLIC_DOMAINS = (
@@ -100,12 +112,14 @@ class NlUrlRecognizer(UrlRecognizer):
         self.global_regex_flags = re.IGNORECASE | re.MULTILINE
 
     def validate_result(self, pattern_text: str) -> bool | None:
-        """Drop links to public sites (no query or fragment); keep everything else as scored."""
+        """Drop links to public sites (no query, fragment or number); keep the rest as scored."""
         parts = self._tld(pattern_text)
         if not parts.suffix:  # an IP host or an unknown TLD: only believable with a scheme
             return None if re.match(r"https?://", pattern_text, re.IGNORECASE) else False
-        if parts.top_domain_under_public_suffix in self.public_domains and not re.search(
-            r"[?#]", pattern_text
+        if (
+            parts.top_domain_under_public_suffix in self.public_domains
+            and not re.search(r"[?#]", pattern_text)
+            and not _PERSONAL_PATH.search(re.sub(r"^(?:https?://)?[^/]*", "", pattern_text))
         ):
             return False
         return None

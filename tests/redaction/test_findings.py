@@ -20,6 +20,12 @@ def test_finding_serialises_to_the_cli_contract():
         # partial overlap: union, so no character of either survives
         ([Finding("PERSON", 0, 8, 0.6), Finding("NL_ADDRESS", 5, 20, 0.95)],
          [Finding("NL_ADDRESS", 0, 20, 0.95)]),
+        # the finding that holds the other gives the type: a street named after a person,
+        # a phone number with a long digit run inside
+        ([Finding("PERSON", 0, 19, 0.85), Finding("NL_ADDRESS", 0, 22, 0.65)],
+         [Finding("NL_ADDRESS", 0, 22, 0.85)]),
+        ([Finding("PHONE_NUMBER", 0, 15, 0.6), Finding("ID_NUMBER", 7, 15, 0.85)],
+         [Finding("PHONE_NUMBER", 0, 15, 0.85)]),
         # chain of three
         ([Finding("A", 0, 4, 0.5), Finding("B", 3, 8, 0.4), Finding("C", 7, 9, 0.3)],
          [Finding("A", 0, 9, 0.5)]),

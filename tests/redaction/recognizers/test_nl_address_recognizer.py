@@ -29,6 +29,29 @@ CASES = [
     ("Piet de Boer, Dorpsweg 8, 1234 AB Ergens", ["Dorpsweg 8"]),
     ("stuur het naar Akkerwinde 3, 2903 xk", ["Akkerwinde 3"]),
     ("ik verhuis van Kerkstraat 5 naar de Molenweg 8", ["Kerkstraat 5", "Molenweg 8"]),  # "van"
+    # "u" is the pronoun after a house number, not "uur"
+    ("mijn adres is Kerkstraat 5 u weet wel naast de bakker", ["Kerkstraat 5"]),
+    ("ik woon op de Ruyterkade 9 u kent het wel", ["de Ruyterkade 9"]),  # "de" + a surname
+    ("het adres is de Clercqstraat 41", ["de Clercqstraat 41"]),
+    ("ik woon op de Kerkstraat 12", ["Kerkstraat 12"]),  # "de" + a word stays out
+    ("we wonen op de Julianastraat 3", ["Julianastraat 3"]),  # "de" + a first name stays out
+    # "nr" between street and number, abbreviated suffixes, ordinals, the old article
+    ("woon op de Dorpsstraat nr 5 in Kampen", ["Dorpsstraat nr 5"]),
+    ("Plein 1944 nr. 12, dat is mijn adres in Nijmegen", ["Plein 1944 nr. 12"]),
+    ("ik woon op Julianastr. 8, kan de wijkagent komen", ["Julianastr. 8"]),
+    ("mijn oma woont op dorpsstr 12 in Borne", ["dorpsstr 12"]),
+    ("wij wonen in een flat op Rembrandtln 42", ["Rembrandtln 42"]),
+    ("ik woon op 2e Oosterparkstraat 140-2 en", ["2e Oosterparkstraat 140-2"]),
+    ("ik woon op 1e Jan Steenstraat 33-3", ["1e Jan Steenstraat 33-3"]),
+    ("we zijn verhuisd naar 't Hoogt 12 in Utrecht", ["'t Hoogt 12"]),
+    ("ik woon op zuiderdiep 104a en de verwarming is kapot", ["zuiderdiep 104a"]),  # listed
+    # more house-number additions
+    ("ik ben ingeschreven op Rozengracht 12-1hg maar", ["Rozengracht 12-1hg"]),
+    ("ik heb een kamer op Oudegracht 166 bis a", ["Oudegracht 166 bis a"]),
+    ("Emmalaan 8 ii, dat is de tweede verdieping", ["Emmalaan 8 ii"]),
+    ("ik woon aan Wittevrouwensingel 3 zw", ["Wittevrouwensingel 3 zw"]),
+    ("ik woon op Schoolstraat 1 rd en mijn buren", ["Schoolstraat 1 rd"]),
+    ("Kerkstraat 12 bis en Molenweg 3", ["Kerkstraat 12 bis", "Molenweg 3"]),
     # not addresses
     ("ik kocht een Akkerwinde 9 dagen geleden", []),
     ("Ik heb Appel 3 keer gegeten", []),
@@ -42,6 +65,13 @@ CASES = [
     ("Op maandag 12 maart heb ik een afspraak", []),
     ("Mijn postcode is 1234 AB", []),
     ("Bel me op 06 123 456 78", []),
+    ("ik wacht al sinds 9 u op de bus", []),
+    ("ik woon op nummer 14, de straat zeg ik liever niet", []),
+    ("mijn klantnummer 12345 is weg", []),
+    ("de 2e keer 12 euro betaald", []),
+    ("ik woon in de Schilderswijk", []),
+    ("ik zoek de straat nr 5 niet meer op", []),
+    ("ik zoek zuiderdiep 3 keer per week op", []),  # a listed street without "woon/adres"
 ]
 
 

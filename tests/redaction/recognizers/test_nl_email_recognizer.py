@@ -11,6 +11,7 @@ CASES = [
         ["sanne@voorbeeld.nl", "sanne.b@outlook.com"],
     ),
     ("Ik heb geen e-mail", []),
+    ("m'n dochter heeft tiktok.com/@dilara.k_ en krijgt nare berichten", []),  # a URL
     ("Mijn mail doet het niet @ home", []),
     ("Kijk op www.113.nl", []),
     ("Bel 06-12345678", []),

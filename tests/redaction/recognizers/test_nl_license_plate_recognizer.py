@@ -23,6 +23,9 @@ POSITIVES = [
     ("het kenteken is GF123H", ["GF123H"]),  # no dashes, with context
     ("mijn auto: 12bhd3", ["12bhd3"]),
     ("mijn auto: 12abc3", []),  # vowels are not issued: too wordlike without dashes
+    ("parkeerboete voor BT45KL, ik stond op een invalidenplek", ["BT45KL"]),  # context word
+    ("mijn camper 5TZ123 telt dat als vermogen", ["5TZ123"]),
+    ("weggesleept, de oldtimer nbsr45 van mijn opa", ["nbsr45"]),
 ]
 NEGATIVES = [
     "ga-123-h",  # lowercase with a vowel, without context
@@ -35,6 +38,8 @@ NEGATIVES = [
     "NL91ABNA0417164300",
     "Ik heb een MP3-speler",
     "Op 1-jan-20 ging het mis",
+    "Ik kreeg een boete van 250 euro voor 12 keer te laat",
+    "de boete staat onder kenmerk 2024-18",
 ]
 
 

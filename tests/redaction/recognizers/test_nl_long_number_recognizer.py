@@ -24,6 +24,7 @@ CASES = [
     ("ik heb een iPhone15 en COVID-19 gehad, groep 7, 3 kinderen, huur 750", []),
     ("het bedrag van 450 euro, kenmerk 12", []),
     ("123456782", []),  # a valid BSN is NL_BSN
+    ("Koningin Julianalaan 140 2274 JJ Voorburg", []),  # house number, then a postcode
 ]
 
 

@@ -44,6 +44,7 @@ DROPPED = [
     ("Beukenweg 8, Ergens", "Beukenweg"),  # after an article: a shop
     ("Ik heb een Hond", "Hond"),
     ("Gratis eten bij de kerk", "Gratis"),
+    ("woonadres: Hoofdstraat 101, 9401 HG Assen", "Assen"),  # the town after a postcode
 ]
 
 

@@ -58,6 +58,13 @@ LOOKUP = [
     ("De zoon van Ali heeft problemen", ["Ali"]),  # "van" is a preposition here
     ("Mvg, Ingrid Smit", ["Ingrid Smit"]),
     ("Ik heb contact met mijn consulent, mevrouw Kaya", ["Kaya"]),
+    # initials before a surname, also in lowercase
+    ("mijn contactpersoon is j. de wit van het wijkteam", ["j. de wit"]),
+    ("b. van der meer is mijn naam, ik heb een vraag", ["b. van der meer"]),
+    ("overmaken tnv m. el khattabi graag", ["m. el khattabi"]),
+    ("ik heb het aan a. jansen gevraagd", ["a. jansen"]),
+    ("mijn buurman Dhr. Pietersen valt regelmatig", ["Pietersen"]),
+    ("ik ben Piet van der Laan 45 jaar oud", ["Piet van der Laan"]),  # an age, not a house number
 ]
 NEGATIVES = [
     "Jan komt morgen.",  # sentence-initial and an ordinary word (jannen): NER's job
@@ -113,6 +120,12 @@ NEGATIVES = [
     "onze dochter wordt in Mei 12",
     "maatje gezocht voor wandelen",  # diminutive of "maat", also a first name
     "mijn kleindochter leest de brief voor en schrijft terug",
+    "het staat o.a. de gemeente vrij om dat te doen",  # a dotted abbreviation
+    "neem vitamine d. de dokter zegt het ook",
+    "dank u. de brief kwam gisteren",
+    "de kinderen wonen bij mijn ex op de Hoogstraat 5",  # an address after a trigger
+    "woonachtig te Laan van Meerdervoort 1024, Den Haag",  # a street, not "Van der Laan"
+    "stuur het maar naar Jan van Galenstraat 48 hs",  # a street named after a person
 ]
 
 

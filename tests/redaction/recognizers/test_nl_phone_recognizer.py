@@ -18,6 +18,17 @@ POSITIVES = [
     ("Mijn Belgische gsm +32 470 12 34 56", ["+32 470 12 34 56"]),
     ("De contactpersoon is bereikbaar op 088-1234567", ["088-1234567"]),  # 088: redacted
     ("06-12345678 of 010-1234567", ["06-12345678", "010-1234567"]),
+    # shapes residents type
+    ("bel me maar op 06 - 12 34 56 78", ["06 - 12 34 56 78"]),
+    ("06.23.45.67.89 is mijn nummer", ["06.23.45.67.89"]),
+    ("mijn telefoon is (020) 6123456", ["(020) 6123456"]),
+    ("bel maar 0594-612345, dat is mijn moeder in Zuidhorn", ["0594-612345"]),
+    ("bereikbaar op 0031-6-12098765", ["0031-6-12098765"]),
+    ("u kunt mijn dochter bellen: 06/28374651", ["06/28374651"]),
+    # not assigned today (06-9, 097), still someone's number
+    ("mijn telefoonnummer is 06-98 76 54 32, ik heb geen email", ["06-98 76 54 32"]),
+    ("kun je me terugbellen op 0031 6 98765432", ["0031 6 98765432"]),
+    ("ik kreeg een sms van +31 97 01234567 over een pakket", ["+31 97 01234567"]),
 ]
 PUBLIC_NUMBERS = [
     "Bel 112 bij nood",
@@ -30,6 +41,7 @@ PUBLIC_NUMBERS = [
     "Bel de gemeente op 14 020",
     "Bel de gemeente op 14020",
     "de gemeente is bereikbaar via 140 10",
+    "Bel 0900-12345678 niet, dat kost 1 euro per minuut",  # unassigned 0900: still public
 ]
 NOT_PHONES = [
     "Ik moet € 1.250,00 terugbetalen",
@@ -41,6 +53,8 @@ NOT_PHONES = [
     "Mijn rekening is NL91 ABNA 0417 1643 00",
     "Het zaaknummer is ZK-0612345678",
     "Om 10:30 heb ik een afspraak",
+    "Mijn oude rekeningnummer is 0417164300",  # ten digits with a leading 0, no mobile shape
+    "Het dossier heeft nummer 2024-0612345",
 ]
 
 

@@ -21,15 +21,27 @@ CASES = [
         ["https://www.toeslagen.nl/inloggen?bsn=123456782"],
     ),
     # public help and government sites survive
+    # a public site with a personal path: a number or an @handle in it
+    ("mijn cv staat op https://www.werk.nl/cv/a-boukhari-2024",
+     ["https://www.werk.nl/cv/a-boukhari-2024"]),
+    # link pages and payment links on TLDs that need a path
+    ("linktr.ee/djrayan010 is van mijn zoon", ["linktr.ee/djrayan010"]),
+    ("hij stuurde tikkie.me/pay/Gemeente/9fK2mPq8 is dat echt",
+     ["tikkie.me/pay/Gemeente/9fK2mPq8"]),
+    ("m'n dochter heeft tiktok.com/@dilara.k_ en krijgt nare berichten",
+     ["tiktok.com/@dilara.k_"]),
     ("Chat met 113 via www.113.nl", []),
     ("Kijk op https://www.toeslagen.nl/huurtoeslag", []),
     ("rijksoverheid.nl heeft een rekenhulp", []),
     ("Het staat op www.voorbeeldstad.nl/wijkteam", []),
+    ("op rijksoverheid.nl/onderwerpen/schulden staat het ook", []),
     # not URLs
     ("jan.jansen@gmail.com is mijn mail", []),
     ("Dat is goed.De brief kwam gisteren", []),
     ("ik heb het bestand brief.pdf gestuurd", []),
     ("Ik moet € 1.250,00 betalen", []),
+    ("Het gaat goed.Ik/jij snappen het niet", []),
+    ("ik reed 50 km/u in de wijk", []),
 ]
 
 
