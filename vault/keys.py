@@ -48,19 +48,28 @@ def _create_key_file(key_file: Path) -> None:
     key.
     """
     key_file.parent.mkdir(parents=True, exist_ok=True)
+    content = base64.urlsafe_b64encode(secrets.token_bytes(KEY_BYTES)) + b"\n"
     temporary = key_file.with_name(f".{key_file.name}.{secrets.token_hex(8)}.tmp")
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(base64.urlsafe_b64encode(secrets.token_bytes(KEY_BYTES)) + b"\n")
-            handle.flush()
-            os.fsync(handle.fileno())
+        _write_new(temporary, content)
+        os.link(temporary, key_file)
+    except FileExistsError:
+        pass  # another process created it first: use theirs
+    except OSError:  # a file system without hard links: create it in place, exclusively
         try:
-            os.link(temporary, key_file)
+            _write_new(key_file, content)
         except FileExistsError:
-            pass  # another process created it first: use theirs
+            pass
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def _write_new(path: Path, content: bytes) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(content)
+        handle.flush()
+        os.fsync(handle.fileno())
 
 
 def _decode(raw: str | bytes, source: str) -> bytes:

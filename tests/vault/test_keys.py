@@ -137,3 +137,17 @@ def test_pseudonyms_are_stable_keyed_and_hide_the_sender() -> None:
     assert alias != pseudonym(other_key, sender)
     assert "31612345678" not in alias and len(alias) == 32
     int(alias, 16)
+
+
+def test_a_file_system_without_hard_links_still_gets_a_private_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_links(*_: object) -> None:
+        raise PermissionError("hard links not supported")
+
+    monkeypatch.setattr(os, "link", no_links)
+    key_file = tmp_path / "privacy.key"
+    key = load_master_key(key_file, env={})
+    assert load_master_key(key_file, env={}) == key
+    assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+    assert [p.name for p in tmp_path.iterdir()] == ["privacy.key"]
