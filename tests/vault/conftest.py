@@ -41,6 +41,11 @@ def master() -> bytes:
     return secrets.token_bytes(32)
 
 
+@pytest.fixture
+def pseudonym_key(master: bytes) -> bytes:
+    return derive_key(master, "pseudonym")
+
+
 def build_vault(
     engine: Engine, master: bytes, clock: Callable[[], float], idle_expiry_s: float = IDLE_S,
     cipher_master: bytes | None = None,

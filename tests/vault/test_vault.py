@@ -94,32 +94,34 @@ def test_originals_maps_each_placeholder_to_the_first_spelling(vault: Vault) -> 
 
 
 def test_no_value_and_no_sender_id_is_readable_in_the_database(
-    vault: Vault, engine: Engine
+    vault: Vault, engine: Engine, pseudonym_key: bytes
 ) -> None:
     for entity_type, value in PERSONAL.items():
         vault.number_for(SENDER, entity_type, value)
     secrets_ = [*PERSONAL.values(), "0612345678", "fatima el amrani", "elamrani", SENDER,
                 "+31612345678"]
     assert raw_leaks(engine, secrets_) == []
-    conversation = pseudonym(_pseudonym_key(vault), SENDER)
+    conversation = pseudonym(pseudonym_key, SENDER)
     assert conversation in stored_text(engine), "rows are kept under the keyed pseudonym"
 
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)  # raw file bytes: SQLite only
-def test_sqlite_file_and_journal_hold_no_plaintext(vault: Vault, engine: Engine) -> None:
+def test_the_sqlite_file_holds_no_plaintext_and_keeps_nothing_deleted(
+    vault: Vault, engine: Engine
+) -> None:
     assert is_sqlite(engine)
     for entity_type, value in PERSONAL.items():
         vault.number_for(SENDER, entity_type, value)
-    with engine.connect() as connection:  # an open read transaction keeps any journal around
-        connection.execute(select(vault_values)).all()
-        raw = sqlite_file_bytes(engine)
+    raw = sqlite_file_bytes(engine)
     assert len(raw) > 0
     for value in [*PERSONAL.values(), "0612345678", SENDER]:
         assert value.encode() not in raw, value
-
-
-def _pseudonym_key(vault: Vault) -> bytes:
-    return vault._pseudonymise.args[0]  # type: ignore[attr-defined]  # the partial's key
+    with engine.connect() as connection:
+        tokens = connection.execute(select(vault_values.c.value_encrypted)).scalars().all()
+    assert tokens and all(token.encode() in raw for token in tokens)
+    vault.delete(SENDER)
+    raw = sqlite_file_bytes(engine)
+    assert [t for t in tokens if t.encode() in raw] == [], "secure_delete overwrites free pages"
 
 
 @pytest.mark.parametrize(
@@ -127,13 +129,13 @@ def _pseudonym_key(vault: Vault) -> bytes:
     ["other number", "other type", "other conversation"],
 )
 def test_a_ciphertext_moved_to_another_row_does_not_decrypt(
-    vault: Vault, engine: Engine, target: str
+    vault: Vault, engine: Engine, pseudonym_key: bytes, target: str
 ) -> None:
     vault.number_for(SENDER, "PHONE_NUMBER", "06-12345678")
     vault.number_for(SENDER, "PHONE_NUMBER", "06-87654321")
     vault.number_for(SENDER, "PERSON", "Jan de Vries")
     vault.number_for("socket:other", "PHONE_NUMBER", "06-11112222")
-    key = _pseudonym_key(vault)
+    key = pseudonym_key
     source = (pseudonym(key, SENDER), "PHONE_NUMBER", 1)
     destination, victim = {
         "other number": ((pseudonym(key, SENDER), "PHONE_NUMBER", 2), SENDER),
@@ -283,3 +285,23 @@ def test_lookups_are_keyed_not_plain_hashes(vault: Vault, engine: Engine) -> Non
     text = stored_text(engine)
     for digest in (hashlib.sha256(b"111222333").hexdigest(), hashlib.md5(b"111222333").hexdigest()):
         assert digest not in text
+
+
+# Known failures, kept visible: the shared normalisation (redaction.placeholder_store, not the
+# vault's) drops dots and hyphens from every type, so distinct e-mail addresses and URLs merge
+# into one placeholder and a hand-off would show the first one for both.
+KNOWN_MERGES = [
+    ("EMAIL_ADDRESS", "j.de.vries@ziggo.nl", "jde.vries@ziggo.nl"),
+    ("EMAIL_ADDRESS", "j-devries@ziggo.nl", "jdevries@ziggo.nl"),
+    ("URL", "https://voorbeeld.nl/a-b", "https://voorbeeld.nl/ab"),
+]
+
+
+@pytest.mark.xfail(strict=True, reason="normalise_value strips '.'/'-' from e-mail and URLs")
+@pytest.mark.parametrize(("entity_type", "first", "second"), KNOWN_MERGES)
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_distinct_addresses_keep_distinct_numbers(
+    vault: Vault, entity_type: str, first: str, second: str
+) -> None:
+    assert vault.number_for(SENDER, entity_type, first) == 1
+    assert vault.number_for(SENDER, entity_type, second) == 2
