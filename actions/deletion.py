@@ -4,7 +4,7 @@ Each wipes the vault, the personal slots and every hand-off not yet closed, reco
 data were deleted (never the data), and tells the resident in plain words what happened.
 ``action_delete_my_data`` also erases the conversation itself: the tracker store
 (``bot.tracker_store.ErasableSQLTrackerStore``) deletes every stored event of the conversation
-when it saves a tracker in which this action ran.
+when it saves a tracker in which this action ran; the rules then start a fresh session.
 """
 
 from __future__ import annotations

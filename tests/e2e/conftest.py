@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import json
+import os
 import socket
 import urllib.request
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from unittest import mock
 
 import pytest
 
 from bot.launcher import System
 from bot.settings import Settings, load_settings
+from portal.settings import load_portal_settings
 
 
 def free_port() -> int:
@@ -26,6 +30,7 @@ def free_port() -> int:
 class Assistant:
     settings: Settings
     log_dir: Path
+    portal_url: str
 
     @property
     def rest_url(self) -> str:
@@ -52,22 +57,34 @@ class Assistant:
         return f"e2e-{uuid.uuid4().hex[:12]}"
 
 
+@contextmanager
+def running_system(base: Path, **extra_env: str) -> Iterator[Assistant]:
+    """The whole system - Rasa, action server, portal - on free ports and a temporary data dir.
+
+    The variables stay set while it runs, so tests read the same settings the servers got.
+    """
+    overrides = {
+        "DH_DATA_DIR": str(base / "data"),
+        "DH_RASA_PORT": str(free_port()),
+        "DH_ACTIONS_PORT": str(free_port()),
+        "DH_PORTAL_PORT": str(free_port()),
+        "DH_PORTAL_COOKIE_SECURE": "false",  # the test client talks plain http on loopback
+        **extra_env,
+    }
+    with mock.patch.dict(os.environ, overrides):
+        system = System(load_settings(), log_dir=base / "logs")
+        system.start()
+        try:
+            portal = load_portal_settings()
+            yield Assistant(system.settings, base / "logs", f"http://{portal.host}:{portal.port}")
+        finally:
+            system.stop()
+
+
 @pytest.fixture(scope="session")
 def assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
-    base = tmp_path_factory.mktemp("assistant")
-    settings = load_settings(
-        env={
-            "DH_DATA_DIR": str(base / "data"),
-            "DH_RASA_PORT": str(free_port()),
-            "DH_ACTIONS_PORT": str(free_port()),
-        }
-    )
-    system = System(settings, log_dir=base / "logs")
-    system.start()
-    try:
-        yield Assistant(settings, base / "logs")
-    finally:
-        system.stop()
+    with running_system(tmp_path_factory.mktemp("assistant")) as running:
+        yield running
 
 
 def texts(replies: list[dict]) -> str:
@@ -76,3 +93,25 @@ def texts(replies: list[dict]) -> str:
 
 def payloads(replies: list[dict]) -> set[str]:
     return {b["payload"] for r in replies for b in r.get("buttons", [])}
+
+
+def open_privacy(settings: Settings):
+    """The running system's vault, registers and queue, opened as another process would."""
+    from handoff.services import open_privacy_services
+    from vault.settings import load_privacy_settings
+
+    return open_privacy_services(
+        load_privacy_settings(env={"DH_DATA_DIR": str(settings.data_dir)})
+    )
+
+
+def files_containing(folder: Path, values: list[str]) -> dict[str, list[str]]:
+    """Files below ``folder`` (SQLite files, journals, keys, logs …) holding a value as bytes."""
+    found: dict[str, list[str]] = {}
+    for path in folder.rglob("*"):
+        if path.is_file():
+            content = path.read_bytes()
+            hits = [v for v in values if v.encode() in content]
+            if hits:
+                found[str(path.relative_to(folder))] = hits
+    return found
