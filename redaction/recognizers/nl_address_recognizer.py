@@ -36,6 +36,8 @@ _HOUSE_NUMBER = re.compile(
 )
 # "Dorpsstraat nr 5", "Plein 1944 nr. 12": a word for "number" between street and number.
 _NUMBER_MARKERS = frozenset({"nr", "no", "nummer", "huisnummer"})
+# "VvE", "WIJ-team", "GGD": a capital inside a word (not after "-": "Nieuw Oost-Indië").
+_INNER_CAPITAL = re.compile(r"(?<=[^\W\d_])[A-Z]")
 # "2e Oosterparkstraat", "1e Jan Steenstraat", "tweede Helmersstraat".
 _ORDINAL = re.compile(r"\d{1,2}(?:e|ste|de)|eerste|tweede|derde|vierde|vijfde", re.IGNORECASE)
 # "'s-Gravendijkwal", "'t-Hoenstraat": the old genitive prefix in front of a street name.
@@ -183,6 +185,8 @@ class NlAddressRecognizer(LocalRecognizer):
             if self._capitalised(word):
                 if low in self._function_words and low not in self.LEADING_PARTICLES:
                     break
+                if _INNER_CAPITAL.search(word.removeprefix("IJ")):
+                    break  # "De VvE van Prins Hendrikkade 108": an abbreviation, not the street
                 leftmost = index
             elif low in self.TITLES:
                 leftmost = index  # "burg. van der Veldenlaan", "mr. Visserplein"

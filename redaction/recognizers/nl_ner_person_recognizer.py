@@ -25,6 +25,8 @@ from redaction.recognizers import _lexicon
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n)\W*$")
 _NOT_A_NAME = re.compile(r"[\d@/<>_]|://|www\.", re.IGNORECASE)
+# "t.n.v.", "t.a.v.", "tnv" at the start of a span: who a payment or letter is addressed to.
+_ADDRESSED_TO = re.compile(r"t\.?\s?[na]\.?\s?v\.?\s+", re.IGNORECASE)
 _ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:de|het|een)\s+$")
 # "2593 BS Den Haag": the span starts with the letters of a postcode.
 _POSTCODE_BEFORE = re.compile(r"(?<![\w-])[1-9]\d{3}\s?$")
@@ -57,6 +59,10 @@ class NlNerPersonRecognizer(SpacyRecognizer):
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
         results = super().analyze(text, entities, nlp_artifacts)
+        for result in results:
+            lead = _ADDRESSED_TO.match(text, result.start, result.end)
+            if lead and lead.end() < result.end:
+                result.start = lead.end()  # "t.n.v. M. El Khattabi": the name starts after it
         return [r for r in results if self.is_plausible_name(text, r.start, r.end)]
 
     def _name_evidence(self, word: str) -> bool:

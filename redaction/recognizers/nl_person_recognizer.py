@@ -304,6 +304,14 @@ class NlPersonRecognizer(LocalRecognizer):
                 return True
         return self._lowercase_name(tok.low) and tok.low not in self._ordinary
 
+    def _organisation_word(self, tok: _Tok) -> bool:
+        """After "van de/het": a Dutch word that is no surname ("Kredietbank", "WIJ-team")."""
+        parts = [p for p in tok.low.split("-") if p]
+        return bool(parts) and all(
+            p not in self._surnames and (p in self._function or _lexicon.is_dutch_word(p))
+            for p in parts
+        )
+
     def _closing_surname(self, tokens: list[_Tok], index: int) -> bool:
         """ "sharon wijngaarde, ...": a listed surname that is also a word form ("wijngaard"+e)
         still ends a lowercase name when punctuation or the end of the text follows it."""
@@ -363,6 +371,8 @@ class NlPersonRecognizer(LocalRecognizer):
             if size and phrase in self._places and not lower_surname:
                 break  # "Den Haag"; single places: _continues_name; "tjitske de boer" goes on
             # after "van der" the surname may be a word: "fleur van der meer"
+            if size and self._organisation_word(tok):
+                break  # "Oosterhuis van het WIJ-team": the organisation she works for
             never = self._never(tok) and not (size > 1 and lower_surname)
             if size and (tok.capital or tok.low in self._surnames) and not never:
                 last = position = target
@@ -440,6 +450,8 @@ class NlPersonRecognizer(LocalRecognizer):
                     continue
                 if size and not (head.capital or self._lowercase_name(head.low)):
                     continue
+                if size and self._organisation_word(head):
+                    continue  # "meneer van de Kredietbank", "mevrouw van het Wijkteam"
                 last = self._extend_right(tokens, index + size, blocked)
                 if _street_with_number(text, tokens, index, last):
                     continue  # "mijn ex op de Hoogstraat 5": the address recognizer's

@@ -52,6 +52,7 @@ CASES = [
     ("ik woon aan Wittevrouwensingel 3 zw", ["Wittevrouwensingel 3 zw"]),
     ("ik woon op Schoolstraat 1 rd en mijn buren", ["Schoolstraat 1 rd"]),
     ("Kerkstraat 12 bis en Molenweg 3", ["Kerkstraat 12 bis", "Molenweg 3"]),
+    ("De VvE van Prins Hendrikkade 108-110 stuurt een rekening", ["Prins Hendrikkade 108-110"]),
     # not addresses
     ("ik kocht een Akkerwinde 9 dagen geleden", []),
     ("Ik heb Appel 3 keer gegeten", []),

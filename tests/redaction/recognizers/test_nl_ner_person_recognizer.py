@@ -94,3 +94,20 @@ def test_typos_of_frequent_words_are_recognised_cheaply(word, typo):
     from redaction.recognizers import _lexicon
 
     assert _lexicon.is_typo_of_frequent_word(word) is typo
+
+
+def test_addressed_to_is_not_part_of_the_name(monkeypatch):
+    """ "t.n.v. M. El Khattabi": the NER's span starts at the name, not at "t.n.v."."""
+    from presidio_analyzer import RecognizerResult
+    from presidio_analyzer.predefined_recognizers import SpacyRecognizer
+
+    text = "rekeningnr NL90 TRIO 3056 2405 65 t.n.v. M. El Khattabi"
+    start = text.index("t.n.v.")
+    monkeypatch.setattr(
+        SpacyRecognizer, "analyze",
+        lambda self, text, entities, nlp_artifacts=None: [
+            RecognizerResult("PERSON", start, len(text), 0.85)
+        ],
+    )
+    results = NlNerPersonRecognizer().analyze(text, ["PERSON"])
+    assert [text[r.start:r.end] for r in results] == ["M. El Khattabi"]

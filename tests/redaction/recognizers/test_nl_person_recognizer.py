@@ -65,6 +65,8 @@ LOOKUP = [
     ("ik heb het aan a. jansen gevraagd", ["a. jansen"]),
     ("mijn buurman Dhr. Pietersen valt regelmatig", ["Pietersen"]),
     ("ik ben Piet van der Laan 45 jaar oud", ["Piet van der Laan"]),  # an age, not a house number
+    ("ik sprak Mw. Oosterhuis van het WIJ-team", ["Oosterhuis"]),  # not her organisation
+    ("mevrouw van de Berg belde terug", ["van de Berg"]),
 ]
 NEGATIVES = [
     "Jan komt morgen.",  # sentence-initial and an ordinary word (jannen): NER's job
@@ -126,6 +128,7 @@ NEGATIVES = [
     "de kinderen wonen bij mijn ex op de Hoogstraat 5",  # an address after a trigger
     "woonachtig te Laan van Meerdervoort 1024, Den Haag",  # a street, not "Van der Laan"
     "stuur het maar naar Jan van Galenstraat 48 hs",  # a street named after a person
+    "een meneer van de Kredietbank belde over mijn schuld",  # an organisation after a title
 ]
 
 
