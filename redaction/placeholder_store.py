@@ -17,12 +17,20 @@ from typing import Protocol
 _SEPARATORS = re.compile(r"[\s.\-/()]+")
 
 
+# Types whose separators are only formatting: "06-12 34" and "0612 34" are one number. In an
+# e-mail address, URL, IP address or street name a dot or dash tells values apart.
+_FORMATTED_TYPES = frozenset({
+    "PHONE_NUMBER", "NL_BSN", "IBAN_CODE", "NL_POSTCODE", "NL_LICENSE_PLATE", "ID_NUMBER",
+    "DATE_TIME",
+})
+
+
 def normalise_value(entity_type: str, value: str) -> str:
-    """Spelling-insensitive identity: '06-12 34' and '0612 34' are the same number."""
+    """Spelling-insensitive identity, without merging values that differ by a dot or dash."""
     folded = " ".join(value.casefold().split())
-    if entity_type == "PERSON":
-        return folded
-    return _SEPARATORS.sub("", folded)
+    if entity_type in _FORMATTED_TYPES:
+        return _SEPARATORS.sub("", folded)
+    return folded
 
 
 class PlaceholderStore(Protocol):

@@ -46,6 +46,18 @@ def test_spelling_variants_are_one_value(entity_type, a, b):
     assert normalise_value(entity_type, a) == normalise_value(entity_type, b)
 
 
+@pytest.mark.parametrize(
+    ("entity_type", "a", "b"),
+    [
+        ("EMAIL_ADDRESS", "j.de.vries@ziggo.nl", "jde.vries@ziggo.nl"),
+        ("URL", "https://voorbeeld.nl/a-b", "https://voorbeeld.nl/ab"),
+        ("IP_ADDRESS", "10.0.0.1", "100.0.1"),
+    ],
+)
+def test_a_dot_or_dash_tells_addresses_apart(entity_type, a, b):
+    assert normalise_value(entity_type, a) != normalise_value(entity_type, b)
+
+
 def test_forget_removes_the_conversation(store):
     store.number_for("c1", "PERSON", "Kees")
     store.forget("c1")

@@ -287,9 +287,8 @@ def test_lookups_are_keyed_not_plain_hashes(vault: Vault, engine: Engine) -> Non
         assert digest not in text
 
 
-# Known failures, kept visible: the shared normalisation (redaction.placeholder_store, not the
-# vault's) drops dots and hyphens from every type, so distinct e-mail addresses and URLs merge
-# into one placeholder and a hand-off would show the first one for both.
+# Values that differ only by a dot or dash are different addresses: they must not share a
+# placeholder, or a hand-off would carry the first one for both.
 KNOWN_MERGES = [
     ("EMAIL_ADDRESS", "j.de.vries@ziggo.nl", "jde.vries@ziggo.nl"),
     ("EMAIL_ADDRESS", "j-devries@ziggo.nl", "jdevries@ziggo.nl"),
@@ -297,7 +296,6 @@ KNOWN_MERGES = [
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="normalise_value strips '.'/'-' from e-mail and URLs")
 @pytest.mark.parametrize(("entity_type", "first", "second"), KNOWN_MERGES)
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 def test_distinct_addresses_keep_distinct_numbers(
