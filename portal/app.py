@@ -13,7 +13,7 @@ from datetime import timedelta
 from sanic import Request, Sanic
 from sanic.exceptions import SanicException
 from sanic.response import HTTPResponse, json
-from sqlalchemy import text
+from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from handoff.services import PrivacyServices
@@ -22,6 +22,7 @@ from portal.accounts import Accounts, known_teams
 from portal.audit import AuditLog
 from portal.sessions import SessionStore
 from portal.settings import PortalSettings
+from portal.tables import accounts as accounts_table
 from portal.tables import create_portal_tables
 from portal.throttle import LoginThrottle
 from portal.web import (
@@ -81,9 +82,10 @@ def create_app(
 
     @app.get("/health")
     async def health(request: Request) -> HTTPResponse:
+        """200 only when the database answers with the portal's own tables in it."""
         try:
             with services.engine.connect() as connection:
-                connection.execute(text("SELECT 1"))
+                connection.execute(select(func.count()).select_from(accounts_table))
         except SQLAlchemyError:
             return json({"status": "unavailable"}, status=503)
         return json({"status": "ok"})

@@ -28,10 +28,10 @@ from portal.web import (
 OPEN = ("claimed", "contacted")
 STATUS_NAMES = {"new": "nieuw", "claimed": "opgepakt", "contacted": "contact gehad",
                 "closed": "afgesloten"}
-STEPS = {  # url part -> (queue method, audit action, Dutch confirmation)
-    "claim": ("claim", "handoff_claim", "U heeft de aanmelding opgepakt."),
-    "contacted": ("mark_contacted", "handoff_contacted", "Genoteerd: u heeft contact gehad."),
-    "close": ("close", "handoff_close", "De aanmelding is afgesloten."),
+STEPS = {  # url part -> (queue method, audit action)
+    "claim": ("claim", "handoff_claim"),
+    "contacted": ("mark_contacted", "handoff_contacted"),
+    "close": ("close", "handoff_close"),
 }
 
 
@@ -99,10 +99,10 @@ def _step(request: Request, handoff_id: str, step: str) -> tuple[Handoff | None,
     account = current_account(request)
     if step not in STEPS:
         return None, error_response(request, 404, reason="unknown step")
-    handoff, role = _load(request, handoff_id, reveal_for_claimer=False)
+    handoff, _access = _load(request, handoff_id, reveal_for_claimer=False)
     if handoff is None:
         return None, error_response(request, 404, reason="hand-off not found")
-    method, action, _message = STEPS[step]
+    method, action = STEPS[step]
     try:
         getattr(portal.services.queue, method)(handoff_id, account.name)
     except HandoffError as exc:

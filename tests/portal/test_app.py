@@ -128,6 +128,20 @@ def test_health(portal: PortalServer) -> None:
     assert response.json() == {"status": "ok"}
 
 
+def test_health_is_503_when_the_database_does_not_answer(quick: PortalServer) -> None:
+    database = quick.data_dir / "privacy.db"
+    kept = database.with_name("privacy.db.kept")
+    database.rename(kept)  # SQLite files are opened per connection, so this takes effect now
+    try:
+        database.write_bytes(b"dit is geen database" * 100)
+        response = quick.client().get("/health")
+        assert response.status_code == 503
+        assert response.json() == {"status": "unavailable"}
+    finally:
+        kept.replace(database)
+    assert quick.client().get("/health").status_code == 200
+
+
 def test_unknown_api_route_is_json_404(portal: PortalServer) -> None:
     response = portal.as_user("anna").get("/api/bestaat-niet")
     assert response.status_code == 404
