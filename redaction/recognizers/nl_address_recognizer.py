@@ -105,7 +105,9 @@ class NlAddressRecognizer(LocalRecognizer):
     # Lowercase titles, often abbreviated, that start a street named after a person.
     TITLES = frozenset(
         "burg. burgemeester mr. mr dr. dr prof. prof gen. generaal st. sint pres. president "
-        "kon. koningin koning pr. prins ds. dominee past. pastoor".split()
+        "kon. koningin koning pr. prins ds. dominee past. pastoor mgr. mgr monseigneur jhr. jhr "
+        "jonkheer graaf gravin hertog hertogin kardinaal admiraal kapitein pater ir. ir "
+        "bgm. bgm burg wethouder minister".split()
     )
     NOT_STREETS = frozenset({"onderweg", "halfweg", "allerweg", "zijweg", "weg", "straat", "laan"})
     CONTEXT = ["adres", "woonadres", "huisadres", "woon", "wonen", "woont", "woonachtig",
@@ -128,6 +130,10 @@ class NlAddressRecognizer(LocalRecognizer):
             "(?:" + "|".join(sorted(set(self.SUFFIXES), key=len, reverse=True)) + ")$"
         )
         self._strong_suffix_re = re.compile("(?:" + "|".join(self.STRONG_SUFFIXES) + ")$")
+        self._glued_re = re.compile(
+            r"(?<![\w.'’-])(?P<street>[^\W\d_]{3,}(?:" + "|".join(self.STRONG_SUFFIXES) + r"))"
+            r"(?P<number>[1-9]\d{0,4})(?:[a-zA-Z](?!\w))?(?![\w%€]|[.,:/-]\d)"
+        )
         self._ordinary = _lexicon.ordinary_words()
         self._function_words = _lexicon.function_words()
         self._places = _lexicon.place_names()
@@ -390,6 +396,13 @@ class NlAddressRecognizer(LocalRecognizer):
                 continue
             start, score = found
             results.append(self._result(start, match.end(), score))
+        for match in self._glued_re.finditer(text):
+            # "kerkstraat12": the street and its number typed without a space
+            street = _Token(match.start(), match.group("street"))
+            tokens = [street, *self._tokens_before(text, match.start())]
+            found = self._street_start(text, tokens, match.end())
+            if found and not _UNIT_AFTER.match(text, match.end()):
+                results.append(self._result(found[0], match.end(), found[1]))
         return results
 
     def _result(self, start: int, end: int, score: float) -> RecognizerResult:

@@ -2,9 +2,10 @@
 
 With dashes the shape is distinctive: in capitals ("GF-123-H", "12-ABC-3") and in lowercase when
 the letters are the consonants RDW issues since sidecode 4 ("ns-204-f", "1-ztr-93"). Other
-lowercase dashed forms and plates without dashes ("gf123h", "12ABC3") look like codes and words, so
-they score low and need a context word (kenteken, auto, nummerbord...). Undashed plates must also
-use only those consonants, which keeps words and product codes out.
+lowercase dashed forms, plates without dashes ("gf123h", "12ABC3") and with spaces ("GF 123 H")
+look like codes, words and numbers, so they score low and need a context word (kenteken, auto,
+nummerbord...). Undashed and spaced plates must also use only those consonants, which keeps words
+and product codes out.
 """
 
 from __future__ import annotations
@@ -70,6 +71,11 @@ class NlLicensePlateRecognizer(PatternRecognizer):
         Pattern(
             "plate (compact, lowercase)",
             _START + f"(?:{_alternatives(f'[{_CONSONANTS.lower()}]', '')})" + _END,
+            0.2,
+        ),
+        Pattern(
+            "plate (spaced, RDW consonants)",
+            _START + f"(?i:{_alternatives(f'[{_CONSONANTS}]', ' ')})" + _END,
             0.2,
         ),
     ]

@@ -175,7 +175,8 @@ class NlPersonRecognizer(LocalRecognizer):
             "sorry bedankt dank thanks top super prima goed fijn jammer helaas niemand iemand "
             "mensen kinderen jongen meisje baby gemeente persoon klant cliënt bewoner "
             "nul twee drie vier vijf zes zeven acht negen tien elf twaalf twintig dertig veertig "
-            "vijftig honderd duizend noord oost zuid west dhr mw mevr mvr mej"
+            "vijftig honderd duizend noord oost zuid west dhr mw mevr mvr mej dr drs mr ir ing "
+            "prof"
         ).split()
     )
     # "ik ben Marokkaans": nationalities, languages and faiths after a weak trigger.

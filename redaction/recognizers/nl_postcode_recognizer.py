@@ -3,7 +3,8 @@
 "1234 AB" and "1234AB" are distinctive enough on their own, so the uppercase form is matched
 case-sensitively (Presidio's default flags would make it case-insensitive). Lowercase forms
 collide with ordinary text only where the letters are a two-letter Dutch word or a unit ("2021 in",
-"1250 op", "3000 en", "500 mg"); those are never a lowercase postcode. Any other lowercase pair
+"1250 op", "3000 en", "500 mg"); those are a postcode only right after the word ("mijn postcode is
+3521 km") or in the address position (below). Any other lowercase pair
 ("1103 tx", "3531 ep") is reported on its own: residents type their postcode in lowercase. Uppercase
 units ("1000 GB", "2000 KM") are weak and need a context word (postcode, adres, woon...), except in
 the address position itself: "Dorpsweg 3, 1697 kg," (street, number, comma, postcode,
@@ -29,6 +30,8 @@ _AFTER_STREET_COMMA = re.compile(
     r"hof|park|pad|steeg|markt|wal|erf|baan|zoom|brink|haven|ring))\.?\s+\d{1,5}"
     r"(?:\s?-?\s?[a-zA-Z]{1,3}|-\d{1,3}|\s[IV]{1,3})?\s*,\s*$"
 )
+# "mijn postcode is 3521 km": said in so many words, even when the letters are a unit or a word.
+_POSTCODE_WORD_BEFORE = re.compile(r"\bpostcode\s*(?:is\s*)?:?\s*$", re.IGNORECASE)
 # After the postcode in that position: a comma, a capitalised town, or the end of the line.
 _TOWN_OR_END = re.compile(r"\s*(?:[,;.]|$|\n|[A-Z])")
 
@@ -107,7 +110,7 @@ class NlPostcodeRecognizer(PatternRecognizer):
                 before = text[max(0, result.start - 60) : result.start]
                 if not (
                     _AFTER_STREET_COMMA.search(before) and _TOWN_OR_END.match(text, result.end)
-                ):
+                ) and not _POSTCODE_WORD_BEFORE.search(before):
                     continue
                 result.score = max(result.score, self.strong_score)
             else:

@@ -53,6 +53,9 @@ CASES = [
     ("ik woon op Schoolstraat 1 rd en mijn buren", ["Schoolstraat 1 rd"]),
     ("Kerkstraat 12 bis en Molenweg 3", ["Kerkstraat 12 bis", "Molenweg 3"]),
     ("De VvE van Prins Hendrikkade 108-110 stuurt een rekening", ["Prins Hendrikkade 108-110"]),
+    ("ik woon op kerkstraat12 in Ede", ["kerkstraat12"]),  # no space before the number
+    ("ik woon op mgr. Nolensplein 3", ["mgr. Nolensplein 3"]),
+    ("Prof. Dr. Dorgelolaan 5 is mijn adres", ["Prof. Dr. Dorgelolaan 5"]),
     # not addresses
     ("ik kocht een Akkerwinde 9 dagen geleden", []),
     ("Ik heb Appel 3 keer gegeten", []),
@@ -73,6 +76,7 @@ CASES = [
     ("ik woon in de Schilderswijk", []),
     ("ik zoek de straat nr 5 niet meer op", []),
     ("ik zoek zuiderdiep 3 keer per week op", []),  # a listed street without "woon/adres"
+    ("ik heb covid19 gehad en de straat 3 keer", []),
 ]
 
 

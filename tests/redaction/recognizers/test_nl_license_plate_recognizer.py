@@ -26,6 +26,8 @@ POSITIVES = [
     ("parkeerboete voor BT45KL, ik stond op een invalidenplek", ["BT45KL"]),  # context word
     ("mijn camper 5TZ123 telt dat als vermogen", ["5TZ123"]),
     ("weggesleept, de oldtimer nbsr45 van mijn opa", ["nbsr45"]),
+    ("kenteken BT 12 KL", ["BT 12 KL"]),  # spaces instead of dashes, with context
+    ("mijn auto heeft kenteken gf 123 h", ["gf 123 h"]),
 ]
 NEGATIVES = [
     "ga-123-h",  # lowercase with a vowel, without context
@@ -40,6 +42,8 @@ NEGATIVES = [
     "Op 1-jan-20 ging het mis",
     "Ik kreeg een boete van 250 euro voor 12 keer te laat",
     "de boete staat onder kenmerk 2024-18",
+    "ik zag BT 12 KL staan",  # spaced, no context
+    "de auto rijdt 12 km per dag",
 ]
 
 

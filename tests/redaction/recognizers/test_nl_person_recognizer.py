@@ -129,6 +129,7 @@ NEGATIVES = [
     "woonachtig te Laan van Meerdervoort 1024, Den Haag",  # a street, not "Van der Laan"
     "stuur het maar naar Jan van Galenstraat 48 hs",  # a street named after a person
     "een meneer van de Kredietbank belde over mijn schuld",  # an organisation after a title
+    "Prof. Dr. Dorgelolaan 5 is mijn adres",  # titles are never names
 ]
 
 

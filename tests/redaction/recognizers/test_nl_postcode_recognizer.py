@@ -12,6 +12,7 @@ CASES = [
     ("Ik ben verhuisd naar 9711 LM", ["9711 LM"]),
     # a unit-like pair in the address position: street + number, comma, postcode
     ("Molenweg 14, 3521 kg, Utrecht", ["3521 kg"]),
+    ("mijn postcode is 3521 km", ["3521 km"]),  # a unit, but said to be the postcode
     ("stuur het naar Beukenlaan 2a, 6711 km Ede", ["6711 km"]),
     ("Hoofdstraat 8, 9401 en dan de 3e etage", []),  # "en" + more words: a sentence
     # not postcodes
