@@ -138,7 +138,6 @@ def register(app: Sanic) -> None:
         return render(request, "handoffs.html", {
             "new": new, "mine": [h for h in mine if h.status in OPEN],
             "closed": [h for h in mine if h.status == "closed"], "status_names": STATUS_NAMES,
-            "message": request.args.get("melding", ""),
         })
 
     @app.get("/handoffs/<handoff_id:str>")

@@ -34,7 +34,12 @@ def test_admin_creates_through_the_html_form(portal: PortalServer) -> None:
         "password": "evert-zijn-wachtwoord"})
     assert response.status_code == 303
     page = frank.get(response.headers["location"])
-    assert "evert" in page.text and "aangemaakt" in page.text
+    assert "evert" in page.text and "Het account is aangemaakt." in page.text
+
+
+def test_notices_are_never_free_text_from_the_url(portal: PortalServer) -> None:
+    page = portal.as_user("frank").get("/accounts", params={"melding": "Bel 0900-OPLICHTER"})
+    assert page.status_code == 200 and "OPLICHTER" not in page.text
 
 
 @pytest.mark.parametrize("body, status, fragment", [
