@@ -43,7 +43,14 @@ class Settings:
             "DH_HOST": self.host,
             "DH_RASA_PORT": str(self.rasa_port),
             "DH_ACTIONS_PORT": str(self.actions_port),
+            "DH_TRENDS_DATABASE_URL": self._trends_database_url(),
         }
+
+    def _trends_database_url(self) -> str:
+        """The trend store Rasa's event broker writes to (endpoints.yml), resolved once here."""
+        from trends.settings import load_trend_settings  # trends reads these settings too
+
+        return load_trend_settings(data_dir=self.data_dir).database_url
 
 
 def _convert(name: str, kind: type, raw: Any) -> Any:

@@ -1,0 +1,238 @@
+"""Rasa event broker that feeds the trend store (``event_broker: type: trends.broker…``).
+
+Rasa publishes every new tracker event here, after the redaction boundary has replaced personal
+data, so texts are redacted already. ``publish`` runs on Rasa's event loop: it only translates the
+event into a trend record — hashing the sender id with the daily salt at once, so neither the queue
+nor the store ever holds it — and puts it on a queue. A writer thread stores batches, so a slow
+database never slows a chat down; ``close`` flushes what is left. Why this and not Rasa's SQL
+broker: see trends/README.md.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import queue
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from rasa.core.brokers.broker import EventBroker
+from rasa.utils.endpoints import EndpointConfig
+
+from trends.salt import DailySalt
+from trends.settings import TrendSettings, load_trend_settings
+from trends.store import TrendRecord, TrendStore, confidence_band, make_engine
+from trends.vocabulary import Vocabulary, load_vocabulary
+
+logger = logging.getLogger(__name__)
+
+FALLBACK_INTENT = "nlu_fallback"
+FALLBACK_ACTIONS = frozenset({"action_default_fallback"})
+HANDOFF_ACTION = "action_finish_handoff"
+ERASE_ACTION = "action_delete_my_data"
+_REMEMBERED = 10_000  # conversations whose last message a core fallback may refer to
+
+
+@dataclass(frozen=True)
+class Forget:
+    """Blank the texts of one conversation of one day (the resident asked to erase it)."""
+
+    conversation: str
+    day: date
+
+
+class EventTranslator:
+    """Rasa event dicts → trend records. Nothing but the listed labels leaves this class."""
+
+    def __init__(self, vocabulary: Vocabulary, timezone: str, salt: DailySalt | None = None
+                 ) -> None:
+        self.vocabulary = vocabulary
+        self.zone = ZoneInfo(timezone)
+        self.salt = salt or DailySalt()
+        self._last_message: OrderedDict[str, TrendRecord] = OrderedDict()
+
+    def translate(self, event: Mapping[str, Any]) -> TrendRecord | Forget | None:
+        kind = event.get("event")
+        sender = event.get("sender_id")
+        if kind not in ("user", "action", "session_started") or not isinstance(sender, str):
+            return None
+        moment = self._local(event.get("timestamp"))
+        conversation = self.salt.conversation(sender, moment.date())
+        if kind == "session_started":
+            return TrendRecord(moment, "session", conversation)
+        if kind == "user":
+            return self._message(event, moment, conversation)
+        name = event.get("name")
+        if name in FALLBACK_ACTIONS:
+            last = self._last_message.get(conversation)
+            return TrendRecord(moment, "fallback", conversation,
+                               intent=last.intent if last else None,
+                               suggestion=last.suggestion if last else None,
+                               confidence_band=last.confidence_band if last else None,
+                               text=last.text if last else None,
+                               channel=last.channel if last else None,
+                               wijk=last.wijk if last else None,
+                               doelgroep=last.doelgroep if last else None)
+        if name == HANDOFF_ACTION:
+            return TrendRecord(moment, "handoff", conversation)
+        if name == ERASE_ACTION:
+            self._last_message.pop(conversation, None)
+            return Forget(conversation, moment.date())
+        return None
+
+    def _message(self, event: Mapping[str, Any], moment: datetime, conversation: str
+                 ) -> TrendRecord:
+        parse = event.get("parse_data") or {}
+        intent = parse.get("intent") or {}
+        name = intent.get("name") if isinstance(intent.get("name"), str) else None
+        suggestion = name
+        if name == FALLBACK_INTENT:
+            ranking = [r for r in parse.get("intent_ranking") or []
+                       if isinstance(r, dict) and r.get("name") != FALLBACK_INTENT]
+            suggestion = ranking[0].get("name") if ranking else None
+        metadata = event.get("metadata")
+        metadata = metadata if isinstance(metadata, Mapping) else {}
+        text = event.get("text")
+        channel = event.get("input_channel")
+        record = TrendRecord(
+            moment, "message", conversation,
+            intent=_label(name), suggestion=_label(suggestion),
+            confidence_band=confidence_band(intent.get("confidence")),
+            text=text if isinstance(text, str) else None,
+            channel=_label(channel, 32),
+            wijk=self.vocabulary.wijk(metadata.get("wijk")),
+            doelgroep=self.vocabulary.doelgroep(metadata.get("doelgroep")),
+        )
+        self._last_message[conversation] = record
+        self._last_message.move_to_end(conversation)
+        while len(self._last_message) > _REMEMBERED:
+            self._last_message.popitem(last=False)
+        return record
+
+    def _local(self, timestamp: object) -> datetime:
+        seconds = timestamp if isinstance(timestamp, int | float) else time.time()
+        return datetime.fromtimestamp(seconds, self.zone).replace(tzinfo=None)
+
+
+def _label(value: object, limit: int = 64) -> str | None:
+    return value[:limit] if isinstance(value, str) and value else None
+
+
+class TrendWriter:
+    """The background thread: batches from the queue into the store, texts purged daily."""
+
+    _STOP = object()
+
+    def __init__(self, store: TrendStore, batch_size: int, flush_seconds: float,
+                 text_retention_days: int) -> None:
+        self.store = store
+        self.batch_size = batch_size
+        self.flush_seconds = flush_seconds
+        self.text_retention_days = text_retention_days
+        self.queue: queue.Queue[object] = queue.Queue()
+        self.written = 0
+        self._purged_on: date | None = None
+        self._thread = threading.Thread(target=self._run, name="trend-writer", daemon=True)
+        self._thread.start()
+
+    def put(self, item: TrendRecord | Forget) -> None:
+        self.queue.put(item)
+
+    def alive(self) -> bool:
+        return self._thread.is_alive()
+
+    def close(self, timeout: float = 30) -> None:
+        self.queue.put(self._STOP)
+        self._thread.join(timeout)
+
+    def _run(self) -> None:
+        batch: list[TrendRecord] = []
+        deadline = time.monotonic() + self.flush_seconds
+        while True:
+            try:
+                item = self.queue.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                item = None
+            if isinstance(item, TrendRecord):
+                batch.append(item)
+            elif isinstance(item, Forget):
+                self._write(batch)  # the texts to forget may still be in this batch
+                batch = []
+                self._guarded(self.store.forget_texts, item.conversation, item.day)
+            if item is self._STOP or len(batch) >= self.batch_size or time.monotonic() >= deadline:
+                self._write(batch)
+                batch = []
+                deadline = time.monotonic() + self.flush_seconds
+            if item is self._STOP:
+                return
+
+    def _write(self, batch: list[TrendRecord]) -> None:
+        if not batch:
+            return
+        if self._guarded(self.store.add, batch) is not None:
+            self.written += len(batch)
+        today = batch[-1].hour_start.date()
+        if self._purged_on != today:
+            self._purged_on = today
+            self._guarded(self.store.purge_texts, today - timedelta(days=self.text_retention_days))
+
+    @staticmethod
+    def _guarded(action: Any, *args: Any) -> Any:
+        """A failing store must not stop the writer; the log names the error type, never data."""
+        try:
+            return action(*args)
+        except Exception as error:  # noqa: BLE001
+            logger.error("trend store write failed (%s); batch dropped", type(error).__name__)
+            return None
+
+
+class TrendEventBroker(EventBroker):
+    """Translate on the event loop, write on a thread."""
+
+    def __init__(self, translator: EventTranslator, writer: TrendWriter) -> None:
+        self.translator = translator
+        self.writer = writer
+
+    @classmethod
+    def from_settings(cls, settings: TrendSettings, url: str | None = None) -> TrendEventBroker:
+        vocabulary = load_vocabulary(settings.areas_file, settings.topics_file)
+        store = TrendStore(make_engine(url or settings.database_url))
+        writer = TrendWriter(store, settings.batch_size, settings.flush_seconds,
+                             settings.text_retention_days)
+        return cls(EventTranslator(vocabulary, settings.timezone), writer)
+
+    @classmethod
+    async def from_endpoint_config(
+        cls, broker_config: EndpointConfig, event_loop: asyncio.AbstractEventLoop | None = None,
+    ) -> TrendEventBroker | None:
+        """``url`` from endpoints.yml (the launcher sets it); the rest from settings.yml.
+
+        If the store cannot be opened the assistant runs without trends: chatting matters more.
+        """
+        try:
+            return cls.from_settings(load_trend_settings(), broker_config.url or None)
+        except Exception as error:  # noqa: BLE001
+            logger.error("trend store unavailable (%s); no trend records", type(error).__name__)
+            return None
+
+    def publish(self, event: dict[str, Any]) -> None:
+        try:
+            item = self.translator.translate(event)
+        except Exception as error:  # noqa: BLE001 - one odd event must not break a conversation
+            logger.error("trend event skipped (%s)", type(error).__name__)
+            return
+        if item is not None:
+            self.writer.put(item)
+
+    def is_ready(self) -> bool:
+        return self.writer.alive()
+
+    async def close(self) -> None:
+        await asyncio.get_running_loop().run_in_executor(None, self.writer.close)
+        self.writer.store.engine.dispose()

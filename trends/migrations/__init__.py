@@ -1,0 +1,1 @@
+"""Alembic migrations of the trend store; run by ``trends.store.make_engine`` at start-up."""

@@ -1,0 +1,146 @@
+"""The trend store: an engine migrated by Alembic, and bulk writes of trend records.
+
+SQLite under the data dir by default, PostgreSQL by URL. Reads for reports live in
+``trends.report_data`` and ``trends.review``; they aggregate in SQL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import create_engine, delete, event, text, update
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DBAPIError
+
+from trends.tables import trend_records
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+_MIGRATION_LOCK = 0x44485F54524E4453  # "DH_TRNDS": shared by every process migrating this store
+_ATTEMPTS = 5
+KINDS = ("message", "fallback", "handoff", "session")
+
+
+@dataclass(frozen=True)
+class TrendRecord:
+    """One row; ``hour_start`` is the local wall-clock hour, everything else is a label."""
+
+    hour_start: datetime
+    kind: str
+    conversation: str
+    intent: str | None = None
+    suggestion: str | None = None
+    confidence_band: int | None = None
+    text: str | None = None
+    channel: str | None = None
+    wijk: str | None = None
+    doelgroep: str | None = None
+
+    def row(self) -> dict[str, object]:
+        row = asdict(self)
+        row.update(time_columns(self.hour_start))
+        return row
+
+
+def time_columns(hour_start: datetime) -> dict[str, object]:
+    """The hour split into the columns reports group on (all derived from the hour itself)."""
+    hour_start = hour_start.replace(minute=0, second=0, microsecond=0, tzinfo=None)
+    day = hour_start.date()
+    return {
+        "hour_start": hour_start,
+        "day": day,
+        "week": day - timedelta(days=day.weekday()),
+        "month": day.replace(day=1),
+        "weekday": day.weekday(),
+        "hour": hour_start.hour,
+    }
+
+
+def confidence_band(confidence: object) -> int | None:
+    """Tenths, so the store never holds a classifier's exact score (0.999 → 9)."""
+    if not isinstance(confidence, int | float) or confidence != confidence:
+        return None
+    return max(0, min(9, int(float(confidence) * 10)))
+
+
+def make_engine(url: str) -> Engine:
+    """An engine on a store migrated to the newest schema."""
+    if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
+        Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
+    connect_args = {"timeout": 30, "check_same_thread": False} if url.startswith("sqlite") else {}
+    engine = create_engine(url, future=True, connect_args=connect_args)
+    if url.startswith("sqlite"):
+        event.listen(engine, "connect", _sqlite_pragmas)
+    migrate(engine)
+    return engine
+
+
+def migrate(engine: Engine) -> None:
+    """``alembic upgrade head``, safe when several processes start at the same moment."""
+    for attempt in range(_ATTEMPTS):
+        try:
+            with engine.begin() as connection:
+                if connection.dialect.name == "postgresql":
+                    connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
+                                       {"key": _MIGRATION_LOCK})
+                _upgrade(connection)
+            return
+        except DBAPIError:
+            if attempt == _ATTEMPTS - 1:
+                raise
+
+
+def _upgrade(connection: Connection) -> None:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    command.upgrade(config, "head")
+
+
+def _sqlite_pragmas(connection, _record) -> None:  # noqa: ANN001 - DB-API connection
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")      # the broker writes while a report reads
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA secure_delete=ON")      # blanked texts do not stay in free pages
+    cursor.close()
+
+
+class TrendStore:
+    """Writes records; the broker's writer thread and the demo generator are its only callers."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def add(self, records: Iterable[TrendRecord]) -> int:
+        rows = [record.row() for record in records]
+        if rows:
+            with self.engine.begin() as connection:
+                connection.execute(trend_records.insert(), rows)
+        return len(rows)
+
+    def forget_texts(self, conversation: str, day: date) -> int:
+        """Blank the texts of one conversation of one day (the resident asked to erase it)."""
+        with self.engine.begin() as connection:
+            result = connection.execute(
+                update(trend_records)
+                .where(trend_records.c.conversation == conversation, trend_records.c.day == day)
+                .values(text=None))
+        return result.rowcount
+
+    def purge_texts(self, before: date) -> int:
+        """Blank texts older than the retention: labels stay for the statistics."""
+        with self.engine.begin() as connection:
+            result = connection.execute(
+                update(trend_records)
+                .where(trend_records.c.day < before, trend_records.c.text.is_not(None))
+                .values(text=None))
+        return result.rowcount
+
+    def clear(self) -> None:
+        """Empty the store (the demo generator refills its own store from scratch)."""
+        with self.engine.begin() as connection:
+            connection.execute(delete(trend_records))

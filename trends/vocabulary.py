@@ -1,0 +1,52 @@
+"""The closed lists reports use: wijken and doelgroepen (``areas.yml``), topics (``topics.yml``).
+
+Closed on purpose: metadata is free text a client sends; only a listed value reaches the store.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from bot.settings import PROJECT_ROOT, SettingsError
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    wijken: tuple[str, ...]
+    doelgroepen: tuple[str, ...]
+    topics: dict[str, str]  # intent → Dutch name, in report order
+
+    def wijk(self, value: object) -> str | None:
+        return _match(value, self.wijken)
+
+    def doelgroep(self, value: object) -> str | None:
+        return _match(value, self.doelgroepen)
+
+
+def _match(value: object, allowed: tuple[str, ...]) -> str | None:
+    """The listed spelling of ``value`` (case- and space-insensitive), else ``None``."""
+    if not isinstance(value, str) or len(value) > 64:
+        return None
+    wanted = " ".join(value.split()).casefold()
+    return next((item for item in allowed if item.casefold() == wanted), None)
+
+
+def _read(path: Path) -> dict:
+    path = path if path.is_absolute() else PROJECT_ROOT / path
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if not isinstance(data, dict):
+        raise SettingsError(f"{path} must hold a mapping")
+    return data
+
+
+def load_vocabulary(areas_file: Path, topics_file: Path) -> Vocabulary:
+    areas, topics = _read(areas_file), _read(topics_file)
+    wijken = tuple(str(w) for w in areas.get("wijken") or [])
+    doelgroepen = tuple(str(d) for d in areas.get("doelgroepen") or [])
+    names = {str(k): str(v) for k, v in (topics.get("topics") or {}).items()}
+    if not wijken or not doelgroepen or not names:
+        raise SettingsError(f"{areas_file} needs wijken and doelgroepen, {topics_file} topics")
+    return Vocabulary(wijken, doelgroepen, names)
