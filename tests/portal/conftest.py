@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import secrets
 import shutil
 import socket
 import subprocess
@@ -21,7 +22,9 @@ from pathlib import Path
 
 import httpx
 import pytest
+from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 
 from bot.settings import PROJECT_ROOT
 from handoff.queue import Handoff
@@ -33,6 +36,7 @@ from portal.passwords import hash_password
 from vault.settings import load_privacy_settings
 
 PASSWORD = "lang-genoeg-wachtwoord-1"
+POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/test"
 # name -> (role, teams)
 ACCOUNTS = {
     "anna": ("counsellor", ("schuldhulp",)),
@@ -223,3 +227,25 @@ def portal(servers: dict[str, PortalServer]) -> PortalServer:
 def quick(servers: dict[str, PortalServer]) -> PortalServer:
     return servers["quick"]
 
+
+@pytest.fixture
+def postgres_engine() -> Iterator[Engine]:
+    """A throw-away schema on the local PostgreSQL; skipped when none is reachable."""
+    try:
+        socket.create_connection(("127.0.0.1", 5432), timeout=1).close()
+    except OSError:
+        pytest.skip("PostgreSQL is not reachable on 127.0.0.1:5432")
+    schema = f"portal_test_{secrets.token_hex(4)}"
+    admin = create_engine(POSTGRES_URL, future=True)
+    try:
+        with admin.begin() as connection:
+            connection.execute(text(f"CREATE SCHEMA {schema}"))
+    except DBAPIError as exc:
+        pytest.skip(f"PostgreSQL at {POSTGRES_URL} is not usable: {exc.orig}")
+    engine = create_engine(POSTGRES_URL, future=True,
+                           connect_args={"options": f"-csearch_path={schema}"})
+    yield engine
+    engine.dispose()
+    with admin.begin() as connection:
+        connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+    admin.dispose()

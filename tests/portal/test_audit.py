@@ -12,7 +12,6 @@ from portal.tables import audit_log, create_portal_tables
 from tests.portal.conftest import PASSWORD, PortalServer, post_login
 
 CONTACT = "06-98765432"
-POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/test"
 
 
 @pytest.fixture(scope="module")
@@ -150,32 +149,6 @@ def test_portal_database_refuses_changes_to_the_audit_log(
         with portal.engine.begin() as connection:
             connection.execute(text("DELETE FROM portal_audit_log WHERE actor = 'bram'"))
     assert len(AuditLog(portal.engine).entries(limit=100000)) >= before
-
-
-@pytest.fixture
-def postgres_engine():  # noqa: ANN201
-    """A throw-away schema on the local PostgreSQL; skipped when none is reachable."""
-    import secrets
-    import socket
-
-    try:
-        socket.create_connection(("127.0.0.1", 5432), timeout=1).close()
-    except OSError:
-        pytest.skip("PostgreSQL is not reachable on 127.0.0.1:5432")
-    schema = f"portal_test_{secrets.token_hex(4)}"
-    admin = create_engine(POSTGRES_URL, future=True)
-    try:
-        with admin.begin() as connection:
-            connection.execute(text(f"CREATE SCHEMA {schema}"))
-    except DBAPIError as exc:
-        pytest.skip(f"PostgreSQL at {POSTGRES_URL} is not usable: {exc.orig}")
-    engine = create_engine(POSTGRES_URL, future=True,
-                           connect_args={"options": f"-csearch_path={schema}"})
-    yield engine
-    engine.dispose()
-    with admin.begin() as connection:
-        connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-    admin.dispose()
 
 
 def test_audit_log_is_append_only_in_postgresql(postgres_engine) -> None:  # noqa: ANN001
