@@ -28,10 +28,11 @@ from redaction.recognizers._results import explained_result
 
 _HOUSE_NUMBER = re.compile(
     r"(?<=[^\W\d_][.'’]?\s+)(?P<number>[1-9]\d{0,4})"
-    r"(?P<addition>[a-zA-Z]{1,3}(?!\w)"
+    r"(?P<addition>[a-zA-Z]{1,2}-\d{1,3}(?!\w)|[a-zA-Z]{1,3}(?!\w)"
     r"|\s?-\s?(?:hs|bis|huis|bg|[a-zA-Z]{1,2}|\d{1,3}(?:[a-zA-Z]{1,3}|\s?hg)?|I{1,3}|IV)(?!\w)"
-    r"|\s(?:hs|bis(?:\s[a-zA-Z](?![\w-]))?|bg|huis|rood|rd|zwart|zw|boven|beneden|hg"
-    r"|I{1,3}|IV|i{1,3}|iv|[A-Z]|[a-tv-z])(?![\w-]))?"
+    r"|/\d{1,3}[a-zA-Z]?(?!\w)"
+    r"|\s(?:hs|bis(?:\s[a-zA-Z](?![\w/-]))?|bg|huis|rood|rd|zwart|zw|boven|beneden|hg"
+    r"|I{1,3}|IV|i{1,3}|iv|[A-Z]|[a-tv-z])(?![\w/-]))?"
     r"(?![\w%€]|[.,:/-]\d)"
 )
 # "Dorpsstraat nr 5", "Plein 1944 nr. 12": a word for "number" between street and number.
@@ -362,17 +363,19 @@ class NlAddressRecognizer(LocalRecognizer):
             and _ADDRESS_BEFORE.search(text[max(0, tokens[0].start - 40) : tokens[0].start])
         ):
             return tokens[0].start, self.score
-        # A listed street that is also a word ("Akkerwinde", "Dorpsweg"): only with a postcode
-        # after the number or "woon op de"/"adres:" in front.
+        # A listed street that is also a word ("Akkerwinde", "Dorpsweg") or a place ("Spui",
+        # "Oosteinde"): only with a postcode after the number or "woon op de"/"adres:" in front,
+        # and a place only with the postcode or right after "de/het" ("aan het Spui 12").
+        postcode_after = number_end >= 0 and _POSTCODE_AFTER.match(text, number_end) is not None
+        article_before = len(tokens) > 1 and tokens[1].text.lower() in ("de", "het", "'t", "’t")
         if (
             self._capitalised(head)
             and len(low) >= 4
             and low in self._streets
             and low not in self._function_words
-            and low not in self._places
-            and not self._sentence_initial(text, tokens[0].start)
+            and (low not in self._places or postcode_after or article_before)
             and (
-                (number_end >= 0 and _POSTCODE_AFTER.match(text, number_end))
+                postcode_after
                 or _ADDRESS_BEFORE.search(text[max(0, tokens[0].start - 40) : tokens[0].start])
             )
         ):

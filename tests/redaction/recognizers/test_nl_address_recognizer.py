@@ -56,6 +56,11 @@ CASES = [
     ("ik woon op kerkstraat12 in Ede", ["kerkstraat12"]),  # no space before the number
     ("ik woon op mgr. Nolensplein 3", ["mgr. Nolensplein 3"]),
     ("Prof. Dr. Dorgelolaan 5 is mijn adres", ["Prof. Dr. Dorgelolaan 5"]),
+    ("mijn adres is Kerkstraat 12/3 in Zwolle", ["Kerkstraat 12/3"]),
+    ("de brief ging naar Kerkstraat 12a-2", ["Kerkstraat 12a-2"]),
+    ("Kerkstraat 12 t/m 14 is van de corporatie", ["Kerkstraat 12"]),
+    ("ik woon aan het Spui 12", ["Spui 12"]),  # a listed street that is also a place
+    ("Oosteinde 12, 7701 BC Ergens", ["Oosteinde 12"]),  # a place-street with its postcode
     # not addresses
     ("ik kocht een Akkerwinde 9 dagen geleden", []),
     ("Ik heb Appel 3 keer gegeten", []),
@@ -77,6 +82,8 @@ CASES = [
     ("ik zoek de straat nr 5 niet meer op", []),
     ("ik zoek zuiderdiep 3 keer per week op", []),  # a listed street without "woon/adres"
     ("ik heb covid19 gehad en de straat 3 keer", []),
+    ("ik ga naar Utrecht 12, 3511 AB", []),  # a town with a number is not a street
+    ("op 12/3 heb ik een afspraak", []),
 ]
 
 

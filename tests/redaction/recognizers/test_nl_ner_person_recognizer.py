@@ -45,6 +45,7 @@ DROPPED = [
     ("Ik heb een Hond", "Hond"),
     ("Gratis eten bij de kerk", "Gratis"),
     ("woonadres: Hoofdstraat 101, 9401 HG Assen", "Assen"),  # the town after a postcode
+    ("Wmo 2015 en Jeugdwet artikel 2.3", "Jeugdwet artikel"),  # a law (keep term)
 ]
 
 
