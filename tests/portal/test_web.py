@@ -47,3 +47,21 @@ def test_templates_and_static_are_read_from_the_package_folder() -> None:
         [sys.executable, "-c", code], cwd="/", capture_output=True, text=True, timeout=60,
     )
     assert result.stdout.split() == ["True", "True"], result.stderr
+
+
+@pytest.mark.parametrize("secure", [True, False])
+def test_cookies_are_secure_per_setting(secure: bool) -> None:
+    from types import SimpleNamespace
+
+    from sanic.response import HTTPResponse
+
+    from portal.web import Portal, set_cookie
+
+    portal = SimpleNamespace(settings=SimpleNamespace(cookie_secure=secure))
+    name = Portal.session_cookie.fget(portal)  # type: ignore[attr-defined]
+    response = HTTPResponse()
+    set_cookie(response, portal, name, "token")  # type: ignore[arg-type]
+    header = str(response.cookies[name])
+    assert "HttpOnly" in header and "SameSite=Strict" in header and "Path=/" in header
+    assert ("Secure" in header) is secure
+    assert header.startswith("__Host-dh_session=" if secure else "dh_session=")
