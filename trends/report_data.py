@@ -1,0 +1,276 @@
+"""The numbers of a report: aggregated in SQL, then protected by ``trends.disclosure``.
+
+Everything a report shows comes from here and has passed disclosure control; charts, HTML and CSV
+only format it. The unit is a conversation-day: a conversation counts once per day (its hash
+changes with the daily salt), so counts add up over days, weeks and months.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import and_, case, distinct, func, or_, select
+from sqlalchemy.engine import Connection, Engine
+
+from trends.disclosure import Cell, DisclosureRules, ProtectedTable, protect
+from trends.poisson import flag
+from trends.tables import trend_records
+from trends.vocabulary import Vocabulary
+
+R = trend_records.c
+UNKNOWN = "onbekend"
+TIME_UNITS = ("week", "month")
+GROUPS = ("wijk", "doelgroep")
+WEEKDAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")
+MONTHS = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+
+
+class ReportError(ValueError):
+    """Bad report arguments; the message is shown to the user as is."""
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date
+    end: date  # inclusive
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise ReportError(f"--to ({self.end}) ligt vóór --from ({self.start})")
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def previous(self) -> Period:
+        """The period of the same length just before (for "change against the previous")."""
+        return Period(self.start - timedelta(days=self.days), self.start - timedelta(days=1))
+
+    def label(self) -> str:
+        return f"{self.start:%d-%m-%Y} t/m {self.end:%d-%m-%Y}"
+
+
+@dataclass(frozen=True)
+class Table:
+    """A protected table with its labels: at most two dimensions, by construction."""
+
+    key: str
+    title: str
+    explanation: str
+    row_title: str
+    rows: list[str]
+    columns: list[str]
+    cells: ProtectedTable
+
+
+@dataclass(frozen=True)
+class TopicChange:
+    topic: str
+    name: str
+    current: Cell
+    previous: Cell
+    change: str      # published difference, or "" when either side is hidden
+    flag: str        # "↑", "↓" or ""
+
+
+@dataclass(frozen=True)
+class Figure:
+    """An operational figure: counts in both periods and, when publishable, a percentage."""
+
+    name: str
+    explanation: str
+    current: Cell
+    previous: Cell
+    percent_now: float | None = None
+    percent_before: float | None = None
+
+
+@dataclass
+class ReportData:
+    period: Period
+    previous: Period
+    time_unit: str
+    groups: tuple[str, ...]
+    generated: datetime
+    demo: bool
+    rules: DisclosureRules
+    significance_level: float
+    topics: list[TopicChange] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    tables: dict[str, Table] = field(default_factory=dict)
+
+
+def parse_date(value: str, flag_name: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise ReportError(f"{flag_name} moet een datum zijn als 2026-01-31, niet {value!r}"
+                          ) from None
+
+
+def parse_by(values: Sequence[str] | None) -> tuple[str, tuple[str, ...]]:
+    """``--by week|month`` (at most one) and ``--by wijk|doelgroep`` (at most one; none: both)."""
+    values = list(values or [])
+    unknown = [v for v in values if v not in TIME_UNITS + GROUPS]
+    if unknown:
+        raise ReportError(f"onbekende --by {unknown[0]!r}: kies uit "
+                          f"{', '.join(TIME_UNITS + GROUPS)}")
+    units = [v for v in values if v in TIME_UNITS]
+    groups = [v for v in values if v in GROUPS]
+    if len(units) > 1 or len(groups) > 1:
+        raise ReportError("hoogstens één --by week|month en één --by wijk|doelgroep "
+                          "(een tabel heeft hoogstens twee dimensies)")
+    return (units[0] if units else "month"), (tuple(groups) or GROUPS)
+
+
+def _distinct_counts(connection: Connection, where: list, *group) -> dict[tuple, int]:
+    statement = select(*group, func.count(distinct(R.conversation))).where(*where)
+    if group:
+        statement = statement.group_by(*group)
+    return {tuple(row[:-1]): int(row[-1]) for row in connection.execute(statement)}
+
+
+def _in(period: Period) -> list:
+    return [R.day >= period.start, R.day <= period.end]
+
+
+def _topic_messages(vocabulary: Vocabulary) -> list:
+    return [R.kind == "message", R.intent.in_(list(vocabulary.topics))]
+
+
+def _buckets(period: Period, unit: str) -> list[date]:
+    first = (period.start - timedelta(days=period.start.weekday()) if unit == "week"
+             else period.start.replace(day=1))
+    buckets, current = [], first
+    while current <= period.end:
+        buckets.append(current)
+        current = (current + timedelta(days=7) if unit == "week"
+                   else (current.replace(day=28) + timedelta(days=4)).replace(day=1))
+    return buckets
+
+
+def bucket_label(bucket: date, unit: str) -> str:
+    if unit == "week":
+        year, week, _ = bucket.isocalendar()
+        return f"{year}-W{week:02d}"
+    return f"{MONTHS[bucket.month - 1]} {bucket.year}"
+
+
+def build_report(engine: Engine, vocabulary: Vocabulary, rules: DisclosureRules,
+                 period: Period, time_unit: str = "month", groups: Sequence[str] = GROUPS,
+                 *, generated: datetime, demo: bool = False,
+                 significance_level: float = 0.01) -> ReportData:
+    previous = period.previous()
+    data = ReportData(period, previous, time_unit, tuple(groups), generated, demo, rules,
+                      significance_level)
+    topics = list(vocabulary.topics)
+    names = [vocabulary.topics[t] for t in topics]
+    with engine.connect() as connection:
+        figures = _operational(connection, period, previous, rules)
+        data.figures = figures
+        exposure_now = figures[0].current.value or 0
+        exposure_before = figures[0].previous.value or 0
+        # Both periods in one table: secondary suppression is consistent across them.
+        counts = {p: _distinct_counts(connection, _in(p) + _topic_messages(vocabulary), R.intent)
+                  for p in (period, previous)}
+        both = protect([[counts[p].get((t,), 0) for t in topics] for p in (period, previous)],
+                       rules)
+        for j, topic in enumerate(topics):
+            now, before = both.cells[0][j], both.cells[1][j]
+            shown = now.shown and before.shown
+            data.topics.append(TopicChange(
+                topic, names[j], now, before,
+                change=f"{now.value - before.value:+d}" if shown else "",
+                flag=flag(now.value, before.value, exposure_now, exposure_before,
+                          significance_level) if shown and exposure_now and exposure_before
+                else ""))
+        data.topics.sort(key=lambda t: (-(t.current.value or 0), t.name))
+
+        buckets = _buckets(period, time_unit)
+        column = R.week if time_unit == "week" else R.month
+        found = _distinct_counts(connection, _in(period) + _topic_messages(vocabulary),
+                                 column, R.intent)
+        data.tables["time"] = Table(
+            "time", f"Hulpvragen per {'week' if time_unit == 'week' else 'maand'}",
+            "Aantal gesprekken per onderwerp in elke "
+            f"{'week' if time_unit == 'week' else 'maand'} van de periode.",
+            "week" if time_unit == "week" else "maand",
+            [bucket_label(b, time_unit) for b in buckets], names,
+            protect([[found.get((b, t), 0) for t in topics] for b in buckets], rules))
+
+        for group in groups:
+            values = list(vocabulary.wijken if group == "wijk" else vocabulary.doelgroepen)
+            col = R.wijk if group == "wijk" else R.doelgroep
+            found = _distinct_counts(connection, _in(period) + _topic_messages(vocabulary),
+                                     col, R.intent)
+            labels = values + [UNKNOWN]
+            keys = values + [None]
+            data.tables[group] = Table(
+                group, f"Hulpvragen per {group}",
+                f"Aantal gesprekken per onderwerp en {group}. 'Onbekend': de inwoner of de "
+                "website gaf geen (bekende) " + group + " door.",
+                group, labels, names,
+                protect([[found.get((k, t), 0) for t in topics] for k in keys], rules))
+
+        found = _distinct_counts(connection, _in(period) + [R.kind == "message"],
+                                 R.weekday, R.hour)
+        data.tables["peaks"] = Table(
+            "peaks", "Drukke momenten", "Aantal gesprekken per uur en dag van de week, voor de "
+            "hele gemeente samen.", "uur", [f"{h:02d}:00" for h in range(24)], list(WEEKDAYS),
+            protect([[found.get((d, h), 0) for d in range(7)] for h in range(24)], rules))
+
+        year_end = period.end.replace(day=1)
+        year_start = date(year_end.year - 1, year_end.month, 1) + timedelta(days=31)
+        year = Period(year_start.replace(day=1), period.end)
+        months = _buckets(year, "month")
+        found = _distinct_counts(connection, _in(year) + _topic_messages(vocabulary),
+                                 R.month, R.intent)
+        data.tables["year"] = Table(
+            "year", "Twaalf maanden", "Aantal gesprekken per onderwerp in de twaalf maanden "
+            "tot en met het einde van de periode.", "maand",
+            [bucket_label(m, "month") for m in months], names,
+            protect([[found.get((m, t), 0) for t in topics] for m in months], rules))
+    return data
+
+
+def _operational(connection: Connection, period: Period, previous: Period,
+                 rules: DisclosureRules) -> list[Figure]:
+    """Conversations, not understood, hand-offs and abandoned conversations, both periods."""
+    fallback = or_(R.kind == "fallback", and_(R.kind == "message", R.intent == "nlu_fallback"))
+    understood = case((and_(R.kind == "message", R.intent.is_not(None),
+                            R.intent != "nlu_fallback"), 1), else_=0)
+    started = case((R.kind == "session", 1), else_=0)
+    values: dict[str, list[int]] = {"all": [], "fallback": [], "handoff": [], "abandoned": []}
+    for p in (period, previous):
+        values["all"].append(_distinct_counts(
+            connection, _in(p) + [R.kind.in_(("message", "session"))]).get((), 0))
+        values["fallback"].append(_distinct_counts(connection, _in(p) + [fallback]).get((), 0))
+        values["handoff"].append(_distinct_counts(
+            connection, _in(p) + [R.kind == "handoff"]).get((), 0))
+        per_conversation = (select(R.conversation).where(*_in(p)).group_by(R.conversation)
+                            .having(and_(func.sum(started) > 0, func.sum(understood) == 0))
+                            .subquery())
+        values["abandoned"].append(int(connection.execute(
+            select(func.count()).select_from(per_conversation)).scalar_one()))
+    cells = {k: [rules.count(v) for v in pair] for k, pair in values.items()}
+    texts = {
+        "all": ("Gesprekken", "Aantal gesprekken (een gesprek telt één keer per dag)."),
+        "fallback": ("Niet begrepen", "Gesprekken waarin de assistent minstens één vraag niet "
+                     "begreep."),
+        "handoff": ("Doorverwezen naar een medewerker", "Gesprekken waarin het formulier voor "
+                    "contact met een medewerker werd afgerond."),
+        "abandoned": ("Afgehaakt", "Gesprekken die begonnen, maar waarin de assistent geen "
+                      "enkele vraag begreep of de inwoner niets vroeg."),
+    }
+    figures = []
+    for key, (name, explanation) in texts.items():
+        now, before = cells[key]
+        if key == "all":
+            figures.append(Figure(name, explanation, now, before))
+            continue
+        figures.append(Figure(name, explanation, now, before,
+                              rules.percentage(now, cells["all"][0]),
+                              rules.percentage(before, cells["all"][1])))
+    return figures
