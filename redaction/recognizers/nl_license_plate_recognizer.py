@@ -11,7 +11,8 @@ and product codes out.
 from __future__ import annotations
 
 import regex as re
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
 
 # Letter (L) / digit (D) groups of each sidecode.
 SIDECODES: dict[int, tuple[str, str, str]] = {
@@ -33,6 +34,7 @@ SIDECODES: dict[int, tuple[str, str, str]] = {
 _CONSONANTS = "BDFGHJKLNPRSTVXZ"
 _START = r"(?<![\w-])"
 _END = r"(?![\w]|-\w)"
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _shape(groups: tuple[str, str, str], letters: str, separator: str) -> str:
@@ -106,6 +108,9 @@ class NlLicensePlateRecognizer(PatternRecognizer):
         "wielklem",
     ]
 
+    STRONG_SCORE = 0.5
+    WORDS_AFTER = 4
+
     def __init__(
         self,
         patterns: list[Pattern] | None = None,
@@ -122,3 +127,23 @@ class NlLicensePlateRecognizer(PatternRecognizer):
             context=context or self.CONTEXT,
             global_regex_flags=re.MULTILINE,  # case-sensitive: capitals are the strong signal
         )
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        """Presidio looks for context words before a match only; "GF123H is mijn kenteken" and
+        "ab-12-cd is mijn auto" name it after, so a weak plate also counts with a context word
+        among the next few words."""
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        for result in results:
+            if result.score < self.STRONG_SCORE and self._context_after(text, result.end):
+                result.score = self.STRONG_SCORE
+        return results
+
+    def _context_after(self, text: str, end: int) -> bool:
+        words = _WORD.findall(text, end, end + 60)[: self.WORDS_AFTER]
+        return any(c in w.lower() for w in words for c in self.context)

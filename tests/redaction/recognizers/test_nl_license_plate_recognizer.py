@@ -28,6 +28,8 @@ POSITIVES = [
     ("weggesleept, de oldtimer nbsr45 van mijn opa", ["nbsr45"]),
     ("kenteken BT 12 KL", ["BT 12 KL"]),  # spaces instead of dashes, with context
     ("mijn auto heeft kenteken gf 123 h", ["gf 123 h"]),
+    ("GF123H is mijn kenteken", ["GF123H"]),  # the context word after the plate
+    ("ab-12-cd is mijn auto", ["ab-12-cd"]),
 ]
 NEGATIVES = [
     "ga-123-h",  # lowercase with a vowel, without context
@@ -43,6 +45,7 @@ NEGATIVES = [
     "Ik kreeg een boete van 250 euro voor 12 keer te laat",
     "de boete staat onder kenmerk 2024-18",
     "ik zag BT 12 KL staan",  # spaced, no context
+    "GF123H is mijn code voor de kluis",
     "de auto rijdt 12 km per dag",
 ]
 
