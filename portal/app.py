@@ -16,6 +16,7 @@ from sanic.response import HTTPResponse, json
 from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot.consent import load_consent_texts
 from handoff.services import PrivacyServices
 from portal import admin_views, auth_views, csrf, handoff_views, report_views
 from portal.accounts import Accounts, known_teams
@@ -58,6 +59,7 @@ def create_app(
     create_portal_tables(services.engine)
     audit = AuditLog(services.engine)
     teams = known_teams()
+    topic_names = load_consent_texts(services.settings.consent_file).topic_names
     portal = Portal(
         settings=settings,
         services=services,
@@ -67,7 +69,8 @@ def create_app(
                                timedelta(minutes=settings.login_window_minutes)),
         audit=audit,
         teams=teams,
-        templates=make_templates(),
+        templates=make_templates(topic_names),
+        topic_names=topic_names,
     )
     app = Sanic(name)
     app.ctx.portal = portal

@@ -44,12 +44,15 @@ def access(handoff: Handoff, account: Account) -> str | None:
     return None
 
 
-def as_dict(handoff: Handoff, teams: dict[str, str]) -> dict[str, Any]:
+def as_dict(handoff: Handoff, teams: dict[str, str],
+            topic_names: dict[str, str] | None = None) -> dict[str, Any]:
+    names = topic_names or {}
     data: dict[str, Any] = {
         "id": handoff.id,
         "team": handoff.team,
         "team_name": teams.get(handoff.team, handoff.team),
         "topics": list(handoff.topics),
+        "topic_names": [names.get(t, t) for t in handoff.topics],
         "contact_way": handoff.contact_way,
         "preferred_moment": handoff.preferred_moment,
         "summary": handoff.summary,
@@ -164,10 +167,10 @@ def register(app: Sanic) -> None:
     @app.get("/api/handoffs")
     @requires("counsellor")
     async def api_queue(request: Request) -> HTTPResponse:
-        teams = portal_of(request).teams
+        portal = portal_of(request)
         new, mine = _queue(request)
-        return json({"new": [as_dict(h, teams) for h in new],
-                     "mine": [as_dict(h, teams) for h in mine]})
+        return json({"new": [as_dict(h, portal.teams, portal.topic_names) for h in new],
+                     "mine": [as_dict(h, portal.teams, portal.topic_names) for h in mine]})
 
     @app.get("/api/handoffs/<handoff_id:str>")
     @requires("counsellor")
@@ -182,7 +185,8 @@ def register(app: Sanic) -> None:
         handoff, failed = _step(request, handoff_id, step)
         if failed:
             return failed
-        return json(as_dict(handoff, portal_of(request).teams))
+        portal = portal_of(request)
+        return json(as_dict(handoff, portal.teams, portal.topic_names))
 
 
 def _view(request: Request, handoff_id: str) -> HTTPResponse:
@@ -194,7 +198,7 @@ def _view(request: Request, handoff_id: str) -> HTTPResponse:
     action = "handoff_view_contact" if handoff.contact else "handoff_view"
     portal.audit.append(account.name, action, handoff_id, client_address(request))
     if is_api(request):
-        return json(as_dict(handoff, portal.teams))
+        return json(as_dict(handoff, portal.teams, portal.topic_names))
     return render(request, "handoff.html", {
         "handoff": handoff, "access": role, "status_names": STATUS_NAMES,
     })

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sanic import Request
@@ -42,6 +44,7 @@ class Portal:
     audit: AuditLog
     teams: dict[str, str]  # referral service key -> display name
     templates: Environment
+    topic_names: dict[str, str] = field(default_factory=dict)  # intent label -> Dutch words
 
     @property
     def session_cookie(self) -> str:
@@ -49,13 +52,28 @@ class Portal:
         return "__Host-dh_session" if self.settings.cookie_secure else "dh_session"
 
 
-def make_templates() -> Environment:
-    return Environment(
+LOCAL_TIME = ZoneInfo("Europe/Amsterdam")  # stored in UTC, shown as the counsellor's clock
+
+
+def local_time(value: datetime | None, with_seconds: bool = False) -> str:
+    if value is None:
+        return ""
+    return value.astimezone(LOCAL_TIME).strftime(
+        "%d-%m-%Y %H:%M:%S" if with_seconds else "%d-%m-%Y %H:%M")
+
+
+def make_templates(topic_names: dict[str, str] | None = None) -> Environment:
+    names = topic_names or {}
+    environment = Environment(
         loader=FileSystemLoader(str(TEMPLATES_DIR)),
         autoescape=select_autoescape(["html"]),
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    environment.filters["tijd"] = local_time
+    environment.filters["onderwerpen"] = lambda topics: ", ".join(
+        names.get(t, t) for t in topics)
+    return environment
 
 
 def portal_of(request: Request) -> Portal:

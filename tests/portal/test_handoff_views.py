@@ -3,6 +3,8 @@ after claiming, only for the claimer; steps only in order (a wrong step is 409).
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 import pytest
 
 from tests.portal.conftest import PortalServer
@@ -112,6 +114,10 @@ def test_html_steps_redirect_and_show_the_case(portal: PortalServer) -> None:
     assert response.status_code == 303 and response.headers["location"] == f"/handoffs/{handoff.id}"
     page = anna.get(f"/handoffs/{handoff.id}")
     assert "fatima@example.nl" in page.text and "Ik heb contact gehad" in page.text
+    assert "<dd>schulden</dd>" in page.text  # topic in Dutch, from bot/consent.yml
+    local = handoff.created_at.astimezone(ZoneInfo("Europe/Amsterdam")).strftime("%d-%m-%Y %H:%M")
+    assert local in page.text
+    assert anna.get(f"/api/handoffs/{handoff.id}").json()["topic_names"] == ["schulden"]
     anna.post(f"/handoffs/{handoff.id}/contacted", data={"csrf_token": anna.csrf})
     response = anna.post(f"/handoffs/{handoff.id}/close", data={"csrf_token": anna.csrf})
     assert response.status_code == 303 and response.headers["location"] == "/handoffs"
