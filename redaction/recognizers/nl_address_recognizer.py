@@ -194,6 +194,8 @@ class NlAddressRecognizer(LocalRecognizer):
                     break
                 if _INNER_CAPITAL.search(word.removeprefix("IJ")):
                     break  # "De VvE van Prins Hendrikkade 108": an abbreviation, not the street
+                if low.rstrip(":").endswith("adres"):
+                    break  # "Adres Kerkstraat 12", "Woonadres: ..."
                 leftmost = index
             elif low in self.TITLES:
                 leftmost = index  # "burg. van der Veldenlaan", "mr. Visserplein"

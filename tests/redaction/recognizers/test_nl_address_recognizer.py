@@ -61,6 +61,7 @@ CASES = [
     ("Kerkstraat 12 t/m 14 is van de corporatie", ["Kerkstraat 12"]),
     ("ik woon aan het Spui 12", ["Spui 12"]),  # a listed street that is also a place
     ("Oosteinde 12, 7701 BC Ergens", ["Oosteinde 12"]),  # a place-street with its postcode
+    ("Adres Kerkstraat 12 3511 AB Utrecht", ["Kerkstraat 12"]),  # "Adres" is no street word
     # not addresses
     ("ik kocht een Akkerwinde 9 dagen geleden", []),
     ("Ik heb Appel 3 keer gegeten", []),
