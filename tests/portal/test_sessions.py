@@ -82,9 +82,9 @@ def test_log_out_invalidates_the_session(portal: PortalServer, path: str) -> Non
 
 
 def test_idle_session_expires_over_http(quick: PortalServer) -> None:
-    client = quick.login("ellen")  # quick: 2 s idle time
+    client = quick.login("ellen")  # quick: 3 s idle time
     assert client.get("/api/reports").status_code == 200
-    time.sleep(2.5)
+    time.sleep(3.5)
     assert client.get("/api/reports").status_code == 401
     assert client.get("/reports").headers["location"] == "/login"
 
