@@ -7,6 +7,7 @@ text kept as text instead of font outlines, no creation date.
 from __future__ import annotations
 
 import io
+import re
 
 import matplotlib
 
@@ -34,6 +35,7 @@ def _svg(figure: plt.Figure) -> str:
     figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
     plt.close(figure)
     svg = buffer.getvalue()
+    svg = re.sub(r"\s*<metadata>.*?</metadata>", "", svg, flags=re.S)  # RDF boilerplate
     return svg[svg.index("<svg"):]
 
 
@@ -45,7 +47,7 @@ def _values(table: Table) -> np.ndarray:
 
 def line_chart(table: Table, y_label: str = "gesprekken") -> str:
     with plt.rc_context(STYLE):
-        figure, axes = plt.subplots(figsize=(8, 3.6))
+        figure, axes = plt.subplots(figsize=(8, 4.2))
         values = _values(table)
         x = np.arange(len(table.rows))
         for j, name in enumerate(table.columns):
@@ -55,8 +57,8 @@ def line_chart(table: Table, y_label: str = "gesprekken") -> str:
         axes.set_xticks(x[::step], [table.rows[i] for i in x[::step]], rotation=45, ha="right")
         axes.set_ylabel(y_label)
         axes.set_ylim(bottom=0)
-        axes.legend(fontsize=7, ncol=2, frameon=False, loc="upper left",
-                    bbox_to_anchor=(1.0, 1.0))
+        axes.legend(fontsize=7, ncol=4, frameon=False, loc="upper center",
+                    bbox_to_anchor=(0.5, -0.32))
         figure.tight_layout()
         return _svg(figure)
 

@@ -6,7 +6,10 @@ SQLite under the data dir by default, PostgreSQL by URL. Reads for reports live 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import fcntl
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -22,6 +25,7 @@ from trends.tables import trend_records
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 _MIGRATION_LOCK = 0x44485F54524E4453  # "DH_TRNDS": shared by every process migrating this store
 _ATTEMPTS = 5
+_THREADS = threading.Lock()
 KINDS = ("message", "fallback", "handoff", "session")
 
 
@@ -80,18 +84,37 @@ def make_engine(url: str) -> Engine:
 
 
 def migrate(engine: Engine) -> None:
-    """``alembic upgrade head``, safe when several processes start at the same moment."""
-    for attempt in range(_ATTEMPTS):
+    """``alembic upgrade head``, safe when several processes start at the same moment.
+
+    Alembic's context is process-global, so threads take turns; processes are serialised by
+    PostgreSQL's advisory lock or, for a SQLite file, by a lock file beside it.
+    """
+    with _THREADS, _file_lock(engine):
+        for attempt in range(_ATTEMPTS):
+            try:
+                with engine.begin() as connection:
+                    if connection.dialect.name == "postgresql":
+                        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
+                                           {"key": _MIGRATION_LOCK})
+                    _upgrade(connection)
+                return
+            except DBAPIError:
+                if attempt == _ATTEMPTS - 1:
+                    raise
+
+
+@contextmanager
+def _file_lock(engine: Engine) -> Iterator[None]:
+    database = engine.url.database if engine.dialect.name == "sqlite" else None
+    if not database or database == ":memory:":
+        yield
+        return
+    with open(f"{database}.migrate-lock", "a+b") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
         try:
-            with engine.begin() as connection:
-                if connection.dialect.name == "postgresql":
-                    connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
-                                       {"key": _MIGRATION_LOCK})
-                _upgrade(connection)
-            return
-        except DBAPIError:
-            if attempt == _ATTEMPTS - 1:
-                raise
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _upgrade(connection: Connection) -> None:

@@ -1,0 +1,77 @@
+"""The store on SQLite and PostgreSQL: migrated by Alembic, bulk writes, text retention."""
+
+from __future__ import annotations
+
+import threading
+from datetime import date, datetime
+
+from sqlalchemy import inspect, select, text
+
+from trends.store import TrendRecord, confidence_band, make_engine, time_columns
+from trends.tables import trend_records
+
+
+def test_alembic_creates_the_schema_once(store_url):
+    engines = [make_engine(store_url) for _ in range(2)]  # the second start finds it migrated
+    with engines[0].connect() as connection:
+        assert connection.execute(text("SELECT version_num FROM trends_alembic_version")
+                                  ).scalar_one() == "0001"
+    columns = {c["name"] for c in inspect(engines[0]).get_columns("trend_records")}
+    assert columns == {c.name for c in trend_records.columns}
+    assert not {"sender_id", "sender", "conversation_id"} & columns
+    for engine in engines:
+        engine.dispose()
+
+
+def test_processes_starting_together_migrate_once(store_url):
+    errors: list[BaseException] = []
+
+    def start() -> None:
+        try:
+            make_engine(store_url).dispose()
+        except BaseException as error:  # noqa: BLE001
+            errors.append(error)
+
+    threads = [threading.Thread(target=start) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+
+
+def test_bulk_add_and_time_columns(store):
+    records = [TrendRecord(datetime(2026, 11, 29, 23, 59), "message", f"{i:016x}", intent="debt",
+                           confidence_band=8, text="ik heb schulden", channel="rest",
+                           wijk="Noord", doelgroep="ouder") for i in range(1200)]
+    assert store.add(records) == 1200
+    with store.engine.connect() as connection:
+        row = connection.execute(select(trend_records).limit(1)).one()._mapping
+    assert row["hour_start"] == datetime(2026, 11, 29, 23, 0)
+    assert (row["day"], row["week"], row["month"]) == (date(2026, 11, 29), date(2026, 11, 23),
+                                                       date(2026, 11, 1))
+    assert (row["weekday"], row["hour"]) == (6, 23)
+
+
+def test_forget_and_purge_texts(store):
+    store.add([TrendRecord(datetime(2026, 11, 30, 10), "message", "a" * 16, text="wis mij"),
+               TrendRecord(datetime(2026, 11, 30, 10), "message", "b" * 16, text="blijf"),
+               TrendRecord(datetime(2026, 1, 5, 10), "message", "c" * 16, text="oud",
+                           intent="debt")])
+    assert store.forget_texts("a" * 16, date(2026, 11, 30)) == 1
+    assert store.purge_texts(date(2026, 6, 1)) == 1
+    with store.engine.connect() as connection:
+        stored = {r.conversation: (r.text, r.intent) for r in
+                  connection.execute(select(trend_records))}
+    assert stored == {"a" * 16: (None, None), "b" * 16: ("blijf", None),
+                      "c" * 16: (None, "debt")}  # labels stay for the statistics
+
+
+def test_confidence_bands():
+    assert [confidence_band(c) for c in (0.0, 0.44, 0.45, 0.999, 1.0, 1.2, -1)] == [
+        0, 4, 4, 9, 9, 9, 0]
+    assert confidence_band(None) is None and confidence_band(float("nan")) is None
+
+
+def test_time_columns_ignore_minutes():
+    assert time_columns(datetime(2026, 3, 2, 7, 45))["hour_start"] == datetime(2026, 3, 2, 7)
