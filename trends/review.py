@@ -29,15 +29,20 @@ def unsure_utterances(engine: Engine, period: Period, max_confidence: float
                         R.kind.in_(("message", "fallback")), R.text.is_not(None),
                         and_(unsure))
                  .group_by(R.suggestion, R.text))
-    grouped: dict[str, dict[str, int]] = defaultdict(dict)
+    by_text: dict[str, dict[str, int]] = defaultdict(dict)
     with engine.connect() as connection:
         for suggestion, text, count in connection.execute(statement):
             text = " ".join(str(text).split())
             if not text or text.startswith("/"):  # button payloads are not phrasings
                 continue
             key = suggestion or UNSURE
-            grouped[key][text] = grouped[key].get(text, 0) + int(count)
-    return {key: sorted(texts.items(), key=lambda item: (-item[1], item[0]))
+            by_text[text][key] = by_text[text].get(key, 0) + int(count)
+    # Each text once, under the intent the classifier suggested most often for it.
+    grouped: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for text, suggestions in by_text.items():
+        best = min(suggestions, key=lambda key: (-suggestions[key], key))
+        grouped[best].append((text, sum(suggestions.values())))
+    return {key: sorted(texts, key=lambda item: (-item[1], item[0]))
             for key, texts in sorted(grouped.items())}
 
 

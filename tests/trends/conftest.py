@@ -40,17 +40,36 @@ def rules() -> DisclosureRules:
     return DisclosureRules(min_count=10, rounding_base=5, protection_width=2)
 
 
+class PostgresDatabases:
+    """Fresh databases on the test server, all dropped when the session ends."""
+
+    def __init__(self, admin: Engine, user: str) -> None:
+        self.admin, self.user, self.names = admin, user, []
+
+    def create(self) -> str:
+        name = f"dh_trends_{secrets.token_hex(6)}"
+        with self.admin.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+        self.names.append(name)
+        return f"postgresql+psycopg2://{self.user}@{PG_HOST}/{name}"
+
+    def drop_all(self) -> None:
+        with self.admin.connect() as connection:
+            for name in self.names:
+                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        self.admin.dispose()
+
+
 @pytest.fixture(scope="session")
-def postgres_url() -> Iterator[str]:
-    """A database for this test session only, dropped at the end; skip when unreachable."""
-    name = f"dh_trends_{secrets.token_hex(6)}"
+def postgres() -> Iterator[PostgresDatabases]:
+    """The PostgreSQL server; skips with the reason when it cannot be used."""
     problems: list[str] = []
     for user in PG_USERS:
         admin = create_engine(f"postgresql+psycopg2://{user}@{PG_HOST}/test", future=True,
                               isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 3})
+        databases = PostgresDatabases(admin, user)
         try:
-            with admin.connect() as connection:
-                connection.execute(text(f'CREATE DATABASE "{name}"'))
+            databases.create()
         except SQLAlchemyError as exc:
             problems.append(f"{user}: {str(exc.orig or exc).strip().splitlines()[0]}")
             admin.dispose()
@@ -59,11 +78,15 @@ def postgres_url() -> Iterator[str]:
     else:
         pytest.skip(f"PostgreSQL at {PG_HOST} not usable as {' or '.join(PG_USERS)}: {problems}")
     try:
-        yield f"postgresql+psycopg2://{user}@{PG_HOST}/{name}"
+        yield databases
     finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+        databases.drop_all()
+
+
+@pytest.fixture(scope="session")
+def postgres_url(postgres: PostgresDatabases) -> str:
+    """The database the store tests share (emptied after each test)."""
+    return postgres.create()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"], name="store_url")
@@ -97,18 +120,17 @@ def store(engine: Engine) -> TrendStore:
 DEMO = {"months": 4, "seed": 7, "per_day": 25.0}
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
 def demo_engine(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
                 vocabulary: Vocabulary) -> Iterator[Engine]:
-    """The same small demo data set (fixed seed, fixed now) on each backend."""
+    """The same small demo data set (fixed seed, fixed now) on each backend, filled once."""
     from trends.demo import fill_demo_store
 
     if request.param == "sqlite":
         url = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'trends-demo.db'}"
     else:
-        url = request.getfixturevalue("postgres_url")
+        url = request.getfixturevalue("postgres").create()
     engine = make_engine(url)
     fill_demo_store(TrendStore(engine), vocabulary, NOW, **DEMO)
     yield engine
-    TrendStore(engine).clear()
     engine.dispose()
