@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Collection
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,7 @@ from rasa.core.channels.channel import UserMessage
 
 from handoff.services import open_privacy_services
 from redaction.analyzer import build_redactor
+from redaction.page_context import page_context
 from redaction.redactor import Redactor
 from redaction.settings import load_redaction_settings
 from vault.janitor import start_purging
@@ -41,13 +42,18 @@ def load_replies(path: Path = REPLIES_FILE) -> dict[str, str]:
 class RedactingBoundary:
     """Redact, refuse what is too long, and fail closed: raw text never goes further."""
 
-    def __init__(self, redactor: Redactor, max_chars: int, replies: dict[str, str]) -> None:
+    def __init__(
+        self, redactor: Redactor, max_chars: int, replies: dict[str, str],
+        context_keys: Collection[str] = (),
+    ) -> None:
         self._redactor = redactor
         self._max_chars = max_chars
         self._replies = replies
+        self._context_keys = frozenset(context_keys)
 
     async def handle(self, message: UserMessage, on_new_message: Handler) -> None:
         text = message.text if isinstance(message.text, str) else ""
+        message.metadata = page_context(message.metadata, self._context_keys, self._redactor)
         if len(text) > self._max_chars:
             logger.info("refused a message of %d characters (limit %d)", len(text), self._max_chars)
             await self._reply(message, "message_too_long")
@@ -87,7 +93,8 @@ def boundary() -> RedactingBoundary:
     privacy = open_privacy_services()
     start_purging(privacy.purge, privacy.settings.purge_interval_seconds)
     redactor = build_redactor(settings, store=privacy.vault)
-    return RedactingBoundary(redactor, settings.max_message_chars, load_replies())
+    return RedactingBoundary(
+        redactor, settings.max_message_chars, load_replies(), settings.context_keys)
 
 
 class RedactingInput(channel.InputChannel):
@@ -103,7 +110,12 @@ class RedactingInput(channel.InputChannel):
 
 
 class RestInput(RedactingInput, rest.RestInput):
-    """``POST /webhooks/rest/webhook``, redacted."""
+    """``POST /webhooks/rest/webhook``, redacted; ``metadata`` carries the page context."""
+
+    def get_metadata(self, request: Any) -> dict[str, Any] | None:
+        body = request.json if isinstance(request.json, dict) else {}
+        metadata = body.get("metadata")
+        return metadata if isinstance(metadata, dict) else None
 
 
 class SocketIOInput(RedactingInput, socketio.SocketIOInput):

@@ -18,6 +18,12 @@ class RedactionSettings:
     max_message_chars: int
     keep_place_names: bool
     idle_expiry_minutes: float
+    page_context_keys: str
+
+    @property
+    def context_keys(self) -> tuple[str, ...]:
+        """Metadata keys a channel may pass on (comma-separated in settings.yml)."""
+        return tuple(k.strip() for k in self.page_context_keys.split(",") if k.strip())
 
 
 def load_redaction_settings(

@@ -74,3 +74,15 @@ def test_rasa_http_api_is_not_served(assistant, path):
     with pytest.raises(urllib.error.HTTPError) as error:
         urllib.request.urlopen(url, timeout=10)
     assert error.value.code in (404, 405)
+
+
+def test_page_context_reaches_the_tracker_only_when_plain(assistant):
+    sender = assistant.new_sender()
+    status, _ = assistant.post({
+        "sender": sender, "message": "ik heb schulden",
+        "metadata": {"wijk": "Centrum", "naam": "Fatima el Amrani", "doelgroep": "06-12345678"},
+    })
+    assert status == 200
+    stored = _stored_texts(assistant.settings.data_dir / "tracker.db", sender)
+    assert '"wijk": "Centrum"' in stored
+    assert "Amrani" not in stored and "12345678" not in stored
