@@ -10,8 +10,9 @@ import fcntl
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from pathlib import Path
 
 from alembic import command
@@ -19,6 +20,7 @@ from alembic.config import Config
 from sqlalchemy import create_engine, delete, event, text, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.pool import QueuePool
 
 from trends.tables import trend_records
 
@@ -45,13 +47,21 @@ class TrendRecord:
     doelgroep: str | None = None
 
     def row(self) -> dict[str, object]:
-        row = asdict(self)
-        row.update(time_columns(self.hour_start))
+        row = {name: getattr(self, name) for name in _FIELDS}
+        row.update(time_columns(self.hour_start.replace(minute=0, second=0, microsecond=0,
+                                                        tzinfo=None)))
         return row
 
 
+_FIELDS = tuple(f.name for f in fields(TrendRecord))
+
+
+@lru_cache(maxsize=4096)
 def time_columns(hour_start: datetime) -> dict[str, object]:
-    """The hour split into the columns reports group on (all derived from the hour itself)."""
+    """The hour split into the columns reports group on (all derived from the hour itself).
+
+    Cached: a busy hour has many records, all with the same columns (callers copy the dict).
+    """
     hour_start = hour_start.replace(minute=0, second=0, microsecond=0, tzinfo=None)
     day = hour_start.date()
     return {
@@ -76,7 +86,10 @@ def make_engine(url: str) -> Engine:
     if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
         Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
     connect_args = {"timeout": 30, "check_same_thread": False} if url.startswith("sqlite") else {}
-    engine = create_engine(url, future=True, connect_args=connect_args)
+    # SQLAlchemy 1.4 opens a new SQLite connection per use (NullPool); a pool keeps the pragmas.
+    pool = {"poolclass": QueuePool} if url.startswith("sqlite:///") and ":memory:" not in url \
+        else {}
+    engine = create_engine(url, future=True, connect_args=connect_args, **pool)
     if url.startswith("sqlite"):
         event.listen(engine, "connect", _sqlite_pragmas)
     migrate(engine)
