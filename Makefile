@@ -50,6 +50,7 @@ eval-redaction: $(VENV)/.installed $(NER_MODEL)
 bench: $(VENV)/.installed $(MODEL) $(NER_MODEL)
 	$(PY) -m benchmarks.assistant
 	$(PY) -m benchmarks.redaction
+	$(PY) -m benchmarks.trends
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
