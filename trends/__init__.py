@@ -1,0 +1,1 @@
+"""Anonymised trend store and policy reports: see trends/README.md."""
