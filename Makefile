@@ -9,12 +9,16 @@ NER_MODEL := models/ner-nl/meta.json
 TRAINING_INPUTS := config.yml domain.yml bot/safety_net.py bot/safety_phrases.yml \
 	$(shell find nlu_data bot/data -name '*.yml' 2>/dev/null)
 NER_INPUTS := $(shell find redaction/ner -name '*.py' -o -name '*.cfg' 2>/dev/null)
+# Browser tests of the chat widget (tests/e2e/test_widget_browser.py): Debian's Chromium, driven
+# by playwright (requirements.lock, no browser download), and axe-core from npm into .tools/.
+AXE := .tools/node_modules/axe-core/axe.min.js
+AXE_VERSION := 4.14.1
 
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup run test train eval eval-redaction bench lint clean
+.PHONY: setup browser-tools run test train eval eval-redaction bench lint clean
 
 setup: $(VENV)/.installed
 
@@ -23,6 +27,16 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 	$(PY) -m pip install --quiet --no-deps --ignore-requires-python -r requirements.lock
 	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
+
+# Once per machine: apt-get only when chromium is missing (CI runs as root; apt works there).
+browser-tools: $(AXE)
+	command -v chromium >/dev/null || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver; }
+
+$(AXE):
+	command -v npm >/dev/null || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -q npm; }
+	npm install --no-audit --no-fund --silent --prefix .tools axe-core@$(AXE_VERSION)
 
 train: $(MODEL) $(NER_MODEL)
 
@@ -38,7 +52,7 @@ $(NER_MODEL): $(VENV)/.installed $(NER_INPUTS)
 run: $(VENV)/.installed $(MODEL) $(NER_MODEL)
 	$(PY) -m bot run
 
-test: $(VENV)/.installed $(MODEL) $(NER_MODEL)
+test: $(VENV)/.installed $(MODEL) $(NER_MODEL) browser-tools
 	$(PY) -m pytest
 
 eval: $(VENV)/.installed

@@ -16,6 +16,7 @@ from sanic.response import HTTPResponse, json
 from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 
+import widget
 from bot.consent import load_consent_texts
 from handoff.services import PrivacyServices
 from portal import admin_views, auth_views, csrf, handoff_views, report_views
@@ -97,6 +98,7 @@ def create_app(
     handoff_views.register(app)
     report_views.register(app)
     admin_views.register(app)
+    widget.register(app)  # residents' chat: demo page /, /privacy, /chat/send, /widget/*
     return app
 
 
@@ -140,8 +142,9 @@ async def check_csrf(request: Request) -> HTTPResponse | None:
             return None
         return error_response(request, 403, "Het formulier is verlopen. Laad de pagina opnieuw.",
                               reason="csrf token missing or wrong")
-    if request.path == "/api/login":
+    if request.path == "/api/login" or request.path.startswith(widget.routes.CHAT_PREFIX):
         # A cross-site form cannot send JSON without a CORS preflight, which is never granted.
+        # The residents' chat needs no portal session, so a counsellor can use it too.
         if request.content_type.split(";")[0].strip() == "application/json":
             return None
         return error_response(request, 403, reason="log-in needs application/json")

@@ -103,7 +103,8 @@ def register(app: Sanic) -> None:
         clear_cookie(response, portal, portal.session_cookie)
         return response
 
-    @app.get("/")
+    # "/" is the residents' page with the chat widget (widget/); the portal starts here.
+    @app.get("/portal")
     @requires("counsellor", "analyst", "admin")
     async def home(request: Request) -> HTTPResponse:
         return redirect(HOME[current_account(request).role], status=303)

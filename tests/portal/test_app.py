@@ -10,7 +10,7 @@ from tests.portal.conftest import PortalServer
 HID = "0" * 32  # replaced by a real hand-off id where the test needs one
 # (method, path, roles allowed). Every route the portal has except /login, /health, /static.
 ROUTES = [
-    ("GET", "/", {"counsellor", "analyst", "admin"}),
+    ("GET", "/portal", {"counsellor", "analyst", "admin"}),
     ("GET", "/api/me", {"counsellor", "analyst", "admin"}),
     ("POST", "/api/logout", {"counsellor", "analyst", "admin"}),
     ("GET", "/handoffs", {"counsellor"}),
