@@ -147,9 +147,13 @@ class TrendWriter:
     def alive(self) -> bool:
         return self._thread.is_alive()
 
-    def close(self, timeout: float = 30) -> None:
+    def close(self, timeout: float = 300) -> None:
+        """Write everything still queued; the thread only waits for the database, never idles."""
         self.queue.put(self._STOP)
         self._thread.join(timeout)
+        if self._thread.is_alive():
+            logger.error("trend writer still busy after %.0f s; %d records not written",
+                         timeout, self.queue.qsize())
 
     def _run(self) -> None:
         batch: list[TrendRecord] = []

@@ -162,20 +162,40 @@ def build_report(engine: Engine, vocabulary: Vocabulary, rules: DisclosureRules,
                  period: Period, time_unit: str = "month", groups: Sequence[str] = GROUPS,
                  *, generated: datetime, demo: bool = False,
                  significance_level: float = 0.01) -> ReportData:
+    """All numbers of one report. Few scans: distinct conversations per day (and intent, or
+    hour) are summed into weeks, months and periods — exact, because the hash changes daily."""
     previous = period.previous()
     data = ReportData(period, previous, time_unit, tuple(groups), generated, demo, rules,
                       significance_level)
     topics = list(vocabulary.topics)
     names = [vocabulary.topics[t] for t in topics]
+    year = _year(period)
+    span = Period(min(previous.start, year.start), period.end)
     with engine.connect() as connection:
-        figures = _operational(connection, period, previous, rules)
-        data.figures = figures
-        exposure_now = figures[0].current.value or 0
-        exposure_before = figures[0].previous.value or 0
+        data.figures = _operational(connection, period, previous, rules)
+        per_day = _distinct_counts(connection, _in(span) + _topic_messages(vocabulary),
+                                   R.day, R.intent)
+        wanted = {"week": {}, "month": {}}  # bucket → topic → count, summed from days
+        totals: dict[Period, dict[str, int]] = {period: {}, previous: {}}
+        year_counts: dict[date, dict[str, int]] = {}
+        for (day, intent), count in per_day.items():
+            for p in (period, previous):
+                if p.start <= day <= p.end:
+                    totals[p][intent] = totals[p].get(intent, 0) + count
+            if period.start <= day <= period.end:
+                for unit in ("week", "month"):
+                    bucket = _bucket_of(day, unit)
+                    cell = wanted[unit].setdefault(bucket, {})
+                    cell[intent] = cell.get(intent, 0) + count
+            if year.start <= day <= year.end:
+                month = day.replace(day=1)
+                year_counts.setdefault(month, {})
+                year_counts[month][intent] = year_counts[month].get(intent, 0) + count
+
+        exposure_now = data.figures[0].current.value or 0
+        exposure_before = data.figures[0].previous.value or 0
         # Both periods in one table: secondary suppression is consistent across them.
-        counts = {p: _distinct_counts(connection, _in(p) + _topic_messages(vocabulary), R.intent)
-                  for p in (period, previous)}
-        both = protect([[counts[p].get((t,), 0) for t in topics] for p in (period, previous)],
+        both = protect([[totals[p].get(t, 0) for t in topics] for p in (period, previous)],
                        rules)
         for j, topic in enumerate(topics):
             now, before = both.cells[0][j], both.cells[1][j]
@@ -188,72 +208,85 @@ def build_report(engine: Engine, vocabulary: Vocabulary, rules: DisclosureRules,
                 else ""))
         data.topics.sort(key=lambda t: (-(t.current.value or 0), t.name))
 
+        unit_name = "week" if time_unit == "week" else "maand"
         buckets = _buckets(period, time_unit)
-        column = R.week if time_unit == "week" else R.month
-        found = _distinct_counts(connection, _in(period) + _topic_messages(vocabulary),
-                                 column, R.intent)
+        found = wanted[time_unit]
         data.tables["time"] = Table(
-            "time", f"Hulpvragen per {'week' if time_unit == 'week' else 'maand'}",
-            "Aantal gesprekken per onderwerp in elke "
-            f"{'week' if time_unit == 'week' else 'maand'} van de periode.",
-            "week" if time_unit == "week" else "maand",
+            "time", f"Hulpvragen per {unit_name}",
+            f"Aantal gesprekken per onderwerp in elke {unit_name} van de periode.", unit_name,
             [bucket_label(b, time_unit) for b in buckets], names,
-            protect([[found.get((b, t), 0) for t in topics] for b in buckets], rules))
+            protect([[found.get(b, {}).get(t, 0) for t in topics] for b in buckets], rules))
 
         for group in groups:
             values = list(vocabulary.wijken if group == "wijk" else vocabulary.doelgroepen)
             col = R.wijk if group == "wijk" else R.doelgroep
-            found = _distinct_counts(connection, _in(period) + _topic_messages(vocabulary),
-                                     col, R.intent)
-            labels = values + [UNKNOWN]
+            found_group = _distinct_counts(connection, _in(period) + _topic_messages(vocabulary),
+                                           col, R.intent)
             keys = values + [None]
             data.tables[group] = Table(
                 group, f"Hulpvragen per {group}",
                 f"Aantal gesprekken per onderwerp en {group}. 'Onbekend': de inwoner of de "
                 "website gaf geen (bekende) " + group + " door.",
-                group, labels, names,
-                protect([[found.get((k, t), 0) for t in topics] for k in keys], rules))
+                group, values + [UNKNOWN], names,
+                protect([[found_group.get((k, t), 0) for t in topics] for k in keys], rules))
 
-        found = _distinct_counts(connection, _in(period) + [R.kind == "message"],
-                                 R.weekday, R.hour)
+        per_hour = _distinct_counts(connection, _in(period) + [R.kind == "message"],
+                                    R.day, R.hour)
+        peaks: dict[tuple[int, int], int] = {}
+        for (day, hour), count in per_hour.items():
+            peaks[(day.weekday(), hour)] = peaks.get((day.weekday(), hour), 0) + count
         data.tables["peaks"] = Table(
             "peaks", "Drukke momenten", "Aantal gesprekken per uur en dag van de week, voor de "
             "hele gemeente samen.", "uur", [f"{h:02d}:00" for h in range(24)], list(WEEKDAYS),
-            protect([[found.get((d, h), 0) for d in range(7)] for h in range(24)], rules))
+            protect([[peaks.get((d, h), 0) for d in range(7)] for h in range(24)], rules))
 
-        year_end = period.end.replace(day=1)
-        year_start = date(year_end.year - 1, year_end.month, 1) + timedelta(days=31)
-        year = Period(year_start.replace(day=1), period.end)
         months = _buckets(year, "month")
-        found = _distinct_counts(connection, _in(year) + _topic_messages(vocabulary),
-                                 R.month, R.intent)
         data.tables["year"] = Table(
             "year", "Twaalf maanden", "Aantal gesprekken per onderwerp in de twaalf maanden "
             "tot en met het einde van de periode.", "maand",
             [bucket_label(m, "month") for m in months], names,
-            protect([[found.get((m, t), 0) for t in topics] for m in months], rules))
+            protect([[year_counts.get(m, {}).get(t, 0) for t in topics] for m in months], rules))
     return data
+
+
+def _year(period: Period) -> Period:
+    """The twelve whole months up to and including the period's last month."""
+    last = period.end.replace(day=1)
+    first = date(last.year - 1, last.month, 1) + timedelta(days=31)
+    return Period(first.replace(day=1), period.end)
+
+
+def _bucket_of(day: date, unit: str) -> date:
+    return day - timedelta(days=day.weekday()) if unit == "week" else day.replace(day=1)
 
 
 def _operational(connection: Connection, period: Period, previous: Period,
                  rules: DisclosureRules) -> list[Figure]:
-    """Conversations, not understood, hand-offs and abandoned conversations, both periods."""
+    """Conversations, not understood, hand-offs and abandoned conversations, both periods.
+
+    One scan: distinct conversations per day under each condition, summed per period.
+    """
     fallback = or_(R.kind == "fallback", and_(R.kind == "message", R.intent == "nlu_fallback"))
+    conditions = {"all": R.kind.in_(("message", "session")), "fallback": fallback,
+                  "handoff": R.kind == "handoff"}
+    span = Period(previous.start, period.end)
+    statement = select(R.day, *[func.count(distinct(case((c, R.conversation))))
+                                for c in conditions.values()]
+                       ).where(*_in(span)).group_by(R.day)
+    values = {key: [0, 0] for key in (*conditions, "abandoned")}
+    for day, *counts in connection.execute(statement):
+        index = 0 if day >= period.start else 1
+        for key, count in zip(conditions, counts, strict=True):
+            values[key][index] += int(count)
     understood = case((and_(R.kind == "message", R.intent.is_not(None),
                             R.intent != "nlu_fallback"), 1), else_=0)
     started = case((R.kind == "session", 1), else_=0)
-    values: dict[str, list[int]] = {"all": [], "fallback": [], "handoff": [], "abandoned": []}
-    for p in (period, previous):
-        values["all"].append(_distinct_counts(
-            connection, _in(p) + [R.kind.in_(("message", "session"))]).get((), 0))
-        values["fallback"].append(_distinct_counts(connection, _in(p) + [fallback]).get((), 0))
-        values["handoff"].append(_distinct_counts(
-            connection, _in(p) + [R.kind == "handoff"]).get((), 0))
-        per_conversation = (select(R.conversation).where(*_in(p)).group_by(R.conversation)
-                            .having(and_(func.sum(started) > 0, func.sum(understood) == 0))
-                            .subquery())
-        values["abandoned"].append(int(connection.execute(
-            select(func.count()).select_from(per_conversation)).scalar_one()))
+    per_conversation = (select(R.day).where(*_in(span)).group_by(R.day, R.conversation)
+                        .having(and_(func.sum(started) > 0, func.sum(understood) == 0))
+                        .subquery())
+    for day, count in connection.execute(select(per_conversation.c.day, func.count())
+                                         .group_by(per_conversation.c.day)):
+        values["abandoned"][0 if day >= period.start else 1] += int(count)
     cells = {k: [rules.count(v) for v in pair] for k, pair in values.items()}
     texts = {
         "all": ("Gesprekken", "Aantal gesprekken (een gesprek telt één keer per dag)."),

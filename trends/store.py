@@ -7,6 +7,7 @@ SQLite under the data dir by default, PostgreSQL by URL. Reads for reports live 
 from __future__ import annotations
 
 import fcntl
+import io
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -137,6 +138,28 @@ def _upgrade(connection: Connection) -> None:
     command.upgrade(config, "head")
 
 
+_COLUMNS = [c.name for c in trend_records.columns if c.name != "id"]
+
+
+def _copy(connection: Connection, rows: list[dict[str, object]]) -> None:
+    """PostgreSQL's COPY: several times faster than multi-row INSERTs for a batch."""
+    lines = [",".join(_csv_field(row[name]) for name in _COLUMNS) for row in rows]
+    buffer = io.StringIO("\n".join(lines) + "\n")
+    cursor = connection.connection.cursor()
+    try:
+        cursor.copy_expert(f"COPY trend_records ({', '.join(_COLUMNS)}) FROM STDIN "
+                           "WITH (FORMAT csv)", buffer)
+    finally:
+        cursor.close()
+
+
+def _csv_field(value: object) -> str:
+    """CSV for COPY: NULL is an unquoted empty field, every value is quoted."""
+    if value is None:
+        return ""
+    return '"' + str(value).replace('"', '""') + '"'
+
+
 def _sqlite_pragmas(connection, _record) -> None:  # noqa: ANN001 - DB-API connection
     cursor = connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")      # the broker writes while a report reads
@@ -153,8 +176,12 @@ class TrendStore:
 
     def add(self, records: Iterable[TrendRecord]) -> int:
         rows = [record.row() for record in records]
-        if rows:
-            with self.engine.begin() as connection:
+        if not rows:
+            return 0
+        with self.engine.begin() as connection:
+            if connection.dialect.name == "postgresql":
+                _copy(connection, rows)
+            else:
                 connection.execute(trend_records.insert(), rows)
         return len(rows)
 

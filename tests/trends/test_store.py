@@ -75,3 +75,14 @@ def test_confidence_bands():
 
 def test_time_columns_ignore_minutes():
     assert time_columns(datetime(2026, 3, 2, 7, 45))["hour_start"] == datetime(2026, 3, 2, 7)
+
+
+def test_texts_survive_bulk_writes_exactly(store):
+    """PostgreSQL writes by COPY: quotes, commas, new lines, backslashes, empty vs. missing."""
+    texts = ['zei "hoi", en\nging', "a\\Nb", "", None, "€ 1.200,- <PERSOON_1>"]
+    store.add([TrendRecord(datetime(2026, 11, 30, 10), "message", f"{i:016x}", text=t)
+               for i, t in enumerate(texts)])
+    with store.engine.connect() as connection:
+        stored = [r.text for r in connection.execute(
+            select(trend_records.c.text).order_by(trend_records.c.conversation))]
+    assert stored == texts
