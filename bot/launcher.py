@@ -16,8 +16,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot import profiles
+from bot.profiles import Profile
 from bot.settings import PROJECT_ROOT, Settings
 from portal.settings import load_portal_settings
+from redaction.messaging_config import credentials_file
 
 
 class LaunchError(RuntimeError):
@@ -31,8 +34,9 @@ class ServerSpec:
     health_url: str
 
 
-def server_specs(settings: Settings) -> list[ServerSpec]:
-    """The processes that make up the system, in start order."""
+def server_specs(settings: Settings, endpoints: Path = PROJECT_ROOT / "endpoints.yml"
+                 ) -> list[ServerSpec]:
+    """The processes that make up the system, in start order (``endpoints``: the profile's)."""
     python = sys.executable
     actions = ServerSpec(
         name="action server",
@@ -57,9 +61,9 @@ def server_specs(settings: Settings) -> list[ServerSpec]:
             "--model",
             str(settings.model_path),
             "--endpoints",
-            "endpoints.yml",
+            str(endpoints),
             "--credentials",
-            "credentials.yml",
+            str(credentials_file(settings.data_dir)),  # + Telegram/Twilio when DH_* set
             "--interface",
             settings.host,
             "--port",
@@ -76,9 +80,14 @@ def server_specs(settings: Settings) -> list[ServerSpec]:
     return [actions, rasa, portal]
 
 
-def process_env(settings: Settings, base: Mapping[str, str] | None = None) -> dict[str, str]:
+def process_env(
+    settings: Settings, base: Mapping[str, str] | None = None, profile: Profile | None = None
+) -> dict[str, str]:
     env = dict(os.environ if base is None else base)
     env.update(settings.server_env())
+    if profile is not None:
+        env.update(profile.env)  # the profile's stores; already merged with ``base``
+        env["PROFILE"] = profile.name
     env.setdefault("RASA_TELEMETRY_ENABLED", "false")
     env.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     env.setdefault("PYTHONUNBUFFERED", "1")
@@ -96,29 +105,68 @@ def _healthy(url: str) -> bool:
 class System:
     """The running servers; a context manager so nothing outlives its owner."""
 
-    def __init__(self, settings: Settings, log_dir: Path | None = None) -> None:
+    def __init__(
+        self, settings: Settings, log_dir: Path | None = None, profile: Profile | None = None
+    ) -> None:
         self.settings = settings
         self.log_dir = log_dir
+        self.profile = profile or profiles.load_profile()
         self.processes: dict[str, subprocess.Popen[bytes]] = {}
+        self.specs: dict[str, ServerSpec] = {}
 
     def start(self) -> None:
         if not self.settings.model_path.exists():
             raise LaunchError(f"no trained model at {self.settings.model_path}; run `make train`")
+        self.prepare_stores()
         self.settings.data_dir.mkdir(parents=True, exist_ok=True)
-        env = process_env(self.settings)
-        for spec in server_specs(self.settings):
-            out = None
-            if self.log_dir is not None:
-                self.log_dir.mkdir(parents=True, exist_ok=True)
-                out = open(self.log_dir / f"{spec.name.replace(' ', '-')}.log", "ab")  # noqa: SIM115
-            self.processes[spec.name] = subprocess.Popen(
-                spec.argv,
-                cwd=PROJECT_ROOT,
-                env=env,
-                stdout=out,
-                stderr=subprocess.STDOUT if out else None,
-            )
-            self._wait_until_healthy(spec)
+        for spec in server_specs(self.settings, self.profile.endpoints):
+            self.specs[spec.name] = spec
+            self.start_process(spec.name)
+
+    def prepare_stores(self) -> None:
+        """The profile's services answer and its databases exist, or a clear LaunchError."""
+        missing = profiles.unreachable(self.profile.requires)
+        if missing:
+            raise LaunchError(
+                f"profile {self.profile.name!r}: not reachable: {', '.join(missing)}")
+        profiles.create_databases(self.profile.create_databases)
+
+    def start_process(self, name: str) -> None:
+        """Start one server (again, e.g. after ``stop_process``) and wait until it is healthy."""
+        spec = self.specs[name]
+        out = None
+        if self.log_dir is not None:
+            self.log_dir.mkdir(parents=True, exist_ok=True)
+            out = open(self.log_dir / f"{spec.name.replace(' ', '-')}.log", "ab")  # noqa: SIM115
+        self.processes[spec.name] = subprocess.Popen(
+            spec.argv,
+            cwd=PROJECT_ROOT,
+            env=process_env(self.settings, profile=self.profile),
+            stdout=out,
+            stderr=subprocess.STDOUT if out else None,
+        )
+        self._wait_until_healthy(spec)
+
+    def start_replica(self, name: str, port: int) -> None:
+        """Another Rasa instance on ``port`` with this system's stores (one region, several
+        instances: the production profile shares the tracker store and the lock store)."""
+        rasa = self.specs["rasa"]
+        argv = list(rasa.argv)
+        argv[argv.index("--port") + 1] = str(port)
+        health_url = f"http://{self.settings.host}:{port}/webhooks/rest/"
+        self.specs[name] = ServerSpec(name=name, argv=argv, health_url=health_url)
+        self.start_process(name)
+
+    def stop_process(self, name: str, timeout: float = 20) -> None:
+        """Stop one server (SIGTERM, then SIGKILL); the others keep running."""
+        process = self.processes[name]
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
 
     def _wait_until_healthy(self, spec: ServerSpec) -> None:
         deadline = time.monotonic() + self.settings.startup_timeout_s
@@ -174,7 +222,8 @@ def run_forever(settings: Settings) -> int:
 
     signal.signal(signal.SIGTERM, request_stop)
     signal.signal(signal.SIGINT, request_stop)
-    with System(settings) as system:
+    profile = profiles.activate()
+    with System(settings, profile=profile) as system:
         portal = load_portal_settings()
         print(
             f"Digitale Huiskamer draait:\n"
@@ -182,6 +231,7 @@ def run_forever(settings: Settings) -> int:
             f"  socket.io http://{settings.host}:{settings.rasa_port}/socket.io\n"
             f"  actions   http://{settings.host}:{settings.actions_port}/webhook\n"
             f"  portal    http://{portal.host}:{portal.port}/  (counsellor portal)\n"
+            f"  profile   {profile.name} ({profile.endpoints.name})\n"
             f"  data      {settings.data_dir}\n"
             f"Stop met Ctrl+C.",
             flush=True,

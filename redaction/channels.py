@@ -19,6 +19,7 @@ import yaml
 from rasa.core.channels import channel, rest, socketio, telegram, twilio
 from rasa.core.channels.channel import UserMessage
 
+from bot import resilience
 from handoff.services import open_privacy_services
 from redaction.analyzer import build_redactor
 from redaction.page_context import page_context
@@ -102,15 +103,20 @@ class RedactingInput(channel.InputChannel):
 
     def blueprint(self, on_new_message: Handler) -> Any:
         gate = boundary()
+        guarded = resilience.turn_guard().wrap(on_new_message)  # kind replies on failures
 
         async def redact_then_handle(message: UserMessage) -> None:
-            await gate.handle(message, on_new_message)
+            await gate.handle(message, guarded)
 
         return super().blueprint(redact_then_handle)
 
 
 class RestInput(RedactingInput, rest.RestInput):
     """``POST /webhooks/rest/webhook``, redacted; ``metadata`` carries the page context."""
+
+    def blueprint(self, on_new_message: Handler) -> Any:
+        """Malformed bodies get a 400 with the reason; ``GET /webhooks/rest/health`` added."""
+        return resilience.checked_rest(super().blueprint(on_new_message))
 
     def get_metadata(self, request: Any) -> dict[str, Any] | None:
         body = request.json if isinstance(request.json, dict) else {}

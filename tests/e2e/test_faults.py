@@ -1,0 +1,160 @@
+"""Faults with real processes: the action server stopped or frozen, Rasa restarted mid-form,
+malformed REST payloads. One system for the module; every test leaves it running."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from unittest import mock
+
+import pytest
+
+from bot.launcher import System
+from bot.settings import load_settings
+from portal.settings import load_portal_settings
+from tests.e2e.conftest import Assistant, free_port, open_privacy, payloads, texts
+from tests.e2e.test_consent_handoff import PHONE, start_callback_for_debt
+
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
+HELP_NUMBERS = ("112", "0800-0113", "0800-2000")
+
+
+@contextmanager
+def supervised(base: Path, **extra_env: str) -> Iterator[tuple[System, Assistant]]:
+    """As ``running_system``, and the launcher's ``System`` to stop and start servers with."""
+    overrides = {
+        "DH_DATA_DIR": str(base / "data"),
+        "DH_RASA_PORT": str(free_port()),
+        "DH_ACTIONS_PORT": str(free_port()),
+        "DH_PORTAL_PORT": str(free_port()),
+        "DH_PORTAL_COOKIE_SECURE": "false",
+        **extra_env,
+    }
+    with mock.patch.dict(os.environ, overrides):
+        system = System(load_settings(), log_dir=base / "logs")
+        system.start()
+        try:
+            portal = load_portal_settings()
+            yield system, Assistant(system.settings, base / "logs",
+                                    f"http://{portal.host}:{portal.port}")
+        finally:
+            system.stop()
+
+
+@pytest.fixture(scope="module")
+def faulty(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[System, Assistant]]:
+    with supervised(tmp_path_factory.mktemp("faults")) as running:
+        yield running
+
+
+def health(assistant: Assistant) -> tuple[int, dict]:
+    url = f"http://{assistant.settings.host}:{assistant.settings.rasa_port}/webhooks/rest/health"
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read())
+
+
+def post_raw(assistant: Assistant, body: bytes) -> tuple[int, str]:
+    request = urllib.request.Request(assistant.rest_url, data=body,
+                                     headers={"Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+def assert_kind_reply(replies: list[dict], referrals) -> None:
+    said = texts(replies)
+    assert "bewaard" in said
+    assert all(number in said for number in HELP_NUMBERS), said
+    assert referrals.services["gemeente"]["telefoon"] in said
+
+
+@pytest.mark.parametrize(("body", "reason"), [
+    (b"{not json", "not valid JSON"),
+    (b'["sender", "message"]', "JSON object"),
+    (b'{"message": "hoi"}', "'sender'"),
+    (b'{"sender": 42, "message": "hoi"}', "'sender'"),
+    (b'{"sender": "e2e-bad"}', "'message'"),
+    (b'{"sender": "e2e-bad", "message": {"text": "hoi"}}', "'message'"),
+    (b'{"sender": "e2e-bad", "message": "hoi", "metadata": [1]}', "'metadata'"),
+])
+def test_malformed_payloads_get_400_with_the_reason(faulty, body: bytes, reason: str):
+    _, assistant = faulty
+    status, answer = post_raw(assistant, body)
+    assert status == 400, answer
+    assert reason in json.loads(answer)["reason"]
+    assert "Traceback" not in answer
+
+
+def test_health_reports_every_store(faulty):
+    _, assistant = faulty
+    status, report = health(assistant)
+    assert status == 200, report
+    assert set(report["checks"]) == {"tracker_store", "privacy_db", "action_server"}
+
+
+def test_action_server_down_holds_the_message_and_the_conversation_continues(
+    faulty, referrals
+):
+    system, assistant = faulty
+    sender = assistant.new_sender()
+    system.stop_process("action server")
+    try:
+        time.sleep(2.5)  # past the cached health answer
+        assert_kind_reply(assistant.say(sender, "ik heb schulden en de deurwaarder belt steeds"),
+                          referrals)
+        status, report = health(assistant)
+        assert status == 503 and report["checks"]["action_server"] != "ok"
+    finally:
+        system.start_process("action server")
+    time.sleep(2.5)
+    assistant.say(sender, "/affirm")  # the held message is handled first, then this one
+    assert "16 jaar of ouder" in texts(assistant.say(sender, "/request_callback"))
+    assert health(assistant)[0] == 200
+
+
+def test_a_frozen_action_server_gets_a_kind_reply_in_seconds(faulty, referrals):
+    system, assistant = faulty
+    sender = assistant.new_sender()
+    actions = system.processes["action server"]
+    actions.send_signal(signal.SIGSTOP)
+    try:
+        time.sleep(2.5)
+        started = time.monotonic()
+        assert_kind_reply(assistant.say(sender, "ik heb schulden"), referrals)
+        assert time.monotonic() - started < 10
+    finally:
+        actions.send_signal(signal.SIGCONT)
+    time.sleep(2.5)
+    assistant.say(sender, "/affirm")
+    assert "16 jaar of ouder" in texts(assistant.say(sender, "/request_callback"))
+
+
+def test_rasa_restarted_mid_form_resumes_from_the_tracker_store(faulty, referrals):
+    system, assistant = faulty
+    sender = assistant.new_sender()
+    start_callback_for_debt(assistant, sender)
+    assistant.say(sender, "ja")  # 16 or older
+    system.stop_process("rasa")
+    system.start_process("rasa")
+    question = assistant.say(sender, "ja")  # consent, asked before the restart
+    assert {"telefoon", "e-mail"} <= payloads(question), texts(question)
+    assert "telefoonnummer" in texts(assistant.say(sender, "telefoon"))
+    assert "ochtend" in payloads(assistant.say(sender, f"mijn nummer is {PHONE}"))
+    assert "Hulpvraag over schulden" in texts(assistant.say(sender, "ochtend"))
+    done = texts(assistant.say(sender, "ja"))
+    assert referrals.services["schuldhulp"]["naam"] in done
+    privacy = open_privacy(assistant.settings)
+    (handoff,) = privacy.queue.for_conversation(privacy.pseudonym(sender))
+    assert privacy.queue.get(handoff.id, reveal=True).contact == PHONE
