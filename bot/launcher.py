@@ -20,7 +20,6 @@ from bot import profiles
 from bot.profiles import Profile
 from bot.settings import PROJECT_ROOT, Settings
 from portal.settings import load_portal_settings
-from redaction.messaging_config import credentials_file
 
 
 class LaunchError(RuntimeError):
@@ -34,9 +33,12 @@ class ServerSpec:
     health_url: str
 
 
-def server_specs(settings: Settings, endpoints: Path = PROJECT_ROOT / "endpoints.yml"
-                 ) -> list[ServerSpec]:
-    """The processes that make up the system, in start order (``endpoints``: the profile's)."""
+def server_specs(
+    settings: Settings,
+    endpoints: Path = PROJECT_ROOT / "endpoints.yml",
+    credentials: Path = PROJECT_ROOT / "credentials.yml",
+) -> list[ServerSpec]:
+    """The processes that make up the system, in start order (files: the profile's)."""
     python = sys.executable
     actions = ServerSpec(
         name="action server",
@@ -63,7 +65,7 @@ def server_specs(settings: Settings, endpoints: Path = PROJECT_ROOT / "endpoints
             "--endpoints",
             str(endpoints),
             "--credentials",
-            str(credentials_file(settings.data_dir)),  # + Telegram/Twilio when DH_* set
+            str(credentials),
             "--interface",
             settings.host,
             "--port",
@@ -119,7 +121,8 @@ class System:
             raise LaunchError(f"no trained model at {self.settings.model_path}; run `make train`")
         self.prepare_stores()
         self.settings.data_dir.mkdir(parents=True, exist_ok=True)
-        for spec in server_specs(self.settings, self.profile.endpoints):
+        for spec in server_specs(self.settings, self.profile.endpoints,
+                                 self.profile.credentials):
             self.specs[spec.name] = spec
             self.start_process(spec.name)
 

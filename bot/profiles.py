@@ -29,6 +29,7 @@ class Profile:
     name: str
     endpoints: Path
     env: dict[str, str]
+    credentials: Path = PROJECT_ROOT / "credentials.yml"
     create_databases: tuple[str, ...] = ()
     requires: tuple[str, ...] = ()
 
@@ -57,11 +58,12 @@ def load_profile(env: Mapping[str, str] | None = None, folder: Path = PROFILES_D
     merged = {**defaults, **{k: v for k, v in env.items() if v != ""}}
     resolved = {key: expand(merged[key], merged) for key in defaults}
     context = {**merged, **resolved}
-    endpoints = Path(str(raw.get("endpoints", "endpoints.yml")))
+    endpoints = PROJECT_ROOT / str(raw.get("endpoints", "endpoints.yml"))
     return Profile(
         name=name,
-        endpoints=endpoints if endpoints.is_absolute() else PROJECT_ROOT / endpoints,
+        endpoints=endpoints,
         env=resolved,
+        credentials=PROJECT_ROOT / str(raw.get("credentials", "credentials.yml")),
         create_databases=tuple(expand(str(u), context) for u in raw.get("create_databases") or ()),
         requires=tuple(expand(str(u), context) for u in raw.get("requires") or ()),
     )
