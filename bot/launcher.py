@@ -20,6 +20,7 @@ from bot import profiles
 from bot.profiles import Profile
 from bot.settings import PROJECT_ROOT, Settings
 from portal.settings import load_portal_settings
+from redaction.messaging_config import credentials_file
 
 
 class LaunchError(RuntimeError):
@@ -65,7 +66,7 @@ def server_specs(
             "--endpoints",
             str(endpoints),
             "--credentials",
-            str(credentials),
+            str(credentials_file(settings.data_dir, base=credentials)),  # + Telegram/Twilio
             "--interface",
             settings.host,
             "--port",

@@ -99,7 +99,8 @@
   const css = el("link", { rel: "stylesheet", href: new URL("dh-widget.css", base).href });
   document.head.appendChild(css);
 
-  const root = el("div", { class: "dh-widget" });
+  // A landmark of its own, so screen-reader users find the chat from the landmark list.
+  const root = el("aside", { class: "dh-widget", "aria-label": TEXT.launcher });
   const launcher = el("button", { type: "button", class: "dh-launcher", "aria-expanded": "false",
     "aria-controls": "dh-panel" }, TEXT.launcher);
   const panel = el("section", { id: "dh-panel", class: "dh-panel", "aria-labelledby": "dh-title" });

@@ -1,0 +1,217 @@
+"""Telegram and Twilio (SMS/WhatsApp) for residents, behind the redaction boundary.
+
+Off by default: the launcher registers these classes only when their ``DH_TELEGRAM_*`` or
+``DH_TWILIO_*`` variables are set (``redaction/messaging_config.py``). On top of Rasa's
+connectors and the redacting wrapper (``redaction/channels.py``) they add:
+
+- **Pseudonymous senders.** Rasa would store the resident's Telegram chat id or phone number
+  as the conversation id in every event. Here it only ever sees a keyed pseudonym (``tg-…``,
+  ``tw-…``, HMAC with a key derived from the project's master key); the real address lives only
+  in the output channel of the request being answered.
+- **Twilio signatures.** A webhook without a valid ``X-Twilio-Signature`` for the configured
+  public URL is refused (403), so nobody can write into a resident's conversation.
+- **Configurable API hosts.** ``DH_TELEGRAM_API_URL`` and ``DH_TWILIO_API_URL`` (defaults: the
+  real APIs) point the connectors elsewhere, e.g. at a local Bot API server or a test fake.
+- Twilio's blocking HTTP call runs off the event loop, and its errors are logged without the
+  message or the number.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+from collections.abc import Awaitable, Callable
+from functools import lru_cache
+from typing import Any
+
+from aiogram import Bot
+from aiogram.bot.api import TelegramAPIServer
+from aiogram.utils.exceptions import TelegramAPIError
+from rasa.core.channels import telegram, twilio
+from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
+from rasa.shared.exceptions import RasaException
+from sanic import Blueprint, response
+from twilio.base.exceptions import TwilioRestException
+from twilio.http.http_client import TwilioHttpClient
+from twilio.request_validator import RequestValidator
+
+from redaction.channels import RedactingInput
+from vault.keys import derive_key, load_master_key, pseudonym
+from vault.settings import load_privacy_settings
+
+logger = logging.getLogger(__name__)
+TELEGRAM_API = "https://api.telegram.org"
+TWILIO_API = "https://api.twilio.com"
+Handler = Callable[[UserMessage], Awaitable[Any]]
+
+
+@lru_cache(maxsize=1)
+def _sender_key() -> bytes:
+    """Its own key from the master key: these pseudonyms never match the registers' ones."""
+    return derive_key(load_master_key(load_privacy_settings().key_file), "messaging-sender")
+
+
+def sender_pseudonym(prefix: str, sender_id: str) -> str:
+    return f"{prefix}-{pseudonym(_sender_key(), sender_id)}"
+
+
+class RealRecipient(OutputChannel):
+    """Sends to the real chat id or number while Rasa addresses the pseudonym."""
+
+    def __init__(self, inner: OutputChannel, recipient: str) -> None:
+        self._inner = inner
+        self._recipient = recipient
+
+    def name(self) -> str:  # type: ignore[override] — the wrapped channel's name
+        return self._inner.name()
+
+    async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
+        await self._inner.send_text_message(self._recipient, text, **kwargs)
+
+    async def send_image_url(self, recipient_id: str, image: str, **kwargs: Any) -> None:
+        await self._inner.send_image_url(self._recipient, image, **kwargs)
+
+    async def send_attachment(self, recipient_id: str, attachment: str, **kwargs: Any) -> None:
+        await self._inner.send_attachment(self._recipient, attachment, **kwargs)
+
+    async def send_text_with_buttons(
+        self, recipient_id: str, text: str, buttons: list[dict[str, Any]], **kwargs: Any
+    ) -> None:
+        await self._inner.send_text_with_buttons(self._recipient, text, buttons, **kwargs)
+
+    async def send_quick_replies(
+        self, recipient_id: str, text: str, quick_replies: list[dict[str, Any]], **kwargs: Any
+    ) -> None:
+        await self._inner.send_quick_replies(self._recipient, text, quick_replies, **kwargs)
+
+    async def send_elements(
+        self, recipient_id: str, elements: Any, **kwargs: Any
+    ) -> None:
+        await self._inner.send_elements(self._recipient, elements, **kwargs)
+
+    async def send_custom_json(
+        self, recipient_id: str, json_message: dict[str, Any], **kwargs: Any
+    ) -> None:
+        await self._inner.send_custom_json(self._recipient, json_message, **kwargs)
+
+
+class PseudonymousSenders(InputChannel):
+    """Mixin, placed after ``RedactingInput``: the sender id is replaced before redaction, so
+    the vault, the tracker store and the actions all key on the same pseudonym."""
+
+    sender_prefix = "msg"
+
+    def blueprint(self, on_new_message: Handler) -> Any:
+        prefix = self.sender_prefix
+
+        async def pseudonymise_then_handle(message: UserMessage) -> None:
+            real = str(message.sender_id)
+            message.sender_id = sender_pseudonym(prefix, real)
+            message.output_channel = RealRecipient(message.output_channel, real)
+            await on_new_message(message)
+
+        return super().blueprint(pseudonymise_then_handle)  # type: ignore[safe-super]
+
+
+# ---- Telegram ---------------------------------------------------------------------------------
+
+class TelegramOutput(telegram.TelegramOutput):
+    """Rasa's Telegram output on a configurable Bot API server."""
+
+    def __init__(self, access_token: str | None, api_url: str = TELEGRAM_API) -> None:
+        Bot.__init__(self, access_token, server=TelegramAPIServer.from_base(api_url))
+
+
+class TelegramInput(RedactingInput, PseudonymousSenders, telegram.TelegramInput):
+    """``/webhooks/telegram/webhook``: pseudonymised, redacted."""
+
+    sender_prefix = "tg"
+
+    def get_output_channel(self) -> TelegramOutput:
+        """As Rasa's, with the API host from ``DH_TELEGRAM_API_URL``."""
+        channel = TelegramOutput(self.access_token, os.environ.get("DH_TELEGRAM_API_URL")
+                                 or TELEGRAM_API)
+
+        async def register_webhook() -> None:
+            try:
+                await channel.set_webhook(url=self.webhook_url)
+            finally:
+                # This loop ends here; the server's loop opens a session of its own later.
+                await channel.close()
+
+        try:
+            asyncio.run(register_webhook())
+        except TelegramAPIError as error:
+            raise RasaException(f"Failed to set the Telegram webhook: {error}") from error
+        return channel
+
+
+# ---- Twilio -----------------------------------------------------------------------------------
+
+class RebasedHttpClient(TwilioHttpClient):
+    """Twilio's HTTP client with the API host replaced (``DH_TWILIO_API_URL``)."""
+
+    def __init__(self, api_url: str) -> None:
+        super().__init__()
+        self.api_url = api_url.rstrip("/")
+
+    def request(self, method: str, url: str, *args: Any, **kwargs: Any) -> Any:
+        if url.startswith(TWILIO_API):
+            url = self.api_url + url[len(TWILIO_API):]
+        return super().request(method, url, *args, **kwargs)
+
+
+class TwilioOutput(twilio.TwilioOutput):
+    """Rasa's Twilio output, sending off the event loop and logging no message or number."""
+
+    def __init__(self, account_sid: str | None, auth_token: str | None,
+                 twilio_number: str | None, api_url: str = TWILIO_API) -> None:
+        super().__init__(account_sid, auth_token, twilio_number)
+        if api_url.rstrip("/") != TWILIO_API:
+            self.http_client = RebasedHttpClient(api_url)
+
+    async def _send_message(self, message_data: dict[str, Any]) -> Any:
+        try:
+            return await asyncio.to_thread(self.messages.create, **message_data)
+        except TwilioRestException as error:
+            # Twilio's own message may quote the number: log the codes only.
+            logger.error("Twilio refused a message (HTTP %s, code %s)", error.status, error.code)
+            return None
+
+
+class TwilioInput(RedactingInput, PseudonymousSenders, twilio.TwilioInput):
+    """``/webhooks/twilio/webhook``: signed requests only; pseudonymised, redacted."""
+
+    sender_prefix = "tw"
+
+    @classmethod
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
+        if not credentials:
+            cls.raise_missing_credentials_exception()
+        channel = cls(credentials.get("account_sid"), credentials.get("auth_token"),
+                      credentials.get("twilio_number"))
+        channel.webhook_url = str(credentials.get("webhook_url") or "")
+        return channel
+
+    def blueprint(self, on_new_message: Handler) -> Blueprint:
+        webhook = super().blueprint(on_new_message)
+        validator = RequestValidator(self.auth_token or "")
+        url = getattr(self, "webhook_url", "")
+
+        @webhook.middleware("request")
+        async def check_signature(request: Any) -> Any:
+            if request.method != "POST":
+                return None
+            params = {key: values[0] for key, values in request.form.items()}
+            if url and validator.validate(url, params,
+                                          request.headers.get("X-Twilio-Signature", "")):
+                return None
+            logger.warning("refused a Twilio webhook without a valid signature")
+            return response.text("", status=403)
+
+        return webhook
+
+    def get_output_channel(self) -> OutputChannel:
+        return TwilioOutput(self.account_sid, self.auth_token, self.twilio_number,
+                            os.environ.get("DH_TWILIO_API_URL") or TWILIO_API)
