@@ -38,7 +38,7 @@
     exit: "Snel weg",
     exitHint: "Snel weg: dit scherm sluit meteen. Of druk twee keer op Escape.",
     clear: "Gesprek wissen",
-    close: "Chat sluiten",
+    close: "Sluiten",
     log: "Gesprek",
     you: "Jij: ",
     bot: "Assistent: ",
@@ -126,8 +126,11 @@
   confirmBox.append(el("p", { id: "dh-confirm-text" }, TEXT.confirm), confirmYes, confirmNo);
 
   // role=log announces new messages politely; tabindex so keyboard users can scroll it.
-  const log = el("ol", { class: "dh-log", role: "log", "aria-live": "polite",
+  // The messages form a list inside it (a list cannot carry the log role itself).
+  const log = el("div", { class: "dh-log", role: "log", "aria-live": "polite",
     "aria-label": TEXT.log, tabindex: "0" });
+  const list = el("ol", { class: "dh-list" });
+  log.append(list);
   const status = el("p", { class: "dh-status", role: "status" });
   const alertBox = el("p", { class: "dh-alert", role: "alert" });
 
@@ -173,22 +176,30 @@
       }
       item.append(group);
     }
-    log.append(item);
-    log.scrollTop = log.scrollHeight;
+    list.append(item);
+    return item;
+  }
+
+  /** Scroll the start of ``item`` into view: in the log, or in the whole panel on small screens. */
+  function reveal(item) {
+    const box = log.scrollHeight > log.clientHeight ? log : panel;
+    box.scrollTop += item.getBoundingClientRect().top - box.getBoundingClientRect().top - 8;
   }
 
   function renderAll() {
-    log.textContent = "";
+    list.textContent = "";
     state.messages.forEach((m, i) => renderMessage(m, i === state.messages.length - 1));
+    log.scrollTop = log.scrollHeight;
   }
 
   function addMessages(messages) {
     removeChoices();
-    messages.forEach((m, i) => {
+    const items = messages.map((m, i) => {
       state.messages.push(m);
-      renderMessage(m, i === messages.length - 1);
+      return renderMessage(m, i === messages.length - 1);
     });
     save();
+    if (items.length) reveal(items[0]); // long answers are read from their start
   }
 
   function updateCounter() {
@@ -254,7 +265,7 @@
       // Not delivered: take the message back off the screen and give it back to the resident.
       if (shown) {
         state.messages.pop();
-        log.lastChild && log.lastChild.remove();
+        if (list.lastChild) list.lastChild.remove();
         save();
         if (payload === shown) input.value = shown;
         updateCounter();
@@ -270,7 +281,7 @@
     // Clear first, then replace this page in the history, so "Back" does not return here.
     sessionStorage.removeItem(STORE_KEY);
     state = { sender: newSender(), open: false, messages: [] };
-    log.textContent = "";
+    list.textContent = "";
     input.value = "";
     root.remove();
     window.location.replace(config.exitUrl);
@@ -292,7 +303,7 @@
     }
     sessionStorage.removeItem(STORE_KEY);
     state = { sender: newSender(), open: true, messages: [] };
-    log.textContent = "";
+    list.textContent = "";
     input.value = "";
     updateCounter();
     status.textContent = TEXT.cleared; // said once, kept nowhere
