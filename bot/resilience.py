@@ -9,6 +9,10 @@ so only redacted text is ever held here.
   conversation continues where it was.
 * A custom action failing during a turn (Rasa logs it and carries on without its events): the
   resident's message is in the tracker store; the resident gets ``assistant_away``.
+* The tracker store failing during a turn: Rasa's ``FailSafeTrackerStore`` would carry on with
+  an empty in-memory tracker and answer as if the conversation had just begun, storing nothing.
+  The guard notices (Rasa logs it), drops those replies where it still can (REST) and says
+  ``store_unavailable``: the message was not stored, try again; with the help numbers.
 * A turn slower than ``turn_timeout_s``: ``assistant_slow`` now; the turn finishes in the
   background and its result is stored (socket.io still delivers its replies).
 * Malformed REST payloads get a 400 with the reason (:func:`payload_problem`), and
@@ -74,25 +78,32 @@ def load_resilience(
 @dataclass
 class TurnReport:
     action_failed: bool = False
+    store_failed: bool = False
 
 
 _TURN: ContextVar[TurnReport | None] = ContextVar("dh_turn", default=None)
 
 
-class FailedActionHandler(logging.Handler):
-    """Rasa's processor logs a failing custom action and carries on without its events; this
-    notices that log record and marks the turn it belongs to (a context variable)."""
+class TurnProblemHandler(logging.Handler):
+    """Rasa logs a failing custom action (and carries on without its events) and a failing
+    tracker store (and carries on in memory); this notices those records and marks the turn
+    they belong to (a context variable), so the resident can be told."""
 
     def emit(self, record: logging.LogRecord) -> None:
         report = _TURN.get()
-        if report is not None and record.exc_info and record.funcName == "_run_action":
+        if report is None:
+            return
+        if record.funcName == "_run_action" and record.exc_info:
             report.action_failed = True
+        elif record.funcName.startswith("on_tracker_store"):
+            report.store_failed = True
 
 
 def watch_failed_actions() -> None:
-    rasa_processor = logging.getLogger("rasa.core.processor")
-    if not any(isinstance(h, FailedActionHandler) for h in rasa_processor.handlers):
-        rasa_processor.addHandler(FailedActionHandler(level=logging.ERROR))
+    for name in ("rasa.core.processor", "rasa.core.tracker_store"):
+        rasa_logger = logging.getLogger(name)
+        if not any(isinstance(h, TurnProblemHandler) for h in rasa_logger.handlers):
+            rasa_logger.addHandler(TurnProblemHandler(level=logging.ERROR))
 
 
 # --- the action server -----------------------------------------------------------------------
@@ -211,7 +222,13 @@ class TurnGuard:
             turn.add_done_callback(self._finished_late)
             await self._reply(message, "assistant_slow")
             return
-        if report.action_failed:
+        if report.store_failed:
+            logger.error("the tracker store failed; the resident was told nothing was stored")
+            collected = getattr(message.output_channel, "messages", None)
+            if isinstance(collected, list):
+                collected.clear()  # answers to an empty in-memory tracker, not to this resident
+            await self._reply(message, "store_unavailable")
+        elif report.action_failed:
             logger.error("a custom action failed; the resident was told, the message is stored")
             await self._reply(message, "assistant_away")
 
@@ -270,7 +287,9 @@ async def health(app: Any) -> tuple[bool, dict[str, str]]:
         except Exception as error:  # noqa: BLE001 — reported by type, the endpoint must answer
             checks[name] = type(error).__name__
 
-    await check("tracker_store", lambda: agent.tracker_store.exists("__health__"))
+    # Past Rasa's FailSafeTrackerStore, which would answer from memory when the store is down.
+    primary = getattr(agent.tracker_store, "_tracker_store", agent.tracker_store)
+    await check("tracker_store", lambda: primary.retrieve("__health__"))
     red = getattr(agent.lock_store, "red", None)
     if red is not None:
         await check("lock_store", lambda: asyncio.to_thread(red.ping))

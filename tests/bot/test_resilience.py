@@ -149,3 +149,21 @@ def test_a_slow_turn_gets_the_kind_reply_and_still_finishes():
 
     assert asyncio.run(scenario()).output_channel.sent == ["traag"]
     assert done == ["hoi"]
+
+
+def test_a_failing_tracker_store_is_never_silent():
+    watch_failed_actions()
+    guard = TurnGuard(SETTINGS, {**REPLIES, "store_unavailable": "niet bewaard"}, FakeWatch())
+
+    async def handler(message: FakeMessage) -> None:
+        message.output_channel.messages.append({"text": "Hoi! Ik ben de digitale assistent"})
+        on_tracker_store_retrieve_error()
+
+    def on_tracker_store_retrieve_error() -> None:  # as Rasa's FailSafeTrackerStore logs
+        logging.getLogger("rasa.core.tracker_store").error("Falling back to InMemoryTrackerStore")
+
+    message = FakeMessage("hoi")
+    message.output_channel.messages = []
+    asyncio.run(guard.handle(message, handler))
+    assert message.output_channel.messages == []
+    assert message.output_channel.sent == ["niet bewaard"]
