@@ -34,6 +34,8 @@ _POSTCODE_AND_LETTERS_BEFORE = re.compile(r"(?<![\w-])[1-9]\d{3}\s?[A-Za-z]{2},?
 # "Oude Gracht 201", "Dorpsweg 3": a street name followed by its house number.
 _STREET_WORD = re.compile(r"(?:straat|laan|weg|plein|gracht|kade|singel|dreef|steeg|dijk)$")
 _HOUSE_NUMBER_AFTER = re.compile(r"\s+[1-9]\d{0,4}(?!\d)")
+# Four letters or more without a vowel: keyboard mash ("qwrtz", "bzzk"), not a name ("Ng" is).
+_NO_VOWEL = re.compile(r"[^\Waeiouyàáâäèéêëìíîïòóôöùúûü\d_]{4,}", re.IGNORECASE)
 
 
 class NlNerPersonRecognizer(SpacyRecognizer):
@@ -67,7 +69,7 @@ class NlNerPersonRecognizer(SpacyRecognizer):
 
     def _name_evidence(self, word: str) -> bool:
         """A first name that is not a plain word ("sanne", "dirk"), or no Dutch word at all."""
-        if word in self._ordinary:
+        if word in self._ordinary or _NO_VOWEL.fullmatch(word):
             return False
         return (word in self._first and len(word) > 2) or not _lexicon.is_dutch_word(word)
 

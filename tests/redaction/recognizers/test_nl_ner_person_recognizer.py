@@ -25,6 +25,7 @@ KEPT = [
     ("kan Popescu mij bellen", "Popescu"),
     ("ik heb het aan Bakker gevraagd", "Bakker"),  # capitalised mid-sentence, a listed name
     ("groetjes van sanne", "sanne"),
+    ("mijn buurman Thanh Ng helpt mij", "Thanh Ng"),  # a short surname without a vowel
 ]
 DROPPED = [
     ("is er iets in de wijk voor ouderen", "ouderen"),  # inflection of "ouder"
@@ -46,6 +47,8 @@ DROPPED = [
     ("Gratis eten bij de kerk", "Gratis"),
     ("woonadres: Hoofdstraat 101, 9401 HG Assen", "Assen"),  # the town after a postcode
     ("Wmo 2015 en Jeugdwet artikel 2.3", "Jeugdwet artikel"),  # a law (keep term)
+    ("qwrtz plof bzzk", "qwrtz plof bzzk"),  # keyboard mash
+    ("hallo sdfghjkl", "sdfghjkl"),
 ]
 
 
