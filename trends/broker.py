@@ -181,8 +181,11 @@ class TrendWriter:
             return
         if self._guarded(self.store.add, batch) is not None:
             self.written += len(batch)
-        today = batch[-1].hour_start.date()
-        if self._purged_on != today:
+        today = max(record.hour_start for record in batch).date()
+        if self._purged_on is not None and today > self._purged_on:
+            # A day has ended: roll it up now, so reports need not scan its records later.
+            self._guarded(self.store.roll_up, self._purged_on, today - timedelta(days=1))
+        if self._purged_on is None or today > self._purged_on:
             self._purged_on = today
             self._guarded(self.store.purge_texts, today - timedelta(days=self.text_retention_days))
 

@@ -136,4 +136,6 @@ def fill_demo_store(store: TrendStore, vocabulary: Vocabulary, now: datetime, mo
         if len(pending) >= batch:
             written += store.add(pending)
             pending = []
-    return written + store.add(pending)
+    written += store.add(pending)
+    store.roll_up(now.date() - timedelta(days=31 * months + 31), now.date())
+    return written

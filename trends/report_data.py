@@ -1,4 +1,4 @@
-"""The numbers of a report: aggregated in SQL, then protected by ``trends.disclosure``.
+"""The numbers of a report: aggregated in SQL (daily roll-ups), protected by ``trends.disclosure``.
 
 Everything a report shows comes from here and has passed disclosure control; charts, HTML and CSV
 only format it. The unit is a conversation-day: a conversation counts once per day (its hash
@@ -11,15 +11,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import and_, case, distinct, func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.engine import Connection, Engine
 
 from trends.disclosure import Cell, DisclosureRules, ProtectedTable, protect
 from trends.poisson import flag
-from trends.tables import trend_records
+from trends.rollup import refresh
+from trends.tables import trend_daily
 from trends.vocabulary import Vocabulary
 
-R = trend_records.c
 UNKNOWN = "onbekend"
 TIME_UNITS = ("week", "month")
 GROUPS = ("wijk", "doelgroep")
@@ -125,19 +125,21 @@ def parse_by(values: Sequence[str] | None) -> tuple[str, tuple[str, ...]]:
     return (units[0] if units else "month"), (tuple(groups) or GROUPS)
 
 
-def _distinct_counts(connection: Connection, where: list, *group) -> dict[tuple, int]:
-    statement = select(*group, func.count(distinct(R.conversation))).where(*where)
-    if group:
-        statement = statement.group_by(*group)
-    return {tuple(row[:-1]): int(row[-1]) for row in connection.execute(statement)}
+def _daily(connection: Connection, span: Period, measure: str) -> list[tuple]:
+    """Roll-up rows ``(day, key1, key2, conversations)`` of one measure."""
+    d = trend_daily.c
+    return connection.execute(
+        select(d.day, d.key1, d.key2, d.conversations)
+        .where(d.measure == measure, d.day >= span.start, d.day <= span.end)).all()
 
 
-def _in(period: Period) -> list:
-    return [R.day >= period.start, R.day <= period.end]
-
-
-def _topic_messages(vocabulary: Vocabulary) -> list:
-    return [R.kind == "message", R.intent.in_(list(vocabulary.topics))]
+def _summed(connection: Connection, period: Period, measure: str) -> dict[tuple, int]:
+    """Conversations per ``(key1, key2)`` over a period, summed in SQL."""
+    d = trend_daily.c
+    return {(k1, k2): int(n) for k1, k2, n in connection.execute(
+        select(d.key1, d.key2, func.sum(d.conversations))
+        .where(d.measure == measure, d.day >= period.start, d.day <= period.end)
+        .group_by(d.key1, d.key2))}
 
 
 def _buckets(period: Period, unit: str) -> list[date]:
@@ -171,26 +173,25 @@ def build_report(engine: Engine, vocabulary: Vocabulary, rules: DisclosureRules,
     names = [vocabulary.topics[t] for t in topics]
     year = _year(period)
     span = Period(min(previous.start, year.start), period.end)
+    refresh(engine, span.start, span.end)  # roll up what changed since the last report
     with engine.connect() as connection:
         data.figures = _operational(connection, period, previous, rules)
-        per_day = _distinct_counts(connection, _in(span) + _topic_messages(vocabulary),
-                                   R.day, R.intent)
-        wanted = {"week": {}, "month": {}}  # bucket → topic → count, summed from days
+        wanted: dict[str, dict[date, dict[str, int]]] = {"week": {}, "month": {}}
         totals: dict[Period, dict[str, int]] = {period: {}, previous: {}}
         year_counts: dict[date, dict[str, int]] = {}
-        for (day, intent), count in per_day.items():
+        for day, intent, _, count in _daily(connection, span, "topic"):
+            if intent not in vocabulary.topics:
+                continue
             for p in (period, previous):
                 if p.start <= day <= p.end:
                     totals[p][intent] = totals[p].get(intent, 0) + count
             if period.start <= day <= period.end:
                 for unit in ("week", "month"):
-                    bucket = _bucket_of(day, unit)
-                    cell = wanted[unit].setdefault(bucket, {})
+                    cell = wanted[unit].setdefault(_bucket_of(day, unit), {})
                     cell[intent] = cell.get(intent, 0) + count
             if year.start <= day <= year.end:
-                month = day.replace(day=1)
-                year_counts.setdefault(month, {})
-                year_counts[month][intent] = year_counts[month].get(intent, 0) + count
+                cell = year_counts.setdefault(day.replace(day=1), {})
+                cell[intent] = cell.get(intent, 0) + count
 
         exposure_now = data.figures[0].current.value or 0
         exposure_before = data.figures[0].previous.value or 0
@@ -219,10 +220,8 @@ def build_report(engine: Engine, vocabulary: Vocabulary, rules: DisclosureRules,
 
         for group in groups:
             values = list(vocabulary.wijken if group == "wijk" else vocabulary.doelgroepen)
-            col = R.wijk if group == "wijk" else R.doelgroep
-            found_group = _distinct_counts(connection, _in(period) + _topic_messages(vocabulary),
-                                           col, R.intent)
-            keys = values + [None]
+            found_group = _summed(connection, period, group)
+            keys = values + [""]  # "" = unknown
             data.tables[group] = Table(
                 group, f"Hulpvragen per {group}",
                 f"Aantal gesprekken per onderwerp en {group}. 'Onbekend': de inwoner of de "
@@ -230,11 +229,10 @@ def build_report(engine: Engine, vocabulary: Vocabulary, rules: DisclosureRules,
                 group, values + [UNKNOWN], names,
                 protect([[found_group.get((k, t), 0) for t in topics] for k in keys], rules))
 
-        per_hour = _distinct_counts(connection, _in(period) + [R.kind == "message"],
-                                    R.day, R.hour)
         peaks: dict[tuple[int, int], int] = {}
-        for (day, hour), count in per_hour.items():
-            peaks[(day.weekday(), hour)] = peaks.get((day.weekday(), hour), 0) + count
+        for day, hour, _, count in _daily(connection, period, "hour"):
+            key = (day.weekday(), int(hour))
+            peaks[key] = peaks.get(key, 0) + count
         data.tables["peaks"] = Table(
             "peaks", "Drukke momenten", "Aantal gesprekken per uur en dag van de week, voor de "
             "hele gemeente samen.", "uur", [f"{h:02d}:00" for h in range(24)], list(WEEKDAYS),
@@ -262,31 +260,9 @@ def _bucket_of(day: date, unit: str) -> date:
 
 def _operational(connection: Connection, period: Period, previous: Period,
                  rules: DisclosureRules) -> list[Figure]:
-    """Conversations, not understood, hand-offs and abandoned conversations, both periods.
-
-    One scan: distinct conversations per day under each condition, summed per period.
-    """
-    fallback = or_(R.kind == "fallback", and_(R.kind == "message", R.intent == "nlu_fallback"))
-    conditions = {"all": R.kind.in_(("message", "session")), "fallback": fallback,
-                  "handoff": R.kind == "handoff"}
-    span = Period(previous.start, period.end)
-    statement = select(R.day, *[func.count(distinct(case((c, R.conversation))))
-                                for c in conditions.values()]
-                       ).where(*_in(span)).group_by(R.day)
-    values = {key: [0, 0] for key in (*conditions, "abandoned")}
-    for day, *counts in connection.execute(statement):
-        index = 0 if day >= period.start else 1
-        for key, count in zip(conditions, counts, strict=True):
-            values[key][index] += int(count)
-    understood = case((and_(R.kind == "message", R.intent.is_not(None),
-                            R.intent != "nlu_fallback"), 1), else_=0)
-    started = case((R.kind == "session", 1), else_=0)
-    per_conversation = (select(R.day).where(*_in(span)).group_by(R.day, R.conversation)
-                        .having(and_(func.sum(started) > 0, func.sum(understood) == 0))
-                        .subquery())
-    for day, count in connection.execute(select(per_conversation.c.day, func.count())
-                                         .group_by(per_conversation.c.day)):
-        values["abandoned"][0 if day >= period.start else 1] += int(count)
+    """Conversations, not understood, hand-offs and abandoned conversations, both periods."""
+    values = {key: [sum(_summed(connection, p, key).values()) for p in (period, previous)]
+              for key in ("all", "fallback", "handoff", "abandoned")}
     cells = {k: [rules.count(v) for v in pair] for k, pair in values.items()}
     texts = {
         "all": ("Gesprekken", "Aantal gesprekken (een gesprek telt één keer per dag)."),

@@ -23,7 +23,8 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import QueuePool
 
-from trends.tables import trend_records
+from trends.rollup import refresh
+from trends.tables import trend_daily, trend_records, trend_rollup_days
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 _MIGRATION_LOCK = 0x44485F54524E4453  # "DH_TRNDS": shared by every process migrating this store
@@ -203,7 +204,12 @@ class TrendStore:
                 .values(text=None))
         return result.rowcount
 
+    def roll_up(self, start: date, end: date) -> int:
+        """Refresh the daily roll-ups of [start, end] (see ``trends.rollup``)."""
+        return refresh(self.engine, start, end)
+
     def clear(self) -> None:
         """Empty the store (the demo generator refills its own store from scratch)."""
         with self.engine.begin() as connection:
-            connection.execute(delete(trend_records))
+            for table in (trend_records, trend_daily, trend_rollup_days):
+                connection.execute(delete(table))

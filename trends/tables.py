@@ -44,3 +44,23 @@ trend_records = Table(
     Column("doelgroep", String(64)),
     Index("ix_trend_records_day_kind", "day", "kind"),
 )
+
+# Distinct conversations per day and breakdown, so a report over a year reads a few thousand rows
+# instead of scanning every record. Additive over days, because the hash changes daily.
+# measure: topic (key1 = intent) | wijk, doelgroep (key1 = value or "", key2 = intent)
+#          | hour (key1 = "0"…"23") | all, fallback, handoff, abandoned
+trend_daily = Table(
+    "trend_daily", metadata,
+    Column("day", Date, primary_key=True),
+    Column("measure", String(16), primary_key=True),
+    Column("key1", String(64), primary_key=True),
+    Column("key2", String(64), primary_key=True),
+    Column("conversations", Integer, nullable=False),
+)
+
+# How many records each rolled-up day had: a day whose count changed is rolled up again.
+trend_rollup_days = Table(
+    "trend_rollup_days", metadata,
+    Column("day", Date, primary_key=True),
+    Column("records", Integer, nullable=False),
+)

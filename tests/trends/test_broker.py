@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import time
 from dataclasses import asdict, replace
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -178,3 +178,17 @@ def test_broker_without_a_usable_store_lets_the_assistant_run(monkeypatch, tmp_p
     config = EndpointConfig(url="postgresql+psycopg2://nobody@127.0.0.1:1/none",
                             type="trends.broker.TrendEventBroker")
     assert asyncio.run(TrendEventBroker.from_endpoint_config(config)) is None
+
+
+def test_writer_rolls_up_a_day_when_the_next_one_starts(engine, translator):
+    from trends.tables import trend_rollup_days
+
+    writer = TrendWriter(TrendStore(engine), batch_size=1, flush_seconds=60,
+                         text_retention_days=180)
+    record = translator.translate(user_event("gisteren"))
+    writer.put(replace(record, hour_start=datetime(2026, 11, 29, 22)))
+    writer.put(record)  # 30 November: the 29th is complete
+    writer.close()
+    with engine.connect() as connection:
+        days = connection.execute(select(trend_rollup_days.c.day)).scalars().all()
+    assert days == [date(2026, 11, 29)]

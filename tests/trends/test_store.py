@@ -8,17 +8,18 @@ from datetime import date, datetime
 from sqlalchemy import inspect, select, text
 
 from trends.store import TrendRecord, confidence_band, make_engine, time_columns
-from trends.tables import trend_records
+from trends.tables import metadata, trend_records
 
 
 def test_alembic_creates_the_schema_once(store_url):
     engines = [make_engine(store_url) for _ in range(2)]  # the second start finds it migrated
     with engines[0].connect() as connection:
         assert connection.execute(text("SELECT version_num FROM trends_alembic_version")
-                                  ).scalar_one() == "0001"
-    columns = {c["name"] for c in inspect(engines[0]).get_columns("trend_records")}
-    assert columns == {c.name for c in trend_records.columns}
-    assert not {"sender_id", "sender", "conversation_id"} & columns
+                                  ).scalar_one() == "0002"
+    for table in metadata.sorted_tables:  # the migrations build exactly what tables.py says
+        columns = {c["name"] for c in inspect(engines[0]).get_columns(table.name)}
+        assert columns == {c.name for c in table.columns}
+        assert not {"sender_id", "sender", "conversation_id"} & columns
     for engine in engines:
         engine.dispose()
 

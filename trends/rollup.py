@@ -1,0 +1,96 @@
+"""Daily roll-ups: distinct conversations per day and breakdown, computed in SQL.
+
+A conversation's hash changes every day, so distinct conversations per day add up exactly over
+weeks, months and years: a report sums a few thousand roll-up rows instead of scanning a million
+records. A day is rolled up again whenever its number of records differs from the last roll-up
+(late events, a refilled demo store), so a report is never stale; the broker's writer rolls up
+each finished day, so reports rarely have to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from sqlalchemy import (
+    String,
+    and_,
+    case,
+    cast,
+    delete,
+    distinct,
+    func,
+    insert,
+    literal,
+    select,
+    text,
+)
+from sqlalchemy.engine import Connection, Engine
+
+from trends.tables import trend_daily, trend_records, trend_rollup_days
+
+R = trend_records.c
+_LOCK = 0x44485F524F4C4C55  # "DH_ROLLU": one roll-up at a time on PostgreSQL
+_CHUNK = 200  # days per statement (bound parameters)
+
+
+def stale_days(connection: Connection, start: date, end: date) -> list[date]:
+    """Days in [start, end] whose records changed since their roll-up."""
+    records = dict(connection.execute(
+        select(R.day, func.count()).where(R.day >= start, R.day <= end).group_by(R.day)).all())
+    rolled = dict(connection.execute(
+        select(trend_rollup_days.c.day, trend_rollup_days.c.records)
+        .where(trend_rollup_days.c.day >= start, trend_rollup_days.c.day <= end)).all())
+    return sorted(day for day in set(records) | set(rolled)
+                  if records.get(day, 0) != rolled.get(day))
+
+
+def refresh(engine: Engine, start: date, end: date) -> int:
+    """Roll up every stale day in [start, end]; returns how many days were (re)computed."""
+    with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK})
+        days = stale_days(connection, start, end)
+        for first in range(0, len(days), _CHUNK):
+            roll_up(connection, days[first:first + _CHUNK])
+    return len(days)
+
+
+def roll_up(connection: Connection, days: Iterable[date]) -> None:
+    days = list(days)
+    if not days:
+        return
+    connection.execute(delete(trend_daily).where(trend_daily.c.day.in_(days)))
+    connection.execute(delete(trend_rollup_days).where(trend_rollup_days.c.day.in_(days)))
+    in_days = R.day.in_(days)
+    message = and_(in_days, R.kind == "message")
+    columns = ["day", "measure", "key1", "key2", "conversations"]
+    conversations = func.count(distinct(R.conversation))
+
+    def add(measure: str, where, key1=None, key2=None) -> None:
+        keys = [k for k in (key1, key2) if k is not None]  # PostgreSQL: no constants in GROUP BY
+        connection.execute(insert(trend_daily).from_select(columns, select(
+            R.day, literal(measure), key1 if key1 is not None else empty,
+            key2 if key2 is not None else empty, conversations).where(where)
+            .group_by(R.day, *keys)))
+
+    empty = literal("", String)
+    add("topic", and_(message, R.intent.is_not(None)), R.intent)
+    add("wijk", and_(message, R.intent.is_not(None)), func.coalesce(R.wijk, ""), R.intent)
+    add("doelgroep", and_(message, R.intent.is_not(None)), func.coalesce(R.doelgroep, ""),
+        R.intent)
+    add("hour", message, cast(R.hour, String))
+    fallback = (R.kind == "fallback") | and_(R.kind == "message", R.intent == "nlu_fallback")
+    add("all", and_(in_days, R.kind.in_(("message", "session"))))
+    add("fallback", and_(in_days, fallback))
+    add("handoff", and_(in_days, R.kind == "handoff"))
+    understood = case((and_(R.kind == "message", R.intent.is_not(None),
+                            R.intent != "nlu_fallback"), 1), else_=0)
+    started = case((R.kind == "session", 1), else_=0)
+    abandoned = (select(R.day).where(in_days).group_by(R.day, R.conversation)
+                 .having(and_(func.sum(started) > 0, func.sum(understood) == 0)).subquery())
+    connection.execute(insert(trend_daily).from_select(columns, select(
+        abandoned.c.day, literal("abandoned"), empty, empty, func.count())
+        .group_by(abandoned.c.day)))
+    connection.execute(insert(trend_rollup_days).from_select(["day", "records"], select(
+        R.day, func.count()).where(in_days).group_by(R.day)))
