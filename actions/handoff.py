@@ -18,6 +18,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import answers
 from actions.privacy import (
+    PERSONAL_SLOTS,
     clear_personal_slots,
     consent_texts,
     forget_resident,
@@ -27,15 +28,8 @@ from actions.privacy import (
     tell_what_was_deleted,
 )
 
-FORM_SLOTS = (
-    "help_topic",
-    "age_16_plus",
-    "handoff_consent",
-    "handoff_contact_way",
-    "handoff_contact",
-    "handoff_moment",
-    "handoff_summary_ok",
-)
+# The order the form asks in: the topic, then every answer about the resident.
+FORM_SLOTS = ("help_topic", *PERSONAL_SLOTS)
 # Answers after which nothing more is asked: the form ends and action_finish_handoff decides.
 ENDING_ANSWERS = {
     "age_16_plus": ("nee", answers.STOP),

@@ -17,7 +17,8 @@ from bot.consent import ConsentTexts, load_consent_texts
 from bot.referrals import Referrals, load_referrals
 from handoff.services import PrivacyServices, open_privacy_services
 
-# Slots that may point at a resident's personal data (placeholders, answers about them).
+# Slots that may point at a resident's personal data (placeholders, answers about them), in
+# the order the hand-off form asks for them.
 PERSONAL_SLOTS = (
     "age_16_plus",
     "handoff_consent",

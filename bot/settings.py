@@ -92,6 +92,17 @@ def read_settings_file(path: Path = SETTINGS_FILE) -> dict[str, Any]:
     return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
 
 
+def load_section(
+    cls: type[T], name: str, path: Path = SETTINGS_FILE, env: Mapping[str, str] | None = None
+) -> T:
+    """The ``name`` section of the settings file; ``DH_<NAME>_<KEY>`` env vars override it."""
+    env = os.environ if env is None else env
+    section = read_settings_file(path).get(name)
+    if not isinstance(section, dict):
+        raise SettingsError(f"{path} has no {name!r} section")
+    return read_section(cls, section, env, f"DH_{name.upper()}_", path)
+
+
 def load_settings(
     path: Path = SETTINGS_FILE, env: Mapping[str, str] | None = None
 ) -> Settings:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.settings import SETTINGS_FILE, SettingsError, read_section, read_settings_file
+from bot.settings import SETTINGS_FILE, SettingsError, load_section
 
 
 @dataclass(frozen=True)
@@ -29,11 +28,7 @@ def load_portal_settings(
     path: Path = SETTINGS_FILE, env: Mapping[str, str] | None = None
 ) -> PortalSettings:
     """The ``portal`` section, so the portal, the launcher and the tests agree on one port."""
-    env = os.environ if env is None else env
-    section = read_settings_file(path).get("portal")
-    if not isinstance(section, dict):
-        raise SettingsError(f"{path} has no 'portal' section")
-    settings = read_section(PortalSettings, section, env, "DH_PORTAL_", path)
+    settings = load_section(PortalSettings, "portal", path, env)
     if settings.login_max_failures < 1:
         raise SettingsError("setting 'login_max_failures' must be at least 1")
     if settings.session_minutes <= 0 or settings.login_window_minutes <= 0:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.settings import SETTINGS_FILE, SettingsError, read_section, read_settings_file
+from bot.settings import SETTINGS_FILE, load_section
 
 
 @dataclass(frozen=True)
@@ -30,8 +29,4 @@ def load_redaction_settings(
     path: Path = SETTINGS_FILE, env: Mapping[str, str] | None = None
 ) -> RedactionSettings:
     """The ``redaction`` section; ``DH_REDACTION_<NAME>`` environment variables override it."""
-    env = os.environ if env is None else env
-    section = read_settings_file(path).get("redaction")
-    if not isinstance(section, dict):
-        raise SettingsError(f"{path} has no 'redaction' section")
-    return read_section(RedactionSettings, section, env, "DH_REDACTION_", path)
+    return load_section(RedactionSettings, "redaction", path, env)

@@ -6,18 +6,11 @@ data dir (Rasa, the action server, the portal, a test's temporary system) shares
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.settings import (
-    SETTINGS_FILE,
-    SettingsError,
-    load_settings,
-    read_section,
-    read_settings_file,
-)
+from bot.settings import SETTINGS_FILE, load_section, load_settings
 
 
 @dataclass(frozen=True)
@@ -52,11 +45,7 @@ def load_privacy_settings(
     An empty ``database_url`` means ``privacy.db`` in the data dir; a relative ``key_file`` is
     relative to the data dir.
     """
-    env = os.environ if env is None else env
-    section = read_settings_file(path).get("privacy")
-    if not isinstance(section, dict):
-        raise SettingsError(f"{path} has no 'privacy' section")
-    raw = read_section(_PrivacySection, section, env, "DH_PRIVACY_", path)
+    raw = load_section(_PrivacySection, "privacy", path, env)
     data_dir = load_settings(path, env).data_dir
     key_file = Path(raw.key_file).expanduser()
     return PrivacySettings(
