@@ -86,7 +86,21 @@
   }
 
   let state = load();
-  const save = () => sessionStorage.setItem(STORE_KEY, JSON.stringify(state));
+  // Storage can be switched off or full; the chat (and above all Snel weg) must still work.
+  function save() {
+    try {
+      sessionStorage.setItem(STORE_KEY, JSON.stringify(state));
+    } catch (error) {
+      /* kept on screen only */
+    }
+  }
+  function forget() {
+    try {
+      sessionStorage.removeItem(STORE_KEY);
+    } catch (error) {
+      /* nothing was stored */
+    }
+  }
 
   // ---- DOM ---------------------------------------------------------------------------------
   function el(tag, attrs, text) {
@@ -279,7 +293,7 @@
   // ---- privacy controls --------------------------------------------------------------------
   function quickExit() {
     // Clear first, then replace this page in the history, so "Back" does not return here.
-    sessionStorage.removeItem(STORE_KEY);
+    forget();
     state = { sender: newSender(), open: false, messages: [] };
     list.textContent = "";
     input.value = "";
@@ -301,7 +315,7 @@
     } finally {
       setBusy(false);
     }
-    sessionStorage.removeItem(STORE_KEY);
+    forget();
     state = { sender: newSender(), open: true, messages: [] };
     list.textContent = "";
     input.value = "";
@@ -347,7 +361,7 @@
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const text = input.value.trim();
-    if (!text) return;
+    if (!text || busy) return; // keep the text while an answer is on its way
     if (text.length > config.maxChars) {
       alertBox.textContent = TEXT.tooLong(text.length);
       return;
