@@ -234,7 +234,8 @@ def run_forever(settings: Settings) -> int:
             f"  REST      POST http://{settings.host}:{settings.rasa_port}/webhooks/rest/webhook\n"
             f"  socket.io http://{settings.host}:{settings.rasa_port}/socket.io\n"
             f"  actions   http://{settings.host}:{settings.actions_port}/webhook\n"
-            f"  portal    http://{portal.host}:{portal.port}/  (counsellor portal)\n"
+            f"  chat      http://{portal.host}:{portal.port}/  (demo page with the web widget)\n"
+            f"  portal    http://{portal.host}:{portal.port}/portal  (counsellor portal)\n"
             f"  profile   {profile.name} ({profile.endpoints.name})\n"
             f"  data      {settings.data_dir}\n"
             f"Stop met Ctrl+C.",
