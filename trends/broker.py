@@ -186,8 +186,12 @@ class TrendWriter:
             # A day has ended: roll it up now, so reports need not scan its records later.
             self._guarded(self.store.roll_up, self._purged_on, today - timedelta(days=1))
         if self._purged_on is None or today > self._purged_on:
+            before = today - timedelta(days=self.text_retention_days)
+            # The first purge covers everything; later ones only the days newly out of retention.
+            since = (self._purged_on - timedelta(days=self.text_retention_days)
+                     if self._purged_on else None)
             self._purged_on = today
-            self._guarded(self.store.purge_texts, today - timedelta(days=self.text_retention_days))
+            self._guarded(self.store.purge_texts, before, since)
 
     @staticmethod
     def _guarded(action: Any, *args: Any) -> Any:

@@ -195,13 +195,16 @@ class TrendStore:
                 .values(text=None))
         return result.rowcount
 
-    def purge_texts(self, before: date) -> int:
-        """Blank texts older than the retention: labels stay for the statistics."""
+    def purge_texts(self, before: date, since: date | None = None) -> int:
+        """Blank texts older than the retention: labels stay for the statistics.
+
+        ``since``: only days from then on (the writer purges one new day at a time).
+        """
+        where = [trend_records.c.day < before, trend_records.c.text.is_not(None)]
+        if since is not None:
+            where.append(trend_records.c.day >= since)
         with self.engine.begin() as connection:
-            result = connection.execute(
-                update(trend_records)
-                .where(trend_records.c.day < before, trend_records.c.text.is_not(None))
-                .values(text=None))
+            result = connection.execute(update(trend_records).where(*where).values(text=None))
         return result.rowcount
 
     def roll_up(self, start: date, end: date) -> int:

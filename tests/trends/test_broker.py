@@ -141,7 +141,7 @@ def test_a_failing_store_does_not_stop_the_writer(translator, caplog):
         def add(self, records):
             raise RuntimeError("disk full")
 
-        def purge_texts(self, before):
+        def purge_texts(self, *args):
             return 0
 
     writer = TrendWriter(Broken(), batch_size=1, flush_seconds=60, text_retention_days=30)

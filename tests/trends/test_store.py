@@ -60,6 +60,7 @@ def test_forget_and_purge_texts(store):
                TrendRecord(datetime(2026, 1, 5, 10), "message", "c" * 16, text="oud",
                            intent="debt")])
     assert store.forget_texts("a" * 16, date(2026, 11, 30)) == 1
+    assert store.purge_texts(date(2026, 6, 1), since=date(2026, 2, 1)) == 0  # only new days
     assert store.purge_texts(date(2026, 6, 1)) == 1
     with store.engine.connect() as connection:
         stored = {r.conversation: (r.text, r.intent) for r in
