@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import io
 import re
+import warnings
 
 import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402 - the backend must be chosen first
+with warnings.catch_warnings():  # matplotlib 3.7 calls pyparsing 3.3's deprecated names
+    warnings.simplefilter("ignore", DeprecationWarning)
+    import matplotlib.mathtext  # noqa: E402, F401 - imported here so its warning is muted too
+    import matplotlib.pyplot as plt  # noqa: E402 - the backend must be chosen first
 import numpy as np  # noqa: E402
 
 from trends.report_data import Table  # noqa: E402
