@@ -250,6 +250,7 @@ def test_unreachable_assistant_retries_then_says_so_in_dutch(page, assistant) ->
     assert "niet bereikbaar" in page.locator(".dh-alert").inner_text()
     assert len(calls) == 3, "one try and two retries"
     assert page.locator("#dh-input").input_value() == "ik heb schulden", "text given back"
+    assert page.locator(".dh-choice").count() > 0, "the greeting's choices are back too"
     shot(page, "5-niet-bereikbaar")
     page.unroute("**/chat/send")
     page.keyboard.press("Enter")  # the resident tries again once it is back

@@ -178,20 +178,23 @@
     if (who) item.append(el("span", { class: "dh-visually-hidden" }, who));
     item.append(el("span", { class: "dh-text" }, message.text || ""));
     // Quick replies only under the newest message: older choices no longer apply.
-    if (isLast && message.buttons && message.buttons.length) {
-      const group = el("div", { class: "dh-choices", role: "group", "aria-label": TEXT.choices });
-      for (const button of message.buttons) {
-        const choice = el("button", { type: "button", class: "dh-choice" }, button.title);
-        choice.addEventListener("click", () => {
-          input.focus(); // the choices disappear: continue in the text field
-          send(button.payload, button.title);
-        });
-        group.append(choice);
-      }
-      item.append(group);
-    }
+    if (isLast) addChoices(item, message);
     list.append(item);
     return item;
+  }
+
+  function addChoices(item, message) {
+    if (!message.buttons || !message.buttons.length) return;
+    const group = el("div", { class: "dh-choices", role: "group", "aria-label": TEXT.choices });
+    for (const button of message.buttons) {
+      const choice = el("button", { type: "button", class: "dh-choice" }, button.title);
+      choice.addEventListener("click", () => {
+        input.focus(); // the choices disappear: continue in the text field
+        send(button.payload, button.title);
+      });
+      group.append(choice);
+    }
+    item.append(group);
   }
 
   /** Scroll the start of ``item`` into view: in the log, or in the whole panel on small screens. */
@@ -257,7 +260,6 @@
   function setBusy(value) {
     busy = value;
     sendButton.disabled = value;
-    panel.setAttribute("aria-busy", value ? "true" : "false");
     status.textContent = value ? TEXT.typing : "";
   }
 
@@ -280,6 +282,8 @@
       if (shown) {
         state.messages.pop();
         if (list.lastChild) list.lastChild.remove();
+        const last = state.messages[state.messages.length - 1];
+        if (last && list.lastChild) addChoices(list.lastChild, last); // the choices are back
         save();
         if (payload === shown) input.value = shown;
         updateCounter();
@@ -388,8 +392,8 @@
   });
 
   // ---- start: restore what this tab already showed -----------------------------------------
-  panel.setAttribute("aria-busy", "true");
+  log.setAttribute("aria-busy", "true"); // restoring is not news: do not read it all out
   renderAll();
-  panel.setAttribute("aria-busy", "false");
+  log.setAttribute("aria-busy", "false");
   if (state.open) open(false);
 })();
