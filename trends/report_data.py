@@ -24,6 +24,7 @@ UNKNOWN = "onbekend"
 TIME_UNITS = ("week", "month")
 GROUPS = ("wijk", "doelgroep")
 WEEKDAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")
+MAX_DAYS = 5 * 366
 MONTHS = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 
 
@@ -39,6 +40,8 @@ class Period:
     def __post_init__(self) -> None:
         if self.end < self.start:
             raise ReportError(f"--to ({self.end}) ligt vóór --from ({self.start})")
+        if self.days > MAX_DAYS:
+            raise ReportError(f"een periode is hoogstens {MAX_DAYS // 366} jaar")
 
     @property
     def days(self) -> int:

@@ -61,6 +61,7 @@ def test_review_of_an_empty_period(env, capsys):
 @pytest.mark.parametrize("argv", [
     ["report", "--from", "2026-12-01", "--to", "2026-11-01"],
     ["report", "--from", "1-12-2026", "--to", "2026-12-31"],
+    ["report", "--from", "0001-01-01", "--to", "9999-12-31"],
     ["report", "--from", "2026-01-01", "--to", "2026-11-30", "--by", "day"],
     ["report", "--from", "2026-01-01", "--to", "2026-11-30", "--by", "week", "--by", "month"],
     ["review", "--from", "2026-01-01", "--to", "2026-11-30", "--max-confidence", "7"],
