@@ -3,10 +3,11 @@
 Wrapped around Rasa's message handler by the channels (redaction/channels.py), after redaction,
 so only redacted text is ever held here.
 
-* Action server down or not answering its health check: the message is *held* (redacted, in
+* Action server down (its health check is refused): the message is *held* (redacted, in
   memory, bounded) and the resident gets ``assistant_away`` with the public help numbers. The
   next message after the action server is back first replays the held ones, in order, so the
-  conversation continues where it was.
+  conversation continues where it was. A health check that is merely slow does not hold
+  messages: a busy action server is not a dead one, and the turn timeout below covers it.
 * A custom action failing during a turn (Rasa logs it and carries on without its events): the
   resident's message is in the tracker store; the resident gets ``assistant_away``.
 * The tracker store failing during a turn: Rasa's ``FailSafeTrackerStore`` would carry on with
@@ -109,7 +110,8 @@ def watch_failed_actions() -> None:
 # --- the action server -----------------------------------------------------------------------
 
 class ActionServerWatch:
-    """Is the action server answering? Asked at most every ``cache_s`` seconds."""
+    """Is the action server there? Asked at most every ``cache_s`` seconds. ``available`` is
+    False only when it refuses or errs; ``slow`` says the last check timed out."""
 
     def __init__(self, url: str, timeout_s: float, cache_s: float) -> None:
         self.url = url
@@ -117,6 +119,7 @@ class ActionServerWatch:
         self.cache_s = cache_s
         self._checked_at = -float("inf")
         self._up = True
+        self.slow = False
         self._lock = asyncio.Lock()
 
     async def available(self, fresh: bool = False) -> bool:
@@ -129,12 +132,16 @@ class ActionServerWatch:
     async def _probe(self) -> bool:
         import aiohttp
 
+        self.slow = False
         try:
             timeout = aiohttp.ClientTimeout(total=self.timeout_s)
             async with aiohttp.ClientSession(timeout=timeout) as session:
                 async with session.get(self.url) as response:
                     return response.status == 200
-        except (TimeoutError, aiohttp.ClientError, OSError):
+        except TimeoutError:
+            self.slow = True
+            return True
+        except (aiohttp.ClientError, OSError):
             return False
 
 
@@ -295,8 +302,11 @@ async def health(app: Any) -> tuple[bool, dict[str, str]]:
         await check("lock_store", lambda: asyncio.to_thread(red.ping))
     await check("privacy_db", lambda: asyncio.to_thread(_privacy_db_ping))
     async def action_server() -> None:
-        if not await turn_guard().watch.available(fresh=True):
+        watch = turn_guard().watch
+        if not await watch.available(fresh=True):
             raise ConnectionError("not answering")
+        if watch.slow:
+            raise TimeoutError("health check timed out")
 
     await check("action_server", action_server)
     return all(v == "ok" for v in checks.values()), checks

@@ -24,6 +24,7 @@ from tests.e2e.test_consent_handoff import PHONE, start_callback_for_debt
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 HELP_NUMBERS = ("112", "0800-0113", "0800-2000")
+SLOW_S = 6  # the turn timeout of this module's system
 
 
 @contextmanager
@@ -50,7 +51,8 @@ def supervised(base: Path, **extra_env: str) -> Iterator[tuple[System, Assistant
 
 @pytest.fixture(scope="module")
 def faulty(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[System, Assistant]]:
-    with supervised(tmp_path_factory.mktemp("faults")) as running:
+    with supervised(tmp_path_factory.mktemp("faults"), DH_RESILIENCE_TURN_TIMEOUT_S=str(SLOW_S)
+                    ) as running:
         yield running
 
 
@@ -124,7 +126,9 @@ def test_action_server_down_holds_the_message_and_the_conversation_continues(
     assert health(assistant)[0] == 200
 
 
-def test_a_frozen_action_server_gets_a_kind_reply_in_seconds(faulty, referrals):
+def test_a_frozen_action_server_gets_a_kind_reply_and_the_turn_finishes_later(
+    faulty, referrals
+):
     system, assistant = faulty
     sender = assistant.new_sender()
     actions = system.processes["action server"]
@@ -133,11 +137,13 @@ def test_a_frozen_action_server_gets_a_kind_reply_in_seconds(faulty, referrals):
         time.sleep(2.5)
         started = time.monotonic()
         assert_kind_reply(assistant.say(sender, "ik heb schulden"), referrals)
-        assert time.monotonic() - started < 10
+        assert time.monotonic() - started < SLOW_S + 5
+        status, report = health(assistant)
+        assert status == 503 and report["checks"]["action_server"] == "TimeoutError"
     finally:
         actions.send_signal(signal.SIGCONT)
     time.sleep(2.5)
-    assistant.say(sender, "/affirm")
+    assistant.say(sender, "/affirm")  # the frozen turn finished in the background first
     assert "16 jaar of ouder" in texts(assistant.say(sender, "/request_callback"))
 
 
