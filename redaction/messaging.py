@@ -12,6 +12,9 @@ connectors and the redacting wrapper (``redaction/channels.py``) they add:
   public URL is refused (403), so nobody can write into a resident's conversation.
 - **Configurable API hosts.** ``DH_TELEGRAM_API_URL`` and ``DH_TWILIO_API_URL`` (defaults: the
   real APIs) point the connectors elsewhere, e.g. at a local Bot API server or a test fake.
+- **Numbered choices on SMS and WhatsApp**, which have no buttons: the assistant's buttons go as
+  a numbered list, and a reply of just that number sends the button's payload (remembered in
+  memory, per pseudonym, for the next reply only).
 - Twilio's blocking HTTP call runs off the event loop, and its errors are logged without the
   message or the number.
 """
@@ -21,6 +24,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import threading
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from functools import lru_cache
 from typing import Any
@@ -56,12 +61,46 @@ def sender_pseudonym(prefix: str, sender_id: str) -> str:
     return f"{prefix}-{pseudonym(_sender_key(), sender_id)}"
 
 
+class NumberedChoices:
+    """The payloads of the last buttons sent to each conversation, until its next message."""
+
+    CHOOSE = "Stuur het nummer van je keuze:"
+
+    def __init__(self, limit: int = 10_000) -> None:
+        self._last: OrderedDict[str, list[str]] = OrderedDict()
+        self._limit = limit
+        self._lock = threading.Lock()
+
+    def offer(self, sender: str, text: str, buttons: list[dict[str, Any]]) -> str:
+        """Remember the payloads; the text with the choices as a numbered list."""
+        usable = [b for b in buttons if b.get("title") and b.get("payload")]
+        with self._lock:
+            self._last[sender] = [str(b["payload"]) for b in usable]
+            self._last.move_to_end(sender)
+            while len(self._last) > self._limit:
+                self._last.popitem(last=False)
+        lines = [f"{number}. {b['title']}" for number, b in enumerate(usable, start=1)]
+        return f"{text}\n\n{self.CHOOSE}\n" + "\n".join(lines)
+
+    def resolve(self, sender: str, text: str) -> str:
+        """A reply of just a number offered last time becomes that button's payload."""
+        with self._lock:
+            payloads = self._last.pop(sender, [])
+        choice = text.strip().rstrip(".")
+        if choice.isdigit() and 1 <= int(choice) <= len(payloads):
+            return payloads[int(choice) - 1]
+        return text
+
+
 class RealRecipient(OutputChannel):
     """Sends to the real chat id or number while Rasa addresses the pseudonym."""
 
-    def __init__(self, inner: OutputChannel, recipient: str) -> None:
+    def __init__(self, inner: OutputChannel, recipient: str, pseudonym: str = "",
+                 choices: NumberedChoices | None = None) -> None:
         self._inner = inner
         self._recipient = recipient
+        self._pseudonym = pseudonym
+        self._choices = choices
 
     def name(self) -> str:  # type: ignore[override] — the wrapped channel's name
         return self._inner.name()
@@ -78,6 +117,10 @@ class RealRecipient(OutputChannel):
     async def send_text_with_buttons(
         self, recipient_id: str, text: str, buttons: list[dict[str, Any]], **kwargs: Any
     ) -> None:
+        if self._choices is not None:
+            text = self._choices.offer(self._pseudonym, text, buttons)
+            await self._inner.send_text_message(self._recipient, text, **kwargs)
+            return
         await self._inner.send_text_with_buttons(self._recipient, text, buttons, **kwargs)
 
     async def send_quick_replies(
@@ -101,14 +144,18 @@ class PseudonymousSenders(InputChannel):
     the vault, the tracker store and the actions all key on the same pseudonym."""
 
     sender_prefix = "msg"
+    choices: NumberedChoices | None = None  # for channels without buttons
 
     def blueprint(self, on_new_message: Handler) -> Any:
-        prefix = self.sender_prefix
+        prefix, choices = self.sender_prefix, self.choices
 
         async def pseudonymise_then_handle(message: UserMessage) -> None:
             real = str(message.sender_id)
             message.sender_id = sender_pseudonym(prefix, real)
-            message.output_channel = RealRecipient(message.output_channel, real)
+            message.output_channel = RealRecipient(message.output_channel, real,
+                                                   message.sender_id, choices)
+            if choices is not None and isinstance(message.text, str):
+                message.text = choices.resolve(message.sender_id, message.text)
             await on_new_message(message)
 
         return super().blueprint(pseudonymise_then_handle)  # type: ignore[safe-super]
@@ -184,6 +231,7 @@ class TwilioInput(RedactingInput, PseudonymousSenders, twilio.TwilioInput):
     """``/webhooks/twilio/webhook``: signed requests only; pseudonymised, redacted."""
 
     sender_prefix = "tw"
+    choices = NumberedChoices()
 
     @classmethod
     def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:

@@ -243,6 +243,34 @@ def test_whatsapp_answers_the_number_and_stores_only_redacted_text(messaging: Me
     assert all("316" not in s for s, _ in rows), "the sender id is a pseudonym, not the number"
 
 
+def test_whatsapp_choices_are_numbered_and_a_number_chooses(messaging: Messaging) -> None:
+    # Runs after the WhatsApp conversation above, which ended with the offer of contact.
+    offer = messaging.twilio.sent("/Messages.json")[-1]["Body"]
+    assert "Stuur het nummer van je keuze:" in offer
+    number = next(line.split(".")[0] for line in offer.splitlines()
+                  if line.endswith(". Nee, dank je"))
+    before = len(messaging.twilio.sent("/Messages.json"))
+    assert messaging.twilio_message(number) == 204
+    replies = messaging.twilio.wait_for("/Messages.json", before + 1)[before:]
+    assert "Prima" in "\n".join(r["Body"] for r in replies), "the number meant 'Nee, dank je'"
+    stored = "\n".join(d for s, d in messaging.tracker() if s.startswith("tw-"))
+    assert '"text": "/deny"' in stored
+
+
+def test_numbered_choices_apply_to_the_next_reply_only() -> None:
+    from redaction.messaging import NumberedChoices
+
+    choices = NumberedChoices()
+    text = choices.offer("tw-a", "Wil je contact?", [
+        {"title": "Ja, graag", "payload": "/affirm"}, {"title": "Nee", "payload": "/deny"}])
+    assert text.endswith("1. Ja, graag\n2. Nee")
+    assert choices.resolve("tw-b", "2") == "2", "another conversation's choices do not apply"
+    assert choices.resolve("tw-a", " 2. ") == "/deny"
+    assert choices.resolve("tw-a", "2") == "2", "only the next reply"
+    choices.offer("tw-a", "?", [{"title": "Ja", "payload": "/affirm"}])
+    assert choices.resolve("tw-a", "3") == "3" and choices.resolve("tw-a", "1") == "1"
+
+
 def test_unsigned_twilio_webhook_is_refused(messaging: Messaging) -> None:
     before = len(messaging.tracker())
     assert messaging.twilio_message("ik heb schulden", signed=False) == 403
