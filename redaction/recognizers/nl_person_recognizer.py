@@ -51,6 +51,15 @@ _KINSHIP = (
     "stiefzoon|stiefdochter|pleegzoon|pleegdochter|collega|baas|huisgenoot|kind|kindje|"
     "jongste|oudste"
 )
+# People in the plural ("de kinderen sem en tess") and people by their role ("de
+# wijkverpleegkundige ans", "onze budgetcoach mark"): a name may follow as after "mijn zoon".
+_GROUPS = "kinderen|kids|kindjes|zoons|dochters|jongens|meiden|tweeling|ouders|kleinkinderen"
+_ROLES = (
+    "wijkverpleegkundige|verpleegkundige|consulent|consulente|klantmanager|casemanager|"
+    "begeleider|begeleidster|coach|budgetcoach|jobcoach|mentor|mentrix|hulpverlener|maatje|"
+    "thuisbegeleider|wijkagent|contactpersoon|behandelaar|therapeut|psycholoog|huisbaas|"
+    "verhuurder|wijkcoach|schuldhulpmaatje|voogd|bewindvoerder|pleegmoeder|pleegvader"
+)
 _TITLES = (
     r"mevrouw|meneer|mijnheer|mevr\.?|mw\.?|mvr\.?|dhr\.?|de\s+heer|mej\.?|juffrouw|juf|"
     r"meester|dokter|dr\.?|mr\.?|ir\.?|ing\.?|drs\.?|prof\.?|zuster|broeder"
@@ -68,6 +77,11 @@ class _Trigger:
     strong: bool  # strong triggers accept lowercase names that are also ordinary words
     at_end: bool = False  # the name must end the message (closings)
     naming: bool = False  # "mijn naam is", "ik heet": even an unknown lowercase word is the name
+    # "title": "meneer de graaf", "dokter bakker" - a lowercase listed surname is the name even
+    # when it is also a word. "family": "mijn vrouw abena" - an unknown lowercase word is the
+    # name when a verb or punctuation follows it (not "mijn vrouw appt u"). "with": "ik ben met
+    # koen getrouwd" - a lowercase first name that is rarely a plain word.
+    mode: str = ""
 
 
 def _triggers() -> list[_Trigger]:
@@ -79,10 +93,24 @@ def _triggers() -> list[_Trigger]:
             True,
             naming=True,
         ),
-        _Trigger(re.compile(r"(?:^|\n)\s*(?:voor|achter)?naam\s*:\s*", flags), True, naming=True),
+        _Trigger(
+            re.compile(r"(?:^|\n)\s*(?:voor|achter)?naam(?:\s*:\s*|\s+)", flags), True, naming=True
+        ),
         _Trigger(re.compile(r"\b(?:heet|heten|heette|genaamd)\s+", flags), True, naming=True),
-        _Trigger(re.compile(rf"(?<![\w.])(?:{_TITLES})\s*(?<=[\s.])", flags), True),
-        _Trigger(re.compile(rf"\b{possessive}\s+(?:{_KINSHIP})\b\s*,?\s*", flags), True),
+        _Trigger(re.compile(rf"(?<![\w.])(?:{_TITLES})\s*(?<=[\s.])", flags), True, mode="title"),
+        _Trigger(
+            re.compile(rf"\b{possessive}\s+(?:{_KINSHIP})\b\s*,?\s*\(?\s*", flags),
+            True,
+            mode="family",
+        ),
+        _Trigger(
+            re.compile(
+                rf"\b(?:{possessive}|de|die)\s+(?:{_GROUPS}|{_ROLES})\b\s*,?\s*\(?\s*", flags
+            ),
+            True,
+            mode="family",
+        ),
+        _Trigger(re.compile(r"(?<=\w\s+)(?:samen\s+)?met\s+", flags), False, mode="with"),
         _Trigger(
             re.compile(
                 rf"(?:^|[.!?,\n]\s*|(?<![\d\s])\s+)(?:{_CLOSINGS})\s*[,.!:]*\s*(?:van\s+)?",
@@ -118,6 +146,10 @@ _INITIALS_NAME = re.compile(
     r"\s+)?(?P<surname>[^\W\d_][\w'’-]+)",
     re.IGNORECASE,
 )
+# A closing or a title right before initials: "mvg, r. bakker", "Mr. P. Smits".
+_SIGNED_BEFORE = re.compile(
+    rf"(?:^|[\s,.!])(?:{_CLOSINGS}|{_TITLES})\s*[,.:]*\s*$", re.IGNORECASE
+)
 _ABBREVIATIONS = frozenset(
     "o.a. t.a.v. z.s.m. m.b.t. i.v.m. d.w.z. a.u.b. n.a.v. t.n.v. p.s. m.v.g. b.v. e.d. i.p.v. "
     "o.b.v. m.i.v. v.a. n.v.t. i.o. c.q. u. s.v.p.".split()
@@ -130,6 +162,22 @@ _GLUED_ARTICLE = re.compile(r"^(?:al|el|ul|ad|as|ash|at|az|an|ar|ed|es)[-‑]", 
 _STREET_SUFFIX = "|".join(sorted(set(NlAddressRecognizer.SUFFIXES), key=len, reverse=True))
 _STREET_COMPOUND = re.compile(rf"[^\W\d_]{{3,}}(?:{_STREET_SUFFIX})\.?", re.IGNORECASE)
 _BARE_STREET_WORD = re.compile(rf"(?:{_STREET_SUFFIX})", re.IGNORECASE)
+
+
+# What follows a person's name as subject: "abena is", "sem en tess", "abena, ...".
+_FOLLOWS_SUBJECT = frozenset(
+    "en is was heeft had wil kan zal mag moet gaat ging komt kwam zit woont werkt zegt zei "
+    "spreekt krijgt kreeg heet wordt werd doet deed weet vindt".split()
+)
+# After "met <first name>" when the name is also a plain word: "met roos en haar zoontje",
+# "met merel naar", "met koen getrouwd", "met iris van het buurtteam".
+_AFTER_WITH_PERSON = frozenset(
+    "en naar van getrouwd gesproken gebeld gepraat afgesproken samen geweest mee uit om over "
+    "bij ook".split()
+)
+# A first name used as a plain word fewer times than this (subtitle counts: "roos" 2312,
+# "bas" 540, "merel" 58) still reads as a name after "met"; "hoop", "rust" are far above it.
+_RARE_WORD_COUNT = 3000
 
 
 @dataclass(frozen=True)
@@ -276,11 +324,26 @@ class NlPersonRecognizer(LocalRecognizer):
             or low in _lexicon.MONTH_ABBREVIATIONS - {"jan"}
         )
 
-    def _nameish_after_trigger(self, tok: _Tok, strong: bool, naming: bool = False) -> bool:
+    def _nameish_after_trigger(
+        self,
+        tok: _Tok,
+        strong: bool,
+        naming: bool = False,
+        mode: str = "",
+        after: _Tok | None = None,
+    ) -> bool:
         if self._never(tok):
             return False
         if tok.low in self.NATIONALITIES:
             return False
+        if mode == "with":
+            return self._rare_first_name(tok, after)
+        if not tok.capital and mode == "title" and (
+            tok.low in self._surnames or self._unknown_word(tok.low)
+        ):
+            return True  # "dokter bakker", "meneer yilmaz"
+        if not tok.capital and mode == "family" and self._unknown_name(tok, after):
+            return True  # "mijn vrouw abena spreekt", "mijn vrouw, abena,"
         if tok.capital:
             # "ik ben Mantelzorger" is a role, "ik ben Jan" a name; cities count after a trigger.
             return strong or self._in_names(tok.low) or tok.low not in self._ordinary
@@ -290,6 +353,55 @@ class NlPersonRecognizer(LocalRecognizer):
             return self._lowercase_name(tok.low)
         # "ik ben jan" yes, "ik ben jong" (a surname, De Jong) no: weak triggers want a first name.
         return tok.low in self._first
+
+    def _unknown_word(self, low: str) -> bool:
+        """No Dutch or English word and no chat spelling: "abena", "senait", "oksana"."""
+        return (
+            len(low) >= 3
+            and low not in self._ordinary
+            and low not in self._english
+            and low not in self._places
+            and not _lexicon.is_dutch_word(low)
+        )
+
+    def _unknown_name(self, tok: _Tok, after: _Tok | None) -> bool:
+        """An unknown lowercase word right after a family word is a name when what follows it is
+        what follows a subject or an aside: punctuation, the end, "en", or a finite verb
+        ("abena spreekt", "abena is"). "mijn vrouw appt u" has an object after the verb."""
+        low = tok.low
+        if not self._unknown_word(low) or low in self._surnames and low not in self._first:
+            return False
+        if low.endswith("t") and (
+            low[:-1] in self._ordinary or low[:-1] in self._english or low[-2:-1] == low[-3:-2]
+        ):
+            return False  # "appt", "whatsappt", "datet": a verb made of a loan word
+        return self._subject_follows(after)
+
+    def _subject_follows(self, after: _Tok | None) -> bool:
+        if after is None or not after.is_word:
+            return True
+        low = after.low
+        if low in _FOLLOWS_SUBJECT:
+            return True
+        return (
+            not after.capital
+            and low.endswith("t")
+            and len(low) > 3
+            and low not in self._function
+            and _lexicon.is_dutch_word(low)
+        )
+
+    def _rare_first_name(self, tok: _Tok, after: _Tok | None) -> bool:
+        """ "met koen", "met merel naar": a lowercase first name that is a plain word only
+        rarely (fewer uses than _RARE_WORD_COUNT), before what follows a person after "met"."""
+        low = tok.low
+        if tok.capital or low not in self._first or len(low) < 3 or low in self._english:
+            return False
+        if _lexicon.word_counts().get(low, 0) >= _RARE_WORD_COUNT:
+            return False
+        if low not in self._ordinary and not _lexicon.is_dutch_word(low):
+            return True
+        return after is None or not after.is_word or after.low in _AFTER_WITH_PERSON
 
     def _continues_name(self, tok: _Tok) -> bool:
         """A word after a name that belongs to it: "Jan Jansen", "Piet Bakker", "fatima ouali"."""
@@ -433,6 +545,7 @@ class NlPersonRecognizer(LocalRecognizer):
         self._from_name_first(text, tokens, by_start, blocked, add)
         self._from_initials(text, tokens, by_start, blocked, add)
         self._from_lookup(text, tokens, blocked, claimed, add)
+        self._from_coordination(tokens, by_start, found, blocked, add)
         return [self._result(start, end, score) for (start, end), score in found.items()]
 
     def _from_triggers(self, text, tokens, by_start, blocked, add) -> None:
@@ -445,11 +558,33 @@ class NlPersonRecognizer(LocalRecognizer):
                 head = tokens[index + size] if index + size < len(tokens) else None
                 if head is None or _is_blocked(head, blocked):
                     continue
-                if not self._nameish_after_trigger(
-                    head, trigger.strong, trigger.naming
+                after = tokens[index + size + 1] if index + size + 1 < len(tokens) else None
+                if size == 1 and tokens[index].text == "van" and (
+                    trigger.mode == "family" or (after is not None and after.text.isdigit())
+                ):
+                    continue  # "de mentor van mohamed", "mijn begeleider van Cordaan", "groep 3"
+                if (
+                    size
+                    and trigger.mode == "family"
+                    and tokens[index].low == "van"
+                    and head.low not in self._surnames
+                ):
+                    continue  # "mijn begeleider van de Cordaan": where she works
+                # "meneer de graaf", "heet de ruiter": a surname that follows interfixes
+                interfix_surname = (
+                    size > 0
+                    and trigger.strong
+                    and head.low in self._interfix_surnames
+                    and not self._never(head)
+                    and not self._organisation_word(head)
+                )
+                if not interfix_surname and not self._nameish_after_trigger(
+                    head, trigger.strong, trigger.naming, trigger.mode, after
                 ) and not self._month_name(tokens, index + size):
                     continue
-                if size and not (head.capital or self._lowercase_name(head.low)):
+                if size and not (
+                    head.capital or self._lowercase_name(head.low) or interfix_surname
+                ):
                     continue
                 if size and self._organisation_word(head):
                     continue  # "meneer van de Kredietbank", "mevrouw van het Wijkteam"
@@ -463,6 +598,29 @@ class NlPersonRecognizer(LocalRecognizer):
                 weak_lower = not trigger.strong and not head.capital
                 score = self.SCORE_TRIGGER if trigger.strong else self.SCORE_WEAK_TRIGGER
                 add(index, last, score - (0.1 if weak_lower else 0.0))
+
+    def _from_coordination(self, tokens, by_start, found, blocked, add) -> None:
+        """ "sem en tess", "liam, zoë en adam": a first name joined by "en" or a comma to a name
+        already found is a name too, even in lowercase and when it is also a rare plain word."""
+        by_end = {tok.end: i for i, tok in enumerate(tokens)}
+        pending = [(by_start[s], by_end[e]) for s, e in found if s in by_start and e in by_end]
+        seen = set(pending)
+        while pending:
+            first, last = pending.pop()
+            for joint, other in ((last + 1, last + 2), (first - 1, first - 2)):
+                if not 0 <= other < len(tokens) or tokens[joint].text not in ("en", ",", "&"):
+                    continue
+                tok = tokens[other]
+                if tok.capital or _is_blocked(tok, blocked) or self._never(tok):
+                    continue  # capitalised names are the lookup's
+                if tok.low not in self._first or tok.low in self._places:
+                    continue
+                if _lexicon.word_counts().get(tok.low, 0) >= _RARE_WORD_COUNT:
+                    continue
+                if (other, other) not in seen:
+                    seen.add((other, other))
+                    pending.append((other, other))
+                    add(other, other, self.SCORE_NAME)
 
     def _closing_rest(self, text: str, tokens: list[_Tok], last: int) -> int | None:
         """ "gr yvonne tehupeiory": up to two more unknown words that end the message."""
@@ -496,8 +654,12 @@ class NlPersonRecognizer(LocalRecognizer):
                 # "hier" is an ordinary word after anything; every word must look like a name
                 if any(t.low in self._ordinary and not self._in_names(t.low) for t in names):
                     continue
-                if not any(self._in_names(t.low) for t in names) and len(names) < 2:
-                    continue
+                if (
+                    not any(self._in_names(t.low) for t in names)
+                    and len(names) < 2
+                    and not (self._unknown_word(names[0].low) and len(names[0].low) >= 4)
+                ):
+                    continue  # "senait hier," counts: a word in no Dutch or English list
             add(first, first + len(names) - 1, self.SCORE_TRIGGER)
 
     def _from_initials(self, text, tokens, by_start, blocked, add) -> None:
@@ -514,6 +676,10 @@ class NlPersonRecognizer(LocalRecognizer):
             first = by_start.get(match.start())
             last = next((i for i, t in enumerate(tokens) if t.end == match.end()), None)
             if first is None or last is None or _is_blocked(tokens[last], blocked):
+                continue
+            signed = _SIGNED_BEFORE.search(text, 0, match.start()) is not None
+            if signed and (surname in self._surnames or self._unknown_word(surname)):
+                add(first, last, self.SCORE_TRIGGER)  # "mvg, r. bakker", "Mr. P. Smits"
                 continue
             if match.group("interfix"):  # "van der meer", "de Vries": words and places too
                 if surname not in self._interfix_surnames and (
