@@ -19,7 +19,7 @@
   const config = {
     endpoint: new URL(data.endpoint || "/chat/send", base).href,
     privacyUrl: new URL(data.privacyUrl || "/privacy", base).href,
-    exitUrl: data.exitUrl || "https://www.google.nl",
+    exitUrl: /^https?:\/\//.test(data.exitUrl || "") ? data.exitUrl : "https://www.google.nl",
     maxChars: parseInt(data.maxChars, 10) || 2000,
     title: data.title || "Digitale Huiskamer",
     context: {},
