@@ -9,6 +9,9 @@ collide with ordinary text only where the letters are a two-letter Dutch word or
 units ("1000 GB", "2000 KM") are weak and need a context word (postcode, adres, woon...), except in
 the address position itself: "Dorpsweg 3, 1697 kg," (street, number, comma, postcode,
 then a comma, a town or the end) is a postcode even though "kg" is also a unit.
+
+Residents also type "2 5 1 3 ck" (a space between every character), "9712 C D" and "8022-AW";
+those spellings are matched too, and the letters are judged as above once the spaces are gone.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from redaction.recognizers import _lexicon
 
 _DIGITS = r"(?<![\w-])[1-9]\d{3}"
 _END = r"(?![\w-])"
@@ -28,12 +33,16 @@ _AFTER_HOUSE_NUMBER = re.compile(
 _AFTER_STREET_COMMA = re.compile(
     r"(?:\b[A-Z][^\W\d_]+|[^\W\d_]*(?:straat|laan|weg|plein|gracht|kade|singel|dijk|dreef|"
     r"hof|park|pad|steeg|markt|wal|erf|baan|zoom|brink|haven|ring))\.?\s+\d{1,5}"
-    r"(?:\s?-?\s?[a-zA-Z]{1,3}|-\d{1,3}|\s[IV]{1,3})?\s*,\s*$"
+    r"(?:\s?-?\s?[a-zA-Z]{1,3}|-\d{1,3}|\s[IV]{1,3})?\s*(?:,|\s\bin\b)\s*$"
 )
 # "mijn postcode is 3521 km": said in so many words, even when the letters are a unit or a word.
 _POSTCODE_WORD_BEFORE = re.compile(r"\bpostcode\s*(?:is\s*)?:?\s*$", re.IGNORECASE)
 # After the postcode in that position: a comma, a capitalised town, or the end of the line.
 _TOWN_OR_END = re.compile(r"\s*(?:[,;.]|$|\n|[A-Z])")
+_SPACED_LETTERS = re.compile(r"[a-zA-Z] [a-zA-Z]$")
+_SPACED_DIGITS = re.compile(r"\d \d")
+_LETTER_AFTER = re.compile(r" [a-zA-Z]\b")
+_WORD_AFTER = re.compile(r"\s+([^\W\d_][\w'-]*)")
 
 
 class NlPostcodeRecognizer(PatternRecognizer):
@@ -44,6 +53,13 @@ class NlPostcodeRecognizer(PatternRecognizer):
         Pattern(
             "postcode (lowercase)",
             _DIGITS + r" ?(?![sS][aAdDsS])(?![A-Z]{2})[a-zA-Z]{2}" + _END,
+            0.3,
+        ),
+        # "2 5 1 3 ck", "3 5 8 1 E H", "9712 C D", "8022-AW": typed with spaces or a dash
+        Pattern(
+            "postcode (spaced)",
+            r"(?<![\w-])(?:[1-9](?: \d){3} ?|[1-9]\d{3} ?- ?|[1-9]\d{3} ?(?=[a-zA-Z] [a-zA-Z]))"
+            r"(?![sS] ?[aAdDsS])[a-zA-Z] ?[a-zA-Z]" + _END,
             0.3,
         ),
     ]
@@ -102,14 +118,23 @@ class NlPostcodeRecognizer(PatternRecognizer):
     ) -> list[RecognizerResult]:
         kept = []
         for result in super().analyze(text, entities, nlp_artifacts, regex_flags):
-            letters = text[result.end - 2 : result.end]
+            value = text[result.start : result.end]
+            letters = re.sub(r"\s", "", value)[-2:]
+            if _SPACED_LETTERS.search(value) and (
+                _LETTER_AFTER.match(text, result.end) or not letters.isupper()
+            ):
+                before = text[max(0, result.start - 60) : result.start]
+                if not _SPACED_DIGITS.match(value) and not _POSTCODE_WORD_BEFORE.search(before):
+                    continue  # "2024 a b c": a list, unless said to be the postcode
             if letters.isupper():
                 if letters in self.WEAK_LETTERS:
                     result.score = min(result.score, 0.3)
+                else:
+                    result.score = max(result.score, self.strong_score)
             elif letters.lower() in self.DUTCH_WORDS:
                 before = text[max(0, result.start - 60) : result.start]
                 if not (
-                    _AFTER_STREET_COMMA.search(before) and _TOWN_OR_END.match(text, result.end)
+                    _AFTER_STREET_COMMA.search(before) and self._town_or_end(text, result.end)
                 ) and not _POSTCODE_WORD_BEFORE.search(before):
                     continue
                 result.score = max(result.score, self.strong_score)
@@ -119,3 +144,12 @@ class NlPostcodeRecognizer(PatternRecognizer):
                 result.score = max(result.score, self.strong_score)
             kept.append(result)
         return kept
+
+    @staticmethod
+    def _town_or_end(text: str, end: int) -> bool:
+        """A comma, a capitalised word or the end after the postcode; or a known town in
+        lowercase ("4511 cl oostburg")."""
+        if _TOWN_OR_END.match(text, end):
+            return True
+        word = _WORD_AFTER.match(text, end)
+        return word is not None and word.group(1).lower() in _lexicon.place_names()

@@ -34,6 +34,20 @@ CASES = [
     ("de koffer weegt 23, 1500 kg is te veel", []),
     ("we kochten 12, 2000 kg hout en 10 zakken", []),
     ("Ik fiets 12, 1100 km per jaar", []),
+    # typed with a space between every character, spaced letters, a dash
+    ("postcode 2 5 1 3 ck huisnummer 12", ["2 5 1 3 ck"]),
+    ("in 2 5 1 3 c k is geen buurthuis", ["2 5 1 3 c k"]),
+    ("ik verhuis naar 9 7 2 1 a b", ["9 7 2 1 a b"]),
+    ("de postcode is 3 5 8 1 E H", ["3 5 8 1 E H"]),
+    ("mijn postcode: 9712 C D", ["9712 C D"]),
+    ("mijn postcode is 8022-AW", ["8022-AW"]),
+    # a unit-like pair after street + number + "in", before a town in lowercase
+    ("burg. de withstraat 3 in 4511 cl oostburg", ["4511 cl"]),
+    # not postcodes
+    ("ik heb 1 2 3 4 en 5 gekozen", []),
+    ("de uitslag was 2024 a b c", []),
+    ("de jaren 2010-2020 waren zwaar", []),
+    ("vanaf 1990-en verder", []),
 ]
 
 
