@@ -32,6 +32,7 @@ _HOUSE_NUMBER = re.compile(
     r"|\s?-\s?(?:hs|bis|huis|bg|[a-zA-Z]{1,2}|\d{1,3}(?:[a-zA-Z]{1,3}|\s?hg)?|I{1,3}|IV)(?!\w)"
     r"|/\d{1,3}[a-zA-Z]?(?!\w)"
     r"|\s(?:hs|bis(?:\s[a-zA-Z](?![\w/-]))?|bg|huis|rood|rd|zwart|zw|boven|beneden|hg"
+    r"|(?:ws|wb|wsp)\.?\s?\d{1,3}"  # "Kampstraat 7 ws 4": a berth for a houseboat or caravan
     r"|I{1,3}|IV|i{1,3}|iv|[A-Z]|[a-tv-z])(?![\w/-]))?"
     r"(?![\w%€]|[.,:/-]\d)"
 )

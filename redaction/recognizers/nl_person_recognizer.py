@@ -169,6 +169,11 @@ _FOLLOWS_SUBJECT = frozenset(
     "en is was heeft had wil kan zal mag moet gaat ging komt kwam zit woont werkt zegt zei "
     "spreekt krijgt kreeg heet wordt werd doet deed weet vindt".split()
 )
+# Finite verbs after a sentence-opening lowercase name: "merel zegt", "roos en bas zijn".
+_SUBJECT_VERBS = (_FOLLOWS_SUBJECT - {"en"}) | frozenset(
+    "zijn hebben willen wonen gaan komen zitten werken krijgen moeten kunnen belde belt "
+    "vraagt vroeg".split()
+)
 # After "met <first name>" when the name is also a plain word: "met roos en haar zoontje",
 # "met merel naar", "met koen getrouwd", "met iris van het buurtteam".
 _AFTER_WITH_PERSON = frozenset(
@@ -545,7 +550,9 @@ class NlPersonRecognizer(LocalRecognizer):
         self._from_name_first(text, tokens, by_start, blocked, add)
         self._from_initials(text, tokens, by_start, blocked, add)
         self._from_lookup(text, tokens, blocked, claimed, add)
+        self._from_subject(text, tokens, blocked, add)
         self._from_coordination(tokens, by_start, found, blocked, add)
+        self._from_repetition(tokens, found, blocked, add)
         return [self._result(start, end, score) for (start, end), score in found.items()]
 
     def _from_triggers(self, text, tokens, by_start, blocked, add) -> None:
@@ -598,6 +605,50 @@ class NlPersonRecognizer(LocalRecognizer):
                 weak_lower = not trigger.strong and not head.capital
                 score = self.SCORE_TRIGGER if trigger.strong else self.SCORE_WEAK_TRIGGER
                 add(index, last, score - (0.1 if weak_lower else 0.0))
+
+    def _from_subject(self, text, tokens, blocked, add) -> None:
+        """ "merel zegt dat ...", "roos en bas zijn mijn kinderen": lowercase first names that are
+        rarely plain words, opening a sentence as the subject of a finite verb."""
+        for index in range(len(tokens)):
+            if not _sentence_initial(text, tokens, index):
+                continue
+            names = []
+            position = index
+            while position < len(tokens) and self._rare_subject_name(tokens[position], blocked):
+                names.append(position)
+                if position + 2 < len(tokens) and tokens[position + 1].text in ("en", "&"):
+                    position += 2
+                else:
+                    position += 1
+                    break
+            if names and position < len(tokens) and tokens[position].low in _SUBJECT_VERBS:
+                for name in names:
+                    add(name, name, self.SCORE_NAME)
+
+    def _rare_subject_name(self, tok: _Tok, blocked) -> bool:
+        low = tok.low
+        return (
+            not tok.capital
+            and low in self._first
+            and len(low) >= 3
+            and not self._never(tok)
+            and low not in self._english
+            and low not in self._places
+            and _lexicon.word_counts().get(low, 0) < _RARE_WORD_COUNT
+            and not _is_blocked(tok, blocked)
+        )
+
+    def _from_repetition(self, tokens, found, blocked, add) -> None:
+        """ "mijn vrouw abena... sorry, abena is mijn vrouw": once a word is a name in a message,
+        it is that name wherever else it stands in the message."""
+        names = set()
+        for start, end in list(found):
+            names |= {t.low for t in tokens if start <= t.start and t.end <= end and t.is_word}
+        names = {n for n in names if len(n) >= 3 and n not in self._function}
+        for index, tok in enumerate(tokens):
+            if tok.low in names and not _is_blocked(tok, blocked) and not self._never(tok):
+                if not any(s <= tok.start and tok.end <= e for s, e in found):
+                    add(index, index, self.SCORE_NAME)
 
     def _from_coordination(self, tokens, by_start, found, blocked, add) -> None:
         """ "sem en tess", "liam, zoë en adam": a first name joined by "en" or a comma to a name

@@ -85,6 +85,9 @@ CASES = [
     ("ik heb covid19 gehad en de straat 3 keer", []),
     ("ik ga naar Utrecht 12, 3511 AB", []),  # a town with a number is not a street
     ("op 12/3 heb ik een afspraak", []),
+    # a berth number for a houseboat or caravan ("woonschip")
+    ("ik woon op de Kampstraat 7 ws 4", ["Kampstraat 7 ws 4"]),
+    ("Kerkstraat 5 was fijn, nu woon ik in Zeist", ["Kerkstraat 5"]),
 ]
 
 

@@ -90,6 +90,9 @@ LOWERCASE_NAMES = [
     ("de verhuurder, dhr. van 't veld, wil me eruit zetten", ["van 't veld"]),
     ("de huisarts, dokter bakker, heeft een verwijzing geschreven", ["bakker"]),
     ("mvg, r. bakker", ["r. bakker"]),
+    ("merel zegt dat ik hier moet vragen", ["merel"]),  # a rare word opening as the subject
+    ("roos en bas zijn mijn kinderen", ["roos", "bas"]),
+    ("mijn vrouw abena... sorry, abena is mijn vrouw", ["abena", "abena"]),  # named again
 ]
 LOWERCASE_NEGATIVES = [
     "mijn vrouw appt u wel als ze thuis is",  # a verb made of a loan word, with an object
@@ -106,6 +109,8 @@ LOWERCASE_NEGATIVES = [
     "alles hier, klaar",
     "ik speel bas in een band, telt dat als inkomen?",
     "een merel in de tuin, verder alles stil",
+    "hoop is er niet meer",  # a first name far more often a word, opening a sentence
+    "rust is wat ik nodig heb",
 ]
 NEGATIVES = [
     "Jan komt morgen.",  # sentence-initial and an ordinary word (jannen): NER's job
