@@ -63,7 +63,7 @@ def line_chart(table: Table, y_label: str = "gesprekken") -> str:
         axes.set_ylim(bottom=0)
         axes.legend(fontsize=7, ncol=4, frameon=False, loc="upper center",
                     bbox_to_anchor=(0.5, -0.32))
-        figure.tight_layout()
+        figure.subplots_adjust(left=0.08, right=0.98, top=0.96, bottom=0.36)  # fixed: fast
         return _svg(figure)
 
 
@@ -84,5 +84,5 @@ def heatmap(table: Table) -> str:
         axes.set_xlabel("dag van de week")
         axes.set_ylabel("uur")
         figure.colorbar(image, ax=axes, label="gesprekken", shrink=0.8)
-        figure.tight_layout()
+        figure.subplots_adjust(left=0.14, right=0.98, top=0.97, bottom=0.08)
         return _svg(figure)
