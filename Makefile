@@ -18,7 +18,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup browser-tools run test train eval eval-redaction bench lint clean
+.PHONY: setup browser-tools run test train eval eval-redaction bench bench-load lint clean
 
 setup: $(VENV)/.installed
 
@@ -65,6 +65,12 @@ bench: $(VENV)/.installed $(MODEL) $(NER_MODEL)
 	$(PY) -m benchmarks.assistant
 	$(PY) -m benchmarks.redaction
 	$(PY) -m benchmarks.trends
+
+# Concurrent resident conversations over REST: embedded vs production profile, the cost of
+# redaction, the plaintext-PII scan of every store (var/reports/bench-load.md). ~15 minutes;
+# e.g. BENCH_LOAD_ARGS="--duration 30 --levels 40".
+bench-load: $(VENV)/.installed $(MODEL) $(NER_MODEL)
+	$(PY) -m benchmarks.load $(BENCH_LOAD_ARGS)
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

@@ -1,0 +1,330 @@
+"""``make bench-load``: concurrent resident conversations through the REST channel.
+
+Each virtual resident runs realistic Dutch scripts with personal data (names, phone numbers,
+e-mail addresses, BSNs, IBANs), saying yes or no to a hand-off, for a fixed time, on loopback
+only. Reported per configuration: throughput, p50/p95/p99 latency per turn, errors (HTTP
+failures and the assistant's own failure replies), and afterwards a scan of every store for
+the personal data in plain text (files under the data dir, logs, and for the production
+profile every PostgreSQL table). Configurations: the embedded profile, the embedded profile
+with redaction switched off (benchmark-only channel, benchmarks/load_channels.py; its scan is
+expected to hit), and the production profile; then the embedded profile at rising load, for
+the largest load the machine holds. Writes ``var/reports/bench-load.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import socket
+import statistics
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+from unittest import mock
+
+import httpx
+from sqlalchemy import create_engine, text
+
+from benchmarks.load_channels import FLAG
+from bot.launcher import System
+from bot.profiles import load_profile, unreachable
+from bot.settings import PROJECT_ROOT, load_settings
+
+REPORT = PROJECT_ROOT / "var" / "reports" / "bench-load.md"
+REPORT_JSON = REPORT.with_suffix(".json")
+NO_REDACTION_CREDENTIALS = PROJECT_ROOT / "benchmarks" / "load_credentials.yml"
+PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
+FIRST = ["Fatima", "Jan", "Sanne", "Mohammed", "Anouk", "Dewi", "Pieter", "Yusuf", "Lotte"]
+LAST = ["Amrani", "de Vries", "Jansen", "Bakker", "Yilmaz", "van Dijk", "Visser", "Smit"]
+STREETS = ["Lindelaan", "Kerkstraat", "Dorpsweg", "Molenstraat", "Stationsweg"]
+# The assistant's own failure replies (redaction/replies.yml, bot/resilience.yml).
+FAILURE_MARKS = ("niet bewaard", "Je bericht is bewaard", "langer dan normaal")
+
+
+@dataclass
+class Resident:
+    """One conversation's personal data, different every time."""
+
+    name: str
+    phone: str
+    email: str
+    bsn: str
+    iban: str
+    address: str
+
+    @classmethod
+    def make(cls, rng: random.Random) -> Resident:
+        first, last = rng.choice(FIRST), rng.choice(LAST)
+        digits = "".join(rng.choice("0123456789") for _ in range(8))
+        return cls(
+            name=f"{first} {last}", phone=f"06-{digits}",
+            email=f"{first.lower()}.{last.replace(' ', '').lower()}{rng.randint(10, 999)}"
+                  "@example.nl",
+            bsn=_bsn(rng), iban=_iban(rng),
+            address=f"{rng.choice(STREETS)} {rng.randint(2, 180)}")
+
+    def values(self) -> list[str]:
+        """What must never be found in plain text (also the number without its dash)."""
+        return [self.name, self.phone, self.phone.replace("-", ""), self.email, self.bsn,
+                self.iban]
+
+
+def _bsn(rng: random.Random) -> str:
+    while True:
+        digits = [rng.randint(0, 9) for _ in range(8)]
+        total = sum(d * w for d, w in zip(digits, range(9, 1, -1), strict=True))
+        last = total % 11
+        if last < 10 and digits[0] != 0:
+            return "".join(map(str, digits)) + str(last)
+
+
+def _iban(rng: random.Random) -> str:
+    account = "".join(str(rng.randint(0, 9)) for _ in range(10))
+    numeric = "".join(str(int(c, 36)) for c in f"ABNA{account}NL00")
+    return f"NL{98 - int(numeric) % 97:02d}ABNA{account}"
+
+
+def script(resident: Resident, rng: random.Random) -> list[str]:
+    """A realistic conversation: debt help with consent yes, consent no, or questions."""
+    r = resident
+    kind = rng.choice(["yes", "no", "questions"])
+    if kind == "yes":
+        return [f"Hoi, ik ben {r.name} en ik woon op de {r.address}",
+                "ik heb schulden en de deurwaarder belt steeds", "/affirm", "/request_callback",
+                "ja", "ja", "telefoon", f"mijn nummer is {r.phone}", "ochtend", "ja"]
+    if kind == "no":
+        return [f"ik ben {r.name}, mijn nummer is {r.phone}, mail {r.email}",
+                "ik heb schulden", "/affirm", "/request_callback", "ja", "nee"]
+    return [f"Mijn naam is {r.name}, mijn bsn is {r.bsn}",
+            "kan ik hulp krijgen bij het betalen van de huur?",
+            f"mijn rekeningnummer is {r.iban}", "hoe vraag ik bijstand aan?", "dank je wel"]
+
+
+@dataclass
+class Measured:
+    latencies: list[float] = field(default_factory=list)
+    errors: int = 0
+    conversations: int = 0
+    pii: list[str] = field(default_factory=list)
+
+
+async def _resident(client: httpx.AsyncClient, url: str, deadline: float, seed: int,
+                    measured: Measured) -> None:
+    rng = random.Random(seed)
+    while time.monotonic() < deadline:
+        resident = Resident.make(rng)
+        measured.pii.extend(resident.values())
+        sender = f"bench-{uuid.uuid4().hex[:12]}"
+        for message in script(resident, rng):
+            if time.monotonic() >= deadline:
+                return
+            started = time.perf_counter()
+            try:
+                answer = await client.post(url, json={"sender": sender, "message": message})
+                failed = answer.status_code != 200 or any(
+                    mark in answer.text for mark in FAILURE_MARKS)
+            except httpx.HTTPError:
+                failed = True
+            measured.latencies.append(time.perf_counter() - started)
+            measured.errors += failed
+            await asyncio.sleep(rng.uniform(0.1, 0.3))  # a resident reads and types a little
+        measured.conversations += 1
+
+
+async def _load(url: str, concurrency: int, duration: float, seed: int) -> Measured:
+    measured = Measured()
+    limits = httpx.Limits(max_connections=concurrency + 4)
+    async with httpx.AsyncClient(timeout=120, limits=limits) as client:
+        deadline = time.monotonic() + duration
+        await asyncio.gather(*(_resident(client, url, deadline, seed * 1000 + i, measured)
+                               for i in range(concurrency)))
+    return measured
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))] if values else 0.0
+
+
+@dataclass
+class Row:
+    label: str
+    concurrency: int
+    duration: float
+    turns: int
+    conversations: int
+    errors: int
+    p50: float
+    p95: float
+    p99: float
+    mean: float
+    pii_hits: int | None
+
+    @property
+    def throughput(self) -> float:
+        return self.turns / self.duration
+
+
+def _scan(folders: list[Path], database: str | None, values: list[str]) -> int:
+    """How many of ``values`` occur in plain text in any file or database row."""
+    needles = {v.encode() for v in values}
+    found: set[bytes] = set()
+    for folder in folders:
+        for path in folder.rglob("*"):
+            if path.is_file():
+                content = path.read_bytes()
+                found |= {n for n in needles - found if n in content}
+    if database:
+        engine = create_engine(f"postgresql://postgres@127.0.0.1:5432/{database}", future=True)
+        with engine.connect() as connection:
+            tables = connection.execute(text(
+                "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).scalars().all()
+            for table in tables:
+                for row in connection.execute(text(f'SELECT row_to_json(t)::text FROM "{table}" t')
+                                              ).scalars():
+                    found |= {n for n in needles - found if n in row.encode()}
+        engine.dispose()
+    return len(found)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def _system(base: Path, profile_name: str, redaction: bool) -> Iterator[tuple[System, str | None]]:
+    database = f"dh_bench_{uuid.uuid4().hex[:8]}" if profile_name == "production" else None
+    env = {"DH_DATA_DIR": str(base / "data"), "DH_RASA_PORT": str(free_port()),
+           "DH_ACTIONS_PORT": str(free_port()), "DH_PORTAL_PORT": str(free_port()),
+           "PROFILE": profile_name}
+    if database:
+        env["DH_PG_DATABASE"] = database
+    if not redaction:
+        env[FLAG] = "1"
+    try:
+        with mock.patch.dict(os.environ, env):
+            profile = load_profile()
+            if not redaction:
+                profile = replace(profile, credentials=NO_REDACTION_CREDENTIALS)
+            system = System(load_settings(), log_dir=base / "logs", profile=profile)
+            system.start()
+            try:
+                yield system, database
+            finally:
+                system.stop()
+    finally:
+        if database:
+            admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT", future=True)
+            with admin.connect() as connection:
+                connection.execute(text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
+            admin.dispose()
+
+
+def measure(label: str, profile: str, redaction: bool, levels: list[int], duration: float,
+            seed: int) -> list[Row]:
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="bench-load-") as tmp:
+        base = Path(tmp)
+        with _system(base, profile, redaction) as (system, database):
+            url = (f"http://{system.settings.host}:{system.settings.rasa_port}"
+                   "/webhooks/rest/webhook")
+            asyncio.run(_load(url, 2, 10, seed=0))  # warm-up, not counted
+            pii: list[str] = []
+            for level in levels:
+                measured = asyncio.run(_load(url, level, duration, seed))
+                pii += measured.pii
+                lat = measured.latencies
+                rows.append(Row(label, level, duration, len(lat), measured.conversations,
+                                measured.errors, percentile(lat, 50), percentile(lat, 95),
+                                percentile(lat, 99), statistics.fmean(lat) if lat else 0, None))
+                print(_line(rows[-1]), flush=True)
+            time.sleep(2)  # the trend broker flushes every second
+            hits = _scan([system.settings.data_dir, base / "logs"], database, pii)
+        for row in rows:
+            row.pii_hits = hits
+    return rows
+
+
+def _line(row: Row) -> str:
+    hits = "-" if row.pii_hits is None else str(row.pii_hits)
+    return (f"| {row.label} | {row.concurrency} | {row.turns} | {row.throughput:.1f} | "
+            f"{row.p50 * 1000:.0f} | {row.p95 * 1000:.0f} | {row.p99 * 1000:.0f} | "
+            f"{row.errors} | {hits} |")
+
+
+def _merged(rows: list[Row]) -> list[Row]:
+    """Rows of the last run (``bench-load.json``) with these replacing the same label and load."""
+    saved = json.loads(REPORT_JSON.read_text()) if REPORT_JSON.exists() else []
+    by = {(r["label"], r["concurrency"]): Row(**r) for r in saved}
+    by.update({(r.label, r.concurrency): r for r in rows})
+    order = {"embedded": 0, "embedded, no redaction": 1, "production": 2}
+    return sorted(by.values(), key=lambda r: (order.get(r.label, 9), r.concurrency))
+
+
+def write_report(rows: list[Row], duration: float, machine: str) -> str:
+    header = ("| configuration | concurrent | turns | turns/s | p50 ms | p95 ms | p99 ms | "
+              "errors | plaintext PII hits |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    by = {(r.label, r.concurrency): r for r in rows}
+    lines = ["# Load benchmark (`make bench-load`)", "",
+             f"{machine}; {duration:.0f} s per row, loopback REST, closed loop with 0.1-0.3 s "
+             "think time per resident; scripts with names, phone numbers, e-mail, BSN, IBAN "
+             "(hand-off with consent yes, consent no, questions).", "", header,
+             *(_line(r) for r in rows), ""]
+    base, plain = by.get(("embedded", 20)), by.get(("embedded, no redaction", 20))
+    if base and plain and plain.p95:
+        lines += [f"Cost of redaction at 20 concurrent: p95 ratio {base.p95 / plain.p95:.2f}, "
+                  f"throughput ratio {base.throughput / max(plain.throughput, 1e-9):.2f} "
+                  "(the no-redaction run stores the personal data in plain text: its PII hits "
+                  "are expected).", ""]
+    held = [r for r in rows if r.label == "embedded" and r.errors == 0 and r.p95 <= 2.0]
+    if held:
+        best = max(held, key=lambda r: r.concurrency)
+        lines += [f"Largest load held (0 errors, p95 ≤ 2 s): {best.concurrency} concurrent "
+                  f"conversations, {best.throughput:.1f} turns/s.", ""]
+    report = "\n".join(lines)
+    REPORT.parent.mkdir(parents=True, exist_ok=True)
+    REPORT.write_text(report, encoding="utf-8")
+    REPORT_JSON.write_text(json.dumps([asdict(r) for r in rows], indent=1), encoding="utf-8")
+    return report
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.load", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--duration", type=float, default=60, help="seconds per row")
+    parser.add_argument("--concurrency", type=int, default=20, help="the comparison load")
+    parser.add_argument("--levels", default="5,10,40",
+                        help="further embedded loads (comma-separated), for the largest it holds")
+    parser.add_argument("--configurations", default="embedded,no-redaction,production")
+    parser.add_argument("--merge", action="store_true",
+                        help="keep the other rows of the last report (bench-load.json)")
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args(argv)
+    n, d = args.concurrency, args.duration
+    wanted = {c.strip() for c in args.configurations.split(",")}
+    rows: list[Row] = []
+    if "embedded" in wanted:
+        levels = sorted({n, *(int(x) for x in args.levels.split(",") if x.strip())})
+        rows += measure("embedded", "embedded", True, levels, d, args.seed)
+    if "no-redaction" in wanted:
+        rows += measure("embedded, no redaction", "embedded", False, [n], d, args.seed)
+    if "production" in wanted:
+        if unreachable((PG_ADMIN, "redis://127.0.0.1:6379/0")):
+            print("production profile skipped: PostgreSQL or Redis not reachable")
+        else:
+            rows += measure("production", "production", True, [n], d, args.seed)
+    machine = f"{os.cpu_count()} cores, shared with other work"
+    print(write_report(_merged(rows) if args.merge else rows, d, machine))
+
+
+if __name__ == "__main__":
+    main()
