@@ -53,6 +53,10 @@ class NlNerPersonRecognizer(SpacyRecognizer):
         self._names = self._first | _lexicon.surnames()
         self._ordinary = _lexicon.ordinary_words()
         self._function_words = _lexicon.function_words()
+        # Function words and name particles ("van", "el", "ter"): never the edge of a name.
+        self._particles = self._function_words | {
+            i for i in _lexicon.interfixes() if " " not in i and not i.endswith(".")
+        }
         self._places = _lexicon.place_names() if keep_place_names else frozenset()
         keep = _lexicon.load_keep_terms(Path(keep_terms_file) if keep_terms_file else None)
         self._keep = keep | {t.lower() for t in extra_keep_terms}
@@ -65,7 +69,45 @@ class NlNerPersonRecognizer(SpacyRecognizer):
             lead = _ADDRESSED_TO.match(text, result.start, result.end)
             if lead and lead.end() < result.end:
                 result.start = lead.end()  # "t.n.v. M. El Khattabi": the name starts after it
-        return [r for r in results if self.is_plausible_name(text, r.start, r.end)]
+            result.start, result.end = self.trim(text, result.start, result.end)
+        return [
+            r for r in results if r.start < r.end and self.is_plausible_name(text, r.start, r.end)
+        ]
+
+    def _plain_word(self, word: str) -> bool:
+        """A lowercase Dutch word that is on no name list: "dochtertje", "heeft", "haha"."""
+        low = word.lower()
+        return (
+            word.islower()
+            and low not in self._names
+            and (low in self._ordinary or _lexicon.is_dutch_word(low))
+        )
+
+    def trim(self, text: str, start: int, end: int) -> tuple[int, int]:
+        """Drop plain lowercase words the NER took along at the edges of a name: "dochtertje
+        sterre" -> "sterre", "rik heeft" -> "rik", "Ingrid van schulddienstverlening" ->
+        "Ingrid". Particles stay unless a plain word was cut behind or before them."""
+        words = list(_WORD.finditer(text, start, end))
+        if len(words) < 2:
+            return start, end
+        first, last = 0, len(words) - 1
+        while first < last and self._plain_word(words[first].group()) and (
+            words[first].group().lower() not in self._particles
+        ):
+            first += 1
+            while (
+                first < last
+                and words[first].group() in self._particles
+                and words[first + 1].group().lower() in self._first
+            ):
+                first += 1  # "pleegouder van kevin", not "dokter el haddouchi"
+        while last > first and self._plain_word(words[last].group()):
+            last -= 1
+            while last > first and words[last].group() in self._particles:
+                last -= 1  # "Ingrid van schulddienstverlening"
+        if (first, last) == (0, len(words) - 1):
+            return start, end
+        return words[first].start(), words[last].end()
 
     def _name_evidence(self, word: str) -> bool:
         """A first name that is not a plain word ("sanne", "dirk"), or no Dutch word at all."""

@@ -589,8 +589,12 @@ class NlPersonRecognizer(LocalRecognizer):
                     head, trigger.strong, trigger.naming, trigger.mode, after
                 ) and not self._month_name(tokens, index + size):
                     continue
+                unknown_after_title = trigger.mode == "title" and self._unknown_word(head.low)
                 if size and not (
-                    head.capital or self._lowercase_name(head.low) or interfix_surname
+                    head.capital
+                    or self._lowercase_name(head.low)
+                    or interfix_surname
+                    or unknown_after_title
                 ):
                     continue
                 if size and self._organisation_word(head):

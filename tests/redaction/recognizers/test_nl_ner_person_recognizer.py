@@ -115,3 +115,25 @@ def test_addressed_to_is_not_part_of_the_name(monkeypatch):
     )
     results = NlNerPersonRecognizer().analyze(text, ["PERSON"])
     assert [text[r.start:r.end] for r in results] == ["M. El Khattabi"]
+
+
+TRIMMED = [
+    ("ons dochtertje sterre is net geboren", "dochtertje sterre", "sterre"),
+    ("mijn partner rik heeft een eigen bedrijf", "rik heeft", "rik"),
+    ("mijn moeder gerda zijn allebei ziek", "gerda zijn", "gerda"),
+    ("ik ben pleegouder van kevin en shanice", "pleegouder van kevin", "kevin"),
+    ("een gesprek met Ingrid van schulddienstverlening", "Ingrid van schulddienstverlening",
+     "Ingrid"),
+    ("bij dokter el haddouchi op de praktijk", "dokter el haddouchi", "el haddouchi"),
+    # names stay whole, particles and lowercase surnames included
+    ("ik heb met anja van beek gebeld", "anja van beek", "anja van beek"),
+    ("mijn naam is mark de wit", "mark de wit", "mark de wit"),
+    ("Jan de Vries belde", "Jan de Vries", "Jan de Vries"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "kept"), TRIMMED)
+def test_plain_words_at_the_edges_are_trimmed(ner_filter, text, span, kept):
+    start = text.index(span)
+    new_start, new_end = ner_filter.trim(text, start, start + len(span))
+    assert text[new_start:new_end] == kept

@@ -90,6 +90,7 @@ LOWERCASE_NAMES = [
     ("de verhuurder, dhr. van 't veld, wil me eruit zetten", ["van 't veld"]),
     ("de huisarts, dokter bakker, heeft een verwijzing geschreven", ["bakker"]),
     ("mvg, r. bakker", ["r. bakker"]),
+    ("bij dokter el haddouchi op de praktijk is het druk", ["el haddouchi"]),
     ("merel zegt dat ik hier moet vragen", ["merel"]),  # a rare word opening as the subject
     ("roos en bas zijn mijn kinderen", ["roos", "bas"]),
     ("mijn vrouw abena... sorry, abena is mijn vrouw", ["abena", "abena"]),  # named again
