@@ -165,7 +165,8 @@ class TrendWriter:
                 item = None
             if isinstance(item, TrendRecord):
                 batch.append(item)
-            elif isinstance(item, Forget):
+                item = self._drain(batch)  # None, or the first item that is not a record
+            if isinstance(item, Forget):
                 self._write(batch)  # the texts to forget may still be in this batch
                 batch = []
                 self._guarded(self.store.forget_texts, item.conversation, item.day)
@@ -175,6 +176,18 @@ class TrendWriter:
                 deadline = time.monotonic() + self.flush_seconds
             if item is self._STOP:
                 return
+
+    def _drain(self, batch: list[TrendRecord]) -> object:
+        """Under load, take what is already queued in one go (up to a batch)."""
+        while len(batch) < self.batch_size:
+            try:
+                item = self.queue.get_nowait()
+            except queue.Empty:
+                return None
+            if not isinstance(item, TrendRecord):
+                return item
+            batch.append(item)
+        return None
 
     def _write(self, batch: list[TrendRecord]) -> None:
         if not batch:
