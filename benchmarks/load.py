@@ -285,11 +285,20 @@ def write_report(rows: list[Row], duration: float, machine: str) -> str:
                   f"throughput ratio {base.throughput / max(plain.throughput, 1e-9):.2f} "
                   "(the no-redaction run stores the personal data in plain text: its PII hits "
                   "are expected).", ""]
-    held = [r for r in rows if r.label == "embedded" and r.errors == 0 and r.p95 <= 2.0]
+    embedded = [r for r in rows if r.label == "embedded"]
+    held = [r for r in embedded if r.errors == 0 and r.p95 <= 2.0]
     if held:
         best = max(held, key=lambda r: r.concurrency)
         lines += [f"Largest load held (0 errors, p95 ≤ 2 s): {best.concurrency} concurrent "
                   f"conversations, {best.throughput:.1f} turns/s.", ""]
+    elif embedded:
+        lines += ["No measured load kept p95 ≤ 2 s.", ""]
+    if embedded:
+        peak = max(r.throughput for r in embedded)
+        lines += [f"Throughput is CPU-bound at about {peak:.1f} turns/s; beyond that, latency "
+                  "grows with the queue. These residents wait only 0.1-0.3 s between turns; "
+                  "real residents read and type for 10-30 s, so the same turns/s serve roughly "
+                  f"{peak * 10:.0f}-{peak * 30:.0f} residents chatting at once.", ""]
     report = "\n".join(lines)
     REPORT.parent.mkdir(parents=True, exist_ok=True)
     REPORT.write_text(report, encoding="utf-8")
