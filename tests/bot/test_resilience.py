@@ -167,3 +167,12 @@ def test_a_failing_tracker_store_is_never_silent():
     asyncio.run(guard.handle(message, handler))
     assert message.output_channel.messages == []
     assert message.output_channel.sent == ["niet bewaard"]
+
+
+def test_replies_are_b1_readable_and_decide_nothing():
+    from bot.language import MIN_DOUMA_PER_TEXT, decision_phrases, flesch_douma
+
+    _, replies = load_resilience(env={})
+    for key, reply in replies.items():
+        assert flesch_douma(reply) >= MIN_DOUMA_PER_TEXT, key
+        assert not decision_phrases(reply), key
