@@ -18,7 +18,7 @@ from pathlib import Path
 
 from bot import profiles
 from bot.profiles import Profile
-from bot.settings import PROJECT_ROOT, Settings
+from bot.settings import PROJECT_ROOT, Settings, SettingsError
 from portal.settings import load_portal_settings
 from redaction.messaging_config import credentials_file
 
@@ -226,7 +226,10 @@ def run_forever(settings: Settings) -> int:
 
     signal.signal(signal.SIGTERM, request_stop)
     signal.signal(signal.SIGINT, request_stop)
-    profile = profiles.activate()
+    try:
+        profile = profiles.activate()
+    except SettingsError as error:
+        raise LaunchError(str(error)) from None
     with System(settings, profile=profile) as system:
         portal = load_portal_settings()
         print(
