@@ -164,3 +164,53 @@ def test_rasa_restarted_mid_form_resumes_from_the_tracker_store(faulty, referral
     privacy = open_privacy(assistant.settings)
     (handoff,) = privacy.queue.for_conversation(privacy.pseudonym(sender))
     assert privacy.queue.get(handoff.id, reveal=True).contact == PHONE
+
+
+def next_of(events, timeout: float, what: str) -> str:  # noqa: ANN001 - queue.Queue
+    import queue
+
+    try:
+        return events.get(timeout=timeout)
+    except queue.Empty:
+        raise AssertionError(f"no {what} within {timeout:.0f} s") from None
+
+
+def test_the_widget_channel_gets_the_same_kind_reply(faulty, referrals):
+    """socket.io (the web widget): the kind reply arrives as a bot message, and the held
+    message is answered once the action server is back."""
+    import queue
+
+    import socketio
+
+    system, assistant = faulty
+    said: queue.Queue[str] = queue.Queue()
+    client = socketio.Client()
+    client.on("bot_uttered", lambda data: said.put(data.get("text", "")))
+    confirmed: queue.Queue[str] = queue.Queue()
+    client.on("session_confirm", confirmed.put)
+    client.connect(f"http://{assistant.settings.host}:{assistant.settings.rasa_port}",
+                   socketio_path="/socket.io", transports=["polling"])
+    try:
+        # Rasa 3.6 does not await python-socketio 5's enter_room, so replies reach the room of
+        # the socket itself only: use the socket id as the session id, as a reconnect-free widget.
+        session = client.get_sid()
+        client.emit("session_request", {"session_id": session})
+        assert next_of(confirmed, 30, "session_confirm")
+        system.stop_process("action server")
+        try:
+            time.sleep(2.5)
+            client.emit("user_uttered", {"message": "ik heb schulden", "session_id": session})
+            assert_kind_reply([{"text": next_of(said, 30, "the kind reply")}], referrals)
+        finally:
+            system.start_process("action server")
+        time.sleep(2.5)
+        client.emit("user_uttered", {"message": "/affirm", "session_id": session})
+        answers = [next_of(said, 60, "answers after the restart")]
+        while True:
+            try:
+                answers.append(said.get(timeout=5))
+            except queue.Empty:
+                break
+        assert "schulden" in "\n".join(answers).lower() or len(answers) > 1, answers
+    finally:
+        client.disconnect()
