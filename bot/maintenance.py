@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
-from unittest import mock
 from zoneinfo import ZoneInfo
 
 import yaml
@@ -114,11 +113,9 @@ def open_engine(url: str | URL) -> Engine:
 
 def purge_privacy() -> dict[str, int]:
     """Vault idle expiry and closed hand-offs (handoff.services), with their counts."""
-    from handoff.services import PrivacyServices, open_privacy_services
+    from handoff.services import open_privacy_services
 
-    # open_privacy_services() purges once on opening and drops the counts; count this run here.
-    with mock.patch.object(PrivacyServices, "purge", lambda self: {}):
-        services = open_privacy_services()
+    services = open_privacy_services(purge=False)
     try:
         return services.purge()
     finally:

@@ -40,8 +40,13 @@ class PrivacyServices:
         }
 
 
-def open_privacy_services(settings: PrivacySettings | None = None) -> PrivacyServices:
-    """Everything wired from settings; runs the retention purge once (start-up)."""
+def open_privacy_services(
+    settings: PrivacySettings | None = None, purge: bool = True
+) -> PrivacyServices:
+    """Everything wired from settings; runs the retention purge once (start-up) unless told not.
+
+    ``purge=False`` is for a caller that purges itself and wants the counts (bot.maintenance).
+    """
     settings = settings or load_privacy_settings()
     master = load_master_key(settings.key_file)
     engine = make_engine(settings.resolved_database_url)
@@ -58,5 +63,6 @@ def open_privacy_services(settings: PrivacySettings | None = None) -> PrivacySer
         queue=HandoffQueue(engine, Cipher(derive_key(master, "handoff"))),
         pseudonym_key=pseudonym_key,
     )
-    services.purge()
+    if purge:
+        services.purge()
     return services
