@@ -27,6 +27,8 @@ class ErasableSQLTrackerStore(SQLTrackerStore):
     def __init__(self, *args: Any, erase_action: str = DEFAULT_ERASE_ACTION, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.erase_action = erase_action
+        # Database errors must not carry event data or sender ids into Rasa's error log.
+        self.engine.hide_parameters = True
         if self.engine.dialect.name == "sqlite":
             # Erased events are overwritten, not left behind in free pages of the file.
             event.listen(self.engine, "connect", _secure_delete)

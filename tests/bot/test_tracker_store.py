@@ -94,3 +94,13 @@ def test_conversation_continues_normally_after_erasure(store):
     asyncio.run(store.save(again))
     assert stored_texts(store, "a")[-1] == "nieuwe vraag"
     assert "eerste vraag" not in stored_texts(store, "a")
+
+
+def test_database_errors_do_not_log_event_data_or_sender_ids(store):
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
+    with store.engine.connect() as connection, pytest.raises(DBAPIError) as error:
+        connection.execute(
+            text("INSERT INTO no_such_table VALUES (:sender)"), {"sender": "resident-4711"})
+    assert "resident-4711" not in str(error.value)
