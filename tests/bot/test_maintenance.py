@@ -6,7 +6,6 @@ import os
 import subprocess
 import sys
 import time
-import uuid
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -17,6 +16,7 @@ from sqlalchemy import create_engine, text
 from bot.maintenance import load_retention_settings, tracker_store_url
 from bot.profiles import load_profile
 from bot.settings import PROJECT_ROOT, SettingsError
+from tests.postgres import postgres_or_skip
 
 OLD_EVENTS, NEW_EVENTS = 1200, 7
 PG = "postgresql://postgres@127.0.0.1:5432"
@@ -117,18 +117,12 @@ def test_two_purges_at_once_on_sqlite(tmp_path: Path):
 
 @pytest.fixture()
 def postgres_database() -> Iterator[str]:
-    """A fresh database on the local PostgreSQL server, dropped afterwards."""
-    name = f"dh_test_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(f"{PG}/postgres", isolation_level="AUTOCOMMIT", future=True)
+    """The name of a fresh database on the local PostgreSQL server, dropped afterwards."""
+    databases = postgres_or_skip()
     try:
-        with admin.connect() as connection:
-            connection.execute(text(f'CREATE DATABASE "{name}"'))
-    except Exception as error:  # noqa: BLE001
-        pytest.skip(f"PostgreSQL at 127.0.0.1:5432 (user postgres) not usable: {error}")
-    yield name
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+        yield databases.create().rsplit("/", 1)[1]
+    finally:
+        databases.drop_all()
 
 
 @pytest.mark.slow

@@ -8,50 +8,28 @@ Imported by the ``conftest.py`` of ``tests/vault`` and ``tests/handoff``.
 
 from __future__ import annotations
 
-import os
-import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, select, text
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import SQLAlchemyError
 
 from handoff.db import make_engine
 from handoff.tables import metadata
+from tests.postgres import postgres_or_skip
 
 BACKENDS = ("sqlite", "postgresql")
-PG_HOST = os.environ.get("DH_TEST_PG_HOST", "127.0.0.1:5432")
-PG_USERS = ("postgres", "root")
 
 
 @pytest.fixture(scope="session", name="postgres_database")
 def postgres_database_fixture() -> Iterator[str]:
     """URL of a database created for this session only; skips when PostgreSQL is not reachable."""
-    name = f"dh_test_{secrets.token_hex(6)}"
-    problems: list[str] = []
-    for user in PG_USERS:
-        admin = create_engine(
-            f"postgresql+psycopg2://{user}@{PG_HOST}/test", future=True,
-            isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 3},
-        )
-        try:
-            with admin.connect() as connection:
-                connection.execute(text(f'CREATE DATABASE "{name}"'))
-        except SQLAlchemyError as exc:
-            problems.append(f"{user}: {str(exc.orig or exc).strip().splitlines()[0]}")
-            admin.dispose()
-            continue
-        break
-    else:
-        pytest.skip(f"PostgreSQL at {PG_HOST} not usable as {' or '.join(PG_USERS)}: {problems}")
+    databases = postgres_or_skip()
     try:
-        yield f"postgresql+psycopg2://{user}@{PG_HOST}/{name}"
+        yield databases.create()
     finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+        databases.drop_all()
 
 
 @pytest.fixture(params=BACKENDS, name="db_url")

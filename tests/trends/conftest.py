@@ -3,8 +3,6 @@ small deterministic demo data set every report test shares."""
 
 from __future__ import annotations
 
-import os
-import secrets
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -12,16 +10,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import SQLAlchemyError
 
+from tests.postgres import PostgresDatabases, postgres_or_skip
 from trends.disclosure import DisclosureRules
 from trends.settings import TrendSettings, load_trend_settings
 from trends.store import TrendStore, make_engine
 from trends.tables import metadata
 from trends.vocabulary import Vocabulary, load_vocabulary
 
-PG_HOST = os.environ.get("DH_TEST_PG_HOST", "127.0.0.1:5432")
-PG_USERS = ("postgres", "root")
 NOW = datetime(2026, 11, 30, 12, 0)  # the fixed "now" of the demo data and golden report
 
 
@@ -40,43 +36,10 @@ def rules() -> DisclosureRules:
     return DisclosureRules(min_count=10, rounding_base=5, protection_width=2)
 
 
-class PostgresDatabases:
-    """Fresh databases on the test server, all dropped when the session ends."""
-
-    def __init__(self, admin: Engine, user: str) -> None:
-        self.admin, self.user, self.names = admin, user, []
-
-    def create(self) -> str:
-        name = f"dh_trends_{secrets.token_hex(6)}"
-        with self.admin.connect() as connection:
-            connection.execute(text(f'CREATE DATABASE "{name}"'))
-        self.names.append(name)
-        return f"postgresql+psycopg2://{self.user}@{PG_HOST}/{name}"
-
-    def drop_all(self) -> None:
-        with self.admin.connect() as connection:
-            for name in self.names:
-                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        self.admin.dispose()
-
-
 @pytest.fixture(scope="session")
 def postgres() -> Iterator[PostgresDatabases]:
     """The PostgreSQL server; skips with the reason when it cannot be used."""
-    problems: list[str] = []
-    for user in PG_USERS:
-        admin = create_engine(f"postgresql+psycopg2://{user}@{PG_HOST}/test", future=True,
-                              isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 3})
-        databases = PostgresDatabases(admin, user)
-        try:
-            databases.create()
-        except SQLAlchemyError as exc:
-            problems.append(f"{user}: {str(exc.orig or exc).strip().splitlines()[0]}")
-            admin.dispose()
-            continue
-        break
-    else:
-        pytest.skip(f"PostgreSQL at {PG_HOST} not usable as {' or '.join(PG_USERS)}: {problems}")
+    databases = postgres_or_skip()
     try:
         yield databases
     finally:
@@ -86,7 +49,7 @@ def postgres() -> Iterator[PostgresDatabases]:
 @pytest.fixture(scope="session")
 def postgres_url(postgres: PostgresDatabases) -> str:
     """The database the store tests share (emptied after each test)."""
-    return postgres.create()
+    return postgres.create("dh_trends")
 
 
 @pytest.fixture(params=["sqlite", "postgresql"], name="store_url")
