@@ -19,8 +19,8 @@ pytestmark = pytest.mark.e2e
 NAME, PHONE, EMAIL = "Fatima el Amrani", "06-12345678", "fatima.amrani@example.nl"
 RAW = ["Fatima", "Amrani", PHONE, "12345678", EMAIL, "fatima.amrani"]
 MESSAGES = [
-    (f"ik ben {NAME} en ik heb schulden bij de Belastingdienst", {"wijk": "noord",
-                                                                  "doelgroep": "ouder"}),
+    (f"ik ben {NAME} en ik heb nog een schuld van vorig jaar bij de Belastingdienst",
+     {"wijk": "noord", "doelgroep": "ouder"}),
     (f"bel me op {PHONE} want ik kom niet rond", {"wijk": "Noord", "doelgroep": "ouder"}),
     (f"of mail naar {EMAIL}", {"wijk": f"straat van {NAME}", "doelgroep": PHONE}),
 ]
@@ -55,6 +55,13 @@ def _wait_for(engine: Engine, condition, timeout: float = 20) -> list[dict]:
         time.sleep(0.3)
 
 
+def _has_all(rows: list[dict], first: str) -> bool:
+    """This test's three messages are all in: the one with the e-mail placeholder too."""
+    ours = {r["conversation"] for r in rows if r["text"] and first in r["text"]}
+    return any(r["text"] and "<EMAIL_1>" in r["text"] and r["conversation"] in ours
+               for r in rows)
+
+
 def _file_bytes(folder: Path) -> bytes:
     return b"".join(p.read_bytes() for p in folder.glob("trends.db*") if p.is_file())
 
@@ -66,14 +73,13 @@ def test_trend_store_holds_only_redacted_text_and_labels(assistant):
                                           "metadata": metadata})
         assert status == 200, replies
     engine = _store(assistant)
-    rows = _wait_for(engine, lambda rows: sum(r["kind"] == "message" and r["text"] and
-                                              "<EMAIL_1>" in r["text"] for r in rows) >= 1)
-    mine = [r for r in rows if r["kind"] == "message" and r["text"]
-            and ("<PERSOON_1>" in r["text"] or "<TELEFOONNUMMER_1>" in r["text"]
-                 or "<EMAIL_1>" in r["text"])]
-    assert len(mine) == 3, rows
-    conversation = mine[0]["conversation"]
-    assert {r["conversation"] for r in mine} == {conversation}  # one conversation, one day
+    # The shared system holds other tests' conversations too: find this one by its first text.
+    first = "schuld van vorig jaar bij de Belastingdienst"
+    rows = _wait_for(engine, lambda rows: _has_all(rows, first))
+    conversation = next(r["conversation"] for r in rows if r["text"] and first in r["text"])
+    mine = [r for r in rows
+            if r["kind"] == "message" and r["text"] and r["conversation"] == conversation]
+    assert len(mine) == 3, mine  # one conversation, one day
     assert any(r["kind"] == "session" and r["conversation"] == conversation for r in rows)
     assert all(r["intent"] and r["confidence_band"] is not None for r in mine)
     assert [(r["wijk"], r["doelgroep"]) for r in mine] == [("Noord", "ouder"), ("Noord", "ouder"),
@@ -95,12 +101,11 @@ def test_trend_store_holds_only_redacted_text_and_labels(assistant):
 
 def test_erasing_a_conversation_blanks_its_texts_in_the_trend_store(assistant):
     sender = assistant.new_sender()
-    assistant.say(sender, "mijn zoon heet Daan de Jong en wordt gepest")
+    marker = "wordt gepest door de buurjongens in het trappenhuis"  # no other test says this
+    assistant.say(sender, f"mijn zoon heet Daan de Jong en {marker}")
     engine = _store(assistant)
-    rows = _wait_for(engine, lambda rows: any(r["text"] and "wordt gepest" in r["text"]
-                                              for r in rows))
-    conversation = next(r["conversation"] for r in rows
-                        if r["text"] and "wordt gepest" in r["text"])
+    rows = _wait_for(engine, lambda rows: any(r["text"] and marker in r["text"] for r in rows))
+    conversation = next(r["conversation"] for r in rows if r["text"] and marker in r["text"])
     assistant.say(sender, "/delete_my_data")
     rows = _wait_for(engine, lambda rows: all(
         not r["text"] for r in rows if r["conversation"] == conversation))
