@@ -19,6 +19,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
@@ -61,6 +62,27 @@ def cheap_hash(password: str) -> str:
     parameters stored in the hash, so log-ins take the same path, just faster. Accounts made
     through the CLI and the portal in the tests use the real parameters."""
     return hash_password(password, n=2**12)
+
+
+class Clock:
+    """A settable clock for the session and throttle stores."""
+
+    def __init__(self) -> None:
+        self.now = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def memory_engine() -> Engine:
+    """An in-memory database with the portal's tables."""
+    from sqlalchemy import create_engine
+
+    from portal.tables import create_portal_tables
+
+    engine = create_engine("sqlite://", future=True)
+    create_portal_tables(engine)
+    return engine
 
 
 def free_port() -> int:

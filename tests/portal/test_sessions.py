@@ -6,25 +6,16 @@ import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import create_engine, select
+from sqlalchemy import select
 
 from portal.sessions import MAX_AGE, SessionStore, token_hash
-from portal.tables import create_portal_tables, sessions
-from tests.portal.conftest import PortalServer
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
+from portal.tables import sessions
+from tests.portal.conftest import Clock, PortalServer, memory_engine
 
 
 @pytest.fixture
 def store_and_clock() -> tuple[SessionStore, Clock]:
-    engine = create_engine("sqlite://", future=True)
-    create_portal_tables(engine)
+    engine = memory_engine()
     clock = Clock()
     return SessionStore(engine, timedelta(minutes=60), clock), clock
 

@@ -4,30 +4,21 @@ has passed - also when the password is then right."""
 from __future__ import annotations
 
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
-from sqlalchemy import create_engine, select
+from sqlalchemy import select
 
-from portal.tables import create_portal_tables, login_attempts
+from portal.tables import login_attempts
 from portal.throttle import LoginThrottle
-from tests.portal.conftest import PASSWORD, PortalServer, post_login
+from tests.portal.conftest import PASSWORD, Clock, PortalServer, memory_engine, post_login
 
 MAX = 3  # the quick server's login_max_failures
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
 @pytest.fixture
 def throttle() -> tuple[LoginThrottle, Clock]:
-    engine = create_engine("sqlite://", future=True)
-    create_portal_tables(engine)
+    engine = memory_engine()
     clock = Clock()
     return LoginThrottle(engine, 5, timedelta(minutes=15), clock), clock
 
