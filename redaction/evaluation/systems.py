@@ -7,6 +7,7 @@ for the entity scores and as over-redaction for the type-blind token scores, as 
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
@@ -32,10 +33,23 @@ def ours() -> System:
     return lambda text: [Span(f.entity_type, f.start, f.end) for f in redactor.find(text)]
 
 
-def deduce_alone() -> System:
+def _import_deduce():
+    """Import deduce without its import-time ``logging.basicConfig(level=DEBUG)`` on stdout.
+
+    Left in place, that root handler floods the report with every library's debug lines.
+    """
+    root = logging.getLogger()
+    level, handlers = root.level, list(root.handlers)
     from deduce import Deduce
 
-    deduce = Deduce()
+    root.setLevel(level)
+    for handler in [h for h in root.handlers if h not in handlers]:
+        root.removeHandler(handler)
+    return Deduce
+
+
+def deduce_alone() -> System:
+    deduce = _import_deduce()()
 
     def run(text: str) -> list[Span]:
         doc = deduce.deidentify(text)

@@ -1,0 +1,16 @@
+"""The baselines run beside ours without changing how the process logs."""
+
+import logging
+
+from redaction.evaluation import systems
+
+
+def test_the_deduce_baseline_leaves_the_root_logger_as_it_was():
+    root = logging.getLogger()
+    before = (root.level, list(root.handlers))
+
+    run = systems.deduce_alone()
+
+    assert (root.level, list(root.handlers)) == before
+    spans = run("Mijn naam is Jan Jansen en ik woon in Utrecht.")
+    assert any(span.start == 13 for span in spans)
