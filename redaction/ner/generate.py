@@ -1,7 +1,7 @@
 """Synthetic Dutch chat messages with character-level PERSON spans for training the NER.
 
 No real conversations may be used for training, so messages are assembled from hand-written
-templates (``templates.py``) and name pools (``names.py``). The generator imitates how residents
+templates (``templates/``) and name pools (``names.py``). The generator imitates how residents
 type: names of many origins, a third of them in lower case, whole messages without capitals,
 typos and chat shortcuts in the surrounding words, signatures, and placeholders left by an earlier
 redaction pass. Over a third of the messages hold no person at all and are full of words that must

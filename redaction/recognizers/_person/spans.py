@@ -1,0 +1,92 @@
+"""How far a name reaches: interfixes, initials and surnames around the word that started it."""
+
+from __future__ import annotations
+
+import regex as re
+
+from redaction.recognizers._person.shapes import _EXTRA_INTERFIXES, _NameShapes
+from redaction.recognizers._person.tokens import _is_blocked, _only_symbols, _Tok
+
+
+class _SpanExtenders(_NameShapes):
+    """Grow a name from one token: "van der Berg", "J. de Vries", "gr yvonne tehupeiory"."""
+
+    def _interfix_length(self, tokens: list[_Tok], index: int) -> int:
+        """Number of tokens from ``index`` that form a surname interfix ("van der", "el")."""
+        for size in range(self._max_interfix, 0, -1):
+            words = tokens[index : index + size]
+            if len(words) == size and all(w.is_word or w.text in ("'t", "'s") for w in words):
+                if " ".join(w.low for w in words) in self._interfixes:
+                    return size
+        return 0
+
+    def _extend_right(self, tokens: list[_Tok], index: int, blocked: list[tuple[int, int]]) -> int:
+        """Index of the last token of the name that starts at ``index``."""
+        last = index
+        position = index + 1
+        while position < len(tokens) and position - index < 6:
+            if tokens[position].start - tokens[position - 1].end > 2:
+                break
+            size = self._interfix_length(tokens, position)
+            if not size and self._foreign_interfix(tokens, position):
+                last = position = position + 1
+                position += 1
+                continue
+            target = position + size
+            if target >= len(tokens) or _is_blocked(tokens[target], blocked):
+                break
+            tok = tokens[target]
+            phrase = " ".join(t.low for t in tokens[position : target + 1])
+            lower_surname = not tok.capital and tok.low in self._surnames
+            if size and phrase in self._places and not lower_surname:
+                break  # "Den Haag"; single places: _continues_name; "tjitske de boer" goes on
+            # after "van der" the surname may be a word: "fleur van der meer"
+            if size and self._organisation_word(tok):
+                break  # "Oosterhuis van het WIJ-team": the organisation she works for
+            never = self._never(tok) and not (size > 1 and lower_surname)
+            if size and (tok.capital or tok.low in self._surnames) and not never:
+                last = position = target
+            elif not size and (self._continues_name(tok) or self._closing_surname(tokens, target)):
+                last = position = target
+            else:
+                break
+            position += 1
+        return last
+
+    def _extend_left(self, tokens: list[_Tok], index: int) -> int:
+        """Include an interfix and initials in front of a surname: "van der Berg", "J. de Vries".
+
+        A lowercase interfix that is also an article or preposition ("de Maas", "bij de Bakker")
+        stays out; "van der", "el", "ter" and capitalised "De" come in.
+        """
+        first = index
+        for size in range(self._max_interfix, 0, -1):
+            start = index - size
+            if start >= 0 and self._interfix_length(tokens, start) == size:
+                opener = tokens[start].capital or tokens[start].low in self.SURNAME_OPENERS
+                # "de zoon van Ali": a lone lowercase "van" before a first name is a preposition
+                possessive_van = size == 1 and tokens[start].text == "van"
+                if opener and not (possessive_van and tokens[index].low in self._first):
+                    first = start
+                break
+        # Initials: "J. Jansen", "A.B. de Vries"
+        while (
+            first >= 2
+            and tokens[first - 1].text == "."
+            and re.fullmatch(r"[A-Z]", tokens[first - 2].text)
+        ):
+            first -= 2
+        return first
+
+    def _closing_rest(self, text: str, tokens: list[_Tok], last: int) -> int | None:
+        """ "gr yvonne tehupeiory": up to two more unknown words that end the message."""
+        rest = [t for t in tokens[last + 1 :] if t.is_word or not _only_symbols(t.text)]
+        if not rest or len(rest) > 2 or not _only_symbols(text[rest[-1].end :]):
+            return None
+        for tok in rest:
+            if not tok.is_word or self._never(tok) or tok.low in self._places:
+                return None
+            if tok.low in self._ordinary and not self._in_names(tok.low):
+                if not (tok.low in self._interfixes or tok.low in _EXTRA_INTERFIXES):
+                    return None
+        return tokens.index(rest[-1])

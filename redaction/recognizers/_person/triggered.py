@@ -1,0 +1,144 @@
+"""Names announced by the text itself: trigger phrases, "X is mijn naam", signed initials.
+
+The strongest evidence the person recognizer has, so these strategies run first in ``analyze``.
+"""
+
+from __future__ import annotations
+
+import regex as re
+
+from redaction.recognizers import _lexicon
+from redaction.recognizers._person.shapes import _street_with_number
+from redaction.recognizers._person.spans import _SpanExtenders
+from redaction.recognizers._person.tokens import _is_blocked, _only_symbols
+from redaction.recognizers._person.triggers import (
+    _ABBREVIATIONS,
+    _INITIALS_NAME,
+    _NAME_FIRST,
+    _SIGNED_BEFORE,
+    _Trigger,
+)
+
+
+class _TriggerStrategies(_SpanExtenders):
+    """``_from_triggers``, ``_from_name_first`` and ``_from_initials`` of the person recognizer."""
+
+    _triggers: list[_Trigger]
+    SCORE_TRIGGER: float
+    SCORE_WEAK_TRIGGER: float
+    SCORE_NAME: float
+
+    def _from_triggers(self, text, tokens, by_start, blocked, add) -> None:
+        for trigger in self._triggers:
+            for match in trigger.regex.finditer(text, overlapped=True):
+                index = by_start.get(match.end())
+                if index is None or _is_blocked(tokens[index], blocked):
+                    continue
+                size = self._interfix_length(tokens, index)  # "meneer de Vries"
+                head = tokens[index + size] if index + size < len(tokens) else None
+                if head is None or _is_blocked(head, blocked):
+                    continue
+                after = tokens[index + size + 1] if index + size + 1 < len(tokens) else None
+                if size == 1 and tokens[index].text == "van" and (
+                    trigger.mode == "family" or (after is not None and after.text.isdigit())
+                ):
+                    continue  # "de mentor van mohamed", "mijn begeleider van Cordaan", "groep 3"
+                if (
+                    size
+                    and trigger.mode == "family"
+                    and tokens[index].low == "van"
+                    and head.low not in self._surnames
+                ):
+                    continue  # "mijn begeleider van de Cordaan": where she works
+                # "meneer de graaf", "heet de ruiter": a surname that follows interfixes
+                interfix_surname = (
+                    size > 0
+                    and trigger.strong
+                    and head.low in self._interfix_surnames
+                    and not self._never(head)
+                    and not self._organisation_word(head)
+                )
+                if not interfix_surname and not self._nameish_after_trigger(
+                    head, trigger.strong, trigger.naming, trigger.mode, after
+                ) and not self._month_name(tokens, index + size):
+                    continue
+                unknown_after_title = trigger.mode == "title" and self._unknown_word(head.low)
+                if size and not (
+                    head.capital
+                    or self._lowercase_name(head.low)
+                    or interfix_surname
+                    or unknown_after_title
+                ):
+                    continue
+                if size and self._organisation_word(head):
+                    continue  # "meneer van de Kredietbank", "mevrouw van het Wijkteam"
+                last = self._extend_right(tokens, index + size, blocked)
+                if _street_with_number(text, tokens, index, last):
+                    continue  # "mijn ex op de Hoogstraat 5": the address recognizer's
+                if trigger.at_end and not _only_symbols(text[tokens[last].end :]):
+                    last = self._closing_rest(text, tokens, last)
+                    if last is None:
+                        continue  # "groetjes aan je moeder": a closing name ends the message
+                weak_lower = not trigger.strong and not head.capital
+                score = self.SCORE_TRIGGER if trigger.strong else self.SCORE_WEAK_TRIGGER
+                add(index, last, score - (0.1 if weak_lower else 0.0))
+
+    def _from_name_first(self, text, tokens, by_start, blocked, add) -> None:
+        """ "Li Na is mijn naam", "yvonne tehupeiory hier," at the start of a message."""
+        for match in _NAME_FIRST.finditer(text):
+            first = by_start.get(match.start("name"))
+            if first is None:
+                continue
+            names = [t for t in tokens[first:] if t.end <= match.end("name")]
+            if not names or any(_is_blocked(t, blocked) or not t.is_word for t in names):
+                continue
+            if self._never(names[0]) or any(t.low in self.NEVER_NAMES for t in names):
+                continue
+            if any(t.low in self.NATIONALITIES for t in names):
+                continue
+            if not match.group("naming"):
+                if len(names) == 1 and names[0].low in self._places:
+                    continue  # "Utrecht hier": a place, not a name
+                # "hier" is an ordinary word after anything; every word must look like a name
+                if any(t.low in self._ordinary and not self._in_names(t.low) for t in names):
+                    continue
+                if (
+                    not any(self._in_names(t.low) for t in names)
+                    and len(names) < 2
+                    and not (self._unknown_word(names[0].low) and len(names[0].low) >= 4)
+                ):
+                    continue  # "senait hier," counts: a word in no Dutch or English list
+            add(first, first + len(names) - 1, self.SCORE_TRIGGER)
+
+    def _from_initials(self, text, tokens, by_start, blocked, add) -> None:
+        """ "tnv j. de wit", "b. van der meer is mijn naam": initials before a listed surname.
+
+        With an interfix the surname must be one that follows interfixes ("Wit", "Meer") or no
+        Dutch word ("el khattabi"); without one, a listed surname that is no word ("a. jansen").
+        """
+        for match in _INITIALS_NAME.finditer(text):
+            initials = re.sub(r"\s", "", match.group("initials")).lower()
+            if initials in _ABBREVIATIONS:
+                continue
+            surname = match.group("surname").lower()
+            first = by_start.get(match.start())
+            last = next((i for i, t in enumerate(tokens) if t.end == match.end()), None)
+            if first is None or last is None or _is_blocked(tokens[last], blocked):
+                continue
+            signed = _SIGNED_BEFORE.search(text, 0, match.start()) is not None
+            if signed and (surname in self._surnames or self._unknown_word(surname)):
+                add(first, last, self.SCORE_TRIGGER)  # "mvg, r. bakker", "Mr. P. Smits"
+                continue
+            if match.group("interfix"):  # "van der meer", "de Vries": words and places too
+                if surname not in self._interfix_surnames and (
+                    len(surname) < 3 or _lexicon.is_dutch_word(surname)
+                ):
+                    continue
+            elif (
+                self._never(tokens[last])
+                or surname in self._places
+                or surname not in self._surnames
+                or _lexicon.is_dutch_word(surname)
+            ):
+                continue
+            add(first, last, self.SCORE_NAME)

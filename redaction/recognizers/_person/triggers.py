@@ -1,0 +1,122 @@
+"""Trigger phrases after which a word is read as a name: "ik ben", "mevrouw", "mijn zoon", "gr".
+
+The word tables are shared: ``shapes`` turns the kinship words into never-names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex as re
+
+_KINSHIP = (
+    "zoon|zoontje|dochter|dochtertje|man|vrouw|echtgenoot|echtgenote|partner|vriend|vriendin|"
+    "vriendje|vriendinnetje|ex|moeder|vader|mama|papa|broer|broertje|zus|zusje|zuster|opa|oma|"
+    "tante|oom|neef|nicht|neefje|nichtje|buurman|buurvrouw|buurjongen|buurmeisje|kleinzoon|"
+    "kleindochter|schoonmoeder|schoonvader|schoonzoon|schoondochter|stiefvader|stiefmoeder|"
+    "stiefzoon|stiefdochter|pleegzoon|pleegdochter|collega|baas|huisgenoot|kind|kindje|"
+    "jongste|oudste"
+)
+# People in the plural ("de kinderen sem en tess") and people by their role ("de
+# wijkverpleegkundige ans", "onze budgetcoach mark"): a name may follow as after "mijn zoon".
+_GROUPS = "kinderen|kids|kindjes|zoons|dochters|jongens|meiden|tweeling|ouders|kleinkinderen"
+_ROLES = (
+    "wijkverpleegkundige|verpleegkundige|consulent|consulente|klantmanager|casemanager|"
+    "begeleider|begeleidster|coach|budgetcoach|jobcoach|mentor|mentrix|hulpverlener|maatje|"
+    "thuisbegeleider|wijkagent|contactpersoon|behandelaar|therapeut|psycholoog|huisbaas|"
+    "verhuurder|wijkcoach|schuldhulpmaatje|voogd|bewindvoerder|pleegmoeder|pleegvader"
+)
+_TITLES = (
+    r"mevrouw|meneer|mijnheer|mevr\.?|mw\.?|mvr\.?|dhr\.?|de\s+heer|mej\.?|juffrouw|juf|"
+    r"meester|dokter|dr\.?|mr\.?|ir\.?|ing\.?|drs\.?|prof\.?|zuster|broeder"
+)
+_CLOSINGS = (
+    r"met\s+vriendelijke\s+groet(?:en)?|vriendelijke\s+groet(?:en)?|hartelijke\s+groet(?:en)?|"
+    r"mvg|m\.v\.g\.?|groetjes|groeten|groet|gr\.?|grtz|liefs|kusjes|doei|dank\s+je\s+wel|"
+    r"dankjewel|bedankt|alvast\s+bedankt"
+)
+
+
+@dataclass(frozen=True)
+class _Trigger:
+    regex: re.Pattern
+    strong: bool  # strong triggers accept lowercase names that are also ordinary words
+    at_end: bool = False  # the name must end the message (closings)
+    naming: bool = False  # "mijn naam is", "ik heet": even an unknown lowercase word is the name
+    # "title": "meneer de graaf", "dokter bakker" - a lowercase listed surname is the name even
+    # when it is also a word. "family": "mijn vrouw abena" - an unknown lowercase word is the
+    # name when a verb or punctuation follows it (not "mijn vrouw appt u"). "with": "ik ben met
+    # koen getrouwd" - a lowercase first name that is rarely a plain word.
+    mode: str = ""
+
+
+def _triggers() -> list[_Trigger]:
+    flags = re.IGNORECASE | re.MULTILINE
+    possessive = r"(?:mijn|m'n|mn|onze|ons|haar|zijn|z'n|je|jouw|uw)"
+    return [
+        _Trigger(
+            re.compile(rf"\b{possessive}\s+(?:voor|achter)?naam\s+(?:is|was|:)\s*", flags),
+            True,
+            naming=True,
+        ),
+        _Trigger(
+            re.compile(r"(?:^|\n)\s*(?:voor|achter)?naam(?:\s*:\s*|\s+)", flags), True, naming=True
+        ),
+        _Trigger(re.compile(r"\b(?:heet|heten|heette|genaamd)\s+", flags), True, naming=True),
+        _Trigger(re.compile(rf"(?<![\w.])(?:{_TITLES})\s*(?<=[\s.])", flags), True, mode="title"),
+        _Trigger(
+            re.compile(rf"\b{possessive}\s+(?:{_KINSHIP})\b\s*,?\s*\(?\s*", flags),
+            True,
+            mode="family",
+        ),
+        _Trigger(
+            re.compile(
+                rf"\b(?:{possessive}|de|die)\s+(?:{_GROUPS}|{_ROLES})\b\s*,?\s*\(?\s*", flags
+            ),
+            True,
+            mode="family",
+        ),
+        _Trigger(re.compile(r"(?<=\w\s+)(?:samen\s+)?met\s+", flags), False, mode="with"),
+        _Trigger(
+            re.compile(
+                rf"(?:^|[.!?,\n]\s*|(?<![\d\s])\s+)(?:{_CLOSINGS})\s*[,.!:]*\s*(?:van\s+)?",
+                flags,
+            ),
+            True,
+            at_end=True,
+            naming=True,
+        ),
+        _Trigger(re.compile(r"\b(?:ik\s+ben|dit\s+is|hier\s+is)\s+", flags), False),
+        _Trigger(
+            re.compile(
+                r"^\s*(?:(?:hallo|hoi|hey|goede(?:morgen|middag|navond)|dag)\s*[,!.]?\s*)?met\s+",
+                flags,
+            ),
+            False,
+        ),
+    ]
+
+
+# "Li Na is mijn naam", "yvonne tehupeiory hier, ...": the name first, at the start of a message.
+_NAME_FIRST = re.compile(
+    r"(?:^|\n)\s*(?:(?:hallo|hoi|hey|hai|goede(?:morgen|middag|navond)|dag)\s*[,!.]?\s*)?"
+    r"(?P<name>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3}?)"
+    r"\s+(?:(?P<naming>is\s+(?:mijn|m'n|mn)\s+naam)\b|hier\s*(?=[,.!:\n-]|$))",
+    re.IGNORECASE | re.MULTILINE,
+)
+# "j. de wit", "b. van der meer", "a. el amrani": initials, an optional interfix and a surname,
+# also in lowercase. The initials must not be a dotted abbreviation ("o.a. de gemeente").
+_INITIALS_NAME = re.compile(
+    r"(?<![\w.])(?P<initials>(?:[^\W\d_]\.\s?){1,3})"
+    r"(?:(?P<interfix>van\s+der|van\s+den|van\s+de|van\s+'t|van|de|den|der|ter|ten|te|el|al|le|la)"
+    r"\s+)?(?P<surname>[^\W\d_][\w'’-]+)",
+    re.IGNORECASE,
+)
+# A closing or a title right before initials: "mvg, r. bakker", "Mr. P. Smits".
+_SIGNED_BEFORE = re.compile(
+    rf"(?:^|[\s,.!])(?:{_CLOSINGS}|{_TITLES})\s*[,.:]*\s*$", re.IGNORECASE
+)
+_ABBREVIATIONS = frozenset(
+    "o.a. t.a.v. z.s.m. m.b.t. i.v.m. d.w.z. a.u.b. n.a.v. t.n.v. p.s. m.v.g. b.v. e.d. i.p.v. "
+    "o.b.v. m.i.v. v.a. n.v.t. i.o. c.q. u. s.v.p.".split()
+)
