@@ -16,6 +16,10 @@ that, and a made-up or newly issued number is still their number: "06-98 76 54 3
 assigned) and "+31 97 0123 4567" (M2M) are reported too, when they have a mobile shape (06 + eight
 digits) or an explicit international prefix (+, 00). Other unassigned shapes stay out, so bank
 account numbers and dates are not read as phone numbers.
+
+Residents on a phone keyboard type the letter o for a zero ("o6-28473915", "O6 47 19 28 36");
+an o/O that starts a run of digits or sits between digits is read as 0 (same length, so the
+offsets still point into the original text).
 """
 
 from __future__ import annotations
@@ -28,6 +32,9 @@ from phonenumbers import PhoneNumberType
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import PhoneRecognizer
+
+# "o6…", "O6 47…", "06-1234o678": a letter o typed where a zero belongs.
+_O_FOR_ZERO = re.compile(r"(?<![^\W\d_])[oO](?=\d)|(?<=\d)[oO](?=\d)")
 
 
 class NlPhoneRecognizer(PhoneRecognizer):
@@ -85,6 +92,7 @@ class NlPhoneRecognizer(PhoneRecognizer):
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
+        text = _O_FOR_ZERO.sub("0", text)
         results = []
         for region in self.supported_regions:
             for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=self.leniency):

@@ -12,6 +12,11 @@ then a comma, a town or the end) is a postcode even though "kg" is also a unit.
 
 Residents also type "2 5 1 3 ck" (a space between every character), "9712 C D" and "8022-AW";
 those spellings are matched too, and the letters are judged as above once the spaces are gone.
+A double space ("6821  AB") is a slip of the thumb, not a different thing. A known town right
+after the postcode ("6511 PK nijmegen", "9402 KM Assen") makes even unit or word letters a
+postcode, and so does a town glued to it ("2311 ezleiden", only the postcode is reported). A
+word pair ("3067 ga") counts when the resident talks about living there in the same sentence,
+unless the digits read as a year or the letters as a unit.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from redaction.recognizers import _lexicon
 
 _DIGITS = r"(?<![\w-])[1-9]\d{3}"
+_GAP = r" {0,2}"
 _END = r"(?![\w-])"
 # A street and house number (+ addition) right before the postcode: "Kerkstraat 12a, ".
 _AFTER_HOUSE_NUMBER = re.compile(
@@ -36,7 +42,14 @@ _AFTER_STREET_COMMA = re.compile(
     r"(?:\s?-?\s?[a-zA-Z]{1,3}|-\d{1,3}|\s[IV]{1,3})?\s*(?:,|\s\bin\b)\s*$"
 )
 # "mijn postcode is 3521 km": said in so many words, even when the letters are a unit or a word.
-_POSTCODE_WORD_BEFORE = re.compile(r"\bpostcode\s*(?:is\s*)?:?\s*$", re.IGNORECASE)
+_POSTCODE_WORD_BEFORE = re.compile(
+    r"\b(?:postcode|postcd|post code|pc)\s*(?:is\s*)?:?\s*$", re.IGNORECASE
+)
+# "2311 ezleiden": a postcode with the town typed against it.
+_GLUED_TOWN = re.compile(_DIGITS + r" ?(?![sS][aAdDsS])([a-zA-Z]{2})([^\W\d_]{3,})" + _END)
+# The resident says they live there: "als ik in 3067 ga woon".
+_LIVING_WORD = re.compile(r"\b(?:woon|woont|wonen|woonachtig|adres|postcode)\b", re.IGNORECASE)
+_SENTENCE = re.compile(r"[^.!?\n]*")
 # After the postcode in that position: a comma, a capitalised town, or the end of the line.
 _TOWN_OR_END = re.compile(r"\s*(?:[,;.]|$|\n|[A-Z])")
 _SPACED_LETTERS = re.compile(r"[a-zA-Z] [a-zA-Z]$")
@@ -49,10 +62,10 @@ class NlPostcodeRecognizer(PatternRecognizer):
     """Recognise NL_POSTCODE; lowercase forms only with context or after a street + number."""
 
     PATTERNS = [
-        Pattern("postcode (uppercase)", _DIGITS + r" ?(?!SA|SD|SS)[A-Z]{2}" + _END, 0.6),
+        Pattern("postcode (uppercase)", _DIGITS + _GAP + r"(?!SA|SD|SS)[A-Z]{2}" + _END, 0.6),
         Pattern(
             "postcode (lowercase)",
-            _DIGITS + r" ?(?![sS][aAdDsS])(?![A-Z]{2})[a-zA-Z]{2}" + _END,
+            _DIGITS + _GAP + r"(?![sS][aAdDsS])(?![A-Z]{2})[a-zA-Z]{2}" + _END,
             0.3,
         ),
         # "2 5 1 3 ck", "3 5 8 1 E H", "9712 C D", "8022-AW": typed with spaces or a dash
@@ -90,6 +103,13 @@ class NlPostcodeRecognizer(PatternRecognizer):
         "pc tv cd uu xl xs vs ps pp lp cc mp ha jr wk mn zn dr mr ct".split()
     )
 
+    # Units among those letters: "1500 km" is a distance even in a sentence about living.
+    UNITS = frozenset("km kg gb mb cm mm ml cl pk mg kb tb kw mw hz ms dl gr".split())
+    # Words that glue numbers into sentences: "2021 in Utrecht", "1250 op Texel".
+    FUNCTION_WORDS = frozenset(
+        "in op en of om te de ik je we ze is al nu na er zo ja uw af".split()
+    )
+
     def __init__(
         self,
         patterns: list[Pattern] | None = None,
@@ -120,30 +140,74 @@ class NlPostcodeRecognizer(PatternRecognizer):
         for result in super().analyze(text, entities, nlp_artifacts, regex_flags):
             value = text[result.start : result.end]
             letters = re.sub(r"\s", "", value)[-2:]
+            before = text[max(0, result.start - 60) : result.start]
             if _SPACED_LETTERS.search(value) and (
                 _LETTER_AFTER.match(text, result.end) or not letters.isupper()
             ):
-                before = text[max(0, result.start - 60) : result.start]
                 if not _SPACED_DIGITS.match(value) and not _POSTCODE_WORD_BEFORE.search(before):
                     continue  # "2024 a b c": a list, unless said to be the postcode
             if letters.isupper():
-                if letters in self.WEAK_LETTERS:
+                if letters in self.WEAK_LETTERS and not self._town_after(text, result.end):
                     result.score = min(result.score, 0.3)
                 else:
                     result.score = max(result.score, self.strong_score)
             elif letters.lower() in self.DUTCH_WORDS:
-                before = text[max(0, result.start - 60) : result.start]
                 if not (
-                    _AFTER_STREET_COMMA.search(before) and self._town_or_end(text, result.end)
-                ) and not _POSTCODE_WORD_BEFORE.search(before):
+                    (_AFTER_STREET_COMMA.search(before) and self._town_or_end(text, result.end))
+                    or _POSTCODE_WORD_BEFORE.search(before)
+                    or self._word_pair_before_town(text, result, letters.lower())
+                    or self._said_to_live_there(text, result, letters.lower())
+                ):
                     continue
                 result.score = max(result.score, self.strong_score)
             else:
                 result.score = max(result.score, self.strong_score)
-            if _AFTER_HOUSE_NUMBER.search(text[max(0, result.start - 60) : result.start]):
+            if _AFTER_HOUSE_NUMBER.search(before) or _POSTCODE_WORD_BEFORE.search(before):
                 result.score = max(result.score, self.strong_score)
             kept.append(result)
+        kept.extend(self._glued_to_town(text, kept))
         return kept
+
+    def _word_pair_before_town(self, text: str, result: RecognizerResult, letters: str) -> bool:
+        """"3067 ga rotterdam" but not "2021 in Utrecht" or "2000 kg hout" (Hout is a place)."""
+        return self._could_be_letters(text, result, letters) and self._town_after(text, result.end)
+
+    def _could_be_letters(self, text: str, result: RecognizerResult, letters: str) -> bool:
+        """Not a year, and the letters neither a unit nor a word that glues a sentence."""
+        digits = re.sub(r"\D", "", text[result.start : result.end])
+        return (
+            letters not in self.UNITS
+            and letters not in self.FUNCTION_WORDS
+            and not 1900 <= int(digits) <= 2099
+        )
+
+    def _said_to_live_there(self, text: str, result: RecognizerResult, letters: str) -> bool:
+        if not self._could_be_letters(text, result, letters):
+            return False
+        start = text.rfind("\n", 0, result.start) + 1
+        for stop in ".!?":
+            start = max(start, text.rfind(stop, 0, result.start) + 1)
+        sentence = _SENTENCE.match(text, start).group(0)
+        return _LIVING_WORD.search(sentence) is not None
+
+    def _glued_to_town(self, text: str, found: list[RecognizerResult]) -> list[RecognizerResult]:
+        results = []
+        for match in _GLUED_TOWN.finditer(text):
+            if match.group(2).lower() not in _lexicon.place_names():
+                continue
+            start, end = match.start(), match.start(2)
+            if any(r.start < end and start < r.end for r in found):
+                continue
+            results.append(
+                RecognizerResult(self.supported_entities[0], start, end, self.strong_score)
+            )
+        return results
+
+    @staticmethod
+    def _town_after(text: str, end: int) -> bool:
+        """A known town right after the postcode, in any case: "6511 PK nijmegen"."""
+        word = _WORD_AFTER.match(text, end)
+        return word is not None and word.group(1).lower() in _lexicon.place_names()
 
     @staticmethod
     def _town_or_end(text: str, end: int) -> bool:

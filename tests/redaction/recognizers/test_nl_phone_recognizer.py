@@ -29,6 +29,10 @@ POSITIVES = [
     ("mijn telefoonnummer is 06-98 76 54 32, ik heb geen email", ["06-98 76 54 32"]),
     ("kun je me terugbellen op 0031 6 98765432", ["0031 6 98765432"]),
     ("ik kreeg een sms van +31 97 01234567 over een pakket", ["+31 97 01234567"]),
+    # the letter o typed for a zero
+    ("mijn nummer is o6-28473915, bel na 10 uur", ["o6-28473915"]),
+    ("het nummer O6 47 19 28 36 is van mijn dochter", ["O6 47 19 28 36"]),
+    ("bel 06-1234o678 maar", ["06-1234o678"]),
 ]
 PUBLIC_NUMBERS = [
     "Bel 112 bij nood",
@@ -55,6 +59,7 @@ NOT_PHONES = [
     "Om 10:30 heb ik een afspraak",
     "Mijn oude rekeningnummer is 0417164300",  # ten digits with a leading 0, no mobile shape
     "Het dossier heeft nummer 2024-0612345",
+    "ik heb een o2 abonnement en 3 kinderen van 6, 8 en 12",
 ]
 
 

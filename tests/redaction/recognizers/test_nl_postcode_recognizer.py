@@ -34,6 +34,18 @@ CASES = [
     ("de koffer weegt 23, 1500 kg is te veel", []),
     ("we kochten 12, 2000 kg hout en 10 zakken", []),
     ("Ik fiets 12, 1100 km per jaar", []),
+    # a double space, a town after unit letters, a town glued on, living there in so many words
+    ("postcode is 6821  AB arnhem, kan iemand langskomen?", ["6821  AB"]),
+    ("Voor de zekerheid: 6511 PK nijmegen", ["6511 PK"]),
+    ("PC: 9402 KM Assen", ["9402 KM"]),
+    ("mijn pc 3311 ab", ["3311 ab"]),
+    ("2311 ezleiden", ["2311 ez"]),
+    ("kan ik ook naar het buurthuis als ik in 3067 ga woon", ["3067 ga"]),
+    ("ik woon al sinds 2015 in deze wijk", []),  # a year
+    ("ik woon 1500 km van mijn familie", []),  # a unit
+    ("de auto heeft 1400 PK en ik woon in Assen", []),
+    ("we hadden 1200 zakken, 2311 extra", []),
+    ("ik woon in postcodegebied 3521 en wil weten welk buurtteam ik heb", []),
     # typed with a space between every character, spaced letters, a dash
     ("postcode 2 5 1 3 ck huisnummer 12", ["2 5 1 3 ck"]),
     ("in 2 5 1 3 c k is geen buurthuis", ["2 5 1 3 c k"]),
