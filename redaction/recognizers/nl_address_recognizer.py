@@ -28,7 +28,8 @@ from redaction.recognizers._results import explained_result
 
 _HOUSE_NUMBER = re.compile(
     r"(?<=[^\W\d_][.'’]?\s+)(?P<number>[1-9]\d{0,4})"
-    r"(?P<addition>[a-zA-Z]{1,2}-\d{1,3}(?!\w)|[a-zA-Z]{1,3}(?!\w)"
+    r"(?P<addition>[a-zA-Z]{1,2}-\d{1,3}(?!\w)"
+    r"|[a-zA-Z]{1,3}(?:\s(?:rood|rd|zwart|zw|hs|boven|beneden|bg|hg)(?!\w))?(?!\w)"
     r"|\s?-\s?(?:hs|bis|huis|bg|[a-zA-Z]{1,2}|\d{1,3}(?:[a-zA-Z]{1,3}|\s?hg)?|I{1,3}|IV)(?!\w)"
     r"|/\d{1,3}[a-zA-Z]?(?!\w)"
     r"|\s(?:hs|bis(?:\s[a-zA-Z](?![\w/-]))?|bg|huis|rood|rd|zwart|zw|boven|beneden|hg"
@@ -37,7 +38,7 @@ _HOUSE_NUMBER = re.compile(
     r"(?![\w%€]|[.,:/-]\d)"
 )
 # "Dorpsstraat nr 5", "Plein 1944 nr. 12": a word for "number" between street and number.
-_NUMBER_MARKERS = frozenset({"nr", "no", "nummer", "huisnummer"})
+_NUMBER_MARKERS = frozenset({"nr", "no", "nummer", "huisnummer", "huisnr", "hnr"})
 # "VvE", "WIJ-team", "GGD": a capital inside a word (not after "-": "Nieuw Oost-Indië").
 _INNER_CAPITAL = re.compile(r"(?<=[^\W\d_])[A-Z]")
 # "2e Oosterparkstraat", "1e Jan Steenstraat", "tweede Helmersstraat".
@@ -225,7 +226,39 @@ class NlAddressRecognizer(LocalRecognizer):
             if named is not None:
                 found = named, found[1]
             found = self._with_article(tokens, found[0]), found[1]
+            found = self._with_title(tokens, found[0]), found[1]
         return found
+
+    def _with_title(self, tokens: list[_Token], start: int) -> int:
+        """ "burg. de withstraat 33", "dr. schaepmanstraat 11": a lowercase title (and "de",
+        "van der") in front of a street named after a person belongs to the street."""
+        index = next((i for i, t in enumerate(tokens) if t.start == start), None)
+        if index is None:
+            return start
+        for position in range(index + 1, min(len(tokens), index + 4)):
+            low = tokens[position].text.lower()
+            if low in self.TITLES:
+                return tokens[position].start
+            if low not in self.PARTICLES:
+                break
+        return start
+
+    def _coordinated_street(self, text: str, tokens: list[_Token]) -> int | None:
+        """ "op Bosch en Duin 12", "aan Hof en Weide 3": two capitalised words joined by "en"
+        after "op"/"aan" (or "woon"/"adres") and before a house number name a street."""
+        if len(tokens) < 3 or tokens[1].text != "en":
+            return None
+        words = (tokens[2].text, tokens[0].text)
+        if not all(self._capitalised(w) and w.isalpha() for w in words):
+            return None
+        if any(w.lower() in self._function_words for w in words):
+            return None
+        after_preposition = len(tokens) > 3 and tokens[3].text.lower() in ("op", "aan")
+        if not after_preposition and not _ADDRESS_BEFORE.search(
+            text[max(0, tokens[2].start - 40) : tokens[2].start]
+        ):
+            return None
+        return tokens[2].start
 
     @staticmethod
     def _with_article(tokens: list[_Token], start: int) -> int:
@@ -399,7 +432,10 @@ class NlAddressRecognizer(LocalRecognizer):
                 tokens = tokens[1:]
             found = self._street_start(text, tokens, match.end())
             if not found:
-                continue
+                coordinated = self._coordinated_street(text, tokens)
+                if coordinated is None:
+                    continue
+                found = coordinated, self.weak_score
             start, score = found
             results.append(self._result(start, match.end(), score))
         for match in self._glued_re.finditer(text):

@@ -8,6 +8,13 @@ compounds of spaCy's lemma index count as Dutch). Spans of plain words only coun
 capitalised mid-sentence and on a name list, but not right after an article ("de Dirk" is a
 supermarket). Names residents type in lowercase are still caught by ``NlPersonRecognizer``'s
 triggers ("ik ben sanne"), so the NER may be strict here.
+
+Residents also write English ("how can I get help with debts?", "'mark as read'"). The NER only
+knows Dutch and reads unknown English words as names; in an English message only words on a name
+list count as evidence, and a lowercase name-list word right before an English-only function word
+("mark as read") is English. A lowercase word right before a postcode is its label ("postcd 2651
+CZ"), and a place right after "in/bij/naar/uit" is the place even when it is also a surname ("bij
+haarlem").
 """
 
 from __future__ import annotations
@@ -36,6 +43,18 @@ _STREET_WORD = re.compile(r"(?:straat|laan|weg|plein|gracht|kade|singel|dreef|st
 _HOUSE_NUMBER_AFTER = re.compile(r"\s+[1-9]\d{0,4}(?!\d)")
 # Four letters or more without a vowel: keyboard mash ("qwrtz", "bzzk"), not a name ("Ng" is).
 _NO_VOWEL = re.compile(r"[^\Waeiouyàáâäèéêëìíîïòóôöùúûü\d_]{4,}", re.IGNORECASE)
+# A postcode or a phone number right after a word: "postcd 2651 CZ", "telefoonnr +31 6 ...".
+_NUMBER_AFTER = re.compile(r"\s*:?\s*(?:[1-9]\d{3}\s?[A-Za-z]{2}(?!\w)|[+(]?\d[\d\s().-]{7,})")
+_PLACE_PREPOSITION_BEFORE = re.compile(
+    r"(?:^|\s)(?:in|bij|naar|uit|rond|richting|buiten|vanuit)\s+$", re.IGNORECASE
+)
+_NEXT_WORD = re.compile(r"\W*?(\w[\w']*)")
+_WORD_WITH_APOSTROPHE = re.compile(r"\w[\w']*")
+# An English message: at least this many English-only function words, and this share of words.
+_ENGLISH_MIN_WORDS = 3
+_ENGLISH_SHARE = 0.3
+# English function words that are also common Dutch words ("via", "per", "last", "been", "put").
+_DUTCH_HOMOGRAPHS = frozenset("via per top last been show put a he hem mine".split())
 
 
 class NlNerPersonRecognizer(SpacyRecognizer):
@@ -60,6 +79,12 @@ class NlNerPersonRecognizer(SpacyRecognizer):
         self._places = _lexicon.place_names() if keep_place_names else frozenset()
         keep = _lexicon.load_keep_terms(Path(keep_terms_file) if keep_terms_file else None)
         self._keep = keep | {t.lower() for t in extra_keep_terms}
+        from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH_STOP_WORDS
+
+        # English function words that are no Dutch function word: "the", "with", "as", "don't".
+        self._english_only = (
+            frozenset(ENGLISH_STOP_WORDS) - self._function_words - _DUTCH_HOMOGRAPHS
+        ) | {"dont", "don't", "i'm", "im", "can't", "cant", "doesn't", "didn't", "won't"}
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
@@ -70,9 +95,53 @@ class NlNerPersonRecognizer(SpacyRecognizer):
             if lead and lead.end() < result.end:
                 result.start = lead.end()  # "t.n.v. M. El Khattabi": the name starts after it
             result.start, result.end = self.trim(text, result.start, result.end)
+            result.start, result.end = self.trim_english(text, result.start, result.end)
         return [
-            r for r in results if r.start < r.end and self.is_plausible_name(text, r.start, r.end)
+            r
+            for r in results
+            if r.start < r.end and self.is_plausible_name(text, r.start, r.end)
         ]
+
+    def _english_message(self, text: str) -> bool:
+        words = [w.lower() for w in _WORD_WITH_APOSTROPHE.findall(text)]
+        english = sum(w in self._english_only for w in words)
+        return english >= _ENGLISH_MIN_WORDS and english >= _ENGLISH_SHARE * len(words)
+
+    def _english_words(self, text: str, start: int, end: int) -> bool:
+        """ "with debts", "I don't speak Dutch", "'mark as read'": English, not a name."""
+        words = [w.lower() for w in _WORD.findall(text[start:end])]
+        if self._english_message(text):
+            return not any(
+                self._english_name(m) for m in _WORD_WITH_APOSTROPHE.finditer(text, start, end)
+            )
+        following = _NEXT_WORD.match(text, end)
+        return (
+            len(words) == 1
+            and text[start:end].islower()
+            and following is not None
+            and following.group(1).lower() in self._english_only
+        )
+
+    def _english_name(self, word: re.Match) -> bool:
+        """In English text: a capitalised word on a name list, or a first name ("my son tom")."""
+        low = word.group().lower()
+        if low in self._english_only:
+            return False
+        return (word.group()[:1].isupper() and low in self._names) or (
+            low in self._first and len(low) > 2
+        )
+
+    def trim_english(self, text: str, start: int, end: int) -> tuple[int, int]:
+        """ "I live with Fatima" -> "Fatima": in English text, only the name-list words and what
+        lies between them."""
+        if not self._english_message(text):
+            return start, end
+        names = [
+            m for m in _WORD_WITH_APOSTROPHE.finditer(text, start, end) if self._english_name(m)
+        ]
+        if not names:
+            return start, end
+        return names[0].start(), names[-1].end()
 
     def _plain_word(self, word: str) -> bool:
         """A lowercase Dutch word that is on no name list: "dochtertje", "heeft", "haha"."""
@@ -120,6 +189,8 @@ class NlNerPersonRecognizer(SpacyRecognizer):
         words = [w.lower() for w in _WORD.findall(span)]
         if not words or span.lower() in self._keep or any(w in self._keep for w in words):
             return False
+        if self._english_words(text, start, end):
+            return False  # "how can I get help with debts?", "'mark as read'"
         if _NOT_A_NAME.search(span):
             return False  # postcodes, house numbers, "e-mail lina@...", placeholders
         if span.lower() in self._places and span.lower() not in self._names:
@@ -128,6 +199,17 @@ class NlNerPersonRecognizer(SpacyRecognizer):
             w in self._names for w in words
         ):
             return False  # "vanuit België", "naar Zwolle"
+        if (
+            len(words) == 1
+            and span.islower()
+            and words[0] not in self._first
+            and _NUMBER_AFTER.match(text, end)
+        ):
+            return False  # "postcd 2651 CZ", "telefoonnr +31 6 ...": the label of the number
+        if len(words) == 1 and words[0] in self._places and _PLACE_PREPOSITION_BEFORE.search(
+            text[:start]
+        ):
+            return False  # "niet bij haarlem", "naar Arnhem": the place, also when a surname
         if _POSTCODE_BEFORE.search(text[:start]):
             return False  # the letters of a postcode (and the town after them)
         if _POSTCODE_AND_LETTERS_BEFORE.search(text[:start]) and all(

@@ -39,8 +39,17 @@ from redaction.recognizers._person.tokens import (
     _Tok,
 )
 from redaction.recognizers._person.triggered import _TriggerStrategies
-from redaction.recognizers._person.triggers import _triggers
+from redaction.recognizers._person.triggers import _ROLES, _triggers
 from redaction.recognizers._results import explained_result
+
+# After a name that follows an opening verb: "kan jasmijn mijn ...", "heeft bram al ...".
+_AFTER_INVERTED_SUBJECT = frozenset(
+    "mijn me mij je jou jullie ons onze zijn haar hun al ook nog niet nu morgen vandaag "
+    "gisteren er dat dit het die weer even wel toch gewoon dan straks eigenlijk nooit".split()
+)
+# "fleur weer als consulent", "bram toen als begeleider".
+_ROLE_ADVERBS = frozenset("weer terug toen vroeger nog ook graag liever gewoon".split())
+_ROLE_WORD = re.compile(rf"(?:{_ROLES})")
 
 
 class NlPersonRecognizer(_TriggerStrategies, LocalRecognizer):
@@ -128,19 +137,22 @@ class NlPersonRecognizer(_TriggerStrategies, LocalRecognizer):
         self._from_initials(text, tokens, by_start, blocked, add)
         self._from_lookup(text, tokens, blocked, claimed, add)
         self._from_subject(text, tokens, blocked, add)
+        self._from_inverted_subject(text, tokens, blocked, add)
+        self._from_role(tokens, blocked, add)
         self._from_coordination(tokens, by_start, found, blocked, add)
         self._from_repetition(tokens, found, blocked, add)
         return [self._result(start, end, score) for (start, end), score in found.items()]
 
     def _from_subject(self, text, tokens, blocked, add) -> None:
-        """ "merel zegt dat ...", "roos en bas zijn mijn kinderen": lowercase first names that are
-        rarely plain words, opening a sentence as the subject of a finite verb."""
+        """ "merel zegt dat ...", "roos en bas zijn mijn kinderen", "Bas heeft mij beloofd",
+        "Zbigniew werkt via ...": a first name that is rarely a plain word, or a capitalised
+        word that is no word at all, opening a sentence as the subject of a finite verb."""
         for index in range(len(tokens)):
             if not _sentence_initial(text, tokens, index):
                 continue
             names = []
             position = index
-            while position < len(tokens) and self._rare_subject_name(tokens[position], blocked):
+            while position < len(tokens) and self._subject_name(tokens[position], blocked):
                 names.append(position)
                 if position + 2 < len(tokens) and tokens[position + 1].text in ("en", "&"):
                     position += 2
@@ -151,11 +163,23 @@ class NlPersonRecognizer(_TriggerStrategies, LocalRecognizer):
                 for name in names:
                     add(name, name, self.SCORE_NAME)
 
+    def _subject_name(self, tok: _Tok, blocked) -> bool:
+        if self._rare_subject_name(tok, blocked):
+            return True
+        return (  # "Zbigniew", "Oleksandr": capitalised, on no word or name list
+            tok.capital
+            and tok.text.isalpha()
+            and not tok.text.isupper()
+            and self._unknown_word(tok.low)
+            and not self._never(tok)
+            and not _is_blocked(tok, blocked)
+        )
+
     def _rare_subject_name(self, tok: _Tok, blocked) -> bool:
+        """A first name that is rarely a plain word ("merel" 58 times, "roos" 2312)."""
         low = tok.low
         return (
-            not tok.capital
-            and low in self._first
+            low in self._first
             and len(low) >= 3
             and not self._never(tok)
             and low not in self._english
@@ -163,6 +187,35 @@ class NlPersonRecognizer(_TriggerStrategies, LocalRecognizer):
             and _lexicon.word_counts().get(low, 0) < _RARE_WORD_COUNT
             and not _is_blocked(tok, blocked)
         )
+
+    def _from_inverted_subject(self, text, tokens, blocked, add) -> None:
+        """ "kan jasmijn mijn aanvraag zien?", "heeft bram al gebeld?": a question opens with the
+        verb, and the subject after it is a first name that is rarely a plain word, followed by
+        a word that cannot continue a noun ("mijn", "al", "er", "ook")."""
+        for index in range(len(tokens) - 2):
+            verb, name, after = tokens[index], tokens[index + 1], tokens[index + 2]
+            if (
+                _sentence_initial(text, tokens, index)
+                and verb.low in _SUBJECT_VERBS
+                and after.low in _AFTER_INVERTED_SUBJECT
+                and self._rare_subject_name(name, blocked)
+            ):
+                add(index + 1, index + 1, self.SCORE_NAME)
+
+    def _from_role(self, tokens, blocked, add) -> None:
+        """ "krijg ik dan fleur weer als consulent?": a first name that is rarely a plain word,
+        said to be (or have been) someone's counsellor, coach or landlord."""
+        for index, tok in enumerate(tokens):
+            position = index + 1
+            while position < len(tokens) and tokens[position].low in _ROLE_ADVERBS:
+                position += 1
+            if (
+                position + 1 < len(tokens)
+                and tokens[position].low == "als"
+                and _ROLE_WORD.fullmatch(tokens[position + 1].low)
+                and self._rare_subject_name(tok, blocked)
+            ):
+                add(index, index, self.SCORE_NAME)
 
     def _from_repetition(self, tokens, found, blocked, add) -> None:
         """ "mijn vrouw abena... sorry, abena is mijn vrouw": once a word is a name in a message,

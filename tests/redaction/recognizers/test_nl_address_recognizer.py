@@ -3,6 +3,16 @@ import pytest
 from tests.redaction.recognizers.helpers import assert_spans
 
 CASES = [
+    # an addition letter and a floor word, a lowercase title before the street, "huisnr"
+    ("langskomen op Nieuwe Binnenweg 23A rood?", ["Nieuwe Binnenweg 23A rood"]),
+    ("burg. de withstraat 33-2 is mijn adres", ["burg. de withstraat 33-2"]),
+    ("ik sta ingeschreven op dr. schaepmanstraat 11", ["dr. schaepmanstraat 11"]),
+    ("ik woon aan de esdoornlaan huisnr 4, de huur is 890 euro", ["esdoornlaan huisnr 4"]),
+    # two capitalised words joined by "en" after "op"/"aan"
+    ("ik huur een kamer op Bosch en Duin 12, telt dat", ["Bosch en Duin 12"]),
+    ("ik woon aan Hof en Weide 3", ["Hof en Weide 3"]),
+    ("ik heb 3 kinderen en Tom en Fleur 12 jaar", []),
+    ("ik heb op Jan en Piet 50 euro gewed", []),
     ("ik woon wilhelminastraat 66 b", ["wilhelminastraat 66 b"]),  # lowercase addition
     ("na de brand op Kerkweg 14 rood willen ze niet uitkeren", ["Kerkweg 14 rood"]),
     ("ik woon burg. van der Veldenlaan 9 en de stoep", ["burg. van der Veldenlaan 9"]),

@@ -26,6 +26,10 @@ KEPT = [
     ("ik heb het aan Bakker gevraagd", "Bakker"),  # capitalised mid-sentence, a listed name
     ("groetjes van sanne", "sanne"),
     ("mijn buurman Thanh Ng helpt mij", "Thanh Ng"),  # a short surname without a vowel
+    ("my son tom is being bullied at school", "tom"),  # English, but a first name
+    ("I live with Fatima and I need help", "Fatima"),
+    ("ik ben sanne 0612345678", "sanne"),  # a first name before a number: not a label
+    ("ik woon bij Jansen in huis", "Jansen"),  # not a place
 ]
 DROPPED = [
     ("is er iets in de wijk voor ouderen", "ouderen"),  # inflection of "ouder"
@@ -49,7 +53,30 @@ DROPPED = [
     ("Wmo 2015 en Jeugdwet artikel 2.3", "Jeugdwet artikel"),  # a law (keep term)
     ("qwrtz plof bzzk", "qwrtz plof bzzk"),  # keyboard mash
     ("hallo sdfghjkl", "sdfghjkl"),
+    # English: unknown words are not names there
+    ("how can I get help with debts? I don't speak Dutch well", "with debts"),
+    ("how can I get help with debts? I don't speak Dutch well", "I don't speak Dutch"),
+    ("is this chat anonymous? i dont want my name anywhere", "anonymous"),
+    ("in de app staat 'mark as read' maar ik heb het niet gelezen", "mark"),
+    # the label of a number, a place after a preposition
+    ("postcd 2651 CZ", "postcd"),
+    ("telefoonnr +31 6 2345 6789", "telefoonnr"),
+    ("de gemeente zegt dat dat niet bij haarlem hoort", "haarlem"),
 ]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kept"),
+    [
+        ("I live with Fatima and my son", "I live with Fatima", "Fatima"),
+        ("my son tom is being bullied at school", "my son tom", "tom"),
+        ("ik woon met Fatima el Amrani", "Fatima el Amrani", "Fatima el Amrani"),  # not English
+    ],
+)
+def test_english_words_around_a_name_are_trimmed(ner_filter, text, span, kept):
+    start = text.index(span)
+    trimmed = ner_filter.trim_english(text, start, start + len(span))
+    assert text[slice(*trimmed)] == kept
 
 
 @pytest.mark.parametrize(("text", "span"), KEPT)

@@ -94,6 +94,15 @@ LOWERCASE_NAMES = [
     ("merel zegt dat ik hier moet vragen", ["merel"]),  # a rare word opening as the subject
     ("roos en bas zijn mijn kinderen", ["roos", "bas"]),
     ("mijn vrouw abena... sorry, abena is mijn vrouw", ["abena", "abena"]),  # named again
+    # a question opens with the verb, the subject is a name that is rarely a word
+    ("kan jasmijn mijn aanvraag ook zien?", ["jasmijn"]),
+    ("heeft bram al gebeld over de regeling?", ["bram"]),
+    # said to be someone's counsellor
+    ("krijg ik dan fleur weer als consulent?", ["fleur"]),
+    # opening a sentence as the subject: capitalised rare words and unknown words
+    ("Jan komt morgen.", ["Jan"]),
+    ("Bas heeft mij beloofd dat het beslag stopt", ["Bas"]),
+    ("Zbigniew werkt via een uitzendbureau", ["Zbigniew"]),
 ]
 LOWERCASE_NEGATIVES = [
     "mijn vrouw appt u wel als ze thuis is",  # a verb made of a loan word, with an object
@@ -112,9 +121,15 @@ LOWERCASE_NEGATIVES = [
     "een merel in de tuin, verder alles stil",
     "hoop is er niet meer",  # a first name far more often a word, opening a sentence
     "rust is wat ik nodig heb",
+    "kan hulp mijn aanvraag zien?",  # a word, not on the name list
+    "is hoop er nog?",  # a first name far more often a word
+    "heeft de consulent al gebeld?",
+    "ik wil liever hulp als consulent",
+    "Geldfit zegt dat ik moet bellen",  # a help organisation (keep term)
+    "Toeslagen zijn weer verhoogd",  # a plain word opening the sentence
+    "UWV heeft nog niet betaald",
 ]
 NEGATIVES = [
-    "Jan komt morgen.",  # sentence-initial and an ordinary word (jannen): NER's job
     "Ik ga naar de Bakker.",
     "Bakker is gesloten.",
     "Ik ben moe.",
