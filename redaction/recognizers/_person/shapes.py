@@ -204,7 +204,9 @@ class _NameShapes:
         if tok.core != tok.low:  # "al-Masri", "el-amrani"
             return tok.core not in self._ordinary or self._in_names(tok.core)
         if tok.capital:
-            return self._in_names(tok.low) or tok.low not in self._ordinary
+            # "Pham Thu Ha", "Nguyen Van Le": short capitalised parts of East Asian names
+            short = len(tok.low) <= 3 and tok.text.isalpha() and not tok.text.isupper()
+            return self._in_names(tok.low) or tok.low not in self._ordinary or short
         if tok.low not in self._ordinary and tok.low not in self._english and len(tok.low) >= 4:
             # "magdalena zielinska": a lowercase word that is no Dutch word at all
             if not self._in_names(tok.low) and not _lexicon.is_dutch_word(tok.low):

@@ -15,6 +15,7 @@ TRIGGERS = [
     ("mw. Yilmaz zou terugbellen", ["Yilmaz"]),
     ("de heer El Amrani belt terug", ["El Amrani"]),
     ("Mijn zoon Daan is ziek.", ["Daan"]),
+    ("mijn moeder Pham Thu Ha heeft een nagelsalon", ["Pham Thu Ha"]),  # short name parts
     ("mijn dochter emma heeft hulp nodig", ["emma"]),
     ("mijn buurman Kees helpt me.", ["Kees"]),
     ("Mijn vriendin Sara en ik willen samenwonen", ["Sara"]),
