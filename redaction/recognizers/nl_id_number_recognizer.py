@@ -83,6 +83,7 @@ class NlIdNumberRecognizer(LocalRecognizer):
         )
         value = (
             r"(?P<value>\d{4}(?:\s\d{4}){2,3}(?![\w-])"  # payment references: 1234 5678 9012 3456
+            r"|(?-i:[A-Z]{1,4})\s\d{4,}(?![\w-])"  # "KB 55190": letters, a space, the digits
             r"|(?=[\w./-]*\d[\w./-]*\d)[a-z0-9](?:[\w./-]*[a-z0-9])?)"
         )
         self.regex = re.compile(

@@ -28,6 +28,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from redaction.recognizers import _lexicon
+from redaction.recognizers._person.shapes import _NameShapes
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n)\W*$")
@@ -44,7 +45,11 @@ _HOUSE_NUMBER_AFTER = re.compile(r"\s+[1-9]\d{0,4}(?!\d)")
 # Four letters or more without a vowel: keyboard mash ("qwrtz", "bzzk"), not a name ("Ng" is).
 _NO_VOWEL = re.compile(r"[^\Waeiouyàáâäèéêëìíîïòóôöùúûü\d_]{4,}", re.IGNORECASE)
 # A postcode or a phone number right after a word: "postcd 2651 CZ", "telefoonnr +31 6 ...".
-_NUMBER_AFTER = re.compile(r"\s*:?\s*(?:[1-9]\d{3}\s?[A-Za-z]{2}(?!\w)|[+(]?\d[\d\s().-]{7,})")
+_NUMBER_AFTER = re.compile(
+    r"\s*:?\s*(?:[1-9]\d{3}\s?[A-Za-z]{2}(?!\w)|[+(]?\d[\d\s().-]{7,}|[A-Za-z]{2}\d{2}\s?[A-Za-z]{4})"
+)
+# Greetings the NER takes into the name: "Lieve Ineke", "Beste Kees", "ey mo".
+_GREETINGS = frozenset("lieve beste geachte hoi hallo hey hee ey dag hai".split())
 _PLACE_PREPOSITION_BEFORE = re.compile(
     r"(?:^|\s)(?:in|bij|naar|uit|rond|richting|buiten|vanuit)\s+$", re.IGNORECASE
 )
@@ -160,6 +165,8 @@ class NlNerPersonRecognizer(SpacyRecognizer):
         if len(words) < 2:
             return start, end
         first, last = 0, len(words) - 1
+        if words[0].group().lower() in _GREETINGS:
+            first = 1
         while first < last and self._plain_word(words[first].group()) and (
             words[first].group().lower() not in self._particles
         ):
@@ -195,6 +202,8 @@ class NlNerPersonRecognizer(SpacyRecognizer):
             return False  # postcodes, house numbers, "e-mail lina@...", placeholders
         if span.lower() in self._places and span.lower() not in self._names:
             return False
+        if all(w in _NameShapes.NATIONALITIES for w in words):
+            return False  # "als Oekraïner", "Marokkaanse"
         if all(w in self._places or w in self._function_words for w in words) and not any(
             w in self._names for w in words
         ):

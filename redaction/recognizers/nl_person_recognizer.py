@@ -39,7 +39,7 @@ from redaction.recognizers._person.tokens import (
     _Tok,
 )
 from redaction.recognizers._person.triggered import _TriggerStrategies
-from redaction.recognizers._person.triggers import _ROLES, _triggers
+from redaction.recognizers._person.triggers import _KINSHIP, _ROLES, _triggers
 from redaction.recognizers._results import explained_result
 
 # After a name that follows an opening verb: "kan jasmijn mijn ...", "heeft bram al ...".
@@ -47,6 +47,8 @@ _AFTER_INVERTED_SUBJECT = frozenset(
     "mijn me mij je jou jullie ons onze zijn haar hun al ook nog niet nu morgen vandaag "
     "gisteren er dat dit het die weer even wel toch gewoon dan straks eigenlijk nooit".split()
 )
+_POSSESSIVES = frozenset("mijn m'n mn onze ons haar zijn z'n je jouw uw".split())
+_RELATION_WORD = re.compile(rf"(?:{_KINSHIP}|{_ROLES})")
 # "fleur weer als consulent", "bram toen als begeleider".
 _ROLE_ADVERBS = frozenset("weer terug toen vroeger nog ook graag liever gewoon".split())
 _ROLE_WORD = re.compile(rf"(?:{_ROLES})")
@@ -117,7 +119,9 @@ class NlPersonRecognizer(_TriggerStrategies, LocalRecognizer):
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
-        tokens = [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        tokens = self._split_glued_genitive(
+            [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        )
         if not tokens:
             return []
         blocked = [m.span() for m in self._keep_re.finditer(text)]
@@ -139,6 +143,9 @@ class NlPersonRecognizer(_TriggerStrategies, LocalRecognizer):
         self._from_subject(text, tokens, blocked, add)
         self._from_inverted_subject(text, tokens, blocked, add)
         self._from_role(tokens, blocked, add)
+        self._from_genitive(text, tokens, blocked, add)
+        self._from_apposition(tokens, blocked, add)
+        self._from_unknown_pair(text, tokens, blocked, add)
         self._from_coordination(tokens, by_start, found, blocked, add)
         self._from_repetition(tokens, found, blocked, add)
         return [self._result(start, end, score) for (start, end), score in found.items()]
@@ -216,6 +223,66 @@ class NlPersonRecognizer(_TriggerStrategies, LocalRecognizer):
                 and self._rare_subject_name(tok, blocked)
             ):
                 add(index, index, self.SCORE_NAME)
+
+    def _split_glued_genitive(self, tokens: list[_Tok]) -> list[_Tok]:
+        """ "Ahmeds leraar": a capitalised first name with a genitive s glued on is split, so the
+        name is found (and numbered) as "Ahmed" wherever it stands."""
+        split = []
+        for tok in tokens:
+            stem = tok.low[:-1]
+            if (
+                tok.capital
+                and tok.low.endswith("s")
+                and len(stem) >= 3
+                and stem in self._first
+                and stem not in self._ordinary
+                and tok.low not in self._ordinary
+                and not self._in_names(tok.low)
+                and not _lexicon.is_dutch_word(tok.low)
+            ):
+                split.append(_Tok(tok.text[:-1], tok.start, tok.end - 1))
+                split.append(_Tok("s", tok.end - 1, tok.end))
+            else:
+                split.append(tok)
+        return split
+
+    def _from_genitive(self, text, tokens, blocked, add) -> None:
+        """ "lisa's school", "Daan's fiets": a listed name with a possessive 's is a person."""
+        for index, tok in enumerate(tokens[:-1]):
+            after = tokens[index + 1]
+            if (
+                after.text in ("'s", "’s")
+                and after.start == tok.end
+                and self._in_names(tok.low)
+                and len(tok.low) >= 3
+                and not self._never(tok)
+                and tok.low not in self._places
+                and not _is_blocked(tok, blocked)
+            ):
+                add(self._extend_left(tokens, index), index, self.SCORE_NAME)
+
+    def _from_apposition(self, tokens, blocked, add) -> None:
+        """ "kim, mijn maatje van humanitas, zei ...": a first name followed by a comma and a
+        possessive family or role word describing that person."""
+        for index in range(len(tokens) - 3):
+            tok = tokens[index]
+            if (
+                tokens[index + 1].text == ","
+                and tokens[index + 2].low in _POSSESSIVES
+                and _RELATION_WORD.fullmatch(tokens[index + 3].low)
+                and self._rare_subject_name(tok, blocked)
+            ):
+                add(index, index, self.SCORE_NAME)
+
+    def _from_unknown_pair(self, text, tokens, blocked, add) -> None:
+        """ "wonen Ionuț Popescu en zijn broer": two capitalised words that are on no word, name
+        or place list, side by side, are a full name from a language the lists do not cover."""
+        for index in range(len(tokens) - 1):
+            pair = tokens[index : index + 2]
+            if pair[1].start - pair[0].end != 1:
+                continue
+            if all(self._subject_name(tok, blocked) and tok.capital for tok in pair):
+                add(index, index + 1, self.SCORE_NAME)
 
     def _from_repetition(self, tokens, found, blocked, add) -> None:
         """ "mijn vrouw abena... sorry, abena is mijn vrouw": once a word is a name in a message,

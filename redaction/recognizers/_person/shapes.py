@@ -79,7 +79,12 @@ class _NameShapes:
         "molukse moluks kaapverdiaans ghanees ghanese nigeriaans spaans spaanse portugees "
         "portugese italiaans italiaanse frans franse engels engelse brits britse amerikaans "
         "braziliaans hindoestaans hindoestaanse arabisch berbers moslim christen christelijk "
-        "joods hindoe katholiek protestant islamitisch europees afrikaans aziatisch".split()
+        "joods hindoe katholiek protestant islamitisch europees afrikaans aziatisch "
+        # the people themselves: "als Oekraïner", "een Syriër"
+        "oekraïner oekraïners syriër syriërs eritreeër eritreeërs afghaan afghanen somaliër "
+        "somaliërs roemeen roemenen bulgaar bulgaren iraniër iraniërs irakees irakezen koerd "
+        "koerden ghanezen marokkanen turken polen surinamer surinamers antilliaan antillianen "
+        "nigeriaan nigerianen rus russen chinezen belg belgen duitser duitsers".split()
     )
     # Lowercase interfixes that open a surname on their own ("van der Berg", "el Amrani").
     SURNAME_OPENERS = frozenset(
@@ -132,6 +137,14 @@ class _NameShapes:
             return False
         if mode == "with":
             return self._rare_first_name(tok, after)
+        if mode == "elder":  # "tante riet", "opa Henk": a first name that is rarely a word
+            low = tok.low
+            return (
+                low in self._first
+                and len(low) >= 3
+                and low not in self._english
+                and _lexicon.word_counts().get(low, 0) < _RARE_WORD_COUNT
+            )
         if not tok.capital and mode == "title" and (
             tok.low in self._surnames or self._unknown_word(tok.low)
         ):

@@ -11,7 +11,7 @@ import regex as re
 
 _TOKEN = re.compile(
     r"<[A-Z]+(?:_[A-Z]+)*_\d+>"  # placeholder, one token
-    r"|[^\W\d_]+(?:['’-][^\W\d_]+)*"  # word, also Jan-Willem, O'Neill
+    r"|[^\W\d_]+(?:(?!['’]s\b)['’-][^\W\d_]+)*"  # word, also Jan-Willem, O'Neill; not "lisa's"
     r"|'[st]\b|\d+|[^\w\s]",
 )
 # Tokens that are (part of) an e-mail address or link. Matched per whitespace-separated token:

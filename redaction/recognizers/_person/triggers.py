@@ -27,7 +27,8 @@ _ROLES = (
     "verhuurder|wijkcoach|schuldhulpmaatje|voogd|bewindvoerder|pleegmoeder|pleegvader"
 )
 _TITLES = (
-    r"mevrouw|meneer|mijnheer|mevr\.?|mw\.?|mvr\.?|dhr\.?|de\s+heer|mej\.?|juffrouw|juf|"
+    r"mevrouw|meneer|mijnheer|mevr\.?|mw\.?|mvr\.?|dhr\.?|de\s+heer|geachte\s+heer|mej\.?|"
+    r"juffrouw|juf|"
     r"meester|dokter|dr\.?|mr\.?|ir\.?|ing\.?|drs\.?|prof\.?|zuster|broeder"
 )
 _CLOSINGS = (
@@ -46,7 +47,8 @@ class _Trigger:
     # "title": "meneer de graaf", "dokter bakker" - a lowercase listed surname is the name even
     # when it is also a word. "family": "mijn vrouw abena" - an unknown lowercase word is the
     # name when a verb or punctuation follows it (not "mijn vrouw appt u"). "with": "ik ben met
-    # koen getrouwd" - a lowercase first name that is rarely a plain word.
+    # koen getrouwd" - a lowercase first name that is rarely a plain word. "elder": "tante riet",
+    # "opa Henk" - a first name that is rarely a plain word, in any case.
     mode: str = ""
 
 
@@ -77,6 +79,9 @@ def _triggers() -> list[_Trigger]:
             mode="family",
         ),
         _Trigger(re.compile(r"(?<=\w\s+)(?:samen\s+)?met\s+", flags), False, mode="with"),
+        _Trigger(re.compile(r"\bvolgens\s+", flags), False, mode="with"),
+        # "tante riet", "opa henk": a family word used as a title, without "mijn"
+        _Trigger(re.compile(r"(?<![\w])(?:tante|oom|ome|opa|oma)\s+", flags), False, mode="elder"),
         _Trigger(
             re.compile(
                 rf"(?:^|[.!?,\n]\s*|(?<![\d\s])\s+)(?:{_CLOSINGS})\s*[,.!:]*\s*(?:van\s+)?",

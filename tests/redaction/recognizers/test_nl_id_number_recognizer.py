@@ -4,6 +4,8 @@ from tests.redaction.recognizers.helpers import assert_spans
 
 CASES = [
     ("Mijn klantnummer is 12345678.", ["12345678"]),
+    ("bij de kredietbank heb ik cliëntnummer KB 55190, kan dat", ["KB 55190"]),
+    ("mijn klantnummer is nu 55190", ["55190"]),  # "nu" is no letter prefix
     ("zaaknummer: Z-2023-0042", ["Z-2023-0042"]),
     ("Het kenmerk van de brief is 2024/118-AB", ["2024/118-AB"]),
     ("betalingskenmerk 1234 5678 9012 3456 graag", ["1234 5678 9012 3456"]),

@@ -62,6 +62,9 @@ DROPPED = [
     ("postcd 2651 CZ", "postcd"),
     ("telefoonnr +31 6 2345 6789", "telefoonnr"),
     ("de gemeente zegt dat dat niet bij haarlem hoort", "haarlem"),
+    ("rekeningnr nl92abna4291498900 graag", "rekeningnr"),
+    ("Kan ik als Oekraïner hier werken", "Oekraïner"),  # a nationality
+    ("zit zonder doekoe deze maand", "doekoe"),  # straattaal: money
 ]
 
 
@@ -146,6 +149,7 @@ def test_addressed_to_is_not_part_of_the_name(monkeypatch):
 
 TRIMMED = [
     ("ons dochtertje sterre is net geboren", "dochtertje sterre", "sterre"),
+    ("Lieve Ineke, dank voor het luisteren", "Lieve Ineke", "Ineke"),  # a greeting
     ("mijn partner rik heeft een eigen bedrijf", "rik heeft", "rik"),
     ("mijn moeder gerda zijn allebei ziek", "gerda zijn", "gerda"),
     ("ik ben pleegouder van kevin en shanice", "pleegouder van kevin", "kevin"),

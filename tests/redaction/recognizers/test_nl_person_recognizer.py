@@ -104,6 +104,17 @@ LOWERCASE_NAMES = [
     ("Jan komt morgen.", ["Jan"]),
     ("Bas heeft mij beloofd dat het beslag stopt", ["Bas"]),
     ("Zbigniew werkt via een uitzendbureau", ["Zbigniew"]),
+    # a possessive 's or a glued genitive s, an apposition, a full name from no list
+    ("lisa's school belt steeds", ["lisa"]),
+    ("Daan's fiets is gestolen", ["Daan"]),
+    ("ik heb de sleutel van Gert-Jan's huis", ["Gert-Jan"]),
+    ("Ahmeds leraar zegt dat hij dyslexie heeft", ["Ahmed"]),
+    ("kim, mijn maatje van humanitas, zei dat ik het moest vragen", ["kim"]),
+    ("bij ons wonen Ionuț Popescu en zijn broer", ["Ionuț Popescu"]),
+    # family and letter titles
+    ("tante truus heeft ons 500 euro geleend", ["truus"]),
+    ("oom Sjaak helpt me met de papieren", ["Sjaak"]),
+    ("Geachte heer Visser, hierbij ontvangt u de beschikking", ["Visser"]),
 ]
 LOWERCASE_NEGATIVES = [
     "mijn vrouw appt u wel als ze thuis is",  # a verb made of a loan word, with an object
@@ -129,6 +140,12 @@ LOWERCASE_NEGATIVES = [
     "Geldfit zegt dat ik moet bellen",  # a help organisation (keep term)
     "Toeslagen zijn weer verhoogd",  # a plain word opening the sentence
     "UWV heeft nog niet betaald",
+    "Jumbo's bezorging is laat",
+    "ik woon in 's-Hertogenbosch",
+    "we gaan naar Albert Heijn en Kruidvat",
+    "opa is ziek en oma krijgt thuiszorg",
+    "volgens mij klopt dat niet",
+    "Is het Jeugdfonds Sport open?",
 ]
 NEGATIVES = [
     "Ik ga naar de Bakker.",
