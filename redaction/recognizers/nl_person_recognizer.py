@@ -6,6 +6,10 @@ zoon/dochter/buurvrouw... X", and at the start of a message "X is mijn naam" / "
 (b) Lookup: tokens in deduce's first-name and surname lists (read once from the installed
 package), extended over interfixes ("van der Berg", "Fatima el Amrani", "rachid ait taleb",
 "Ahmed ben Salah", "Hassan al-Masri").
+(c) Where the name stands: the subject opening a sentence ("Bas heeft", "Zbigniew werkt") or
+after a question's opening verb ("kan jasmijn mijn ..."), a counsellor's name ("fleur weer als
+consulent"), a possessive ("lisa's school", "Ahmeds leraar"), an apposition ("kim, mijn maatje
+van ..."), and two capitalised words on no list side by side ("Ionuț Popescu").
 
 A token that is also an ordinary Dutch word (spaCy's nl_lemma_lookup keys and values plus deduce's
 whitelists) is only a name when it is capitalised mid-sentence, or in lowercase after a trigger;
