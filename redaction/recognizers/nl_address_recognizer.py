@@ -24,55 +24,20 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from redaction.recognizers import _lexicon
+from redaction.recognizers._house_numbers import (
+    _ADDRESS_BEFORE,
+    _HOUSE_NUMBER,
+    _INNER_CAPITAL,
+    _NUMBER_MARKERS,
+    _ORDINAL,
+    _POSTCODE_AFTER,
+    _PREPOSITIONS,
+    _SENTENCE_END,
+    _TOWN_PREFIX,
+    _UNIT_AFTER,
+    _WORD_BEFORE,
+)
 from redaction.recognizers._results import explained_result
-
-_HOUSE_NUMBER = re.compile(
-    r"(?<=[^\W\d_][.'’]?\s+)(?P<number>[1-9]\d{0,4})"
-    r"(?P<addition>[a-zA-Z]{1,2}-\d{1,3}(?!\w)"
-    r"|[a-zA-Z]{1,3}(?:\s(?:rood|rd|zwart|zw|hs|boven|beneden|bg|hg)(?!\w))?(?!\w)"
-    r"|\s?-\s?(?:hs|bis|huis|bg|[a-zA-Z]{1,2}|\d{1,3}(?:[a-zA-Z]{1,3}|\s?hg)?|I{1,3}|IV)(?!\w)"
-    r"|/\d{1,3}[a-zA-Z]?(?!\w)"
-    r"|\s(?:hs|bis(?:\s[a-zA-Z](?![\w/-]))?|bg|huis|rood|rd|zwart|zw|boven|beneden|hg"
-    r"|(?:ws|wb|wsp)\.?\s?\d{1,3}"  # "Kampstraat 7 ws 4": a berth for a houseboat or caravan
-    r"|I{1,3}|IV|i{1,3}|iv|[A-Z]|[a-tv-z])(?![\w/-]))?"
-    r"(?![\w%€]|[.,:/-]\d)"
-)
-# "Dorpsstraat nr 5", "Plein 1944 nr. 12": a word for "number" between street and number.
-_NUMBER_MARKERS = frozenset({"nr", "no", "nummer", "huisnummer", "huisnr", "hnr"})
-# "VvE", "WIJ-team", "GGD": a capital inside a word (not after "-": "Nieuw Oost-Indië").
-_INNER_CAPITAL = re.compile(r"(?<=[^\W\d_])[A-Z]")
-# "2e Oosterparkstraat", "1e Jan Steenstraat", "tweede Helmersstraat".
-_ORDINAL = re.compile(r"\d{1,2}(?:e|ste|de)|eerste|tweede|derde|vierde|vijfde", re.IGNORECASE)
-# "'s-Gravendijkwal", "'t-Hoenstraat": the old genitive prefix in front of a street name.
-_TOWN_PREFIX = re.compile(r"^['’][st]-")
-_WORD_BEFORE = re.compile(r"(?P<word>[^\s,;:!?()\"<>]+)\s+$")
-_SENTENCE_END = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
-_PREPOSITIONS = frozenset("op aan in naar bij over achter voor onder om tot te uit via".split())
-# A postcode right after the house number: "Akkerwinde 9, 2903 XK".
-_POSTCODE_AFTER = re.compile(r"\s*,?\s*[1-9]\d{3}\s?[a-zA-Z]{2}(?![\w-])")
-# "wij wonen op de", "mijn adres is", "verhuisd naar": an address follows.
-_ADDRESS_BEFORE = re.compile(
-    r"(?:\badres\w*|\bwo(?:on|ont|nen|nend|onachtig)|\bverhuis\w*|\bverhuizen)\b"
-    r"(?:\s+(?:is|nu|sinds\s+kort|al|op|aan|in|naar|de|het|['’]t|:))*\s*:?\s*$",
-    re.IGNORECASE,
-)
-# "u" after a number is "uur" ("om 5 u"), unless it is the pronoun: "Kerkstraat 5 u weet wel".
-_U_VERBS = (
-    "(?:weet|kunt|kan|bent|hebt|heeft|mag|moet|wilt|zult|zal|zou|ziet|snapt|begrijpt|kent|"
-    "vindt|krijgt|hoeft|ook|wel|toch|zelf)"
-)
-# Words after a number that make it a quantity, not a house number.
-_UNIT_AFTER = re.compile(
-    rf"\s*(?:euro|eur|procent|%|uur|u\b(?!\s+{_U_VERBS}\b)|jaar|jaren|keer|maal|min|minuten|minuutjes|sec|seconden|"
-    r"dagen|dag|weken|week|maanden|maand|kilo|km|kg|meter|m\b|cm|stuks|kinderen|personen|mensen)"
-    r"\b",
-    re.IGNORECASE,
-)
-
-
-def quantity_after(text: str, position: int) -> bool:
-    """A unit after a number ("12 jaar", "5 u"): a quantity, not a house number."""
-    return _UNIT_AFTER.match(text, position) is not None
 
 
 class _Token(NamedTuple):

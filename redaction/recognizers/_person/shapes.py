@@ -9,9 +9,10 @@ from __future__ import annotations
 import regex as re
 
 from redaction.recognizers import _lexicon
+from redaction.recognizers._house_numbers import quantity_after
 from redaction.recognizers._person.tokens import _Tok
 from redaction.recognizers._person.triggers import _KINSHIP
-from redaction.recognizers.nl_address_recognizer import NlAddressRecognizer, quantity_after
+from redaction.recognizers.nl_address_recognizer import NlAddressRecognizer
 
 # Interfixes of Arabic and Berber names that deduce does not list: "rachid ait taleb".
 _EXTRA_INTERFIXES = frozenset("ait aït ben bin ibn ould abu bou".split())
