@@ -45,6 +45,11 @@ class _Token(NamedTuple):
     text: str
 
 
+def _index_at(tokens: list[_Token], start: int) -> int | None:
+    """Which of the words before the number starts at ``start``."""
+    return next((i for i, t in enumerate(tokens) if t.start == start), None)
+
+
 class NlAddressRecognizer(LocalRecognizer):
     """Recognise NL_ADDRESS: a Dutch street name followed by a house number and addition."""
 
@@ -197,7 +202,7 @@ class NlAddressRecognizer(LocalRecognizer):
     def _with_title(self, tokens: list[_Token], start: int) -> int:
         """ "burg. de withstraat 33", "dr. schaepmanstraat 11": a lowercase title (and "de",
         "van der") in front of a street named after a person belongs to the street."""
-        index = next((i for i, t in enumerate(tokens) if t.start == start), None)
+        index = _index_at(tokens, start)
         if index is None:
             return start
         for position in range(index + 1, min(len(tokens), index + 4)):
@@ -228,7 +233,7 @@ class NlAddressRecognizer(LocalRecognizer):
     @staticmethod
     def _with_article(tokens: list[_Token], start: int) -> int:
         """ "'t Hoogt 12", "'s Gravenhekje 3": the old article belongs to the street name."""
-        index = next((i for i, t in enumerate(tokens) if t.start == start), None)
+        index = _index_at(tokens, start)
         if index is not None and index + 1 < len(tokens):
             if tokens[index + 1].text.lower().replace("’", "'") in ("'t", "'s"):
                 return tokens[index + 1].start
@@ -256,7 +261,7 @@ class NlAddressRecognizer(LocalRecognizer):
         "de" only before a surname that is written after an interfix and is no first name or
         word: "de Ruyterkade", "de Clercqstraat" - never "de Kerkstraat" or "de Julianastraat".
         """
-        index = next((i for i, t in enumerate(tokens) if t.start == start), None)
+        index = _index_at(tokens, start)
         if index is None or index + 1 >= len(tokens):
             return None
         match = self._suffix_re.search(tokens[index].text.lower())

@@ -90,6 +90,7 @@ class NlNerPersonRecognizer(SpacyRecognizer):
         self._english_only = (
             frozenset(ENGLISH_STOP_WORDS) - self._function_words - _DUTCH_HOMOGRAPHS
         ) | {"dont", "don't", "i'm", "im", "can't", "cant", "doesn't", "didn't", "won't"}
+        self._last_english: tuple[str | None, bool] = (None, False)
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
@@ -108,9 +109,14 @@ class NlNerPersonRecognizer(SpacyRecognizer):
         ]
 
     def _english_message(self, text: str) -> bool:
-        words = [w.lower() for w in _WORD_WITH_APOSTROPHE.findall(text)]
-        english = sum(w in self._english_only for w in words)
-        return english >= _ENGLISH_MIN_WORDS and english >= _ENGLISH_SHARE * len(words)
+        """Judged once per message: every span of it asks (the text and verdict are one tuple)."""
+        last_text, verdict = self._last_english
+        if last_text is not text:
+            words = [w.lower() for w in _WORD_WITH_APOSTROPHE.findall(text)]
+            english = sum(w in self._english_only for w in words)
+            verdict = english >= _ENGLISH_MIN_WORDS and english >= _ENGLISH_SHARE * len(words)
+            self._last_english = (text, verdict)
+        return verdict
 
     def _english_words(self, text: str, start: int, end: int) -> bool:
         """ "with debts", "I don't speak Dutch", "'mark as read'": English, not a name."""

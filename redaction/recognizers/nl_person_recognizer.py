@@ -188,14 +188,10 @@ class NlPersonRecognizer(_TriggerStrategies, LocalRecognizer):
 
     def _rare_subject_name(self, tok: _Tok, blocked) -> bool:
         """A first name that is rarely a plain word ("merel" 58 times, "roos" 2312)."""
-        low = tok.low
         return (
-            low in self._first
-            and len(low) >= 3
+            self._rarely_a_word(tok.low)
             and not self._never(tok)
-            and low not in self._english
-            and low not in self._places
-            and _lexicon.word_counts().get(low, 0) < _RARE_WORD_COUNT
+            and tok.low not in self._places
             and not _is_blocked(tok, blocked)
         )
 
@@ -281,11 +277,10 @@ class NlPersonRecognizer(_TriggerStrategies, LocalRecognizer):
     def _from_unknown_pair(self, text, tokens, blocked, add) -> None:
         """ "wonen Ionuț Popescu en zijn broer": two capitalised words that are on no word, name
         or place list, side by side, are a full name from a language the lists do not cover."""
+        unknown = [tok.capital and self._subject_name(tok, blocked) for tok in tokens]
         for index in range(len(tokens) - 1):
-            pair = tokens[index : index + 2]
-            if pair[1].start - pair[0].end != 1:
-                continue
-            if all(self._subject_name(tok, blocked) and tok.capital for tok in pair):
+            one_space_apart = tokens[index + 1].start - tokens[index].end == 1
+            if unknown[index] and unknown[index + 1] and one_space_apart:
                 add(index, index + 1, self.SCORE_NAME)
 
     def _from_repetition(self, tokens, found, blocked, add) -> None:

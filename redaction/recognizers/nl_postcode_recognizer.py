@@ -209,11 +209,8 @@ class NlPostcodeRecognizer(PatternRecognizer):
         word = _WORD_AFTER.match(text, end)
         return word is not None and word.group(1).lower() in _lexicon.place_names()
 
-    @staticmethod
-    def _town_or_end(text: str, end: int) -> bool:
+    @classmethod
+    def _town_or_end(cls, text: str, end: int) -> bool:
         """A comma, a capitalised word or the end after the postcode; or a known town in
         lowercase ("4511 cl oostburg")."""
-        if _TOWN_OR_END.match(text, end):
-            return True
-        word = _WORD_AFTER.match(text, end)
-        return word is not None and word.group(1).lower() in _lexicon.place_names()
+        return _TOWN_OR_END.match(text, end) is not None or cls._town_after(text, end)

@@ -138,14 +138,8 @@ class _NameShapes:
             return False
         if mode == "with":
             return self._rare_first_name(tok, after)
-        if mode == "elder":  # "tante riet", "opa Henk": a first name that is rarely a word
-            low = tok.low
-            return (
-                low in self._first
-                and len(low) >= 3
-                and low not in self._english
-                and _lexicon.word_counts().get(low, 0) < _RARE_WORD_COUNT
-            )
+        if mode == "elder":  # "tante truus", "opa Henk": a first name that is rarely a word
+            return self._rarely_a_word(tok.low)
         if not tok.capital and mode == "title" and (
             tok.low in self._surnames or self._unknown_word(tok.low)
         ):
@@ -199,13 +193,21 @@ class _NameShapes:
             and _lexicon.is_dutch_word(low)
         )
 
+    def _rarely_a_word(self, low: str) -> bool:
+        """A first name used as a plain word fewer than _RARE_WORD_COUNT times ("merel" 58,
+        "roos" 2312; not "hoop")."""
+        return (
+            low in self._first
+            and len(low) >= 3
+            and low not in self._english
+            and _lexicon.word_counts().get(low, 0) < _RARE_WORD_COUNT
+        )
+
     def _rare_first_name(self, tok: _Tok, after: _Tok | None) -> bool:
         """ "met koen", "met merel naar": a lowercase first name that is a plain word only
         rarely (fewer uses than _RARE_WORD_COUNT), before what follows a person after "met"."""
         low = tok.low
-        if tok.capital or low not in self._first or len(low) < 3 or low in self._english:
-            return False
-        if _lexicon.word_counts().get(low, 0) >= _RARE_WORD_COUNT:
+        if tok.capital or not self._rarely_a_word(low):
             return False
         if low not in self._ordinary and not _lexicon.is_dutch_word(low):
             return True
