@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import importlib.util
 import json
+import unicodedata
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -199,6 +200,26 @@ def _lemma_data() -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
     return lemmas, tuple(sorted(pairs, key=lambda p: -len(p[0])))
 
 
+def fold_accents(word: str) -> str:
+    """ "privé" -> "prive": residents on a phone or a foreign keyboard rarely type the accent."""
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@cache
+def _accent_folded_words() -> frozenset[str]:
+    """Known words that carry an accent, as typed without it ("prive", "cafe", "ideeen").
+
+    Only words that change when folded are here, so a name list is never widened by it.
+    """
+    lemmas, _ = _lemma_data()
+    return frozenset(
+        folded
+        for word in ordinary_words() | lemmas
+        if (folded := fold_accents(word)) != word
+    )
+
+
 @lru_cache(maxsize=65536)
 def is_dutch_word(word: str) -> bool:
     """A Dutch word form: listed, an inflection of a lemma ("ouderen", "leest"), or a compound of
@@ -206,7 +227,7 @@ def is_dutch_word(word: str) -> bool:
     forms the lookup table maps; used to tell a plain word the NER tagged from a name.
     """
     low = word.lower()
-    if low in ordinary_words():
+    if low in ordinary_words() or low in _accent_folded_words():
         return True
     lemmas, rules = _lemma_data()
     if low in lemmas or any(

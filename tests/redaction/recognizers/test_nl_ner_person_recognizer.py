@@ -30,6 +30,7 @@ KEPT = [
     ("I live with Fatima and I need help", "Fatima"),
     ("ik ben sanne 0612345678", "sanne"),  # a first name before a number: not a label
     ("ik woon bij Jansen in huis", "Jansen"),  # not a place
+    ("ik heb rene gesproken over de brief", "rene"),  # a first name, also without its accent
 ]
 DROPPED = [
     ("is er iets in de wijk voor ouderen", "ouderen"),  # inflection of "ouder"
@@ -37,6 +38,12 @@ DROPPED = [
     ("mijn klantnummer is weg", "klantnummer"),  # compound of two Dutch words
     ("ik heb geen vaste woonplek", "woonplek"),
     ("is dat nep?", "nep"),
+    # accented Dutch words typed without the accent: the NER may take them, they are no names
+    ("ik wil eerst weten of dit prive blijft", "prive"),
+    ("we zaten in het cafe op de hoek", "cafe"),
+    ("ik heb geen ideeen meer", "ideeen"),
+    ("mijn financien zijn een puinhoop", "financien"),
+    ("er is een reunie van de school", "reunie"),
     ("mijn kleindochter leest het voor", "leest"),
     ("Netflix heb ik opgezegd", "Netflix"),  # keep term
     ("iban is nl76asnb0182633043", "iban"),
