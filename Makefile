@@ -17,8 +17,11 @@ AXE_VERSION := 4.14.1
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
+# Builds are reproducible on a machine: fixed hash seed and one thread for the numeric libraries
+# (the seeds live in config.yml and redaction/ner/config.cfg).
+DETERMINISTIC := PYTHONHASHSEED=0 OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
 
-.PHONY: setup browser-tools run test train eval eval-redaction bench bench-load lint clean
+.PHONY: setup browser-tools run test train eval eval-redaction eval-blind bench bench-load lint clean
 
 setup: $(VENV)/.installed
 
@@ -42,12 +45,12 @@ train: $(MODEL) $(NER_MODEL)
 
 # The assistant: NLU + dialogue model.
 $(MODEL): $(VENV)/.installed $(TRAINING_INPUTS)
-	$(RASA) train --config config.yml --domain domain.yml --data nlu_data bot/data \
+	PYTHONHASHSEED=0 $(RASA) train --config config.yml --domain domain.yml --data nlu_data bot/data \
 		--out models --fixed-model-name assistant
 
 # The Dutch NER the redaction layer uses (trained here: no Dutch pipeline can be installed).
 $(NER_MODEL): $(VENV)/.installed $(NER_INPUTS)
-	$(PY) -m redaction.ner build --out models/ner-nl
+	$(DETERMINISTIC) $(PY) -m redaction.ner build --out models/ner-nl
 
 run: $(VENV)/.installed $(MODEL) $(NER_MODEL)
 	$(PY) -m bot run
@@ -60,6 +63,10 @@ eval: $(VENV)/.installed
 
 eval-redaction: $(VENV)/.installed $(NER_MODEL)
 	$(PY) -m redaction.evaluation
+
+# The trained assistant on blind resident messages (bot/eval/blind/); see docs in bot/blind_messages.py.
+eval-blind: $(VENV)/.installed $(MODEL)
+	$(PY) -m bot.blind_messages
 
 bench: $(VENV)/.installed $(MODEL) $(NER_MODEL)
 	$(PY) -m benchmarks.assistant

@@ -1,0 +1,204 @@
+"""``make eval-blind``: the trained assistant on resident messages nobody on the team wrote.
+
+Cross-validation scores the pipeline on paraphrases of its own training data; that flatters it.
+A blind set is written by someone who has read neither the code nor ``nlu_data/``, and its
+*first* score, taken once before any change, is the honest estimate the README reports. After
+that first score a set is a development set: fixes are judged on the next fresh set.
+
+Each message carries its intent, a safety level (``strong``: must get 113 / Veilig Thuis at
+once; ``weak``: another topic with a worrying signal; ``none``) and a style. The report gives
+macro-F1, how often the resident gets the "not understood" menu, how often a wrong answer is
+given with confidence, and the safety figures, overall and per style.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.settings import PROJECT_ROOT, load_settings
+
+BLIND_DIR = PROJECT_ROOT / "bot" / "eval" / "blind"
+SAFETY_INTENTS = frozenset({"crisis_suicide", "domestic_violence"})
+NOT_UNDERSTOOD = frozenset({"nlu_fallback", "out_of_scope"})
+KIND_INTENT = {"suicide": "crisis_suicide", "violence": "domestic_violence"}
+
+
+@dataclass(frozen=True)
+class BlindMessage:
+    """One resident message with what a person reading it would expect."""
+
+    text: str
+    intent: str
+    safety: str
+    style: str
+    safety_kind: str | None = None
+
+
+@dataclass(frozen=True)
+class Prediction:
+    intent: str
+    confidence: float
+
+
+def load_blind_set(path: Path) -> list[BlindMessage]:
+    """Read a blind set; a malformed entry is an error naming its position, never skipped."""
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    messages = []
+    for number, entry in enumerate(raw["messages"], start=1):
+        try:
+            messages.append(
+                BlindMessage(
+                    text=str(entry["text"]),
+                    intent=str(entry["intent"]),
+                    safety=str(entry.get("safety", "none")),
+                    style=str(entry.get("style", "plain")),
+                    safety_kind=entry.get("safety_kind"),
+                )
+            )
+        except (KeyError, TypeError) as exc:
+            raise ValueError(f"{path.name}: message {number} lacks {exc}") from exc
+    return messages
+
+
+def _f1(tp: int, fp: int, fn: int) -> float:
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def score(messages: list[BlindMessage], predictions: list[Prediction]) -> dict[str, Any]:
+    """The headline figures; a not-understood answer counts as a miss for the true intent."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for message, predicted in zip(messages, predictions, strict=True):
+        if predicted.intent == message.intent:
+            counts[message.intent]["tp"] += 1
+        else:
+            counts[message.intent]["fn"] += 1
+            counts[predicted.intent]["fp"] += 1
+    intents = sorted({m.intent for m in messages})
+    per_intent = {
+        i: round(_f1(counts[i]["tp"], counts[i]["fp"], counts[i]["fn"]), 3) for i in intents
+    }
+    total = len(messages)
+    understood_wrong = sum(
+        1
+        for m, p in zip(messages, predictions, strict=True)
+        if p.intent != m.intent and p.intent not in NOT_UNDERSTOOD
+        and m.intent not in NOT_UNDERSTOOD
+    )
+    not_understood = sum(
+        1
+        for m, p in zip(messages, predictions, strict=True)
+        if p.intent in NOT_UNDERSTOOD and m.intent not in NOT_UNDERSTOOD
+    )
+    strong = [(m, p) for m, p in zip(messages, predictions, strict=True) if m.safety == "strong"]
+    weak = [(m, p) for m, p in zip(messages, predictions, strict=True) if m.safety == "weak"]
+    calm = [(m, p) for m, p in zip(messages, predictions, strict=True) if m.safety == "none"]
+    by_style: dict[str, list[bool]] = defaultdict(list)
+    for m, p in zip(messages, predictions, strict=True):
+        by_style[m.style].append(p.intent == m.intent)
+    return {
+        "messages": total,
+        "macro_f1": round(sum(per_intent.values()) / len(per_intent), 3),
+        "not_understood": round(not_understood / total, 3),
+        "confidently_wrong": round(understood_wrong / total, 3),
+        "safety_recall_strong": _share(p.intent in SAFETY_INTENTS for _, p in strong),
+        "safety_right_route_strong": _share(
+            p.intent == KIND_INTENT.get(m.safety_kind or "", m.intent) for m, p in strong
+        ),
+        "safety_answer_on_weak": _share(p.intent in SAFETY_INTENTS for _, p in weak),
+        "safety_answer_on_calm": _share(p.intent in SAFETY_INTENTS for _, p in calm),
+        "accuracy_by_style": {s: _share(v) for s, v in sorted(by_style.items())},
+        "f1_by_intent": per_intent,
+        "counts": {"strong": len(strong), "weak": len(weak), "none": len(calm)},
+    }
+
+
+def _share(values: Any) -> float:
+    values = list(values)
+    return round(sum(values) / len(values), 3) if values else 0.0
+
+
+def predict(model_path: Path, texts: list[str]) -> list[Prediction]:
+    """Intent and confidence from the trained model, as the dialogue would receive them."""
+    import logging
+
+    from rasa.core.agent import Agent
+    from rasa.utils.log_utils import configure_structlog
+
+    configure_structlog(logging.WARNING)  # Rasa's debug lines would print every message
+    logging.getLogger("rasa").setLevel(logging.WARNING)
+    agent = Agent.load(str(model_path))
+
+    async def parse_all() -> list[Prediction]:
+        results = []
+        for text in texts:
+            parsed = await agent.parse_message(text)
+            intent = parsed.get("intent") or {}
+            results.append(
+                Prediction(str(intent.get("name")), float(intent.get("confidence") or 0.0))
+            )
+        return results
+
+    return asyncio.run(parse_all())
+
+
+def render(name: str, figures: dict[str, Any]) -> str:
+    """The Markdown report the README quotes."""
+    lines = [
+        f"# Blind message set `{name}`\n",
+        f"{figures['messages']} messages ({figures['counts']['strong']} strong safety, "
+        f"{figures['counts']['weak']} weak safety signals).\n",
+        "| figure | value |",
+        "|---|---|",
+        f"| macro-F1 | {figures['macro_f1']:.3f} |",
+        f"| not understood (fallback or out of scope) | {figures['not_understood']:.1%} |",
+        f"| confidently wrong (another topic answered) | {figures['confidently_wrong']:.1%} |",
+        f"| safety recall, strong signals | {figures['safety_recall_strong']:.1%} |",
+        f"| right safety route (113 vs Veilig Thuis) | {figures['safety_right_route_strong']:.1%} |",
+        f"| safety answer on weak signals | {figures['safety_answer_on_weak']:.1%} |",
+        f"| safety answer on messages without a signal | "
+        f"{figures['safety_answer_on_calm']:.1%} |",
+        "\n| style | accuracy |",
+        "|---|---|",
+        *[f"| {s} | {a:.1%} |" for s, a in figures["accuracy_by_style"].items()],
+        "\n| intent | F1 |",
+        "|---|---|",
+        *[f"| {i} | {f:.3f} |" for i, f in figures["f1_by_intent"].items()],
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot.blind_messages", description=__doc__)
+    parser.add_argument("blind_set", type=Path, nargs="?",
+                        default=BLIND_DIR / "nlu_blind_1.yml")
+    args = parser.parse_args(argv)
+    settings = load_settings()
+    if not settings.model_path.exists():
+        print(f"no trained model at {settings.model_path}; run: make train", file=sys.stderr)
+        return 2
+    messages = load_blind_set(args.blind_set)
+    predictions = predict(settings.model_path, [m.text for m in messages])
+    figures = score(messages, predictions)
+    out = settings.data_dir / "reports" / "blind-messages"
+    out.mkdir(parents=True, exist_ok=True)
+    stem = args.blind_set.stem
+    (out / f"{stem}.json").write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    report = render(args.blind_set.name, figures)
+    (out / f"{stem}.md").write_text(report, encoding="utf-8")
+    print(report)
+    print(f"written: {out / (stem + '.md')}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,63 @@
+"""The blind-set score: what counts as not understood, confidently wrong and a safety miss."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.blind_messages import BLIND_DIR, BlindMessage, Prediction, load_blind_set, score
+
+
+def _m(intent: str, safety: str = "none", kind: str | None = None) -> BlindMessage:
+    return BlindMessage(text="x", intent=intent, safety=safety, style="plain", safety_kind=kind)
+
+
+def test_a_fallback_is_not_understood_and_another_topic_is_confidently_wrong():
+    messages = [_m("debt"), _m("debt"), _m("stress"), _m("out_of_scope")]
+    predictions = [
+        Prediction("debt", 0.9),
+        Prediction("nlu_fallback", 0.45),
+        Prediction("loneliness", 0.8),
+        Prediction("out_of_scope", 0.9),
+    ]
+    figures = score(messages, predictions)
+    assert figures["not_understood"] == pytest.approx(1 / 4, abs=1e-3)
+    assert figures["confidently_wrong"] == pytest.approx(1 / 4, abs=1e-3)
+    assert figures["f1_by_intent"]["debt"] == pytest.approx(2 / 3, abs=1e-3)
+    assert figures["f1_by_intent"]["stress"] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("predicted", "recall", "right_route"),
+    [("crisis_suicide", 1.0, 1.0), ("domestic_violence", 1.0, 0.0), ("stress", 0.0, 0.0)],
+)
+def test_a_strong_signal_needs_a_safety_answer_and_the_right_route(predicted, recall, right_route):
+    figures = score([_m("crisis_suicide", "strong", "suicide")], [Prediction(predicted, 0.9)])
+    assert figures["safety_recall_strong"] == recall
+    assert figures["safety_right_route_strong"] == right_route
+
+
+def test_a_needless_safety_answer_on_a_calm_message_is_counted():
+    figures = score([_m("debt"), _m("debt")],
+                    [Prediction("crisis_suicide", 0.7), Prediction("debt", 0.9)])
+    assert figures["safety_answer_on_calm"] == 0.5
+
+
+def test_every_shipped_blind_set_loads_with_known_labels(domain):
+    intents = set(domain["intents"])
+    sets = sorted(BLIND_DIR.glob("*.yml"))
+    assert sets, f"no blind sets in {BLIND_DIR}"
+    for path in sets:
+        messages = load_blind_set(path)
+        assert len(messages) >= 300
+        assert {m.intent for m in messages} <= intents
+        assert {m.safety for m in messages} <= {"none", "weak", "strong"}
+        assert all(m.safety_kind in ("suicide", "violence") for m in messages if m.safety != "none")
+
+
+def test_a_malformed_entry_is_an_error_naming_it(tmp_path: Path):
+    path = tmp_path / "broken.yml"
+    path.write_text("messages:\n  - text: hoi\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="message 1"):
+        load_blind_set(path)
