@@ -206,10 +206,6 @@ class Verdict:
     unchained: int  # entries written before the chain existed, still waiting for the migration
     finding: Finding | None
 
-    @property
-    def intact(self) -> bool:
-        return self.finding is None and not self.unchained
-
 
 def verify_chain(engine: Engine, key: bytes) -> Verdict:
     """Walk every entry in id order and check place, link and seal, then the head.

@@ -81,8 +81,8 @@ class AuditLog:
             raise ValueError(f"unknown audit action {action!r}")
         if self._key is None:
             self._key = chain_key_for(self._engine)
-        at = self._clock()
         with exclusive(self._engine, AUDIT_CHAIN_LOCK) as connection:
+            at = self._clock()  # under the lock, so times never run backwards along the chain
             head = read_head(connection, self._key)
             if head is None:
                 head = start_chain(connection, self._key, at)
