@@ -3,7 +3,9 @@
 * new hand-offs of their own team(s), without contact details, and
 * the cases they claimed themselves, with contact details while the case is open.
 
-Anything else answers 404, as if it did not exist. Every view and every step is audited.
+Anything else answers 404, as if it did not exist. Every view and every step is audited, and so
+is every answer that carries contact details (``handoff_view_contact``) and every refusal (409 for
+a step out of order, 403 for a wrong role or a missing form token).
 """
 
 from __future__ import annotations
@@ -109,6 +111,8 @@ def _step(request: Request, handoff_id: str, step: str) -> tuple[Handoff | None,
     try:
         getattr(portal.services.queue, method)(handoff_id, account.name)
     except HandoffError as exc:
+        portal.audit.append(account.name, "handoff_step_refused", handoff_id,
+                            client_address(request))
         return None, error_response(request, 409, reason=str(exc))
     portal.audit.append(account.name, action, handoff_id, client_address(request))
     after = portal.services.queue.get(handoff_id, reveal=True)
@@ -125,6 +129,8 @@ def _delete(request: Request, handoff_id: str) -> HTTPResponse | None:
     if handoff is None:
         return error_response(request, 404, reason="hand-off not found")
     if role != "claimer":
+        portal.audit.append(account.name, "handoff_step_refused", handoff_id,
+                            client_address(request))
         return error_response(request, 409, "Pak de aanmelding eerst op.",
                               reason="only the claimer can delete")
     if portal.services.queue.delete(handoff_id):
@@ -133,7 +139,30 @@ def _delete(request: Request, handoff_id: str) -> HTTPResponse | None:
     return None
 
 
+HANDOFF_PATHS = ("/handoffs", "/api/handoffs")
+
+
+async def audit_forbidden(request: Request, response: HTTPResponse) -> None:
+    """Audit every 403 on a hand-off path: the role guard and the CSRF check answer before any
+    view runs, so they are caught here, on the way out."""
+    if response.status != 403 or not request.path.startswith(HANDOFF_PATHS):
+        return
+    account = current_account(request)
+    target = str(request.match_info.get("handoff_id", ""))[:64]
+    portal_of(request).audit.append(account.name if account else "", "handoff_forbidden",
+                                    target, client_address(request))
+
+
+def _contact_shown(request: Request, handoff: Handoff | None) -> None:
+    """An answer that carries contact details is a view of them, whatever the endpoint."""
+    if handoff is not None and handoff.contact:
+        portal_of(request).audit.append(current_account(request).name, "handoff_view_contact",
+                                        handoff.id, client_address(request))
+
+
 def register(app: Sanic) -> None:
+    app.register_middleware(audit_forbidden, "response")
+
     @app.get("/handoffs")
     @requires("counsellor")
     async def queue_page(request: Request) -> HTTPResponse:
@@ -186,6 +215,7 @@ def register(app: Sanic) -> None:
         if failed:
             return failed
         portal = portal_of(request)
+        _contact_shown(request, handoff)
         return json(as_dict(handoff, portal.teams, portal.topic_names))
 
 

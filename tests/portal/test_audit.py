@@ -3,10 +3,15 @@ and never holds contact details or resident text."""
 
 from __future__ import annotations
 
+import re
+import subprocess
+import sys
+
 import pytest
 from sqlalchemy import create_engine, select, text
 from sqlalchemy.exc import DBAPIError
 
+from bot.settings import PROJECT_ROOT
 from portal.audit import AuditLog
 from portal.tables import audit_log, create_portal_tables
 from tests.portal.conftest import PASSWORD, PortalServer, post_login
@@ -125,7 +130,7 @@ def test_admin_sees_the_audit_log(portal: PortalServer, flow: dict[str, str]) ->
 
 
 def _assert_append_only(engine) -> None:  # noqa: ANN001
-    AuditLog(engine).append("tester", "login", "", "127.0.0.1")
+    AuditLog(engine, key=bytes(32)).append("tester", "login", "", "127.0.0.1")
     for statement in ("UPDATE portal_audit_log SET actor = 'iemand-anders'",
                       "DELETE FROM portal_audit_log"):
         with pytest.raises(DBAPIError, match="append-only"):
@@ -158,3 +163,55 @@ def test_audit_log_is_append_only_in_postgresql(postgres_engine) -> None:  # noq
     with pytest.raises(DBAPIError, match="append-only"):
         with postgres_engine.begin() as connection:
             connection.execute(text("TRUNCATE portal_audit_log"))
+
+
+def test_contact_details_in_step_answers_are_audited_as_views(portal: PortalServer) -> None:
+    """The claim and contacted answers carry the decrypted contact details: each is a view."""
+    handoff = portal.new_handoff("schuldhulp", contact=CONTACT)
+    anna = portal.login("anna", local_address="127.0.0.71")
+    headers = {"X-CSRF-Token": anna.csrf}
+    for step in ("claim", "contacted"):
+        answer = anna.post(f"/api/handoffs/{handoff.id}/{step}", headers=headers)
+        assert answer.status_code == 200 and answer.json()["contact"] == CONTACT
+    closed = anna.post(f"/api/handoffs/{handoff.id}/close", headers=headers)
+    assert closed.status_code == 200 and "contact" not in closed.json()
+    views = AuditLog(portal.engine).entries(action="handoff_view_contact", target=handoff.id)
+    assert [(e.actor, e.address) for e in views] == [("anna", "127.0.0.71")] * 2
+
+
+def test_refusals_are_audited(portal: PortalServer) -> None:
+    """409 (a step out of order, deleting what one has not claimed) and 403 (a wrong role, no
+    form token) each leave an entry naming who tried what."""
+    handoff = portal.new_handoff("schuldhulp", contact=CONTACT)
+    anna = portal.login("anna", local_address="127.0.0.72")
+    assert anna.post(f"/api/handoffs/{handoff.id}/contacted",
+                     headers={"X-CSRF-Token": anna.csrf}).status_code == 409
+    assert anna.post(f"/api/handoffs/{handoff.id}/delete",
+                     headers={"X-CSRF-Token": anna.csrf}).status_code == 409
+    assert anna.post(f"/api/handoffs/{handoff.id}/claim").status_code == 403  # no CSRF token
+    frank = portal.login("frank", local_address="127.0.0.72")
+    assert frank.get(f"/api/handoffs/{handoff.id}").status_code == 403
+    assert frank.get(f"/handoffs/{handoff.id}").status_code == 403
+    log = AuditLog(portal.engine)
+    refused = log.entries(action="handoff_step_refused", target=handoff.id)
+    assert [(e.actor, e.address) for e in refused] == [("anna", "127.0.0.72")] * 2
+    forbidden = log.entries(action="handoff_forbidden", target=handoff.id)
+    assert sorted(e.actor for e in forbidden) == ["anna", "frank", "frank"]
+    assert all(e.address == "127.0.0.72" for e in forbidden)
+    assert portal.services.queue.get(handoff.id).status == "new"
+
+
+def test_the_running_portals_audit_chain_verifies(
+    portal: PortalServer, flow: dict[str, str]
+) -> None:
+    """Entries from the server and from this process (the test accounts) on one intact chain,
+    checked by the operator's command on the portal's own settings."""
+    before = len(AuditLog(portal.engine).entries(limit=100000))
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-m", "portal.audit", "verify"], cwd=PROJECT_ROOT, env=portal.env,
+        capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    after = len(AuditLog(portal.engine).entries(limit=100000))
+    match = re.match(r"audit log intact: (\d+) entries", result.stdout)
+    assert match and 0 < before <= int(match.group(1)) <= after, result.stdout
