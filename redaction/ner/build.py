@@ -8,8 +8,10 @@ Everything runs offline and is deterministic for a seed.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
+import platform
 import shutil
 import tempfile
 import time
@@ -101,13 +103,45 @@ def evaluate(nlp: Any, docbin: Any) -> dict[str, Any]:
 def train(config: Path, train_path: Path, dev_path: Path, output: Path, seed: int) -> Path:
     """Run spaCy's trainer on the DocBins; returns the best model directory."""
     from spacy.cli.train import train as spacy_train
+    from thinc.api import get_current_ops, set_current_ops
+
+    from redaction.ner.ops import ReproducibleOps
 
     overrides = {"paths.train": str(train_path), "paths.dev": str(dev_path), "system.seed": seed}
-    spacy_train(config, output, use_gpu=-1, overrides=overrides)
+    previous = get_current_ops()
+    set_current_ops(ReproducibleOps())
+    try:
+        spacy_train(config, output, use_gpu=-1, overrides=overrides)
+    finally:
+        set_current_ops(previous)
     best = output / "model-best"
     if not (best / "meta.json").exists():
         raise BuildError(f"spaCy training finished without a model in {best}")
     return best
+
+
+def fingerprint(nlp: Any) -> str:
+    """SHA-256 of the trained weights: two builds are the same model exactly when this matches.
+
+    Training is single-threaded and seeded, so one machine always gets the same fingerprint;
+    BLIS picks its matrix kernels per CPU family, so another family may differ in the last bits.
+    """
+    return hashlib.sha256(nlp.get_pipe("ner").to_bytes(exclude=["vocab"])).hexdigest()
+
+
+def _cpu() -> dict[str, Any]:
+    """Which kernels a build could have used, for comparing fingerprints across machines."""
+    flags: set[str] = set()
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text(encoding="utf-8", errors="replace").splitlines():
+            if line.startswith("flags"):
+                flags = set(line.split(":", 1)[1].split())
+                break
+    return {
+        "machine": platform.machine(),
+        "simd": sorted(f for f in flags if f in {"avx2", "avx512f", "fma"}),
+    }
 
 
 def _replace_dir(built: Path, out: Path) -> None:
@@ -162,6 +196,8 @@ def build(
             "skipped_misaligned": train_skipped + dev_skipped,
             "dev": evaluate(nlp, dev_bin),
             "pipeline": list(nlp.pipe_names),
+            "fingerprint": fingerprint(nlp),
+            "cpu": _cpu(),
             "spacy_version": spacy.__version__,
             "seconds": {
                 "generate": round(generated - started, 1),
