@@ -1,6 +1,8 @@
 """Start and supervise the assistant's processes: the Rasa server and the action server.
 
 `make run` and the end-to-end tests use the same launcher, so what is tested is what runs.
+Every server starts with umask 077 in a 0700 data dir (older files are tightened first), and
+only Rasa and the action server get the action server's shared secret.
 """
 
 from __future__ import annotations
@@ -13,14 +15,24 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bot import profiles
+from bot.action_server import actions_token
+from bot.at_rest import PRIVATE_UMASK, make_private_dir, private_umask, tighten
 from bot.profiles import Profile
-from bot.settings import PROJECT_ROOT, Settings, SettingsError
+from bot.settings import (
+    ACTIONS_TOKEN_ENV,
+    PROJECT_ROOT,
+    Settings,
+    SettingsError,
+    load_action_server_access,
+)
 from portal.settings import load_portal_settings
 from redaction.messaging_config import credentials_file
+from vault.keys import KeyFileError
+from vault.settings import load_privacy_settings
 
 
 class LaunchError(RuntimeError):
@@ -32,6 +44,7 @@ class ServerSpec:
     name: str
     argv: list[str]
     health_url: str
+    calls_actions: bool = False  # gets the action server's shared secret (Rasa, the server)
 
 
 def server_specs(
@@ -43,16 +56,9 @@ def server_specs(
     python = sys.executable
     actions = ServerSpec(
         name="action server",
-        argv=[
-            python,
-            "-m",
-            "rasa_sdk",
-            "--actions",
-            "actions",
-            "--port",
-            str(settings.actions_port),
-        ],
+        argv=[python, "-m", "bot.action_server"],  # DH_HOST, DH_ACTIONS_PORT, the secret: env
         health_url=f"http://{settings.host}:{settings.actions_port}/health",
+        calls_actions=True,
     )
     rasa = ServerSpec(
         name="rasa",
@@ -73,6 +79,7 @@ def server_specs(
             str(settings.rasa_port),
         ],
         health_url=f"http://{settings.host}:{settings.rasa_port}/webhooks/rest/",
+        calls_actions=True,
     )
     portal_settings = load_portal_settings()  # DH_PORTAL_HOST / DH_PORTAL_PORT override
     portal = ServerSpec(
@@ -87,6 +94,7 @@ def process_env(
     settings: Settings, base: Mapping[str, str] | None = None, profile: Profile | None = None
 ) -> dict[str, str]:
     env = dict(os.environ if base is None else base)
+    env.pop(ACTIONS_TOKEN_ENV, None)  # only for the servers that need it (System.start_process)
     env.update(settings.server_env())
     if profile is not None:
         env.update(profile.env)  # the profile's stores; already merged with ``base``
@@ -116,16 +124,42 @@ class System:
         self.profile = profile or profiles.load_profile()
         self.processes: dict[str, subprocess.Popen[bytes]] = {}
         self.specs: dict[str, ServerSpec] = {}
+        self._actions_token = ""
 
     def start(self) -> None:
         if not self.settings.model_path.exists():
             raise LaunchError(f"no trained model at {self.settings.model_path}; run `make train`")
+        self.prepare_data_dir()
+        self._actions_token = self.resolve_actions_token()
         self.prepare_stores()
-        self.settings.data_dir.mkdir(parents=True, exist_ok=True)
         for spec in server_specs(self.settings, self.profile.endpoints,
                                  self.profile.credentials):
             self.specs[spec.name] = spec
             self.start_process(spec.name)
+
+    def prepare_data_dir(self) -> None:
+        """The data dir 0700 and what an older version left in it 0600 (a loose key file is
+        left for vault.keys to refuse: it may have been read, so someone must decide)."""
+        data_dir = self.settings.data_dir
+        make_private_dir(data_dir)
+        key_file = load_privacy_settings(env=self._env()).key_file
+        changed = tighten(data_dir, keep=[key_file])
+        if changed:
+            print(f"tightened the permissions of {len(changed)} path(s) in {data_dir}",
+                  file=sys.stderr)
+
+    def resolve_actions_token(self) -> str:
+        """The action server's shared secret, or a LaunchError before anything starts."""
+        env = self._env()
+        try:
+            return actions_token(load_action_server_access(env=env),
+                                 load_privacy_settings(env=env), env)
+        except (SettingsError, KeyFileError) as error:
+            raise LaunchError(f"profile {self.profile.name!r}: {error}") from None
+
+    def _env(self) -> dict[str, str]:
+        """The environment the servers will see (the profile's variables included)."""
+        return {**os.environ, **self.settings.server_env(), **self.profile.env}
 
     def prepare_stores(self) -> None:
         """The profile's services answer and its databases exist, or a clear LaunchError."""
@@ -140,14 +174,19 @@ class System:
         spec = self.specs[name]
         out = None
         if self.log_dir is not None:
-            self.log_dir.mkdir(parents=True, exist_ok=True)
-            out = open(self.log_dir / f"{spec.name.replace(' ', '-')}.log", "ab")  # noqa: SIM115
+            make_private_dir(self.log_dir)
+            log = self.log_dir / f"{spec.name.replace(' ', '-')}.log"
+            out = os.fdopen(os.open(log, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600), "ab")
+        env = process_env(self.settings, profile=self.profile)
+        if spec.calls_actions:
+            env[ACTIONS_TOKEN_ENV] = self._actions_token
         self.processes[spec.name] = subprocess.Popen(
             spec.argv,
             cwd=PROJECT_ROOT,
-            env=process_env(self.settings, profile=self.profile),
+            env=env,
             stdout=out,
             stderr=subprocess.STDOUT if out else None,
+            umask=PRIVATE_UMASK,  # every file a server creates is the service account's alone
         )
         self._wait_until_healthy(spec)
 
@@ -158,7 +197,7 @@ class System:
         argv = list(rasa.argv)
         argv[argv.index("--port") + 1] = str(port)
         health_url = f"http://{self.settings.host}:{port}/webhooks/rest/"
-        self.specs[name] = ServerSpec(name=name, argv=argv, health_url=health_url)
+        self.specs[name] = replace(rasa, name=name, argv=argv, health_url=health_url)
         self.start_process(name)
 
     def stop_process(self, name: str, timeout: float = 20) -> None:
@@ -226,6 +265,7 @@ def run_forever(settings: Settings) -> int:
 
     signal.signal(signal.SIGTERM, request_stop)
     signal.signal(signal.SIGINT, request_stop)
+    private_umask()  # the key file and data dir the launcher itself may create
     try:
         profile = profiles.activate()
     except SettingsError as error:

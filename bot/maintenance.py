@@ -33,6 +33,7 @@ from sqlalchemy.engine import URL, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot import profiles
+from bot.at_rest import checkpoint_wal, private_umask
 from bot.settings import (
     SETTINGS_FILE,
     SettingsError,
@@ -102,6 +103,8 @@ def purge_tracker_events(engine: Engine, before: float, batch_size: int) -> int:
             count = connection.execute(statement, {"before": before, "batch": batch_size}).rowcount
         deleted += max(count, 0)
         if count < batch_size:
+            if deleted:
+                checkpoint_wal(engine)  # old events leave a write-ahead log too
             return deleted
 
 
@@ -174,6 +177,7 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("purge", help="enforce every retention rule once and print the counts")
     parser.parse_args(argv)
+    private_umask()  # a store it creates (first run) is the service account's alone
     with _clear_errors():
         counts = purge()
     for rule, count in counts.items():

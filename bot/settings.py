@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
+from dataclasses import field as _field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -109,3 +110,31 @@ def load_settings(
     """Read the settings file and let ``DH_<NAME>`` environment variables override it."""
     env = os.environ if env is None else env
     return read_section(Settings, read_settings_file(path), env, "DH_", path)
+
+
+# --- Action server access (issue 19, finding 2) -------------------------------------------------
+ACTIONS_TOKEN_ENV = "DH_ACTIONS_TOKEN"
+
+
+@dataclass(frozen=True)
+class _ActionsSection:
+    token_required: bool
+
+
+@dataclass(frozen=True)
+class ActionServerAccess:
+    """Who may call the action server: only a holder of the shared secret (Rasa, which sends it
+    from endpoints.yml). ``token`` comes from the environment only, never from a file in git;
+    empty means "derive it from the privacy key" (``bot.action_server.actions_token``)."""
+
+    token_required: bool
+    token: str = _field(default="", repr=False)
+
+
+def load_action_server_access(
+    path: Path = SETTINGS_FILE, env: Mapping[str, str] | None = None
+) -> ActionServerAccess:
+    """The ``actions`` section (``DH_ACTIONS_TOKEN_REQUIRED``) and ``DH_ACTIONS_TOKEN``."""
+    env = os.environ if env is None else env
+    section = load_section(_ActionsSection, "actions", path, env)
+    return ActionServerAccess(section.token_required, env.get(ACTIONS_TOKEN_ENV, "").strip())

@@ -5,6 +5,7 @@ Rasa Open Source has no way to delete a conversation. When a resident asks for i
 tracker, it deletes every stored event of the conversation - earlier sessions included - in
 the same transaction, and keeps only what came after the action (its plain-words confirmation
 and the restart). Configured in ``endpoints.yml``; the action's name is ``erase_action`` there.
+On SQLite the write-ahead log is checkpointed right after, so the erased text is not left in it.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from rasa.shared.core.events import ActionExecuted
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import event
 
+from bot.at_rest import checkpoint_wal
+
 logger = logging.getLogger(__name__)
 DEFAULT_ERASE_ACTION = "action_delete_my_data"
 
@@ -27,11 +30,21 @@ class ErasableSQLTrackerStore(SQLTrackerStore):
     def __init__(self, *args: Any, erase_action: str = DEFAULT_ERASE_ACTION, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.erase_action = erase_action
+        self._erased = False  # set while saving a tracker with an erasure, cleared after commit
         # Database errors must not carry event data or sender ids into Rasa's error log.
         self.engine.hide_parameters = True
         if self.engine.dialect.name == "sqlite":
             # Erased events are overwritten, not left behind in free pages of the file.
             event.listen(self.engine, "connect", _secure_delete)
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        """Save; after an erasure, checkpoint the write-ahead log (no await in between, so the
+        flag belongs to this save)."""
+        self._erased = False
+        await super().save(tracker)
+        if self._erased:
+            self._erased = False
+            checkpoint_wal(self.engine)
 
     def _additional_events(self, session: Any, tracker: DialogueStateTracker) -> Iterator:
         stored = self._event_query(
@@ -49,6 +62,7 @@ class ErasableSQLTrackerStore(SQLTrackerStore):
             .delete(synchronize_session=False)
         )
         logger.info("erased a conversation on the resident's request (%d events)", deleted)
+        self._erased = True
         return iter(new_events[erase_at + 1:])
 
     def _is_erase(self, event: object) -> bool:

@@ -17,7 +17,7 @@ _SCHEMA_ATTEMPTS = 5
 def make_engine(url: str) -> Engine:
     """An engine with the tables created; SQLite files get foreign keys and a busy timeout."""
     if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
-        Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
+        Path(url[len("sqlite:///"):]).parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     engine = create_engine(url, future=True, connect_args=_connect_args(url))
     if url.startswith("sqlite"):
         event.listen(engine, "connect", _sqlite_pragmas)

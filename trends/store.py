@@ -23,6 +23,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import QueuePool
 
+from bot.at_rest import checkpoint_wal
 from trends.rollup import refresh
 from trends.tables import trend_daily, trend_records, trend_rollup_days
 
@@ -86,7 +87,7 @@ def confidence_band(confidence: object) -> int | None:
 def make_engine(url: str) -> Engine:
     """An engine on a store migrated to the newest schema."""
     if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
-        Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
+        Path(url[len("sqlite:///"):]).parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     connect_args = {"timeout": 30, "check_same_thread": False} if url.startswith("sqlite") else {}
     # SQLAlchemy 1.4 opens a new SQLite connection per use (NullPool); a pool keeps the pragmas.
     pool = {"poolclass": QueuePool} if url.startswith("sqlite:///") and ":memory:" not in url \
@@ -203,12 +204,15 @@ class TrendStore:
         return len(rows)
 
     def forget_texts(self, conversation: str, day: date) -> int:
-        """Blank the texts of one conversation of one day (the resident asked to erase it)."""
+        """Blank the texts of one conversation of one day (the resident asked to erase it).
+
+        The write-ahead log still holds the pages as they were; the checkpoint removes them."""
         with self.engine.begin() as connection:
             result = connection.execute(
                 update(trend_records)
                 .where(trend_records.c.conversation == conversation, trend_records.c.day == day)
                 .values(text=None))
+        checkpoint_wal(self.engine)
         return result.rowcount
 
     def purge_texts(self, before: date, since: date | None = None) -> int:
@@ -221,6 +225,8 @@ class TrendStore:
             where.append(trend_records.c.day >= since)
         with self.engine.begin() as connection:
             result = connection.execute(update(trend_records).where(*where).values(text=None))
+        if result.rowcount:
+            checkpoint_wal(self.engine)  # the blanked texts' old pages leave the log too
         return result.rowcount
 
     def roll_up(self, start: date, end: date) -> int:

@@ -47,7 +47,7 @@ def _create_key_file(key_file: Path) -> None:
     never replaces an existing file) makes exactly one of them win, and nobody reads a half-written
     key.
     """
-    key_file.parent.mkdir(parents=True, exist_ok=True)
+    key_file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # the keys folder: owner only
     content = base64.urlsafe_b64encode(secrets.token_bytes(KEY_BYTES)) + b"\n"
     temporary = key_file.with_name(f".{key_file.name}.{secrets.token_hex(8)}.tmp")
     try:

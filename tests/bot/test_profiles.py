@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from bot.profiles import load_profile
-from bot.settings import PROJECT_ROOT, SettingsError, load_settings
+from bot.settings import ACTIONS_TOKEN_ENV, PROJECT_ROOT, SettingsError, load_settings
 
 
 def test_embedded_is_the_default_and_changes_nothing():
@@ -39,7 +39,7 @@ def test_the_environment_wins_over_profile_defaults():
 def test_production_endpoints_use_only_variables_the_profile_and_launcher_set():
     profile = load_profile({"PROFILE": "production"})
     used = set(re.findall(r"\$\{(\w+)\}", profile.endpoints.read_text()))
-    assert used <= set(profile.env) | set(load_settings(env={}).server_env())
+    assert used <= set(profile.env) | set(load_settings(env={}).server_env()) | {ACTIONS_TOKEN_ENV}
 
 
 def test_an_unknown_profile_is_named_with_the_known_ones():

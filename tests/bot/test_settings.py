@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.settings import PROJECT_ROOT, SettingsError, load_settings
+from bot.settings import ACTIONS_TOKEN_ENV, PROJECT_ROOT, SettingsError, load_settings
 
 
 def test_defaults_put_data_under_var():
@@ -42,5 +42,8 @@ def test_endpoints_use_only_variables_the_launcher_sets():
     import re
 
     used = set(re.findall(r"\$\{(\w+)\}", text))
-    assert used <= set(load_settings(env={}).server_env())
+    # DH_ACTIONS_TOKEN: the launcher gives it to Rasa and the action server only
+    assert used <= set(load_settings(env={}).server_env()) | {ACTIONS_TOKEN_ENV}
+    assert "${DH_ACTIONS_TOKEN}" in yaml.safe_load(text)["action_endpoint"]["headers"][
+        "Authorization"], "a header, never a ?token= that would show in logged URLs"
     assert yaml.safe_load(text)["tracker_store"]["dialect"] == "sqlite"

@@ -82,6 +82,29 @@ def test_erased_text_is_not_left_in_the_database_file(store, tmp_path):
     assert b"Belastingdienst" not in (tmp_path / "t.db").read_bytes(), "no VACUUM needed"
 
 
+def test_erased_text_is_not_left_in_a_write_ahead_log(tmp_path):
+    """WAL mode is a property of the file (an operator's tool may have set it): the log keeps
+    the erased pages until a checkpoint, which the erasure itself runs."""
+    import sqlite3
+
+    sqlite3.connect(tmp_path / "w.db").execute("PRAGMA journal_mode=WAL").fetchone()
+    store = ErasableSQLTrackerStore(domain=DOMAIN, dialect="sqlite", db=str(tmp_path / "w.db"))
+    reader = sqlite3.connect(tmp_path / "w.db")  # another process: the log stays on disk
+    reader.execute("SELECT count(*) FROM events").fetchone()
+    try:
+        tracker = conversation("a", "mijn schuld bij de Belastingdienst")
+        asyncio.run(store.save(tracker))
+        assert any(b"Belastingdienst" in path.read_bytes() for path in tmp_path.iterdir())
+        tracker.update(ActionExecuted("action_delete_my_data"))
+        tracker.update(Restarted())
+        asyncio.run(store.save(tracker))
+        holding = [p.name for p in tmp_path.iterdir() if b"Belastingdienst" in p.read_bytes()]
+        assert holding == []
+    finally:
+        reader.close()
+        store.engine.dispose()
+
+
 
 def test_conversation_continues_normally_after_erasure(store):
     tracker = conversation("a", "eerste vraag")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import socket
 import urllib.request
 import uuid
@@ -79,6 +80,15 @@ def running_system(base: Path, **extra_env: str) -> Iterator[Assistant]:
             yield Assistant(system.settings, base / "logs", f"http://{portal.host}:{portal.port}")
         finally:
             system.stop()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def actions_token() -> Iterator[str]:
+    """The action server's shared secret, set as a deployment sets it (the production profile
+    requires it; without it the embedded profile derives one: tests/security)."""
+    token = secrets.token_urlsafe(32)
+    with mock.patch.dict(os.environ, {"DH_ACTIONS_TOKEN": token}):
+        yield token
 
 
 @pytest.fixture(scope="session")
