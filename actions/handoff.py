@@ -282,13 +282,12 @@ class ActionFinishHandoff(Action):
             dispatcher.utter_message(response="utter_handoff_public_route", **route)
             return
         # The recipient is the one in the register row, the one the resident said yes to.
-        team, service = consent.recipient, referrals().services[consent.recipient]
-        services.queue.create(
-            conversation=conversation, team=team, topics=[slots["help_topic"] or "onbekend"],
+        handoff = services.queue.create_for_consent(
+            consent, topics=[slots["help_topic"] or "onbekend"],
             contact_way=slots["handoff_contact_way"], contact=contact,
             preferred_moment=slots["handoff_moment"], summary=summary(tracker),
-            consent_id=consent.id,
         )
+        service = referrals().services[handoff.team]
         # The hand-off holds its own encrypted copy; the vault keeps nothing it no longer needs.
         services.vault.delete(tracker.sender_id)
         dispatcher.utter_message(response="utter_handoff_done", dienst=service["naam"])

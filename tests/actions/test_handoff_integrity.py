@@ -27,8 +27,8 @@ SENDER = "resident-integrity"
 PHONE = "06-48 39 21 07"
 EMAIL = "r.dekker@example.nl"
 
-# Answers that the NLU model reads as a help topic (the intent it gives them), or that answer
-# another question than the one asked.
+# Answers a classifier can read as a help topic (the trained model reads "ik ben 42", "15" and
+# "ik word gepest" as `youth`), or that answer another question than the one asked.
 OUT_OF_TURN = [
     pytest.param("ik ben 42", "youth", id="ik ben 42"),
     pytest.param("15", "youth", id="15"),
