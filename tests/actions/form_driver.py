@@ -43,6 +43,7 @@ class FormConversation:
     finish: Action
     tracker: DialogueStateTracker = field(init=False)
     shown: list[dict[str, Any]] = field(default_factory=list)
+    shown_before: int = 0  # where the bot messages of the latest turn start
 
     def __post_init__(self) -> None:
         self.tracker = DialogueStateTracker.from_events(
