@@ -28,6 +28,18 @@ _NO = re.compile(
     re.IGNORECASE,
 )
 _AGE = re.compile(r"\b(?:ik ben|ben|bijna|pas|net)?\s*(\d{1,3})\s*(?:jaar|jr)?\b", re.IGNORECASE)
+# A clock time ("om 10 uur", "10.30", "14:00") is not an age, whichever question it answers.
+_TIME = re.compile(
+    r"\b(?:om|rond|tegen|na|voor|vanaf|tussen|tot)\s+\d{1,2}(?:[:.]\d{2})?(?:\s*uur)?\b"
+    r"|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(?:uur|u)\b",
+    re.IGNORECASE,
+)
+# An age stated where a moment is asked ("ik ben 42", "15 jaar") or a bare number ("15").
+_AGE_STATEMENT = re.compile(
+    r"^\s*(?:ik ben\s+)?\d{1,3}(?:\s*(?:jaar|jr)(?:\s+oud)?)?\s*[.!]*\s*$|\bik ben\s+\d{1,3}\b"
+    r"|\b\d{1,3}\s*(?:jaar|jr)\b",
+    re.IGNORECASE,
+)
 _YOUNGER = re.compile(r"\b(jonger|onder de 16|nog geen 16|minderjarig)\b", re.IGNORECASE)
 _OLDER = re.compile(r"\b(ouder|boven de 16|16 of ouder|volwassen|meerderjarig)\b", re.IGNORECASE)
 
@@ -74,7 +86,8 @@ def age_answer(text: str | None) -> str | None:
     answer = yes_or_no(text)
     if answer:
         return answer
-    ages = [int(m.group(1)) for m in _AGE.finditer(text) if 4 <= int(m.group(1)) <= 120]
+    without_times = _TIME.sub(" ", text)
+    ages = [int(m.group(1)) for m in _AGE.finditer(without_times) if 4 <= int(m.group(1)) <= 120]
     if ages:
         return "ja" if ages[0] >= 16 else "nee"
     return None
@@ -104,7 +117,11 @@ def contact_placeholder(text: str | None, way: str | None) -> str | None:
 
 
 def moment(text: str | None) -> str | None:
-    """A known moment, or the resident's own short words; None when empty or too long."""
+    """A known moment, or the resident's own short words; None when empty or too long.
+
+    Also None for an answer to another question given here - "bellen", "mail", "ja", "ik ben
+    42", "15" - so it is asked again instead of ending up in the hand-off as the moment.
+    """
     if not text or not text.strip():
         return None
     for name, pattern in MOMENTS.items():
@@ -113,4 +130,14 @@ def moment(text: str | None) -> str | None:
     words = " ".join(text.split())
     if len(words) > MAX_MOMENT_CHARS or PLACEHOLDER.search(words):
         return None
+    if _answers_another_question(words):
+        return None
     return words
+
+
+def _answers_another_question(text: str) -> bool:
+    """An answer that fits the contact-way, yes/no or age question, not a moment."""
+    if _TIME.search(text):
+        return False
+    return bool(contact_way(text) or yes_or_no(text) or is_stop(text)
+                or _AGE_STATEMENT.search(text))

@@ -10,6 +10,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.topic import keep_topic
 from bot.referrals import Referrals, load_referrals
 
 # How residents say the way they want contact; first match wins.
@@ -39,6 +40,13 @@ def parse_contact_way(text: str | None) -> str | None:
 class ValidateContactRouteForm(FormValidationAction):
     def name(self) -> str:
         return "validate_contact_route_form"
+
+    def validate_help_topic(
+        self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+        domain: DomainDict,
+    ) -> dict[str, Any]:
+        """A contact way or an age read as a topic must not change whom the route names."""
+        return keep_topic(slot_value, tracker)
 
     def validate_contact_way(
         self,

@@ -5,6 +5,11 @@ consent (the exact versioned question from ``bot/consent.yml``, registered with 
 phone or e-mail, the number or address itself, a preferred moment, and a confirmation of the
 summary. The text the actions see is redacted, so the contact slot holds a placeholder; the
 original is read from the encrypted vault only when the hand-off is created.
+
+Consent integrity: the topic decides the recipient, so an answer inside the form never changes
+it (``validate_help_topic``; the domain's slot mapping conditions say the same). A consent "yes"
+from before the form resumed only counts for the recipient it was given for; after a topic
+change the question is asked again. The hand-off goes to the recipient of the register row.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from actions.privacy import (
     team_of,
     tell_what_was_deleted,
 )
+from actions.topic import TOPIC_SLOT, keep_topic, settled_topic
 
 # The order the form asks in: the topic, then every answer about the resident.
 FORM_SLOTS = ("help_topic", *PERSONAL_SLOTS)
@@ -42,7 +48,7 @@ YES_NO_BUTTONS = [{"title": "Ja", "payload": "ja"}, {"title": "Nee", "payload": 
 def service_for(tracker: Tracker) -> tuple[str, dict[str, str]]:
     """The team key and referral details of the service the resident's topic goes to."""
     data = referrals()
-    team = team_of(data, tracker.get_slot("help_topic"))
+    team = team_of(data, settled_topic(tracker))
     return team, data.services[team]
 
 
@@ -54,7 +60,7 @@ def consent_question(tracker: Tracker) -> str:
 
 def summary(tracker: Tracker) -> str:
     return consent_texts().handoff_summary(
-        tracker.get_slot("help_topic"), tracker.get_slot("handoff_contact_way") or "",
+        settled_topic(tracker), tracker.get_slot("handoff_contact_way") or "",
         tracker.get_slot("handoff_moment") or "",
     )
 
@@ -74,6 +80,12 @@ class ValidateHandoffForm(FormValidationAction):
                 return list(FORM_SLOTS[: index + 1])
         return list(FORM_SLOTS)
 
+    def validate_help_topic(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """An age, a time or "bellen" read as a topic must not send the hand-off elsewhere."""
+        return keep_topic(value, tracker)
+
     def validate_age_16_plus(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
@@ -83,6 +95,9 @@ class ValidateHandoffForm(FormValidationAction):
     def validate_handoff_consent(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
+        """Register an answer to the question; an earlier "yes" counts only for its recipient."""
+        if tracker.get_slot("requested_slot") != "handoff_consent":
+            return self._earlier_consent(value, dispatcher, tracker)
         result = self._answer("handoff_consent", answers.yes_or_no, value, dispatcher,
                               "utter_invalid_yes_no")
         answer = result["handoff_consent"]
@@ -115,6 +130,8 @@ class ValidateHandoffForm(FormValidationAction):
             switched = answers.contact_placeholder(text, other)
             if switched:  # gave an e-mail address after choosing phone (or the other way round)
                 return {"handoff_contact": switched, "handoff_contact_way": other}
+            if answers.contact_way(text) == other:  # "liever mail": ask for the address instead
+                return {"handoff_contact": None, "handoff_contact_way": other}
             dispatcher.utter_message(response=f"utter_invalid_handoff_contact_{_way_key(way)}")
         return {"handoff_contact": found}
 
@@ -139,6 +156,26 @@ class ValidateHandoffForm(FormValidationAction):
         if parsed is None:
             dispatcher.utter_message(response=invalid_response)
         return {slot: parsed}
+
+    @staticmethod
+    def _earlier_consent(
+        value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
+    ) -> dict[str, Any]:
+        """The form resumed with a "yes" from before: keep it only if it stands for this team.
+
+        Otherwise (the topic changed since, or the yes was withdrawn) ask again; the summary the
+        resident confirmed named the old recipient, so it is asked again too.
+        """
+        if value != "ja":
+            return {"handoff_consent": value}
+        services = privacy_services()
+        team, _ = service_for(tracker)
+        consent = services.consents.current_consent(services.pseudonym(tracker.sender_id))
+        if consent is not None and consent.recipient == team:
+            return {"handoff_consent": value}
+        if consent is not None:
+            dispatcher.utter_message(response="utter_handoff_topic_changed")
+        return {"handoff_consent": None, "handoff_summary_ok": None}
 
     @staticmethod
     def _register(tracker: Tracker, answer: str) -> None:
@@ -203,6 +240,7 @@ class ActionFinishHandoff(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         slots = {slot: tracker.get_slot(slot) for slot in FORM_SLOTS}
+        slots[TOPIC_SLOT] = settled_topic(tracker)
         team, service = service_for(tracker)
         route = {"dienst": service["naam"], "telefoon": service["telefoon"],
                  "tijden": service["tijden"], "inloop": service.get("inloop", "")}
@@ -237,12 +275,19 @@ class ActionFinishHandoff(Action):
             dispatcher.utter_message(response="utter_handoff_expired")
             dispatcher.utter_message(response="utter_handoff_public_route", **route)
             return
-        services.queue.create(
-            conversation=conversation, team=team, topics=[slots["help_topic"] or "onbekend"],
+        if consent.recipient != team:
+            # The yes was for another service: never send it where the resident did not agree.
+            dispatcher.utter_message(response="utter_handoff_topic_changed")
+            dispatcher.utter_message(response="utter_handoff_not_sent")
+            dispatcher.utter_message(response="utter_handoff_public_route", **route)
+            return
+        # The recipient is the one in the register row, the one the resident said yes to.
+        handoff = services.queue.create_for_consent(
+            consent, topics=[slots["help_topic"] or "onbekend"],
             contact_way=slots["handoff_contact_way"], contact=contact,
             preferred_moment=slots["handoff_moment"], summary=summary(tracker),
-            consent_id=consent.id,
         )
+        service = referrals().services[handoff.team]
         # The hand-off holds its own encrypted copy; the vault keeps nothing it no longer needs.
         services.vault.delete(tracker.sender_id)
         dispatcher.utter_message(response="utter_handoff_done", dienst=service["naam"])

@@ -16,6 +16,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.engine import Engine
 
 from handoff.clock import as_utc, aware, utc_now
+from handoff.consent_register import ConsentRecord
 from handoff.tables import handoffs
 from vault.cipher import Cipher
 
@@ -75,6 +76,23 @@ class HandoffQueue:
         found = self.get(handoff_id)
         assert found is not None
         return found
+
+    def create_for_consent(
+        self, consent: ConsentRecord, *, topics: Iterable[str], contact_way: str, contact: str,
+        preferred_moment: str, summary: str,
+    ) -> Handoff:
+        """Queue a hand-off for exactly the conversation and recipient a "yes" row names.
+
+        The team is never passed in separately, so a topic read later cannot send the
+        resident's details to a service they did not agree to.
+        """
+        if consent.answer != "given":
+            raise HandoffError("a hand-off needs a consent that was given")
+        return self.create(
+            conversation=consent.conversation, team=consent.recipient, topics=topics,
+            contact_way=contact_way, contact=contact, preferred_moment=preferred_moment,
+            summary=summary, consent_id=consent.id,
+        )
 
     def get(self, handoff_id: str, reveal: bool = False) -> Handoff | None:
         with self._engine.connect() as connection:

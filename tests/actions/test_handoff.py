@@ -64,7 +64,7 @@ def test_form_stops_asking_after_no_under_16_or_stop(slots, expected, domain_dic
 def test_consent_answer_is_registered_with_the_exact_question(
     answer, registered, privacy, domain_dict
 ):
-    tracker = make_tracker(help_topic="debt")
+    tracker = make_tracker(help_topic="debt", requested_slot="handoff_consent")
     result = ValidateHandoffForm().validate_handoff_consent(
         answer, CollectingDispatcher(), tracker, domain_dict)
     assert result == {"handoff_consent": answer}
@@ -79,7 +79,8 @@ def test_consent_answer_is_registered_with_the_exact_question(
 def test_unclear_consent_answer_registers_nothing_and_asks_again(privacy, domain_dict):
     dispatcher = CollectingDispatcher()
     result = ValidateHandoffForm().validate_handoff_consent(
-        "hoe bedoel je", dispatcher, make_tracker(help_topic="debt"), domain_dict)
+        "hoe bedoel je", dispatcher,
+        make_tracker(help_topic="debt", requested_slot="handoff_consent"), domain_dict)
     assert result == {"handoff_consent": None}
     assert responses(dispatcher.messages) == ["utter_invalid_yes_no"]
     assert privacy.consents.for_conversation(privacy.pseudonym(SENDER)) == []
@@ -142,7 +143,8 @@ def give_consent(privacy, domain_dict, topic="debt"):
     privacy.vault.number_for(SENDER, "PHONE_NUMBER", PHONE)
     privacy.vault.number_for(SENDER, "PERSON", "Samira el Idrissi")
     ValidateHandoffForm().validate_handoff_consent(
-        "ja", CollectingDispatcher(), make_tracker(help_topic=topic), domain_dict)
+        "ja", CollectingDispatcher(),
+        make_tracker(help_topic=topic, requested_slot="handoff_consent"), domain_dict)
 
 
 def test_consent_yes_queues_the_minimum_for_the_topic_team(privacy, domain_dict):

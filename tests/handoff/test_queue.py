@@ -263,3 +263,35 @@ def test_a_clock_in_local_time_stores_the_same_instants(
     _to_status(queue, created.id, "closed")
     clock.now += timedelta(days=30, minutes=30)
     assert queue.purge_closed(timedelta(days=30)) == 1
+
+
+@pytest.mark.parametrize("recipient", ["schuldhulp", "jongerenwerk"])
+def test_a_hand_off_for_a_consent_goes_to_the_recipient_of_that_row(
+    queue: HandoffQueue, consents, recipient: str
+) -> None:
+    consent = consents.record(
+        conversation=CONVERSATION, purpose="contact opnemen", recipient=recipient,
+        data_categories=["telefoonnummer"], question=f"Mag ik je vraag doorgeven aan {recipient}?",
+        question_version="2026-11-30", answer="given",
+    )
+    handoff = queue.create_for_consent(
+        consent, topics=["debt"], contact_way="telefoon", contact="06-12345678",
+        preferred_moment="ochtend", summary="Hulpvraag over schulden.")
+    assert (handoff.team, handoff.conversation, handoff.consent_id) == (
+        recipient, CONVERSATION, consent.id)
+
+
+@pytest.mark.parametrize("answer", ["refused", "withdrawn"])
+def test_no_hand_off_for_a_consent_that_is_not_a_yes(
+    queue: HandoffQueue, consents, answer: str
+) -> None:
+    consent = consents.record(
+        conversation=CONVERSATION, purpose="contact opnemen", recipient="schuldhulp",
+        data_categories=["telefoonnummer"], question="Mag ik je vraag doorgeven?",
+        question_version="2026-11-30", answer=answer,
+    )
+    with pytest.raises(HandoffError):
+        queue.create_for_consent(
+            consent, topics=["debt"], contact_way="telefoon", contact="06-12345678",
+            preferred_moment="ochtend", summary="Hulpvraag over schulden.")
+    assert queue.list() == []
