@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from portal.tables import login_attempts
+from portal.tables import login_counters
 from portal.throttle import LoginThrottle
 from tests.portal.conftest import PASSWORD, Clock, PortalServer, memory_engine, post_login
 
@@ -52,8 +52,9 @@ def test_unit_typed_names_are_stored_hashed(throttle) -> None:  # noqa: ANN001
     limiter, _clock = throttle
     limiter.record("MijnWachtwoord123", "10.0.0.1", False)
     with limiter._engine.connect() as connection:  # noqa: SLF001
-        keys = connection.execute(select(login_attempts.c.account_key)).scalars().all()
-    assert "MijnWachtwoord123" not in keys[0] and len(keys[0]) == 64
+        keys = connection.execute(select(login_counters.c.key)).scalars().all()
+    assert not any("MijnWachtwoord123" in key for key in keys)
+    assert sorted(keys)[0].startswith("account:") and len(sorted(keys)[0]) == 8 + 64
 
 
 def _login(quick: PortalServer, name: str, password: str, address: str):  # noqa: ANN202
