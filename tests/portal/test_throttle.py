@@ -93,3 +93,23 @@ def test_failed_log_in_answer_does_not_tell_which_part_was_wrong(portal: PortalS
     assert unknown.status_code == wrong.status_code == 401
     assert "De naam of het wachtwoord klopt niet." in unknown.text
     assert "De naam of het wachtwoord klopt niet." in wrong.text
+
+
+def test_unit_each_attempt_is_charged_before_the_password_is_checked(throttle) -> None:  # noqa: ANN001
+    limiter, clock = throttle
+    assert [limiter.charge("anna", f"10.0.1.{n}") for n in range(5)] == [0] * 5
+    wait = limiter.charge("anna", "10.0.1.9")  # the sixth is refused before any check
+    assert 0 < wait <= 15 * 60
+    assert limiter.charge("anna", "10.0.1.9") == wait, "refused attempts do not move the window"
+    clock.now += timedelta(seconds=wait)
+    assert limiter.charge("anna", "10.0.1.9") == 0, "a new window"
+
+
+def test_unit_a_right_password_gives_the_address_its_charge_back(throttle) -> None:  # noqa: ANN001
+    limiter, _clock = throttle
+    for n in range(4):
+        assert limiter.charge(f"gok{n}", "10.0.2.1") == 0
+    assert limiter.charge("anna", "10.0.2.1") == 0
+    limiter.succeeded("anna", "10.0.2.1")
+    assert limiter.charge("bram", "10.0.2.1") == 0  # the fifth failure from this address
+    assert limiter.charge("carla", "10.0.2.1") > 0
