@@ -6,7 +6,8 @@ Every attempt is counted as a failure *before* its password is checked (:meth:`c
 atomic upsert per counter: parallel attempts - in one process or in several on one PostgreSQL
 database - each see the count including all attempts before them, so at most ``max_failures``
 passwords are ever checked per window. A right password gives its charge back
-(:meth:`succeeded`) and clears the account's counter, but not the address's.
+(:meth:`succeeded`) and clears the account's counter, but not the address's; a refused attempt
+gives its charges back too (it checked nothing).
 """
 
 from __future__ import annotations
@@ -56,12 +57,21 @@ class LoginThrottle:
         """Count this attempt as a failure now; seconds to wait when it is one too many (then
         the password must not be checked), else 0."""
         now = self._clock()
-        # Always the account first, then the address: concurrent attempts lock in one order.
+        keys = (account_key(name), address_key(address))  # always in this order: no deadlock
         with self._engine.begin() as connection:
-            waits = [self._count(connection, key, now)
-                     for key in (account_key(name), address_key(address))]
+            wait = max(self._count(connection, key, now) for key in keys)
+            if wait:
+                # Refused unchecked: it was no failure. Counting it would let a locked account's
+                # owner lock out the whole office address too, or keep a lock-out going.
+                for key in keys:
+                    self._give_back(connection, key)
         self._forget_old(now)
-        return max(waits)
+        return wait
+
+    def _give_back(self, connection: Connection, key: str) -> None:
+        connection.execute(update(login_counters).where(
+            login_counters.c.key == key, login_counters.c.failures > 0,
+        ).values(failures=login_counters.c.failures - 1))
 
     def _forget_old(self, now: datetime) -> None:
         """Now and then drop counters whose window passed long ago (a separate, short delete)."""
@@ -81,9 +91,7 @@ class LoginThrottle:
         with self._engine.begin() as connection:
             connection.execute(delete(login_counters).where(
                 login_counters.c.key == account_key(name)))
-            connection.execute(update(login_counters).where(
-                login_counters.c.key == address_key(address), login_counters.c.failures > 0,
-            ).values(failures=login_counters.c.failures - 1))
+            self._give_back(connection, address_key(address))
 
     def record(self, name: str, address: str, succeeded: bool) -> None:
         """A finished attempt, for tests and tools that check passwords elsewhere."""

@@ -13,7 +13,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from sanic import Request
+from sanic import Request, Sanic
 from sanic.response import HTTPResponse, file, html, json, redirect
 
 from handoff.services import PrivacyServices
@@ -183,7 +183,7 @@ def clear_cookie(response: HTTPResponse, portal: Portal, name: str) -> None:
     set_cookie(response, portal, name, "", max_age=0)
 
 
-def add_static(app: Any, prefix: str, directory: Path, name: str) -> None:
+def add_static(app: Sanic, prefix: str, directory: Path, name: str) -> None:
     """Serve the regular files directly in ``directory`` under ``prefix``/<file>.
 
     Sanic's own static handler answers a directory URL (``/static/``) with a 500 and a logged

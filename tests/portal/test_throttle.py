@@ -101,6 +101,9 @@ def test_unit_each_attempt_is_charged_before_the_password_is_checked(throttle) -
     wait = limiter.charge("anna", "10.0.1.9")  # the sixth is refused before any check
     assert 0 < wait <= 15 * 60
     assert limiter.charge("anna", "10.0.1.9") == wait, "refused attempts do not move the window"
+    for _ in range(10):
+        limiter.charge("anna", "10.0.1.10")
+    assert limiter.charge("bram", "10.0.1.10") == 0, "refused attempts do not lock the address"
     clock.now += timedelta(seconds=wait)
     assert limiter.charge("anna", "10.0.1.9") == 0, "a new window"
 
