@@ -100,7 +100,8 @@ def create_app(
     handoff_views.register(app)
     report_views.register(app)
     admin_views.register(app)
-    widget.register(app, portal_settings=settings)  # residents' chat: demo page /, /privacy, /chat/send, /widget/*
+    # The residents' chat: demo page /, /privacy, /chat/send, /widget/*.
+    widget.register(app, portal_settings=settings)
     return app
 
 
