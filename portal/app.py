@@ -150,8 +150,8 @@ async def check_csrf(request: Request) -> HTTPResponse | None:
         return error_response(request, 403, "Het formulier is verlopen. Laad de pagina opnieuw.",
                               reason="csrf token missing or wrong")
     if path == "/api/login" or chat:
-        # A cross-site form cannot send JSON without a CORS preflight, which is never granted.
-        # The residents' chat needs no portal session, so a counsellor can use it too.
+        # A cross-site form cannot send JSON without a CORS preflight, which is granted only to
+        # the configured chat origins, for the chat. It needs no portal session.
         if request.content_type.split(";")[0].strip() == "application/json":
             return None
         return error_response(request, 403, reason="log-in needs application/json")
