@@ -21,6 +21,7 @@ from sqlalchemy import select, update
 from bot.settings import PROJECT_ROOT
 from handoff.clock import utc_now
 from portal.audit import AuditLog
+from portal.sessions import token_hash
 from portal.tables import accounts, sessions
 from tests.portal.conftest import PASSWORD, REPORTS, PortalServer, launch_server, wait_until_healthy
 
@@ -267,8 +268,6 @@ def test_idle_session_expires(page, portal: PortalServer) -> None:
     log_in(page, "anna")
     token = next(c["value"] for c in page.context.cookies() if c["name"] == "dh_session")
     # An hour without a request (session_minutes is 60): move the real session row back.
-    from portal.sessions import token_hash
-
     with portal.engine.begin() as connection:
         connection.execute(update(sessions).where(sessions.c.token_hash == token_hash(token))
                            .values(last_seen=utc_now() - timedelta(minutes=61)))
