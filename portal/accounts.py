@@ -25,7 +25,14 @@ from sqlalchemy.exc import IntegrityError
 
 from handoff.clock import aware, utc_now
 from portal.audit import AuditLog
-from portal.passwords import PasswordError, burn_time, check_policy, hash_password, verify_password
+from portal.passwords import (
+    PasswordError,
+    burn_time,
+    check_policy,
+    hash_password,
+    needs_rehash,
+    verify_password,
+)
 from portal.tables import accounts, sessions
 
 ROLES = ("counsellor", "analyst", "admin")
@@ -158,6 +165,12 @@ class Accounts:
             return None
         if not verify_password(password, row.password_hash) or not row.active:
             return None
+        if needs_rehash(row.password_hash):
+            # The password is at hand only now: bring an older hash up to today's parameters.
+            with self._engine.begin() as connection:
+                connection.execute(update(accounts).where(
+                    accounts.c.name == name, accounts.c.password_hash == row.password_hash,
+                ).values(password_hash=hash_password(password)))
         return _to_account(row)
 
 

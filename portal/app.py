@@ -30,6 +30,7 @@ from portal.throttle import LoginThrottle
 from portal.web import (
     STATIC_DIR,
     Portal,
+    add_static,
     client_address,
     error_response,
     make_templates,
@@ -44,12 +45,13 @@ SECURITY_HEADERS = {
         "frame-ancestors 'none'"
     ),
     "X-Frame-Options": "DENY",
-    "Referrer-Policy": "no-referrer",
+    # Not no-referrer: under it Chromium sends ``Origin: null`` on same-origin form posts, which
+    # the (strict) CSRF origin check has to refuse - counsellors could not log in.
+    "Referrer-Policy": "same-origin",
     "X-Content-Type-Options": "nosniff",
     "Cross-Origin-Opener-Policy": "same-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
 }
-LOGIN_PATHS = ("/login", "/api/login")
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 
 
@@ -77,7 +79,7 @@ def create_app(
     app.ctx.portal = portal
     app.config.REQUEST_MAX_SIZE = 1_000_000
     app.config.FALLBACK_ERROR_FORMAT = "json"
-    app.static("/static", str(STATIC_DIR), name="static")
+    add_static(app, "/static", STATIC_DIR, "static")
 
     app.register_middleware(load_session, "request")
     app.register_middleware(check_csrf, "request")
@@ -98,7 +100,8 @@ def create_app(
     handoff_views.register(app)
     report_views.register(app)
     admin_views.register(app)
-    widget.register(app)  # residents' chat: demo page /, /privacy, /chat/send, /widget/*
+    # The residents' chat: demo page /, /privacy, /chat/send, /widget/*.
+    widget.register(app, portal_settings=settings)
     return app
 
 
@@ -133,18 +136,22 @@ async def check_csrf(request: Request) -> HTTPResponse | None:
     if request.method in SAFE_METHODS or getattr(request.ctx, "csrf_checked", False):
         return None
     request.ctx.csrf_checked = True
-    if not csrf.origin_allowed(request.headers.get("origin"), request.host):
+    # Decide by the route Sanic matched, so "/login/" or "/login//" cannot skip the token.
+    path = csrf.canonical_path(request.route.path if request.route else request.path)
+    chat = path.startswith(widget.routes.CHAT_PREFIX)
+    extra = portal_of(request).settings.chat_origin_set if chat else frozenset()
+    if not csrf.origin_allowed(request.headers.get("origin"), request.host, extra):
         return error_response(request, 403, "Dit verzoek komt niet van de portal.",
                               reason="foreign origin")
-    if request.path == "/login":
+    if path == "/login":
         if csrf.tokens_match(request.cookies.get(csrf.LOGIN_COOKIE),
                              request.form.get(csrf.FIELD)):
             return None
         return error_response(request, 403, "Het formulier is verlopen. Laad de pagina opnieuw.",
                               reason="csrf token missing or wrong")
-    if request.path == "/api/login" or request.path.startswith(widget.routes.CHAT_PREFIX):
-        # A cross-site form cannot send JSON without a CORS preflight, which is never granted.
-        # The residents' chat needs no portal session, so a counsellor can use it too.
+    if path == "/api/login" or chat:
+        # A cross-site form cannot send JSON without a CORS preflight, which is granted only to
+        # the configured chat origins, for the chat. It needs no portal session.
         if request.content_type.split(";")[0].strip() == "application/json":
             return None
         return error_response(request, 403, reason="log-in needs application/json")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 from sanic import Request, Sanic
 from sanic.response import HTTPResponse, json, redirect
@@ -27,25 +28,31 @@ from portal.web import (
 LOGIN_FAILED = "De naam of het wachtwoord klopt niet."
 
 
-async def _attempt(request: Request, name: str, password: str) -> tuple[Account | None, int]:
-    """Check throttling, then the password; ``(account, 0)``, ``(None, 0)`` or ``(None, wait)``.
+# scrypt at OWASP's parameters takes 128 MiB and a third of a second: at most two at once, in
+# their own threads, so a burst of log-ins can neither exhaust memory nor block the event loop.
+_HASHING = ThreadPoolExecutor(max_workers=2, thread_name_prefix="portal-scrypt")
 
-    Every outcome is audited and recorded for throttling (except a throttled attempt, which
-    would otherwise keep the lock-out going for ever and also lock out the real owner).
+
+async def _attempt(request: Request, name: str, password: str) -> tuple[Account | None, int]:
+    """Throttle, then the password; ``(account, 0)``, ``(None, 0)`` or ``(None, wait)``.
+
+    The attempt is counted as a failure before the password is checked, atomically, so parallel
+    attempts cannot all slip under the limit; a right password gives the count back. Every
+    outcome is audited.
     """
     portal = portal_of(request)
     address = client_address(request)
     name = name.strip()[:64]
     known = portal.accounts.get(name) is not None
     actor = name if known else "(onbekend)"
-    wait = portal.throttle.retry_after(name, address)
+    wait = portal.throttle.charge(name, address)
     if wait:
         portal.audit.append(actor, "login_throttled", "", address)
         return None, wait
-    # scrypt takes a tenth of a second; keep the event loop free meanwhile.
     account = await asyncio.get_running_loop().run_in_executor(
-        None, portal.accounts.authenticate, name, password)
-    portal.throttle.record(name, address, account is not None)
+        _HASHING, portal.accounts.authenticate, name, password)
+    if account is not None:
+        portal.throttle.succeeded(name, address)
     portal.audit.append(account.name if account else actor,
                         "login" if account else "login_failed", "", address)
     return account, 0

@@ -27,10 +27,21 @@ def tokens_match(expected: str | None, supplied: str | None) -> bool:
     return hmac.compare_digest(expected.encode("utf-8"), supplied.encode("utf-8"))
 
 
-def origin_allowed(origin: str | None, host: str | None) -> bool:
-    """No Origin header (older clients, curl) is fine; a present one must name this host."""
+def origin_allowed(origin: str | None, host: str | None,
+                   others: frozenset[str] = frozenset()) -> bool:
+    """No Origin header (older clients, curl) is fine; a present one must name this host, or be
+    one of ``others`` (configured sites, exactly as browsers send them). ``null`` never is."""
     if not origin:
         return True
-    if origin == "null" or not host:
+    if origin == "null":
+        return False
+    if origin.rstrip("/").lower() in others:
+        return True
+    if not host:
         return False
     return origin.split("://", 1)[-1].rstrip("/") == host
+
+
+def canonical_path(path: str) -> str:
+    """``/login/``, ``//login`` and ``login`` all become ``/login``: Sanic routes them alike."""
+    return "/" + "/".join(part for part in path.split("/") if part)

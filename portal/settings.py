@@ -18,6 +18,16 @@ class PortalSettings:
     login_max_failures: int
     login_window_minutes: float
     reports_dir: Path  # relative paths are relative to the project, like every other Path setting
+    chat_per_minute_conversation: int  # /chat/send messages per minute for one conversation ...
+    chat_per_minute_address: int       # ... and from one address (offices and libraries share one)
+    chat_origins: str  # other sites' origins that may embed the chat, space-separated
+
+    @property
+    def chat_origin_set(self) -> frozenset[str]:
+        """The configured origins, compared as browsers send them (no trailing slash)."""
+        return frozenset(origin.rstrip("/").lower()
+                         for origin in self.chat_origins.replace(",", " ").split()
+                         if origin.lower() != "null")
 
     @property
     def base_url(self) -> str:
@@ -33,4 +43,10 @@ def load_portal_settings(
         raise SettingsError("setting 'login_max_failures' must be at least 1")
     if settings.session_minutes <= 0 or settings.login_window_minutes <= 0:
         raise SettingsError("'session_minutes' and 'login_window_minutes' must be positive")
+    if settings.chat_per_minute_conversation < 1 or settings.chat_per_minute_address < 1:
+        raise SettingsError("'chat_per_minute_conversation' and 'chat_per_minute_address' must "
+                            "be at least 1")
+    for origin in settings.chat_origin_set:
+        if not origin.startswith(("https://", "http://")) or origin.count("/") != 2:
+            raise SettingsError(f"'chat_origins' holds {origin!r}: use scheme://host[:port]")
     return settings

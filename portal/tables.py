@@ -49,14 +49,13 @@ sessions = Table(
     Column("last_seen", DateTime(timezone=True), nullable=False),
 )
 
-# Log-in attempts for throttling; the account is a hash of the name typed (it may be a password).
-login_attempts = Table(
-    "portal_login_attempts", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("account_key", String(64), nullable=False, index=True),
-    Column("address", String(64), nullable=False, index=True),
-    Column("succeeded", Boolean, nullable=False),
-    Column("at", DateTime(timezone=True), nullable=False, index=True),
+# Log-in throttling: one counter per typed account name (hashed: it may be a password) and per
+# address, each incremented atomically before the password is checked (portal/throttle.py).
+login_counters = Table(
+    "portal_login_counters", metadata,
+    Column("key", String(80), primary_key=True),          # account:<sha256> | address:<ip>
+    Column("window_start", DateTime(timezone=True), nullable=False, index=True),
+    Column("failures", Integer, nullable=False),
 )
 
 # Who did what, when, from where. Never contact details or resident text: targets are hand-off

@@ -1,23 +1,41 @@
 """Log-in throttling: after ``max_failures`` failed log-ins for one account or from one address
 within the window, every further attempt is refused until the window has passed - also with the
-right password, so guessing on gains nothing."""
+right password, so guessing on gains nothing.
+
+Every attempt is counted as a failure *before* its password is checked (:meth:`charge`), in one
+atomic upsert per counter: parallel attempts - in one process or in several on one PostgreSQL
+database - each see the count including all attempts before them, so at most ``max_failures``
+passwords are ever checked per window. A right password gives its charge back
+(:meth:`succeeded`) and clears the account's counter, but not the address's; a refused attempt
+gives its charges back too (it checked nothing).
+"""
 
 from __future__ import annotations
 
 import hashlib
+import logging
+import math
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, delete, func, select
-from sqlalchemy.engine import Engine
+from sqlalchemy import DateTime, bindparam, case, delete, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DBAPIError
 
 from handoff.clock import aware, utc_now
-from portal.tables import login_attempts
+from portal.tables import login_counters
+
+logger = logging.getLogger(__name__)
 
 
 def account_key(name: str) -> str:
     """The typed name is stored hashed: people sometimes type their password in the name field."""
-    return hashlib.sha256(name.strip().lower().encode("utf-8")).hexdigest()
+    return "account:" + hashlib.sha256(name.strip().lower().encode("utf-8")).hexdigest()
+
+
+def address_key(address: str) -> str:
+    return "address:" + address[:64]
 
 
 class LoginThrottle:
@@ -29,43 +47,90 @@ class LoginThrottle:
         self._max = max_failures
         self._window = window
         self._clock = clock
+        self._last_cleanup: datetime | None = None
+        dialects = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
+        if engine.dialect.name not in dialects:
+            raise RuntimeError(f"no atomic log-in throttle for database {engine.dialect.name!r}")
+        self._insert = dialects[engine.dialect.name]
 
-    def retry_after(self, name: str, address: str) -> int:
-        """Seconds until a log-in may be tried again; 0 when it may be tried now."""
+    def charge(self, name: str, address: str) -> int:
+        """Count this attempt as a failure now; seconds to wait when it is one too many (then
+        the password must not be checked), else 0."""
         now = self._clock()
-        since = now - self._window
-        key = account_key(name)
-        with self._engine.connect() as connection:
-            last_success = connection.execute(
-                select(func.max(login_attempts.c.at)).where(
-                    login_attempts.c.account_key == key, login_attempts.c.succeeded.is_(True),
-                    login_attempts.c.at >= since)
-            ).scalar()
-            account_since = max(since, aware(last_success)) if last_success else since
-            waits = [
-                self._wait(connection, and_(login_attempts.c.account_key == key,
-                                            login_attempts.c.at > account_since), now),
-                self._wait(connection, and_(login_attempts.c.address == address,
-                                            login_attempts.c.at >= since), now),
-            ]
-        return max(waits)
+        keys = (account_key(name), address_key(address))  # always in this order: no deadlock
+        with self._engine.begin() as connection:
+            wait = max(self._count(connection, key, now) for key in keys)
+            if wait:
+                # Refused unchecked: it was no failure. Counting it would let a locked account's
+                # owner lock out the whole office address too, or keep a lock-out going.
+                for key in keys:
+                    self._give_back(connection, key)
+        self._forget_old(now)
+        return wait
 
-    def _wait(self, connection, condition, now: datetime) -> int:  # noqa: ANN001
-        """Seconds until fewer than max failures match; the oldest counted one must expire."""
-        rows = connection.execute(
-            select(login_attempts.c.at)
-            .where(condition, login_attempts.c.succeeded.is_(False))
-            .order_by(login_attempts.c.at.desc()).limit(self._max)
-        ).all()
-        if len(rows) < self._max:
-            return 0
-        oldest = aware(rows[-1].at)
-        return max(1, int((oldest + self._window - now).total_seconds()) + 1)
+    def _give_back(self, connection: Connection, key: str) -> None:
+        connection.execute(update(login_counters).where(
+            login_counters.c.key == key, login_counters.c.failures > 0,
+        ).values(failures=login_counters.c.failures - 1))
+
+    def _forget_old(self, now: datetime) -> None:
+        """Now and then drop counters whose window passed long ago (a separate, short delete)."""
+        if self._last_cleanup is not None and now - self._last_cleanup < timedelta(minutes=10):
+            return
+        self._last_cleanup = now
+        try:
+            with self._engine.begin() as connection:
+                connection.execute(delete(login_counters).where(
+                    login_counters.c.window_start < now - max(self._window, timedelta(days=1))))
+        except DBAPIError as error:  # a lock conflict here costs nothing: try again later
+            logger.info("log-in counters not cleaned up (%s)", type(error).__name__)
+
+    def succeeded(self, name: str, address: str) -> None:
+        """The password was right: the account starts afresh and the address gets its charge
+        back (a right password is no failure)."""
+        with self._engine.begin() as connection:
+            connection.execute(delete(login_counters).where(
+                login_counters.c.key == account_key(name)))
+            self._give_back(connection, address_key(address))
 
     def record(self, name: str, address: str, succeeded: bool) -> None:
+        """A finished attempt, for tests and tools that check passwords elsewhere."""
+        self.charge(name, address)
+        if succeeded:
+            self.succeeded(name, address)
+
+    def retry_after(self, name: str, address: str) -> int:
+        """Seconds until a log-in may be tried again; 0 when it may be tried now (read only)."""
         now = self._clock()
-        with self._engine.begin() as connection:
-            connection.execute(delete(login_attempts).where(
-                login_attempts.c.at < now - max(self._window, timedelta(days=1))))
-            connection.execute(login_attempts.insert().values(
-                account_key=account_key(name), address=address[:64], succeeded=succeeded, at=now))
+        with self._engine.connect() as connection:
+            rows = connection.execute(select(login_counters).where(login_counters.c.key.in_(
+                [account_key(name), address_key(address)]))).all()
+        return max([self._wait(row.failures, aware(row.window_start), now, self._max)
+                    for row in rows] + [0])
+
+    def _count(self, connection: Connection, key: str, now: datetime) -> int:
+        """One atomic increment: a new window when the old one has passed."""
+        since = bindparam("since", now - self._window, type_=DateTime(timezone=True))
+        statement = self._insert(login_counters).values(key=key, window_start=now, failures=1)
+        expired = login_counters.c.window_start <= since
+        statement = statement.on_conflict_do_update(
+            index_elements=[login_counters.c.key],
+            set_={
+                "failures": case((expired, 1), else_=login_counters.c.failures + 1),
+                "window_start": case((expired, statement.excluded.window_start),
+                                     else_=login_counters.c.window_start),
+            },
+        )
+        # The upsert holds the row (PostgreSQL) or the database (SQLite) until commit, so this
+        # read sees exactly the count this attempt made.
+        connection.execute(statement)
+        row = connection.execute(
+            select(login_counters).where(login_counters.c.key == key)).one()
+        return self._wait(row.failures, aware(row.window_start), now, self._max + 1)
+
+    def _wait(self, failures: int, window_start: datetime, now: datetime, limit: int) -> int:
+        """Seconds until the window that holds ``limit`` or more failures has passed."""
+        remaining = (window_start + self._window - now).total_seconds()
+        if failures < limit or remaining <= 0:
+            return 0
+        return max(1, math.ceil(remaining))

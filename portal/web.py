@@ -4,6 +4,7 @@ error responses and cookies."""
 from __future__ import annotations
 
 import functools
+import mimetypes
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -12,8 +13,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from sanic import Request
-from sanic.response import HTTPResponse, html, json, redirect
+from sanic import Request, Sanic
+from sanic.response import HTTPResponse, file, html, json, redirect
 
 from handoff.services import PrivacyServices
 from portal.accounts import Account, Accounts
@@ -180,3 +181,24 @@ def set_cookie(
 
 def clear_cookie(response: HTTPResponse, portal: Portal, name: str) -> None:
     set_cookie(response, portal, name, "", max_age=0)
+
+
+def add_static(app: Sanic, prefix: str, directory: Path, name: str) -> None:
+    """Serve the regular files directly in ``directory`` under ``prefix``/<file>.
+
+    Sanic's own static handler answers a directory URL (``/static/``) with a 500 and a logged
+    stack trace; here everything that is not one of the folder's own files is a plain 404.
+    """
+    folder = directory.resolve()
+
+    async def static_file(request: Request, filename: str) -> HTTPResponse:
+        target = folder / filename
+        if "/" in filename or "\\" in filename or filename.startswith(".") \
+                or not target.is_file() or target.resolve().parent != folder:
+            return error_response(request, 404, reason="no such file")
+        kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+        if kind.startswith("text/") or kind.endswith("javascript"):
+            kind += "; charset=utf-8"
+        return await file(target, mime_type=kind)
+
+    app.add_route(static_file, f"{prefix}/<filename:path>", methods=["GET"], name=name)

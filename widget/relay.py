@@ -35,6 +35,12 @@ TOO_LONG = (
     "Schrijf het korter, of stuur een paar kleine berichten."
 )
 
+TOO_MANY = (
+    "Je stuurt veel berichten kort na elkaar. Wacht even, ongeveer {seconds} seconden, en stuur "
+    "je bericht dan opnieuw. Heb je nu hulp nodig? Bel 112 bij gevaar, of 113 (0800-0113) als je "
+    "aan zelfmoord denkt."
+)
+
 
 class RelayError(Exception):
     """The message was not delivered; ``status`` and a Dutch ``message`` for the resident."""

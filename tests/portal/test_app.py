@@ -97,7 +97,7 @@ def test_security_headers(portal: PortalServer, path: str) -> None:
     assert response.headers["content-security-policy"].startswith("default-src 'self'")
     assert "unsafe-inline" not in response.headers["content-security-policy"]
     assert response.headers["x-frame-options"] == "DENY"
-    assert response.headers["referrer-policy"] == "no-referrer"
+    assert response.headers["referrer-policy"] == "same-origin"
     assert response.headers["cache-control"] == "no-store"
 
 

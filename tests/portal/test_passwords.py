@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from portal.passwords import PasswordError, check_policy, hash_password, verify_password
+from portal.passwords import (
+    PasswordError,
+    check_policy,
+    hash_password,
+    needs_rehash,
+    verify_password,
+)
 
 CHEAP = {"n": 2**10}  # parameters are stored with the hash, so cheap ones verify the same way
 
@@ -13,7 +19,16 @@ def test_hash_verifies_and_is_not_the_password() -> None:
     encoded = hash_password("mijn-geheime-zin-42")
     assert verify_password("mijn-geheime-zin-42", encoded)
     assert "mijn-geheime-zin-42" not in encoded
-    assert encoded.startswith("scrypt$32768$8$1$")  # memory-hard default: 32 MiB per hash
+    assert encoded.startswith("scrypt$131072$8$1$")  # OWASP's advice: 128 MiB per hash
+    assert not needs_rehash(encoded)
+
+
+@pytest.mark.parametrize("encoded", [
+    "scrypt$32768$8$1$AAAA$AAAA",   # the portal's parameters until issue 19
+    "scrypt$131072$4$1$AAAA$AAAA", "scrypt$131072$8$0$AAAA$AAAA", "plain-text", "",
+])
+def test_weaker_or_unreadable_hashes_need_a_rehash(encoded: str) -> None:
+    assert needs_rehash(encoded)
 
 
 @pytest.mark.parametrize("attempt", ["mijn-geheime-zin-43", "Mijn-geheime-zin-42", "", " " * 20,

@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from portal.tables import login_attempts
+from portal.tables import login_counters
 from portal.throttle import LoginThrottle
 from tests.portal.conftest import PASSWORD, Clock, PortalServer, memory_engine, post_login
 
@@ -52,8 +52,9 @@ def test_unit_typed_names_are_stored_hashed(throttle) -> None:  # noqa: ANN001
     limiter, _clock = throttle
     limiter.record("MijnWachtwoord123", "10.0.0.1", False)
     with limiter._engine.connect() as connection:  # noqa: SLF001
-        keys = connection.execute(select(login_attempts.c.account_key)).scalars().all()
-    assert "MijnWachtwoord123" not in keys[0] and len(keys[0]) == 64
+        keys = connection.execute(select(login_counters.c.key)).scalars().all()
+    assert not any("MijnWachtwoord123" in key for key in keys)
+    assert sorted(keys)[0].startswith("account:") and len(sorted(keys)[0]) == 8 + 64
 
 
 def _login(quick: PortalServer, name: str, password: str, address: str):  # noqa: ANN202
@@ -92,3 +93,26 @@ def test_failed_log_in_answer_does_not_tell_which_part_was_wrong(portal: PortalS
     assert unknown.status_code == wrong.status_code == 401
     assert "De naam of het wachtwoord klopt niet." in unknown.text
     assert "De naam of het wachtwoord klopt niet." in wrong.text
+
+
+def test_unit_each_attempt_is_charged_before_the_password_is_checked(throttle) -> None:  # noqa: ANN001
+    limiter, clock = throttle
+    assert [limiter.charge("anna", f"10.0.1.{n}") for n in range(5)] == [0] * 5
+    wait = limiter.charge("anna", "10.0.1.9")  # the sixth is refused before any check
+    assert 0 < wait <= 15 * 60
+    assert limiter.charge("anna", "10.0.1.9") == wait, "refused attempts do not move the window"
+    for _ in range(10):
+        limiter.charge("anna", "10.0.1.10")
+    assert limiter.charge("bram", "10.0.1.10") == 0, "refused attempts do not lock the address"
+    clock.now += timedelta(seconds=wait)
+    assert limiter.charge("anna", "10.0.1.9") == 0, "a new window"
+
+
+def test_unit_a_right_password_gives_the_address_its_charge_back(throttle) -> None:  # noqa: ANN001
+    limiter, _clock = throttle
+    for n in range(4):
+        assert limiter.charge(f"gok{n}", "10.0.2.1") == 0
+    assert limiter.charge("anna", "10.0.2.1") == 0
+    limiter.succeeded("anna", "10.0.2.1")
+    assert limiter.charge("bram", "10.0.2.1") == 0  # the fifth failure from this address
+    assert limiter.charge("carla", "10.0.2.1") > 0
