@@ -162,7 +162,8 @@ def render(name: str, figures: dict[str, Any]) -> str:
         f"| not understood (fallback or out of scope) | {figures['not_understood']:.1%} |",
         f"| confidently wrong (another topic answered) | {figures['confidently_wrong']:.1%} |",
         f"| safety recall, strong signals | {figures['safety_recall_strong']:.1%} |",
-        f"| right safety route (113 vs Veilig Thuis) | {figures['safety_right_route_strong']:.1%} |",
+        f"| right safety route (113 vs Veilig Thuis) | "
+        f"{figures['safety_right_route_strong']:.1%} |",
         f"| safety answer on weak signals | {figures['safety_answer_on_weak']:.1%} |",
         f"| safety answer on messages without a signal | "
         f"{figures['safety_answer_on_calm']:.1%} |",

@@ -22,6 +22,7 @@ from handoff.services import PrivacyServices
 from portal import admin_views, auth_views, csrf, handoff_views, report_views
 from portal.accounts import Accounts, known_teams
 from portal.audit import AuditLog
+from portal.audit.chain import chain_key
 from portal.sessions import SessionStore
 from portal.settings import PortalSettings
 from portal.tables import accounts as accounts_table
@@ -36,6 +37,7 @@ from portal.web import (
     make_templates,
     portal_of,
 )
+from vault.keys import load_master_key
 
 logger = logging.getLogger(__name__)
 
@@ -60,7 +62,7 @@ def create_app(
 ) -> Sanic:
     """The app with its own tables created on the privacy services' engine."""
     create_portal_tables(services.engine)
-    audit = AuditLog(services.engine)
+    audit = AuditLog(services.engine, key=chain_key(load_master_key(services.settings.key_file)))
     teams = known_teams()
     topic_names = load_consent_texts(services.settings.consent_file).topic_names
     portal = Portal(
