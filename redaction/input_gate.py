@@ -127,11 +127,18 @@ def telegram_problem(body: bytes) -> str | None:
     return None
 
 
-def twilio_problem(form: Mapping[str, list[str]]) -> str | None:
+def _values(form: Mapping[str, Any], key: str) -> list[Any]:
+    """All values of a form field (Sanic's ``form.get`` gives only the first)."""
+    getlist = getattr(form, "getlist", None)
+    values = getlist(key) if callable(getlist) else form.get(key)
+    return list(values or [])
+
+
+def twilio_problem(form: Mapping[str, Any]) -> str | None:
     """A Twilio webhook form needs one sender and at most one body."""
-    senders = form.get("From") or []
-    bodies = form.get("Body") or []
-    if len(senders) != 1 or not senders[0].strip() or len(bodies) > 1:
+    senders = _values(form, "From")
+    bodies = _values(form, "Body")
+    if len(senders) != 1 or not str(senders[0]).strip() or len(bodies) > 1:
         return "form"
     return None
 

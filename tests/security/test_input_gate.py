@@ -17,7 +17,6 @@ import urllib.request
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
@@ -108,8 +107,8 @@ BAD_BODIES = [
                  ["Ilse", "Graaf"], id="metadata-text"),
     pytest.param(b'{"sender": "e2e-vorm", "message": "hoi", "input_channel": ["Bram Kuipers"]}',
                  ["Bram", "Kuipers"], id="channel-list"),
-    pytest.param("ik ben Fenna Mulder, bel 06-98765432".encode(), ["Fenna", "Mulder",
-                                                                   "98765432"], id="not-json"),
+    pytest.param(b"ik ben Fenna Mulder, bel 06-98765432", ["Fenna", "Mulder", "98765432"],
+                 id="not-json"),
 ]
 PATHS = ["/webhooks/rest/webhook", "/webhooks/rest/webhook/", "/webhooks/rest/webhook//"]
 
