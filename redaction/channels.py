@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import re
 import uuid
 from collections.abc import Awaitable, Callable, Collection
 from functools import lru_cache
@@ -32,9 +31,6 @@ from vault.janitor import start_purging
 
 logger = logging.getLogger(__name__)
 REPLIES_FILE = Path(__file__).with_name("replies.yml")
-# A button payload such as "/debt" names an intent and carries no resident text (only intents
-# of the domain; entities are redacted, see input_gate.SlashPayloads).
-INTENT_PAYLOAD = re.compile(r"/[a-z][a-z0-9_]{0,60}")
 Handler = Callable[[UserMessage], Awaitable[Any]]
 
 
@@ -72,9 +68,9 @@ class RedactingBoundary:
             await self._reply(message, "message_too_long")
             return
         try:
-            if text.startswith("/"):
+            if text.strip().startswith("/"):  # Rasa strips before it looks for a payload
                 payload = self.payloads.payload(
-                    text, lambda value: self._redactor.redact(value, message.sender_id)[0])
+                    text.strip(), lambda value: self._redactor.redact(value, message.sender_id)[0])
                 if payload is not None:
                     message.text = payload
                     await self._forward(message, on_new_message)

@@ -284,5 +284,12 @@ class SlashPayloads:
 
     @staticmethod
     def as_text(text: str) -> str:
-        """Text that only looked like a payload, without its leading slashes."""
-        return text.lstrip("/ \t\r\n")
+        """Text that only looked like a payload, without its leading slashes.
+
+        Rasa strips (Unicode) whitespace before it looks for the "/", so "/ /debt{…}" must not
+        become " /debt{…}": slashes and whitespace go until neither leads.
+        """
+        text = text.strip()
+        while text.startswith("/"):
+            text = text[1:].strip()
+        return text
