@@ -179,7 +179,10 @@ def test_socketio_session_id_is_stored_only_as_a_pseudonym(gate: Gate) -> None:
         assert said.get(timeout=60), "the answer reaches the session"
     finally:
         client.disconnect()
-    rows = [(s, d) for s, d in gate.events() if "woningcorporatie" in d]
+    deadline = time.monotonic() + 30  # the tracker is saved after the turn's replies
+    while not (rows := [(s, d) for s, d in gate.events() if "woningcorporatie" in d]) \
+            and time.monotonic() < deadline:
+        time.sleep(0.5)
     assert rows, "the message was stored"
     assert all(s.startswith("sio-") for s, _ in rows)
     assert gate.nowhere(["sanne.vermeulen", "0611223344", "Hoogendijk"]) == {}
