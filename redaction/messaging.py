@@ -10,6 +10,11 @@ connectors and the redacting wrapper (``redaction/channels.py``) they add:
   in the output channel of the request being answered.
 - **Twilio signatures.** A webhook without a valid ``X-Twilio-Signature`` for the configured
   public URL is refused (403), so nobody can write into a resident's conversation.
+- **Telegram secret.** The webhook is registered with a ``secret_token`` derived from the master
+  key; an update without it in ``X-Telegram-Bot-Api-Secret-Token`` is refused (403), so knowing
+  the URL is not enough to post as any chat id.
+- **Shapes first.** Both go through the input gate (``redaction/input_gate.py``) after the
+  signature or secret: a body Rasa's connector cannot read gets a 400, never a log line.
 - **Configurable API hosts.** ``DH_TELEGRAM_API_URL`` and ``DH_TWILIO_API_URL`` (defaults: the
   real APIs) point the connectors elsewhere, e.g. at a local Bot API server or a test fake.
 - **Numbered choices on SMS and WhatsApp**, which have no buttons: the assistant's buttons go as
@@ -31,16 +36,16 @@ from functools import lru_cache
 from typing import Any
 
 from aiogram import Bot
-from aiogram.bot.api import TelegramAPIServer
+from aiogram.bot.api import Methods, TelegramAPIServer
 from aiogram.utils.exceptions import TelegramAPIError
 from rasa.core.channels import telegram, twilio
 from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
 from rasa.shared.exceptions import RasaException
-from sanic import Blueprint, response
 from twilio.base.exceptions import TwilioRestException
 from twilio.http.http_client import TwilioHttpClient
 from twilio.request_validator import RequestValidator
 
+from redaction import input_gate
 from redaction.channels import RedactingInput
 from vault.keys import derive_key, load_master_key, pseudonym
 from vault.settings import load_privacy_settings
@@ -163,11 +168,22 @@ class PseudonymousSenders(InputChannel):
 
 # ---- Telegram ---------------------------------------------------------------------------------
 
-class TelegramOutput(telegram.TelegramOutput):
-    """Rasa's Telegram output on a configurable Bot API server."""
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 
-    def __init__(self, access_token: str | None, api_url: str = TELEGRAM_API) -> None:
+
+class TelegramOutput(telegram.TelegramOutput):
+    """Rasa's Telegram output on a configurable Bot API server; registers with the secret."""
+
+    def __init__(self, access_token: str | None, api_url: str = TELEGRAM_API,
+                 secret: str = "") -> None:
         Bot.__init__(self, access_token, server=TelegramAPIServer.from_base(api_url))
+        self.secret = secret
+
+    async def set_webhook(self, url: str, *args: Any, **kwargs: Any) -> bool:  # type: ignore[override]
+        """Always with ``secret_token`` (aiogram 2.15 predates it; Rasa's ``/set_webhook``
+        route calls this too, and must not register the webhook without it)."""
+        payload = {"url": url, "secret_token": self.secret}
+        return bool(await self.request(Methods.SET_WEBHOOK, payload))
 
 
 class TelegramInput(RedactingInput, PseudonymousSenders, telegram.TelegramInput):
@@ -175,10 +191,25 @@ class TelegramInput(RedactingInput, PseudonymousSenders, telegram.TelegramInput)
 
     sender_prefix = "tg"
 
+    @property
+    def secret(self) -> str:
+        return input_gate.telegram_secret(self.access_token or "")
+
+    def refuse(self, request: Any) -> Any:
+        """Every route but the health check needs the secret (also ``/set_webhook``)."""
+        if not input_gate.secret_matches(self.secret, request.headers.get(SECRET_HEADER)):
+            return input_gate.forbidden()  # not logged: anyone can knock, nothing to learn
+        if request.method == "POST" and request.path.rstrip("/").endswith("/webhook"):
+            problem = input_gate.telegram_problem(request.body)
+            if problem:
+                logger.info("refused a Telegram update (%s)", problem)
+                return input_gate.bad_request(problem)
+        return None
+
     def get_output_channel(self) -> TelegramOutput:
-        """As Rasa's, with the API host from ``DH_TELEGRAM_API_URL``."""
+        """As Rasa's, with the API host from ``DH_TELEGRAM_API_URL`` and the secret."""
         channel = TelegramOutput(self.access_token, os.environ.get("DH_TELEGRAM_API_URL")
-                                 or TELEGRAM_API)
+                                 or TELEGRAM_API, self.secret)
 
         async def register_webhook() -> None:
             try:
@@ -242,23 +273,22 @@ class TwilioInput(RedactingInput, PseudonymousSenders, twilio.TwilioInput):
         channel.webhook_url = str(credentials.get("webhook_url") or "")
         return channel
 
-    def blueprint(self, on_new_message: Handler) -> Blueprint:
-        webhook = super().blueprint(on_new_message)
-        validator = RequestValidator(self.auth_token or "")
+    def refuse(self, request: Any) -> Any:
+        """Signed requests only (403), then the form's shape (400)."""
+        if request.method != "POST":
+            return None
+        params = {key: values[0] for key, values in request.form.items()}
         url = getattr(self, "webhook_url", "")
-
-        @webhook.middleware("request")
-        async def check_signature(request: Any) -> Any:
-            if request.method != "POST":
-                return None
-            params = {key: values[0] for key, values in request.form.items()}
-            if url and validator.validate(url, params,
-                                          request.headers.get("X-Twilio-Signature", "")):
-                return None
+        validator = RequestValidator(self.auth_token or "")
+        if not (url and validator.validate(url, params,
+                                           request.headers.get("X-Twilio-Signature", ""))):
             logger.warning("refused a Twilio webhook without a valid signature")
-            return response.text("", status=403)
-
-        return webhook
+            return input_gate.forbidden()
+        problem = input_gate.twilio_problem(request.form)
+        if problem:
+            logger.info("refused a Twilio webhook (%s)", problem)
+            return input_gate.bad_request(problem)
+        return None
 
     def get_output_channel(self) -> OutputChannel:
         return TwilioOutput(self.account_sid, self.auth_token, self.twilio_number,

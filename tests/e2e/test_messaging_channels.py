@@ -148,8 +148,11 @@ class Messaging:
             "chat": {"id": TELEGRAM_CHAT, "type": "private", "first_name": "Fatima",
                      "last_name": "el Amrani"},
             "text": text}}
+        # As Telegram does: the secret_token the system registered, in this header.
+        secret = self.telegram.sent("/setWebhook")[-1].get("secret_token", "")
         return self.post("telegram/webhook", json.dumps(update).encode(),
-                         {"Content-Type": "application/json"})
+                         {"Content-Type": "application/json",
+                          "X-Telegram-Bot-Api-Secret-Token": secret})
 
     def twilio_message(self, text: str, signed: bool = True) -> int:
         form = {"SmsMessageSid": "SM" + "1" * 32, "NumMedia": "0", "ProfileName": "Jan de Vries",
@@ -215,6 +218,7 @@ def test_half_configured_channel_is_a_clear_error(tmp_path: Path) -> None:
 
 def test_telegram_answers_the_chat_and_stores_only_redacted_text(messaging: Messaging) -> None:
     assert messaging.telegram.sent("/setWebhook"), "the webhook is registered at start-up"
+    assert messaging.telegram.sent("/setWebhook")[-1].get("secret_token"), "with a secret"
     assert messaging.telegram_update(TELEGRAM_TEXT) == 200
     replies = messaging.telegram.wait_for("/sendMessage", 2)
     assert replies, messaging.telegram.requests

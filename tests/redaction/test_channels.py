@@ -114,8 +114,40 @@ def test_intent_payloads_from_buttons_pass_unchanged(replies, payload):
     assert received == [payload] and redactor.seen == []
 
 
-@pytest.mark.parametrize("text", ['/debt{"naam": "Fatima"}', "/ debt", "/Debt Fatima", "ik/jij"])
-def test_anything_else_that_looks_like_a_payload_is_redacted(replies, text):
+@pytest.mark.parametrize(("text", "as_text"), [
+    ("/ debt", "debt"), ("/Debt Fatima", "Debt Fatima"), ("//debt Fatima", "debt Fatima"),
+    ("/fatima_el_amrani", "fatima_el_amrani"), ("/debt@0.9", "debt@0.9"),
+    ('/debt{"naam": "Fatima"', 'debt{"naam": "Fatima"'), ("ik/jij", "ik/jij"),
+    ('/\u00a0/debt{"naam": "Koen"}', 'debt{"naam": "Koen"}'),
+    ('/ \u2003 /debt{"naam": "Koen"}', 'debt{"naam": "Koen"}'),
+])
+def test_anything_else_that_looks_like_a_payload_is_redacted_as_text(replies, text, as_text):
+    """Rasa would read these as payloads and log a warning quoting them: they become text."""
     redactor = RecordingRedactor()
     received, _ = run(RedactingBoundary(redactor, 2000, replies), text)
-    assert received == ["<PERSOON_1>"] and redactor.seen == [text]
+    assert received == ["<PERSOON_1>"] and redactor.seen == [as_text]
+
+
+@pytest.mark.parametrize("text", ['/debt{"naam": "Koen"}', '\u00a0/debt{"naam": "Koen"} '])
+def test_payload_entities_of_unknown_types_are_dropped_also_after_whitespace(replies, text):
+    redactor = RecordingRedactor()
+    received, _ = run(RedactingBoundary(redactor, 2000, replies), text)
+    assert received == ["/debt"] and redactor.seen == []
+
+
+def test_payload_entities_of_unknown_types_are_dropped(replies):
+    redactor = RecordingRedactor()
+    received, _ = run(RedactingBoundary(redactor, 2000, replies),
+                      '/debt{"naam": "Fatima el Amrani", "telefoon": "0612345678"}')
+    assert received == ["/debt"] and redactor.seen == []
+
+
+def test_payload_entities_of_known_types_are_redacted(replies):
+    from redaction.input_gate import SlashPayloads
+
+    redactor = RecordingRedactor()
+    gate = RedactingBoundary(redactor, 2000, replies,
+                             payloads=SlashPayloads({"debt"}, {"schuldeiser", "persoon"}))
+    received, _ = run(gate, '/debt{"persoon": "Fatima el Amrani", "schuldeiser": ["Jan", 3]}')
+    assert received == ['/debt{"persoon":"<PERSOON_1>","schuldeiser":["<PERSOON_1>"]}']
+    assert redactor.seen == ["Fatima el Amrani", "Jan"]
