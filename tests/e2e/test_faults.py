@@ -83,8 +83,8 @@ def assert_kind_reply(replies: list[dict], referrals) -> None:
 
 
 @pytest.mark.parametrize(("body", "reason"), [
-    (b"{not json", "not valid JSON"),
-    (b'["sender", "message"]', "JSON object"),
+    (b"{not json", "geen geldige JSON"),
+    (b'["sender", "message"]', "JSON-object"),
     (b'{"message": "hoi"}', "'sender'"),
     (b'{"sender": 42, "message": "hoi"}', "'sender'"),
     (b'{"sender": "e2e-bad"}', "'message'"),
