@@ -18,6 +18,7 @@ import asyncio
 import json
 import os
 import random
+import secrets
 import socket
 import statistics
 import tempfile
@@ -208,6 +209,9 @@ def _system(base: Path, profile_name: str, redaction: bool) -> Iterator[tuple[Sy
            "PROFILE": profile_name}
     if database:
         env["DH_PG_DATABASE"] = database
+        # Production refuses to start without the action server's secret, as a deployment must.
+        env.setdefault("DH_ACTIONS_TOKEN", os.environ.get("DH_ACTIONS_TOKEN")
+                       or secrets.token_urlsafe(32))
     if not redaction:
         env[FLAG] = "1"
     try:
