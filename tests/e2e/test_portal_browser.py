@@ -18,26 +18,26 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, update
 
-from bot.settings import PROJECT_ROOT
 from handoff.clock import utc_now
 from portal.audit import AuditLog
 from portal.sessions import token_hash
 from portal.tables import accounts, sessions
+from tests.e2e.browser import (
+    CHROMIUM,
+    FLAGS,
+    axe_violations,
+    collect_problems,
+    screenshot,
+    skip_without_browser_tools,
+)
 from tests.portal.conftest import PASSWORD, REPORTS, PortalServer, launch_server, wait_until_healthy
 
 pytestmark = pytest.mark.e2e
 playwright_api = pytest.importorskip("playwright.sync_api")
 
-CHROMIUM = Path("/usr/bin/chromium")
-AXE = PROJECT_ROOT / ".tools/node_modules/axe-core/axe.min.js"
-SCREENSHOTS = PROJECT_ROOT / "var/reports/portal"
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 CONTACT = "06-13572468"
 
-if not CHROMIUM.exists() or not AXE.exists():
-    pytest.skip("needs Debian's chromium and axe-core: run `make browser-tools`",
-                allow_module_level=True)
+skip_without_browser_tools()
 
 
 @pytest.fixture(scope="module")
@@ -72,11 +72,7 @@ def page(browser, portal: PortalServer) -> Iterator[object]:
     """A fresh browser context (no cookies) with one page; console errors are collected."""
     context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="nl-NL",
                                   base_url=portal.url)
-    page = context.new_page()
-    page.problems = []
-    page.on("console", lambda m: m.type == "error" and page.problems.append(m.text))
-    page.on("pageerror", lambda e: page.problems.append(str(e)))
-    page.set_default_timeout(30_000)
+    page = collect_problems(context.new_page())
     yield page
     context.close()
 
@@ -85,8 +81,7 @@ def page(browser, portal: PortalServer) -> Iterator[object]:
 
 
 def shot(page, name: str) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+    screenshot(page, "portal", name, full_page=True)
 
 
 def focused(page) -> dict:
@@ -105,16 +100,6 @@ def tab_to(page, predicate: Callable[[dict], bool], limit: int = 60) -> dict:
         if predicate(element):
             return element
     raise AssertionError(f"focus never reached the element; last: {focused(page)}")
-
-
-def axe_violations(page) -> list[dict]:
-    """Serious and critical axe-core findings (WCAG 2.0/2.1 A and AA, and best practice)."""
-    page.evaluate(AXE.read_text(encoding="utf-8"))  # through the driver: CSP does not apply
-    result = page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations'],
-        runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa',
-                                         'best-practice']}})).violations""")
-    return [{"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]]}
-            for v in result if v["impact"] in ("serious", "critical")]
 
 
 def assert_accessible(page, name: str) -> None:

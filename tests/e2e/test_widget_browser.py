@@ -16,22 +16,22 @@ from pathlib import Path
 
 import pytest
 
-from bot.settings import PROJECT_ROOT
+from tests.e2e.browser import (
+    CHROMIUM,
+    FLAGS,
+    axe_violations,
+    collect_problems,
+    screenshot,
+    skip_without_browser_tools,
+)
 
 pytestmark = pytest.mark.e2e
 playwright_api = pytest.importorskip("playwright.sync_api")
 
-CHROMIUM = Path("/usr/bin/chromium")
-AXE = PROJECT_ROOT / ".tools/node_modules/axe-core/axe.min.js"
-SCREENSHOTS = PROJECT_ROOT / "var/reports/widget"
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 EXIT_URL = "https://www.google.nl/"
 STORE_KEY = "dh-widget"
 
-if not CHROMIUM.exists() or not AXE.exists():
-    pytest.skip("needs Debian's chromium and axe-core: run `make browser-tools`",
-                allow_module_level=True)
+skip_without_browser_tools()
 
 
 @pytest.fixture(scope="module")
@@ -53,18 +53,13 @@ def browser_context(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object
 
 @pytest.fixture
 def page(browser_context, assistant) -> Iterator[object]:
-    page = browser_context.new_page()
-    page.problems = []  # console errors and CSP violations
-    page.on("console", lambda m: m.type == "error" and page.problems.append(m.text))
-    page.on("pageerror", lambda e: page.problems.append(str(e)))
-    page.set_default_timeout(30_000)
+    page = collect_problems(browser_context.new_page())  # console errors and CSP violations
     yield page
     page.close()
 
 
 def shot(page, name: str) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
+    screenshot(page, "widget", name)
 
 
 def focused(page) -> dict:
@@ -104,16 +99,6 @@ def say(page, text: str) -> None:
     page.keyboard.type(text)
     page.keyboard.press("Enter")
     wait_for_bot(page, before + 1)
-
-
-def axe_violations(page) -> list[dict]:
-    """Serious and critical axe-core findings (WCAG 2.0/2.1 A and AA, and best practice)."""
-    page.evaluate(AXE.read_text(encoding="utf-8"))  # through the driver: CSP does not apply
-    result = page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations'],
-        runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa',
-                                         'best-practice']}})).violations""")
-    return [{"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]]}
-            for v in result if v["impact"] in ("serious", "critical")]
 
 
 def stored_state(page) -> dict | None:
