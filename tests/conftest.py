@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,7 @@ import yaml
 
 from bot.referrals import Referrals, load_referrals
 from bot.settings import PROJECT_ROOT
+from tests.postgres import PostgresDatabases, postgres_or_skip
 
 
 @pytest.fixture(scope="session")
@@ -25,3 +27,13 @@ def domain() -> dict[str, Any]:
 @pytest.fixture(scope="session")
 def referrals() -> Referrals:
     return load_referrals()
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresDatabases]:
+    """Throwaway PostgreSQL databases; skips with the reason when the server cannot be used."""
+    databases = postgres_or_skip()
+    try:
+        yield databases
+    finally:
+        databases.drop_all()

@@ -31,21 +31,12 @@ from tests.portal.conftest import (
     portal_env,
     wait_until_healthy,
 )
-from tests.postgres import PostgresDatabases, postgres_or_skip
+from tests.postgres import PostgresDatabases
 from vault.keys import load_master_key
 from vault.settings import load_privacy_settings
 
 BACKENDS = ("sqlite", "postgresql")
 ENTRIES = 6  # ids and chain positions 1..6 in a fresh database
-
-
-@pytest.fixture(scope="module")
-def postgres() -> Iterator[PostgresDatabases]:
-    databases = postgres_or_skip()
-    try:
-        yield databases
-    finally:
-        databases.drop_all()
 
 
 @dataclass

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine
 
-from tests.postgres import PostgresDatabases, postgres_or_skip
+from tests.postgres import PostgresDatabases
 from trends.disclosure import DisclosureRules
 from trends.settings import TrendSettings, load_trend_settings
 from trends.store import TrendStore, make_engine
@@ -34,16 +34,6 @@ def vocabulary(trend_settings: TrendSettings) -> Vocabulary:
 @pytest.fixture(scope="session")
 def rules() -> DisclosureRules:
     return DisclosureRules(min_count=10, rounding_base=5, protection_width=2)
-
-
-@pytest.fixture(scope="session")
-def postgres() -> Iterator[PostgresDatabases]:
-    """The PostgreSQL server; skips with the reason when it cannot be used."""
-    databases = postgres_or_skip()
-    try:
-        yield databases
-    finally:
-        databases.drop_all()
 
 
 @pytest.fixture(scope="session")
