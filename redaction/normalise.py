@@ -16,7 +16,9 @@ What the view does, in one linear pass:
   soft hyphen) and enclosing marks/variation selectors are removed;
 - every line break (CR LF, LS, PS, NEL, VT, FF) → "\\n" (the recognizers read a line break as a
   sentence boundary), every other space (tab, NBSP, thin, figure, ideographic …) → " ";
-- a letter O/o or l in a run of digits ("O6-l2345678", "1234 o6") → 0 or 1.
+- a letter O/o or l in a run of digits ("O6-l2345678", "1234 o6") → 0 or 1;
+- a line break or underscore between two digits ("06_41_30", a number typed one part a line) →
+  " ": there it separates the parts of one number, not sentences or words.
 
 Plain ASCII text without tabs or O/l-in-digits is its own view, with no copying.
 """
@@ -34,8 +36,9 @@ _ASCII_CHANGED = re.compile(r"[\t\r\x0b\x0c\x1c-\x1e]")
 _DIGITISH = re.compile(r"(?<![^\W_])[0-9Ool]+(?![^\W_])")
 _DIGIT = re.compile(r"[0-9]")
 _LOOKALIKE = str.maketrans("Ool", "001")
-# What may stand between the parts of one number: "O6 l2", "06-l2", "12.o3", "o6/12".
-_PART_SEPARATORS = frozenset(" -./")
+# What may stand between the parts of one number: "O6 l2", "06-l2", "12.o3", "o6/12", "o6_29".
+_PART_SEPARATORS = frozenset(" -./_\n")
+_DIGIT_GAP = re.compile(r"(?<=[0-9])[\n_](?=[0-9])")
 
 
 @dataclass(frozen=True)
@@ -66,8 +69,7 @@ class Normalised:
 def normalise(text: str) -> Normalised:
     """The recognizers' view of ``text``: linear in its length, pure."""
     if text.isascii() and not _ASCII_CHANGED.search(text):
-        view = read_lookalike_digits(text)
-        return Normalised(view)
+        return Normalised(read_number_parts(text))
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -84,8 +86,7 @@ def normalise(text: str) -> Normalised:
             starts.append(index)
             ends.append(end)
         index = end
-    view = read_lookalike_digits("".join(chars))
-    return Normalised(view, tuple(starts), tuple(ends))
+    return Normalised(read_number_parts("".join(chars)), tuple(starts), tuple(ends))
 
 
 def _normalise_cluster(cluster: str) -> str:
@@ -119,6 +120,14 @@ def _normalise_char(char: str) -> str:
 def _is_variation_selector(char: str) -> bool:
     code = ord(char)
     return 0xFE00 <= code <= 0xFE0F or 0xE0100 <= code <= 0xE01EF
+
+
+def read_number_parts(text: str) -> str:
+    """Look-alike digits as digits; then line breaks and underscores inside numbers as spaces."""
+    text = read_lookalike_digits(text)
+    if "\n" not in text and "_" not in text:
+        return text
+    return _DIGIT_GAP.sub(" ", text)
 
 
 def read_lookalike_digits(text: str) -> str:
