@@ -134,8 +134,8 @@ def read_lookalike_digits(text: str) -> str:
     """O/o → 0 and l → 1 where they stand in a number; same length, so offsets still hold.
 
     A run of digits and O/o/l with no other letter glued to it is a number when it holds a digit
-    ("O6", "l2345678", "1o"); a run of only O/o/l ("O", "ll") when numbers stand on both sides of
-    it, one separator away ("06 O 12"). Words ("lol", "Ole", "10 liter") are left alone.
+    ("O6", "l2345678", "1o"); a run of only O/o/l ("O", "Ol") when it is one separator away from
+    such a number ("06 O 12", "O269 Ol", "O-6-2"). Words ("lol", "Ole", "10 liter") stay.
     """
     if "o" not in text and "O" not in text and "l" not in text:
         return text
@@ -149,8 +149,8 @@ def read_lookalike_digits(text: str) -> str:
         if run.group().isdigit():
             continue
         if not has_digit[position] and not (
-            _joined(text, runs, position - 1, position) and has_digit[position - 1]
-            and _joined(text, runs, position, position + 1) and has_digit[position + 1]
+            (_joined(text, runs, position - 1, position) and has_digit[position - 1])
+            or (_joined(text, runs, position, position + 1) and has_digit[position + 1])
         ):
             continue
         pieces += [text[cursor:run.start()], run.group().translate(_LOOKALIKE)]

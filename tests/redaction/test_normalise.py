@@ -133,6 +133,8 @@ def test_ordinary_text_is_left_alone(redactor, text):
         ("O6-l2345678", "06-12345678"),
         ("06 O 12", "06 0 12"),
         ("o6_29 l4\no8", "06 29 14 08"),
+        ("O-6-2-9-l-8", "0-6-2-9-1-8"),
+        ("NL28 SNSB 7649 O269 Ol", "NL28 SNSB 7649 0269 01"),
         ("regel 1\nregel 2_b", "regel 1\nregel 2_b"),
         ("lol Ole 10 liter", "lol Ole 10 liter"),
         ("e\u0301", "\u00e9"),
