@@ -17,7 +17,7 @@ from pathlib import Path
 from presidio_analyzer import AnalyzerEngine
 
 from redaction.findings import Finding, outside_placeholders, resolve_overlaps
-from redaction.normalise import Normalised, normalise
+from redaction.normalise import normalise
 from redaction.placeholder_store import PlaceholderStore
 from redaction.placeholders import LABELS, placeholder
 
@@ -57,25 +57,20 @@ class Redactor:
         self._safety_words = frozenset(t for t in self._safety_terms if " " not in t)
 
     def find(self, text: str) -> list[Finding]:
-        """Non-overlapping findings with offsets into ``text``."""
-        return [original for original, _ in self._find(text)[0]]
-
-    def _find(self, text: str) -> tuple[list[tuple[Finding, Finding]], Normalised]:
-        """Pairs of (finding in ``text``, the same finding in the normalised view)."""
-        view = normalise(text) if text else normalise("")
+        """Non-overlapping findings with offsets into ``text`` (found on its normalised view)."""
+        view = normalise(text)
         if not view.text.strip():
-            return [], view
+            return []
         results = self._analyzer.analyze(
             text=view.text, language=LANGUAGE, entities=list(LABELS),
             score_threshold=self._score_threshold,
         )
         findings = [Finding(r.entity_type, r.start, r.end, r.score) for r in results]
         findings = [f for f in findings if not self._is_safety_term(view.text[f.start:f.end])]
-        pairs = []
-        for found in resolve_overlaps(outside_placeholders(view.text, findings)):
-            start, end = view.to_original(found.start, found.end)
-            pairs.append((Finding(found.entity_type, start, end, found.score), found))
-        return pairs, view
+        return [
+            Finding(found.entity_type, *view.to_original(found.start, found.end), found.score)
+            for found in resolve_overlaps(outside_placeholders(view.text, findings))
+        ]
 
     def _is_safety_term(self, value: str) -> bool:
         """A span that is only a crisis or help word ("suicide", "Veilig Thuis", "113")."""
@@ -91,22 +86,21 @@ class Redactor:
 
         Without a conversation id the numbering covers this text alone and is forgotten at once.
         """
-        pairs, view = self._find(text)
-        if not pairs:
+        findings = self.find(text)
+        if not findings:
             return text, []
         conversation = conversation_id or f"one-off-{next(self._one_off)}"
         parts: list[str] = []
         cursor = 0
-        for finding, seen in pairs:
+        for finding in findings:
             number = self._store.number_for(
-                conversation, finding.entity_type, view.text[seen.start:seen.end]
+                conversation, finding.entity_type, text[finding.start:finding.end]
             )
             parts += [text[cursor:finding.start], placeholder(finding.entity_type, number)]
             cursor = finding.end
         parts.append(text[cursor:])
         if conversation_id is None:
             self._store.forget(conversation)
-        findings = [finding for finding, _ in pairs]
         logger.debug("redacted %s", [(f.entity_type, f.start, f.end) for f in findings])
         return "".join(parts), findings
 
