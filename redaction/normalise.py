@@ -12,13 +12,15 @@ What the view does, in one linear pass:
 
 - NFKC per base character with its combining marks (fullwidth → ASCII, "＠" → "@", "①" → "1");
 - decimal digits of other scripts ("٠٦", "０６") and enclosed digits ("❶", "1️⃣") → ASCII digits;
+- every dash (non-breaking hyphen, en dash, minus sign …) → "-";
 - format characters (Unicode category Cf: zero-width space/joiner/non-joiner, BOM, word joiner,
   soft hyphen) and enclosing marks/variation selectors are removed;
 - every line break (CR LF, LS, PS, NEL, VT, FF) → "\\n" (the recognizers read a line break as a
   sentence boundary), every other space (tab, NBSP, thin, figure, ideographic …) → " ";
 - a letter O/o or l in a run of digits ("O6-l2345678", "1234 o6") → 0 or 1;
-- a line break or underscore between two digits ("06_41_30", a number typed one part a line) →
-  " ": there it separates the parts of one number, not sentences or words.
+- a line break or underscore between two digits ("06_41_30", a number typed one part a line), or
+  between a digit and a short code in capitals ("1103\\nTV", "NL36_KNAB_8308") → " ": there it
+  separates the parts of one value, not sentences or words.
 
 Plain ASCII text without tabs or O/l-in-digits is its own view, with no copying.
 """
@@ -38,7 +40,10 @@ _DIGIT = re.compile(r"[0-9]")
 _LOOKALIKE = str.maketrans("Ool", "001")
 # What may stand between the parts of one number: "O6 l2", "06-l2", "12.o3", "o6/12", "o6_29".
 _PART_SEPARATORS = frozenset(" -./_\n")
-_DIGIT_GAP = re.compile(r"(?<=[0-9])[\n_](?=[0-9])")
+# A line break or underscore after a digit, before a digit or a short code in capitals ...
+_DIGIT_GAP = re.compile(r"(?<=[0-9])[\n_](?=[0-9]|[A-Z]{1,4}(?![^\W_]))")
+# ... or after a short code in capitals ("NL", "KNAB"), before a digit.
+_CODE_GAP = re.compile(r"(?<![^\W_])([A-Z]{1,4})[\n_](?=[0-9])")
 
 
 @dataclass(frozen=True)
@@ -111,6 +116,8 @@ def _normalise_char(char: str) -> str:
         return ""
     if char.isspace() or category == "Zs":
         return "\n" if char in _LINE_BREAKS else " "
+    if category == "Pd" or char == "\u2212":
+        return "-"
     digit = unicodedata.decimal(char, None)
     if digit is None and category == "No":
         digit = unicodedata.digit(char, None)
@@ -127,7 +134,7 @@ def read_number_parts(text: str) -> str:
     text = read_lookalike_digits(text)
     if "\n" not in text and "_" not in text:
         return text
-    return _DIGIT_GAP.sub(" ", text)
+    return _CODE_GAP.sub(r"\1 ", _DIGIT_GAP.sub(" ", text))
 
 
 def read_lookalike_digits(text: str) -> str:
