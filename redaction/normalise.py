@@ -10,7 +10,7 @@ nothing of it (nor of the separators inside it) survives.
 
 What the view does, in one linear pass:
 
-- NFKC per base character with its combining marks (fullwidth → ASCII, "＠" → "@", "①" → "1");
+- NFKC per character (fullwidth → ASCII, "＠" → "@", "①" → "1");
 - decimal digits of other scripts ("٠٦", "０６") and enclosed digits ("❶", "1️⃣") → ASCII digits;
 - every dash (non-breaking hyphen, en dash, minus sign …) → "-";
 - format characters (Unicode category Cf: zero-width space/joiner/non-joiner, BOM, word joiner,
@@ -30,10 +30,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 _LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 # Characters an ASCII message may hold that the view changes (tab and the rarer line breaks).
 _ASCII_CHANGED = re.compile(r"[\t\r\x0b\x0c\x1c-\x1e]")
+_CRLF = re.compile(r"\r\n")
 # A run of digits and the letters O/o/l, standing alone (no other letter or digit glued to it).
 _DIGITISH = re.compile(r"(?<![^\W_])[0-9Ool]+(?![^\W_])")
 _DIGIT = re.compile(r"[0-9]")
@@ -75,37 +77,39 @@ def normalise(text: str) -> Normalised:
     """The recognizers' view of ``text``: linear in its length, pure."""
     if text.isascii() and not _ASCII_CHANGED.search(text):
         return Normalised(read_number_parts(text))
-    chars: list[str] = []
+    pieces = list(map(_view_of_char, text))
+    for crlf in _CRLF.finditer(text):
+        pieces[crlf.start()] = ""  # CR LF is one line break
     starts: list[int] = []
     ends: list[int] = []
-    index, length = 0, len(text)
-    while index < length:
-        end = index + 1
-        if text[index] == "\r" and end < length and text[end] == "\n":
-            end += 1
-        else:
-            while end < length and unicodedata.category(text[end])[0] == "M":
-                end += 1
-        for char in _normalise_cluster(text[index:end]):
-            chars.append(char)
-            starts.append(index)
-            ends.append(end)
-        index = end
-    return Normalised(read_number_parts("".join(chars)), tuple(starts), tuple(ends))
+    for position, piece in enumerate(pieces):
+        if len(piece) == 1:
+            starts.append(position)
+            ends.append(position + 1)
+        elif piece:  # "½" → "1⁄2": every character of it stands for the one original
+            starts.extend([position] * len(piece))
+            ends.extend([position + 1] * len(piece))
+        elif ends and ends[-1] == position and unicodedata.category(text[position])[0] == "M":
+            ends[-1] = position + 1  # a dropped keycap mark belongs to its digit
+    return Normalised(read_number_parts("".join(pieces)), tuple(starts), tuple(ends))
 
 
-def _normalise_cluster(cluster: str) -> str:
-    """One base character with its combining marks (or a CR LF pair), normalised."""
-    base = cluster[0]
-    if base in _LINE_BREAKS:
+@lru_cache(maxsize=8192)  # a message repeats its characters; the cache keeps this cheap
+def _view_of_char(char: str) -> str:
+    """One character's view. Per character, so a combining accent stays apart from its letter
+    (as it was before normalisation); a keycap's variation selector and enclosing mark go."""
+    if char.isascii():
+        if char in _LINE_BREAKS:
+            return "\n"
+        return " " if char == "\t" else char
+    if char in _LINE_BREAKS:
         return "\n"
-    if base.isspace() or unicodedata.category(base) == "Zs":
-        return " "
-    if unicodedata.category(base) == "Cf":
+    category = unicodedata.category(char)
+    if category == "Cf":
         return ""
-    if cluster.isascii():
-        return cluster
-    return "".join(_normalise_char(c) for c in unicodedata.normalize("NFKC", cluster))
+    if char.isspace() or category == "Zs":
+        return " "
+    return "".join(_normalise_char(c) for c in unicodedata.normalize("NFKC", char))
 
 
 def _normalise_char(char: str) -> str:
