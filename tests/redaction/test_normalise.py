@@ -57,6 +57,10 @@ def _odd_spaces(template: str, value: str, space: str) -> str:
     return text.replace(value, value.replace(" ", space))
 
 
+# Measured on the code before the view (716b26b): 28 of the 42 odd-space rows and 39 of the 42
+# invisible-character rows failed. The address and birth-date rows with odd spaces, the phone with
+# NBSP or ideographic space and the phone with ZWSP, word joiner or soft hyphen already passed
+# (the patterns' \s and libphonenumber took them); they stay as guards for the offset map.
 SPACE_CASES = [
     pytest.param(_odd_spaces(t, value, s), expected, id=f"{kind}-{name}")
     for kind, (t, value, expected) in VALUES.items()
