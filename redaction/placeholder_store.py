@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from redaction.normalise import normalise
+
 _SEPARATORS = re.compile(r"[\s.\-/()]+")
 
 
@@ -26,8 +28,12 @@ _FORMATTED_TYPES = frozenset({
 
 
 def normalise_value(entity_type: str, value: str) -> str:
-    """Spelling-insensitive identity, without merging values that differ by a dot or dash."""
-    folded = " ".join(value.casefold().split())
+    """Spelling-insensitive identity, without merging values that differ by a dot or dash.
+
+    Read on the recognizers' view (``redaction.normalise``): "06\u00a01234\u200b5678" and
+    "06 1234 5678" are one number; the store itself keeps the original as it was typed.
+    """
+    folded = " ".join(normalise(value).text.casefold().split())
     if entity_type in _FORMATTED_TYPES:
         return _SEPARATORS.sub("", folded)
     return folded

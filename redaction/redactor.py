@@ -1,41 +1,85 @@
-"""Replace personal data by typed Dutch placeholders, numbered per conversation."""
+"""Replace personal data by typed Dutch placeholders, numbered per conversation.
+
+The recognizers read a normalised view of the message (``redaction.normalise``: odd spaces,
+invisible characters, fullwidth and look-alike digits); what they find there is mapped back and
+the original characters are replaced, so nothing of a value or its separators survives.
+"""
 
 from __future__ import annotations
 
 import itertools
 import logging
+import re
+import unicodedata
+from collections.abc import Iterable
+from pathlib import Path
 
 from presidio_analyzer import AnalyzerEngine
 
 from redaction.findings import Finding, outside_placeholders, resolve_overlaps
+from redaction.normalise import normalise
 from redaction.placeholder_store import PlaceholderStore
 from redaction.placeholders import LABELS, placeholder
 
 logger = logging.getLogger(__name__)
 LANGUAGE = "nl"
+SAFETY_TERMS_FILE = Path(__file__).with_name("recognizers") / "data" / "safety_terms.txt"
+_WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form of a term: "Suïcide" and "suicide" are one word."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(_WORD.findall(bare))
+
+
+def load_safety_terms(path: Path = SAFETY_TERMS_FILE) -> frozenset[str]:
+    """Crisis, violence and help words that are never redacted (one a line, '#' = comment)."""
+    lines = (line.split("#", 1)[0].strip() for line in path.read_text("utf-8").splitlines())
+    return frozenset(fold(line) for line in lines if line)
 
 
 class Redactor:
     """Finds personal data with the Dutch analyzer and replaces it; never logs the text."""
 
     def __init__(
-        self, analyzer: AnalyzerEngine, store: PlaceholderStore, score_threshold: float
+        self, analyzer: AnalyzerEngine, store: PlaceholderStore, score_threshold: float,
+        safety_terms: Iterable[str] | None = None,
     ) -> None:
         self._analyzer = analyzer
         self._store = store
         self._score_threshold = score_threshold
         self._one_off = itertools.count()
+        self._safety_terms = (
+            load_safety_terms() if safety_terms is None else frozenset(map(fold, safety_terms))
+        )
+        self._safety_words = frozenset(t for t in self._safety_terms if " " not in t)
 
     def find(self, text: str) -> list[Finding]:
-        """Non-overlapping findings with offsets into ``text``."""
-        if not text or not text.strip():
+        """Non-overlapping findings with offsets into ``text`` (found on its normalised view)."""
+        view = normalise(text)
+        if not view.text.strip():
             return []
         results = self._analyzer.analyze(
-            text=text, language=LANGUAGE, entities=list(LABELS),
+            text=view.text, language=LANGUAGE, entities=list(LABELS),
             score_threshold=self._score_threshold,
         )
         findings = [Finding(r.entity_type, r.start, r.end, r.score) for r in results]
-        return resolve_overlaps(outside_placeholders(text, findings))
+        findings = [f for f in findings if not self._is_safety_term(view.text[f.start:f.end])]
+        return [
+            Finding(found.entity_type, *view.to_original(found.start, found.end), found.score)
+            for found in resolve_overlaps(outside_placeholders(view.text, findings))
+        ]
+
+    def _is_safety_term(self, value: str) -> bool:
+        """A span that is only a crisis or help word ("suicide", "Veilig Thuis", "113")."""
+        folded = fold(value)
+        if not folded:
+            return False
+        return folded in self._safety_terms or all(
+            word in self._safety_words for word in folded.split()
+        )
 
     def redact(self, text: str, conversation_id: str | None = None) -> tuple[str, list[Finding]]:
         """The redacted text and what was found.

@@ -1,6 +1,7 @@
 """Dates that can identify someone: a day with a month (and maybe a year), Dutch style.
 
 Matches 12-03-1985, 12/3/85, 3-4-'92, 12.03.1985, 1985-03-12, "12 maart 1985", "3 januari",
+with a context word also "12 03 1985" and "14.07_1990",
 "5 mei 2009", "1 apr." and "3 jan '85". Not matched on purpose: weekdays, a month or year
 alone ("in maart", "sinds 2021"), clock times ("om 10 uur", "10:30"), amounts ("1.250,00")
 and ordinals ("de 25e"). Numeric dates need the same separator twice and a real day/month, so
@@ -17,6 +18,7 @@ _MONTH_NUM = r"(?:0?[1-9]|1[0-2])"
 _YEAR = r"(?:19|20)\d{2}"
 _START = r"(?<![\w.,/:-])"
 _END = r"(?![\w]|[.,/:-]\d)"
+_LOOSE = r"(?: |[-/._] ?)"
 _MONTH_NAMES = (
     r"(?:(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november"
     r"|december)\b|(?:jan|feb|febr|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)(?:\.(?!\w)|\b))"
@@ -49,6 +51,11 @@ class NlDateRecognizer(PatternRecognizer):
             0.6,
         ),
         Pattern("date (d-m, no year)", _START + _DAY + r"[-/]" + _MONTH_NUM + _END, 0.2),
+        Pattern(  # "geboren 12 03 1985", "14.07_1990": pasted or mistyped, so context needed
+            "date (d m yyyy, spaces or mixed separators)",
+            _START + _DAY + _LOOSE + _MONTH_NUM + _LOOSE + _YEAR + _END,
+            0.2,
+        ),
     ]
     CONTEXT = [
         "geboren",

@@ -2,7 +2,8 @@
 
 With dashes the shape is distinctive: in capitals ("GF-123-H", "12-ABC-3") and in lowercase when
 the letters are the consonants RDW issues since sidecode 4 ("ns-204-f", "1-ztr-93"). Other
-lowercase dashed forms, plates without dashes ("gf123h", "12ABC3") and with spaces ("GF 123 H")
+lowercase dashed forms, plates without dashes ("gf123h", "12ABC3"), with spaces ("GF 123 H") or
+other separators ("58 - HDP - 2", "XN.71.TB", "hf_603_n")
 look like codes, words and numbers, so they score low and need a context word (kenteken, auto,
 nummerbord...). Undashed and spaced plates must also use only those consonants, which keeps words
 and product codes out.
@@ -35,6 +36,7 @@ _CONSONANTS = "BDFGHJKLNPRSTVXZ"
 _START = r"(?<![\w-])"
 _END = r"(?![\w]|-\w)"
 _WORD = re.compile(r"[^\W\d_]+")
+_OTHER_SEPARATOR = r"(?: ?[-./_] ?)"
 
 
 def _shape(groups: tuple[str, str, str], letters: str, separator: str) -> str:
@@ -78,6 +80,11 @@ class NlLicensePlateRecognizer(PatternRecognizer):
         Pattern(
             "plate (spaced, RDW consonants)",
             _START + f"(?i:{_alternatives(f'[{_CONSONANTS}]', ' ')})" + _END,
+            0.2,
+        ),
+        Pattern(  # "58 - HDP - 2", "XN.71.TB", "hf_603_n": other separators, context needed
+            "plate (other separators, RDW consonants)",
+            _START + f"(?i:{_alternatives(f'[{_CONSONANTS}]', _OTHER_SEPARATOR)})" + _END,
             0.2,
         ),
     ]

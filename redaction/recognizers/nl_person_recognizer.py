@@ -285,15 +285,23 @@ class NlPersonRecognizer(_TriggerStrategies, LocalRecognizer):
 
     def _from_repetition(self, tokens, found, blocked, add) -> None:
         """ "mijn vrouw abena... sorry, abena is mijn vrouw": once a word is a name in a message,
-        it is that name wherever else it stands in the message."""
+        it is that name wherever else it stands in the message. Not a lowercase ordinary word,
+        though: after "meneer Vos", the "vos" in "er liep een vos in de tuin" is an animal (it is
+        still a name where another strategy or the NER finds it so)."""
         names = set()
         for start, end in list(found):
             names |= {t.low for t in tokens if start <= t.start and t.end <= end and t.is_word}
         names = {n for n in names if len(n) >= 3 and n not in self._function}
         for index, tok in enumerate(tokens):
-            if tok.low in names and not _is_blocked(tok, blocked) and not self._never(tok):
+            if tok.low not in names or (not tok.capital and self._ordinary_word(tok.low)):
+                continue
+            if not _is_blocked(tok, blocked) and not self._never(tok):
                 if not any(s <= tok.start and tok.end <= e for s, e in found):
                     add(index, index, self.SCORE_NAME)
+
+    def _ordinary_word(self, low: str) -> bool:
+        """An everyday Dutch word ("vos", "bakker", "koning") that is also a name."""
+        return low in self._ordinary or _lexicon.is_dutch_word(low)
 
     def _from_coordination(self, tokens, by_start, found, blocked, add) -> None:
         """ "sem en tess", "liam, zoë en adam": a first name joined by "en" or a comma to a name

@@ -28,6 +28,14 @@ def test_same_value_same_number_other_value_next_number(store):
     assert store.number_for("c1", "PHONE_NUMBER", "06-12345678") == 1
 
 
+def test_odd_separators_and_look_alike_digits_do_not_make_a_new_value(store):
+    assert store.number_for("c1", "PHONE_NUMBER", "06 1234 5678") == 1
+    assert store.number_for("c1", "PHONE_NUMBER", "06\u00a01234\u200b5678") == 1
+    assert store.number_for("c1", "PHONE_NUMBER", "O6 l234 5678") == 1
+    assert store.number_for("c1", "PERSON", "Fatima\u00a0el Am\u00adrani") == 1
+    assert store.number_for("c1", "PERSON", "Fatima el Amrani") == 1
+
+
 def test_numbering_is_per_conversation(store):
     store.number_for("c1", "PERSON", "Kees")
     assert store.number_for("c2", "PERSON", "Sanne") == 1

@@ -92,3 +92,59 @@ def test_any_text_redacts_without_error_and_findings_do_not_overlap(redactor, te
         assert redacted == text
     else:
         assert len(PLACEHOLDER.findall(redacted)) >= len(findings)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # The name triggers ("groetjes, X", "ik ben X") read these as a name before.
+        ("groetjes, Suicide", "Suicide"),
+        ("Ik ben Suicidaal", "Suicidaal"),
+        ("groetjes, Zelfmoord", "Zelfmoord"),
+        ("ik heet Pillen lol", "Pillen"),
+        # Guards: these survived before and must keep surviving.
+        ("Ik ben Suïcidaal en bang", "Suïcidaal"),
+        ("ik denk aan Suicide", "Suicide"),
+        ("Soms denk ik aan Suïcide, ik weet niet waar ik heen moet", "Suïcide"),
+        ("Zelfdoding. Ik weet het niet meer", "Zelfdoding"),
+        ("Wanhoop. Zelfmoord. Pillen. Snijden.", "Snijden"),
+        ("Veilig Thuis zei dat ik 113 moest bellen", "Veilig Thuis zei dat ik 113"),
+    ],
+)
+def test_safety_words_are_never_redacted(redactor, text, word):
+    redacted, _ = redactor.redact(text)
+    assert word in redacted
+
+
+def test_safety_terms_come_from_the_data_file():
+    from redaction.redactor import fold, load_safety_terms
+
+    terms = load_safety_terms()
+    assert {"suicide", "zelfmoord", "zelfdoding", "113", "veilig thuis"} <= terms
+    assert fold("Suïcide") == "suicide"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "meneer Vos komt morgen. er liep een vos in de tuin",
+            "meneer <PERSOON_1> komt morgen. er liep een vos in de tuin",
+        ),
+        (
+            "mevrouw Bakker belde. ik haal brood bij de bakker",
+            "mevrouw <PERSOON_1> belde. ik haal brood bij de bakker",
+        ),
+        (
+            "meneer Koning is mijn buurman. de koning kwam op tv",
+            "meneer <PERSOON_1> is mijn buurman. de koning kwam op tv",
+        ),
+    ],
+)
+def test_a_name_found_once_does_not_spread_to_the_same_ordinary_word(redactor, text, expected):
+    assert redactor.redact(text)[0] == expected
+
+
+def test_a_name_found_once_is_still_replaced_where_it_stands_as_a_name(redactor):
+    redacted, _ = redactor.redact("ik ben Sanne Visser. Visser is mijn achternaam")
+    assert "Visser" not in redacted and "Sanne" not in redacted

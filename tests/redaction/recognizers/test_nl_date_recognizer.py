@@ -17,6 +17,8 @@ CASES = [
     ("geboren 3 jan '85", ["3 jan '85"]),
     ("geboortedatum 12-03", ["12-03"]),
     ("ik moet mijn toeslagen wijzigen voor 1 juli.", ["1 juli"]),  # day-month needs context
+    ("geboren 12 03 1985", ["12 03 1985"]),  # spaces: with context
+    ("geboren op 14.07_1990", ["14.07_1990"]),
     # not identifying dates
     ("Op maandag heb ik tijd", []),
     ("In maart ga ik verhuizen", []),
@@ -31,6 +33,8 @@ CASES = [
     ("010.123.45.67 is mijn nummer", []),
     ("bel 06-12345678", []),
     ("het was 12-03 voor ons", []),  # day-month without context
+    ("ik heb 12 03 1985 gelezen", []),  # spaces without context
+    ("bel 06 12 03 1985", []),
 ]
 
 

@@ -30,6 +30,9 @@ POSITIVES = [
     ("mijn auto heeft kenteken gf 123 h", ["gf 123 h"]),
     ("GF123H is mijn kenteken", ["GF123H"]),  # the context word after the plate
     ("ab-12-cd is mijn auto", ["ab-12-cd"]),
+    ("kenteken 58 - HDP - 2", ["58 - HDP - 2"]),  # other separators, with context
+    ("mijn auto XN.71.TB staat fout", ["XN.71.TB"]),
+    ("kenteken hf_603_n", ["hf_603_n"]),
 ]
 NEGATIVES = [
     "ga-123-h",  # lowercase with a vowel, without context
@@ -47,6 +50,8 @@ NEGATIVES = [
     "ik zag BT 12 KL staan",  # spaced, no context
     "GF123H is mijn code voor de kluis",
     "de auto rijdt 12 km per dag",
+    "ik zag 58 - HDP - 2 staan",  # other separators, no context
+    "versie 12.AB.34 van de app",
 ]
 
 
