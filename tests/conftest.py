@@ -11,6 +11,8 @@ anyway, it fails with the reason instead of slowing the fast lane down.
 from __future__ import annotations
 
 import inspect
+import os
+import secrets
 import types
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -22,6 +24,7 @@ import yaml
 from bot.launcher import System
 from bot.referrals import Referrals, load_referrals
 from bot.settings import PROJECT_ROOT
+from tests.e2e.conftest import Assistant, running_system
 from tests.postgres import PostgresDatabases, postgres_or_skip
 
 
@@ -48,6 +51,17 @@ def postgres() -> Iterator[PostgresDatabases]:
         yield databases
     finally:
         databases.drop_all()
+
+
+@pytest.fixture(scope="session")
+def assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
+    """One whole system for the session, shared by the end-to-end tests that talk to it as
+    residents do - each with its own senders, reading back only their own rows - in tests/e2e
+    and tests/security. Tests that need other settings, stop servers (faults) or run the
+    production replicas start their own system."""
+    token = os.environ.get("DH_ACTIONS_TOKEN") or secrets.token_urlsafe(32)
+    with running_system(tmp_path_factory.mktemp("assistant"), DH_ACTIONS_TOKEN=token) as running:
+        yield running
 
 
 E2E_FOLDER = PROJECT_ROOT / "tests" / "e2e"
