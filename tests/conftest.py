@@ -126,7 +126,8 @@ def _systems_only_in_e2e_tests(request: pytest.FixtureRequest) -> Iterator[None]
 
     def refuse(self: System, name: str) -> None:
         pytest.fail(f"{request.node.nodeid} starts a whole system ({name}) but is not marked "
-                    "e2e: use a fixture from tests/e2e/conftest.py or mark it e2e", pytrace=False)
+                    "e2e: start it with running_system (tests/e2e/conftest.py), which marks the "
+                    "test, or mark it e2e", pytrace=False)
 
     original = System.start_process
     System.start_process = refuse  # type: ignore[method-assign]
