@@ -21,7 +21,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # (the seeds live in config.yml and redaction/ner/config.cfg).
 DETERMINISTIC := PYTHONHASHSEED=0 OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
 
-.PHONY: setup browser-tools run test train eval eval-redaction eval-blind bench bench-load lint clean
+.PHONY: setup browser-tools run test test-fast train eval eval-redaction eval-blind bench bench-load lint clean
 
 setup: $(VENV)/.installed
 
@@ -55,8 +55,16 @@ $(NER_MODEL): $(VENV)/.installed $(NER_INPUTS)
 run: $(VENV)/.installed $(MODEL) $(NER_MODEL)
 	$(PY) -m bot run
 
+# Everything, as CI runs it: unit, component and end-to-end tests (real Rasa, action server and
+# portal on loopback; tests/conftest.py marks those `e2e`) and the `slow` ones.
 test: $(VENV)/.installed $(MODEL) $(NER_MODEL) browser-tools
 	$(PY) -m pytest
+
+# The inner loop: unit and component tests only - nothing that starts Rasa (`e2e`), nothing
+# `slow` (e.g. the deduce baseline, which `make eval-redaction` runs) - on every core.
+TEST_FAST_WORKERS ?= auto
+test-fast: $(VENV)/.installed $(NER_MODEL)
+	$(PY) -m pytest -m "not e2e and not slow" -n $(TEST_FAST_WORKERS) --dist loadfile
 
 eval: $(VENV)/.installed
 	$(PY) -m bot.evaluation

@@ -85,16 +85,11 @@ def running_system(base: Path, **extra_env: str) -> Iterator[Assistant]:
 @pytest.fixture(scope="session", autouse=True)
 def actions_token() -> Iterator[str]:
     """The action server's shared secret, set as a deployment sets it (the production profile
-    requires it; without it the embedded profile derives one: tests/security)."""
+    requires it; without it the embedded profile derives one: tests/security). The shared
+    system, ``assistant``, is in tests/conftest.py: tests/security uses it too."""
     token = secrets.token_urlsafe(32)
     with mock.patch.dict(os.environ, {"DH_ACTIONS_TOKEN": token}):
         yield token
-
-
-@pytest.fixture(scope="session")
-def assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
-    with running_system(tmp_path_factory.mktemp("assistant")) as running:
-        yield running
 
 
 def texts(replies: list[dict]) -> str:

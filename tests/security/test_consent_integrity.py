@@ -4,15 +4,16 @@ Whatever the classifier makes of an answer inside the hand-off form - an age, a 
 "bellen", "mail" - the consent question shown, the consent register row and the queued hand-off
 name the same recipient: the service of the topic the resident chose. A new topic after consent
 means the question is asked again, for the new service.
+
+Every test talks as a new resident and reads back only its own rows, so the tests share the
+session's system (``assistant``, tests/conftest.py) with tests/e2e.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from tests.e2e.conftest import Assistant, open_privacy, running_system, texts
+from tests.e2e.conftest import Assistant, open_privacy, texts
 
 pytestmark = pytest.mark.e2e
 
@@ -41,12 +42,6 @@ QUESTIONS = ["age_16_plus", "handoff_consent", "handoff_contact_way", "handoff_c
 # Answers the NLU model reads as a help topic, or that answer another question than asked.
 OUT_OF_TURN = ["ik ben 42", "15", "morgen om 10 uur", "bellen", "mail",
                "ik word gepest op school"]
-
-
-@pytest.fixture(scope="module")
-def assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
-    with running_system(tmp_path_factory.mktemp("consent-integrity")) as running:
-        yield running
 
 
 class Resident:

@@ -2,9 +2,12 @@
 
 import logging
 
+import pytest
+
 from redaction.evaluation import systems
 
 
+@pytest.mark.slow  # builds the deduce baseline (~12 s): `make test`, not `make test-fast`
 def test_the_deduce_baseline_leaves_the_root_logger_as_it_was():
     root = logging.getLogger()
     before = (root.level, list(root.handlers))
