@@ -63,6 +63,123 @@ def test_ordinary_questions_do_not_trigger(phrases, text):
     assert phrases.match(text) is None
 
 
+# Issue 18: the pattern families added for indirect, everyday wording. Each family has cases it
+# must catch and look-alikes it must leave alone (idioms, news, a child's clinginess, cooking).
+@pytest.mark.parametrize(
+    "text",
+    [
+        # self-harm: cutting, scratching, burning, carving
+        "ik kras mezelf als het thuis weer mis is",
+        "ik ben 14 en ik brand mezelf met een aansteker",
+        "heb gister weer gekrast",
+        "mijn dochter kerft in haar bovenbenen",
+        "hij heeft in zijn pols gesneden",
+        "ze heeft sneden op haar armen",
+        # killing oneself, hanging, pills, methods, rails and heights
+        "ik wil mezelf doden",
+        "ik wil me zelf dood maken",
+        "ik denk erover me op te hangen",
+        "ik heb al mijn slaappillen ingenomen",
+        "hoeveel paracetamol is dodelijk",
+        "ik wil me voor de trein gooien",
+        "ik sta op het dak en wil springen",
+        "wat is een pijnloos sterven",
+        "ik denk aan zelf moord",
+        "ik heb een overdosis genomen",
+        # passive death wish and hopelessness about living
+        "ik heb geen reden meer om te leven",
+        "waarom leef ik eigenlijk nog",
+        "ik wou dat ik nooit geboren was",
+        "ik hoop elke nacht dat ik niet meer wakker word",
+        "ik ben klaar met het leven",
+        "mijn zoon schreef dat hij dood wil",
+        "ze zegt dat ze er niet meer wil zijn",
+        # English, as residents with limited Dutch write it
+        "i want to kill myself",
+        "i dont want to live anymore",
+    ],
+)
+def test_crisis_families_of_issue_18(phrases, text):
+    assert phrases.match(text) == "crisis_suicide"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # drinking that comes with hitting
+        "als papa dronken is slaat hij",
+        "hij drinkt veel en dan slaat hij mama",
+        # a child who sees or gets hitting
+        "ik zie dat mijn vader mijn moeder slaat",
+        "ik krijg klappen van mijn stiefvader",
+        "mijn moeder heeft me met een riem geslagen",
+        "ik denk dat mijn oma geslagen wordt door de thuiszorg",
+        "mijn man schudt de baby door elkaar",
+        # threats, stalking and sexual images by an ex
+        "mijn ex zegt dat hij me gaat afmaken",
+        "hij heeft gedreigd dat hij de kinderen iets aandoet",
+        "mijn ex staat elke avond voor mijn deur",
+        "mijn ex wacht me op na mijn werk",
+        "mijn ex dreigt mijn naaktfoto's te verspreiden",
+        "ik word bedreigd",
+        # coercive control, sexual abuse, honour-related violence
+        "mijn man heeft mijn paspoort afgepakt",
+        "ik mag niemand zien van mijn man",
+        "ik voel me thuis niet veilig",
+        "mijn stiefvader komt aan mijn borsten",
+        "mijn oom voelt onder mijn rok",
+        "ik word uitgehuwelijkt",
+        "het gaat om de eer van de familie, mijn broers bedreigen me",
+        "ik ben verkracht",
+        # route words and spelling
+        "huislijk geweld",
+        "waar is een vrouwenopvang",
+        "my husband beats me",
+        "I am not safe at home",
+    ],
+)
+def test_violence_families_of_issue_18(phrases, text):
+    assert phrases.match(text) == "domestic_violence"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik verveel me dood",
+        "die rekening maakt me kapot",
+        "mijn telefoon is dood",
+        "mijn opa is vorig jaar overleden",
+        "ik zag op het nieuws dat er iemand is doodgestoken",
+        "ik lag dood van het lachen",
+        "ik heb de groente gesneden",
+        "ik heb mezelf gesneden aan een blikje, moet ik naar de huisarts",
+        "de kat heeft krassen op mijn arm gemaakt",
+        "ik moet drie pillen per dag innemen, wie helpt me met de apotheek",
+        "mijn zoon wordt 's nachts niet meer wakker, fijn",
+        "ik hoop dat de baby vannacht niet wakker wordt",
+        "mijn zoon van 4 slaat zijn kleine zusje",
+        "mijn vrouw sloeg alarm toen de brief kwam",
+        "dat bericht heeft me met stomheid geslagen",
+        "mijn fantasie is op hol geslagen",
+        "hij volgt me op instagram",
+        "mijn vader wacht me op bij school",
+        "de deurwaarder laat me niet met rust",
+        "ik word bedreigd met een boete",
+        "mijn moeder heeft mijn telefoon afgepakt omdat ik te laat thuis was",
+        "mijn kinderen zitten de hele dag aan me",
+        "het spel dat hij speelt is erg gewelddadig",
+        "ik heb een naaktfoto gestuurd en nu dreigt iemand die online te zetten",
+        "we moeten trouwen bij de gemeente, hoe werkt dat",
+        "mijn vriend wil dat ik met hem trouw",
+        "it hit me how expensive it is",
+        "dat doet pijn aan mijn ogen",
+        "waarom leven we in zo'n duur land",
+    ],
+)
+def test_look_alikes_of_issue_18_do_not_trigger(phrases, text):
+    assert phrases.match(text) is None
+
+
 def test_none_is_not_a_match(phrases):
     assert phrases.match(None) is None
 
@@ -90,9 +207,14 @@ def _examples_by_intent() -> dict[str, list[str]]:
 
 
 # The net is the floor under the classifier, not a replacement: it must catch most of the
-# safety examples on its own (vague distress such as "ik zie het niet meer zitten" is left to
-# the classifier) and never fire on an example of another intent.
-MIN_NET_RECALL = 0.85
+# safety examples on its own and never fire on an example of another intent. Since issue 18 the
+# safety examples deliberately include indirect wording the net leaves to the classifier, because
+# no pattern for it is safe on everyday Dutch: vague hopelessness ("ik zie het niet meer zitten"),
+# saying goodbye and giving things away, coercive and financial control, elder neglect. About a
+# quarter of the examples are of that kind, so the floor is 65 % (measured 2026-12-04: crisis
+# 71 %, violence 79 %); dropping a pattern family (self-harm alone is ~11 % of the crisis
+# examples) makes this fail.
+MIN_NET_RECALL = 0.65
 
 
 @pytest.mark.parametrize("intent", ["crisis_suicide", "domestic_violence"])

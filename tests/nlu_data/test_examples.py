@@ -72,3 +72,23 @@ def test_no_personal_data_shapes_in_examples(shape):
     pattern = PERSONAL_SHAPES[shape]
     hits = [e for examples in EXAMPLES.values() for e in examples if pattern.search(e)]
     assert hits == []
+
+
+# Issue 18: the safety intents need far more varied examples than the process intents (blind
+# recall was 73 % with ~45 each), and the everyday look-alikes need to be taught as calm.
+SAFETY_INTENTS = ["crisis_suicide", "domestic_violence"]
+MIN_SAFETY_EXAMPLES = 200
+LOOK_ALIKE_WORDS = re.compile(r"\b(dood|kapot|overleden|nieuws)\b")
+
+
+@pytest.mark.parametrize("intent", SAFETY_INTENTS)
+def test_safety_intents_have_many_examples(intent):
+    assert len(set(EXAMPLES[intent])) >= MIN_SAFETY_EXAMPLES
+
+
+def test_calm_look_alikes_are_taught_outside_the_safety_intents():
+    calm = [
+        e for intent, examples in EXAMPLES.items() if intent not in SAFETY_INTENTS
+        for e in examples if LOOK_ALIKE_WORDS.search(e.lower())
+    ]
+    assert len(calm) >= 30
