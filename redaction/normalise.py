@@ -31,6 +31,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 _LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 # Characters an ASCII message may hold that the view changes (tab and the rarer line breaks).
@@ -76,7 +77,7 @@ class Normalised:
 def normalise(text: str) -> Normalised:
     """The recognizers' view of ``text``: linear in its length, pure."""
     if text.isascii() and not _ASCII_CHANGED.search(text):
-        return Normalised(read_number_parts(text))
+        return read_disguises(Normalised(read_number_parts(text)))
     pieces = list(map(_view_of_char, text))
     for crlf in _CRLF.finditer(text):
         pieces[crlf.start()] = ""  # CR LF is one line break
@@ -91,7 +92,9 @@ def normalise(text: str) -> Normalised:
             ends.extend([position + 1] * len(piece))
         elif ends and ends[-1] == position and unicodedata.category(text[position])[0] == "M":
             ends[-1] = position + 1  # a dropped keycap mark belongs to its digit
-    return Normalised(read_number_parts("".join(pieces)), tuple(starts), tuple(ends))
+    return read_disguises(
+        Normalised(read_number_parts("".join(pieces)), tuple(starts), tuple(ends))
+    )
 
 
 @lru_cache(maxsize=8192)  # a message repeats its characters; the cache keeps this cheap
@@ -178,3 +181,259 @@ def _joined(text: str, runs: list[re.Match[str]], left: int, right: int) -> bool
         return False
     gap = text[runs[left].end():runs[right].start()]
     return len(gap) == 1 and gap in _PART_SEPARATORS
+
+
+# -- disguised values: number words, spaced-out characters, spelled-out e-mail ------------------
+#
+# Residents (and anyone probing the redaction) write values so that no pattern sees them: "nul
+# zes twaalf vierendertig …", "0 6 1 2 3 4 5 6 7 8", "p e t r a @ g m a i l . c o m",
+# "petra at gmail punt com". Three general rewrites of the view, each one linear pass driven by
+# word lists in recognizers/data, turn them back into the value; every character they produce
+# maps to the original characters it stands for, and dropped separators fall inside the span.
+
+_DATA = Path(__file__).with_name("recognizers") / "data"
+# A token: a word (letters, digits, and combining accents as in "e\u0301e\u0301n") ...
+_TOKEN = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f])*")
+# ... and what may stand between the tokens of one run of numbers ("nul zes, twaalf - 34").
+_RUN_GAP = re.compile(r"[ ,;:./-]{1,3}")
+_JOINING_GAP = re.compile(r"[ ,;:]+")  # dropped inside a run: the parts of one number
+_MIN_RUN = 4
+# Six or more single characters, each separated by one space: "0 6 1 2 3 4", "p e t r a @ …".
+_SPACED = re.compile(r"(?<!\S)\S(?: \S){5,}(?!\S)")
+_SPACED_MIN_ALNUM = 5
+
+
+def _word_list(name: str) -> list[str]:
+    lines = (line.split("#", 1)[0].strip() for line in (_DATA / name).read_text("utf-8").splitlines())
+    return [line for line in lines if line]
+
+
+@lru_cache(maxsize=1)
+def _number_words() -> dict[str, int]:
+    return {word: int(value) for word, value in (line.split() for line in _word_list("number_words.txt"))}
+
+
+@lru_cache(maxsize=1)
+def _month_words() -> frozenset[str]:
+    return frozenset(_word_list("month_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def _email_pattern() -> re.Pattern[str]:
+    tlds = "|".join(sorted(map(re.escape, _word_list("email_tlds.txt")), key=len, reverse=True))
+    part = r"[^\W_](?:[\w+-]*[^\W_])?"
+    at = r"(?:\s+(?:at|apenstaartje|apestaartje)\s+|\s*[(\[{<]\s*(?:at|apenstaartje)\s*[)\]}>]\s*|\s*@\s*)"
+    dot = r"(?:\s+(?:punt|dot)\s+|\s*[(\[{<]\s*(?:punt|dot)\s*[)\]}>]\s*|\s*\.\s*)"
+    return re.compile(
+        rf"(?<![\w.@+-]){part}(?:(?:[._]|\s+(?:punt|dot)\s+){part})*"  # local part
+        rf"{at}{part}(?:{dot}{part})*?{dot}(?:{tlds})(?![\w@])",
+        re.IGNORECASE,
+    )
+
+
+def _fold(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _below_hundred(word: str) -> int | None:
+    words = _number_words()
+    if word in words:
+        return words[word]
+    unit, en, tens = word.partition("en")  # "eenentwintig", "drieentwintig" (ë folded)
+    while en:
+        if unit in words and words[unit] < 10 and words.get(tens, 0) in range(20, 100, 10):
+            if unit in ("oh", "zero", "nul") or not unit.isascii():
+                return None
+            return words[unit] + words[tens]
+        head, en, tens = tens.partition("en")
+        unit = unit + "en" + head
+    return None
+
+
+def _below_thousand(word: str) -> int | None:
+    if "honderd" not in word:
+        return _below_hundred(word)
+    times, _, rest = word.partition("honderd")  # "driehonderdvijftig", "negentienhonderd"
+    factor = 1 if not times else _below_hundred(times)
+    rest = rest.removeprefix("en")
+    tail = 0 if not rest else _below_hundred(rest)
+    if factor is None or tail is None or not 0 < factor < 100:
+        return None
+    return factor * 100 + tail
+
+
+def number_word_value(word: str) -> int | None:
+    """The value of a Dutch (or English digit) number word, compounds included; else None."""
+    word = _fold(word).replace("-", "")
+    if "duizend" not in word:
+        return _below_thousand(word)
+    times, _, rest = word.partition("duizend")
+    factor = 1 if not times else _below_thousand(times)
+    tail = 0 if not rest else _below_thousand(rest.removeprefix("en"))
+    if factor is None or tail is None or not 0 < factor < 1000:
+        return None
+    return factor * 1000 + tail
+
+
+def _number_tokens(text: str) -> list[tuple[int, int, str | None]]:
+    """The tokens of ``text`` that are numbers: (start, end, digits); a month name has None.
+
+    A digit group counts as it is; "twee-en-twintig" and "twee en twintig" are one token.
+    """
+    tokens: list[tuple[int, int, str | None]] = []
+    matches = list(_TOKEN.finditer(text))
+    index = 0
+    while index < len(matches):
+        match = matches[index]
+        word = match.group()
+        index += 1
+        if word.isdigit() and word.isascii():
+            tokens.append((match.start(), match.end(), word))
+            continue
+        folded = _fold(word)
+        if folded in _month_words():
+            tokens.append((match.start(), match.end(), None))
+            continue
+        value = number_word_value(folded)
+        if value is not None and index + 1 < len(matches) and folded in _number_words():
+            # "twee en twintig", "twee-en-twintig": a unit, "en", tens
+            connector, tens = matches[index], matches[index + 1]
+            compound = number_word_value(folded + "en" + _fold(tens.group()))
+            if (
+                _fold(connector.group()) == "en"
+                and compound is not None
+                and text[match.end():connector.start()] in (" ", "-")
+                and text[connector.end():tens.start()] in (" ", "-")
+            ):
+                tokens.append((match.start(), tens.end(), str(compound)))
+                index += 2
+                continue
+        if value is not None and value % 100 == 0 and value >= 100 and index < len(matches):
+            # "negentienhonderd vijfentachtig", "tweeduizend drie": one number, one token
+            rest = matches[index]
+            tail = number_word_value(rest.group()) if not rest.group().isdigit() else None
+            if tail is not None and 0 < tail < 100 and text[match.end():rest.start()] == " ":
+                tokens.append((match.start(), rest.end(), str(value + tail)))
+                index += 1
+                continue
+        if value is not None:
+            tokens.append((match.start(), match.end(), str(value)))
+    return tokens
+
+
+def _number_word_edits(text: str) -> list[tuple[int, int, str]]:
+    """Number words → digits inside a run of at least four number tokens that holds a word.
+
+    Inside such a run spaces and commas between numbers are dropped ("nul zes twaalf" → "0612",
+    "negentien vijfentachtig" → "1985"); "-", "/" and "." stay (dates); next to a month name one
+    space stays ("12 maart 1985"). Outside a run nothing changes: "twee kinderen", "een brief".
+    """
+    tokens = _number_tokens(text)
+    edits: list[tuple[int, int, str]] = []
+    run: list[tuple[int, int, str | None]] = []
+    for token in [*tokens, None]:
+        if token is not None and run and _RUN_GAP.fullmatch(text, run[-1][1], token[0]):
+            run.append(token)
+            continue
+        if len(run) >= _MIN_RUN and any(not text[s:e].isdigit() for s, e, d in run if d):
+            edits += _run_edits(text, run)
+        run = [token] if token is not None else []
+    return edits
+
+
+def _run_edits(text: str, run: list[tuple[int, int, str | None]]) -> list[tuple[int, int, str]]:
+    edits: list[tuple[int, int, str]] = []
+    for position, (start, end, digits) in enumerate(run):
+        if digits is not None and text[start:end] != digits:
+            edits.append((start, end, digits))
+        if position + 1 == len(run):
+            break
+        gap_start, gap_end = end, run[position + 1][0]
+        gap = text[gap_start:gap_end]
+        if digits is None or run[position + 1][2] is None:
+            replacement = " "
+        elif _JOINING_GAP.fullmatch(gap):
+            replacement = ""
+        else:
+            replacement = gap.strip(" ,;:")[:1]
+        if replacement != gap:
+            edits.append((gap_start, gap_end, replacement))
+    return edits
+
+
+def _spaced_edits(text: str) -> list[tuple[int, int, str]]:
+    """The spaces inside a run of six or more single characters ("0 6 1 2 3 4 5 6") go."""
+    if " " not in text:
+        return []
+    edits: list[tuple[int, int, str]] = []
+    for match in _SPACED.finditer(text):
+        if sum(c.isalnum() for c in match.group()) < _SPACED_MIN_ALNUM:
+            continue
+        edits += [(i, i + 1, "") for i in range(match.start() + 1, match.end(), 2)]
+    return edits
+
+
+_EMAIL_AT = re.compile(
+    r"\s+(?:at|apenstaartje|apestaartje)\s+|\s*[(\[{<]\s*(?:at|apenstaartje)\s*[)\]}>]\s*|\s*@\s*",
+    re.IGNORECASE,
+)
+_EMAIL_DOT = re.compile(r"\s+(?:punt|dot)\s+|\s*[(\[{<]\s*(?:punt|dot)\s*[)\]}>]\s*|\s*\.\s*",
+                        re.IGNORECASE)
+
+
+def _email_edits(text: str) -> list[tuple[int, int, str]]:
+    """ "petra at gmail punt com", "petra (at) hotmail dot nl" → "petra@gmail.com" …"""
+    lowered = text.casefold() if text.isascii() else text.lower()
+    if not any(w in lowered for w in ("at", "apenstaartje", "apestaartje", "@")):
+        return []
+    edits: list[tuple[int, int, str]] = []
+    for match in _email_pattern().finditer(text):
+        at = _EMAIL_AT.search(text, match.start(), match.end())
+        if at is None:
+            continue
+        for separator, sign, start, end in (("dot", ".", match.start(), at.start()),
+                                            ("at", "@", at.start(), at.end()),
+                                            ("dot", ".", at.end(), match.end())):
+            if separator == "at":
+                if text[start:end] != "@":
+                    edits.append((start, end, "@"))
+                continue
+            for dot in _EMAIL_DOT.finditer(text, start, end):
+                if dot.group() != ".":
+                    edits.append((dot.start(), dot.end(), sign))
+    return sorted(edits)
+
+
+def _apply(view: Normalised, edits: list[tuple[int, int, str]]) -> Normalised:
+    """``view`` with the non-overlapping ``edits`` (start, end, replacement) made; every
+    replacement character maps to the original range of what it replaces."""
+    if not edits:
+        return view
+    text = view.text
+    count = len(text)
+    starts = view.starts if view.starts is not None else range(count)
+    ends = view.ends if view.ends is not None else range(1, count + 1)
+    pieces: list[str] = []
+    new_starts: list[int] = []
+    new_ends: list[int] = []
+    cursor = 0
+    for start, end, replacement in edits:
+        pieces += [text[cursor:start], replacement]
+        new_starts += starts[cursor:start]
+        new_ends += ends[cursor:start]
+        if replacement:
+            new_starts += [starts[start]] * len(replacement)
+            new_ends += [ends[end - 1]] * len(replacement)
+        cursor = end
+    pieces.append(text[cursor:])
+    new_starts += starts[cursor:]
+    new_ends += ends[cursor:]
+    return Normalised("".join(pieces), tuple(new_starts), tuple(new_ends))
+
+
+def read_disguises(view: Normalised) -> Normalised:
+    """Number words, spaced-out characters and spelled-out e-mail read as the values they are."""
+    view = _apply(view, _number_word_edits(view.text))
+    view = _apply(view, _spaced_edits(view.text))
+    return _apply(view, _email_edits(view.text))
