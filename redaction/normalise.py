@@ -208,9 +208,25 @@ def _word_list(name: str) -> list[str]:
     return [line for line in lines if line]
 
 
+def _number_word_lines() -> list[tuple[str, str]]:
+    return [tuple(line.split()) for line in _word_list("number_words.txt")]  # type: ignore[misc]
+
+
 @lru_cache(maxsize=1)
 def _number_words() -> dict[str, int]:
-    return {word: int(value) for word, value in (line.split() for line in _word_list("number_words.txt"))}
+    return {word: int(value) for word, value in _number_word_lines() if value.isdigit()}
+
+
+@lru_cache(maxsize=1)
+def _repeat_words() -> dict[str, int]:
+    """ "dubbel vier" → "44" """
+    return {word: int(value[1:]) for word, value in _number_word_lines() if value[0] == "x"}
+
+
+@lru_cache(maxsize=1)
+def _separator_words() -> frozenset[str]:
+    """ "nul zes streepje drie …" → "06-3…" """
+    return frozenset(word for word, value in _number_word_lines() if value == "-")
 
 
 @lru_cache(maxsize=1)
@@ -218,12 +234,24 @@ def _month_words() -> frozenset[str]:
     return frozenset(_word_list("month_words.txt"))
 
 
+# "at", "(at)", "[at]", "{at}", "(a)", "apenstaartje", "at-teken", "@" or " @ " (not "x @y") …
+_EMAIL_AT = re.compile(
+    r"(?:\s+(?:at|apenstaartje|apestaartje|at-teken|at\ teken)\s+"
+    r"|\s*[(\[{<]\s*(?:at|a|@|apenstaartje)\s*[)\]}>]\s*|\ @\ |@)",
+    re.IGNORECASE,
+)
+# ... and "punt", "dot", "(punt)", "[dot]", "(.)", "." or " . "
+_EMAIL_DOT = re.compile(
+    r"(?:\s+(?:punt|dot)\s+|\s*[(\[{<]\s*(?:punt|dot|\.)\s*[)\]}>]\s*|\ \.\ |\.)",
+    re.IGNORECASE,
+)
+
+
 @lru_cache(maxsize=1)
 def _email_pattern() -> re.Pattern[str]:
     tlds = "|".join(sorted(map(re.escape, _word_list("email_tlds.txt")), key=len, reverse=True))
     part = r"[^\W_](?:[\w+-]*[^\W_])?"
-    at = r"(?:\s+(?:at|apenstaartje|apestaartje)\s+|\s*[(\[{<]\s*(?:at|apenstaartje)\s*[)\]}>]\s*|\s*@\s*)"
-    dot = r"(?:\s+(?:punt|dot)\s+|\s*[(\[{<]\s*(?:punt|dot)\s*[)\]}>]\s*|\s*\.\s*)"
+    at, dot = _EMAIL_AT.pattern, _EMAIL_DOT.pattern
     return re.compile(
         rf"(?<![\w.@+-]){part}(?:(?:[._]|\s+(?:punt|dot)\s+){part})*"  # local part
         rf"{at}{part}(?:{dot}{part})*?{dot}(?:{tlds})(?![\w@])",
@@ -253,7 +281,7 @@ def _below_hundred(word: str) -> int | None:
 
 def _below_thousand(word: str) -> int | None:
     if "honderd" not in word:
-        return _below_hundred(word)
+        return _below_hundred(word) if word in _number_words() or "en" in word else None
     times, _, rest = word.partition("honderd")  # "driehonderdvijftig", "negentienhonderd"
     factor = 1 if not times else _below_hundred(times)
     rest = rest.removeprefix("en")
@@ -263,11 +291,23 @@ def _below_thousand(word: str) -> int | None:
     return factor * 100 + tail
 
 
+def _year(word: str) -> int | None:
+    """ "negentienachtentachtig" → 1988: a number from 10 to 99, then one from 1 to 99."""
+    for cut in range(3, len(word) - 2):
+        century = _below_hundred(word[:cut])
+        if century is not None and 10 <= century < 100:
+            rest = _below_hundred(word[cut:])
+            if rest is not None and 0 < rest < 100:
+                return century * 100 + rest
+    return None
+
+
 def number_word_value(word: str) -> int | None:
     """The value of a Dutch (or English digit) number word, compounds included; else None."""
     word = _fold(word).replace("-", "")
     if "duizend" not in word:
-        return _below_thousand(word)
+        value = _below_thousand(word)
+        return value if value is not None else _year(word)
     times, _, rest = word.partition("duizend")
     factor = 1 if not times else _below_thousand(times)
     tail = 0 if not rest else _below_thousand(rest.removeprefix("en"))
@@ -276,27 +316,58 @@ def number_word_value(word: str) -> int | None:
     return factor * 1000 + tail
 
 
-def _number_tokens(text: str) -> list[tuple[int, int, str | None]]:
-    """The tokens of ``text`` that are numbers: (start, end, digits); a month name has None.
+@dataclass(frozen=True)
+class _Token:
+    """A number token of a run: ``text`` is what it becomes ("" = stays as it is: a month
+    name; "-": a separator word), ``weight`` how many words it counts for."""
 
-    A digit group counts as it is; "twee-en-twintig" and "twee en twintig" are one token.
+    start: int
+    end: int
+    text: str
+    weight: int = 1
+
+    @property
+    def is_number(self) -> bool:
+        return self.text not in ("", "-")
+
+
+def _number_tokens(text: str) -> list[_Token]:
+    """The tokens of ``text`` that can stand in a run of numbers.
+
+    A digit group counts as it is; "twee en twintig" and "negentienhonderd vijfentachtig" are
+    one number of two words, "dubbel vier" is "44"; a month name stays; "streepje" is "-".
     """
-    tokens: list[tuple[int, int, str | None]] = []
+    tokens: list[_Token] = []
     matches = list(_TOKEN.finditer(text))
+    words = _number_words()
     index = 0
     while index < len(matches):
         match = matches[index]
         word = match.group()
         index += 1
         if word.isdigit() and word.isascii():
-            tokens.append((match.start(), match.end(), word))
+            tokens.append(_Token(match.start(), match.end(), word))
             continue
         folded = _fold(word)
         if folded in _month_words():
-            tokens.append((match.start(), match.end(), None))
+            tokens.append(_Token(match.start(), match.end(), ""))
             continue
+        if folded in _separator_words():
+            tokens.append(_Token(match.start(), match.end(), "-", 0))
+            continue
+        nxt = matches[index] if index < len(matches) else None
+        gap = text[match.end():nxt.start()] if nxt else ""
+        if folded in _repeat_words() and nxt and gap == " ":
+            value = number_word_value(nxt.group()) if not nxt.group().isdigit() else None
+            digits = nxt.group() if nxt.group().isdigit() else (str(value) if value is not None and value < 10 else None)
+            if digits:  # "dubbel vier" → "44"
+                tokens.append(_Token(match.start(), nxt.end(), digits * _repeat_words()[folded], 2))
+                index += 1
+                continue
         value = number_word_value(folded)
-        if value is not None and index + 1 < len(matches) and folded in _number_words():
+        if value is None:
+            continue
+        if folded in words and words[folded] < 10 and index + 1 < len(matches):
             # "twee en twintig", "twee-en-twintig": a unit, "en", tens
             connector, tens = matches[index], matches[index + 1]
             compound = number_word_value(folded + "en" + _fold(tens.group()))
@@ -306,24 +377,23 @@ def _number_tokens(text: str) -> list[tuple[int, int, str | None]]:
                 and text[match.end():connector.start()] in (" ", "-")
                 and text[connector.end():tens.start()] in (" ", "-")
             ):
-                tokens.append((match.start(), tens.end(), str(compound)))
+                tokens.append(_Token(match.start(), tens.end(), str(compound), 2))
                 index += 2
                 continue
-        if value is not None and value % 100 == 0 and value >= 100 and index < len(matches):
-            # "negentienhonderd vijfentachtig", "tweeduizend drie": one number, one token
-            rest = matches[index]
-            tail = number_word_value(rest.group()) if not rest.group().isdigit() else None
-            if tail is not None and 0 < tail < 100 and text[match.end():rest.start()] == " ":
-                tokens.append((match.start(), rest.end(), str(value + tail)))
+        if value >= 100 and value % 100 == 0 and nxt and gap in (" ", "-"):
+            # "negentienhonderd vijfentachtig", "tweeduizend-vier": one number of two words
+            tail = number_word_value(nxt.group()) if not nxt.group().isdigit() else None
+            if tail is not None and 0 < tail < 100:
+                tokens.append(_Token(match.start(), nxt.end(), str(value + tail), 2))
                 index += 1
                 continue
-        if value is not None:
-            tokens.append((match.start(), match.end(), str(value)))
+        tokens.append(_Token(match.start(), match.end(), str(value)))
     return tokens
 
 
 def _number_word_edits(text: str) -> list[tuple[int, int, str]]:
-    """Number words → digits inside a run of at least four number tokens that holds a word.
+    """Number words → digits inside a run of at least four number words or digits (three when a
+    month name stands in it: "vijftien augustus negentienachtentachtig") holding a word.
 
     Inside such a run spaces and commas between numbers are dropped ("nul zes twaalf" → "0612",
     "negentien vijfentachtig" → "1985"); "-", "/" and "." stay (dates); next to a month name one
@@ -331,34 +401,45 @@ def _number_word_edits(text: str) -> list[tuple[int, int, str]]:
     """
     tokens = _number_tokens(text)
     edits: list[tuple[int, int, str]] = []
-    run: list[tuple[int, int, str | None]] = []
+    run: list[_Token] = []
     for token in [*tokens, None]:
-        if token is not None and run and _RUN_GAP.fullmatch(text, run[-1][1], token[0]):
+        if token is not None and run and _RUN_GAP.fullmatch(text, run[-1].end, token.start):
             run.append(token)
             continue
-        if len(run) >= _MIN_RUN and any(not text[s:e].isdigit() for s, e, d in run if d):
+        while run and not run[-1].is_number and run[-1].text:
+            run.pop()  # a separator word at the end is a word
+        while run and not run[0].is_number and run[0].text:
+            run.pop(0)
+        weight = sum(t.weight for t in run)
+        has_month = any(  # a date: a month name, then a year ("mei negentienachtentachtig")
+            not t.text and any(len(u.text) >= 2 and u.is_number for u in run[i + 1:])
+            for i, t in enumerate(run)
+        )
+        if weight >= (_MIN_RUN - 1 if has_month else _MIN_RUN) and any(
+            t.is_number and not text[t.start:t.end].isdigit() for t in run
+        ):
             edits += _run_edits(text, run)
         run = [token] if token is not None else []
     return edits
 
 
-def _run_edits(text: str, run: list[tuple[int, int, str | None]]) -> list[tuple[int, int, str]]:
+def _run_edits(text: str, run: list[_Token]) -> list[tuple[int, int, str]]:
     edits: list[tuple[int, int, str]] = []
-    for position, (start, end, digits) in enumerate(run):
-        if digits is not None and text[start:end] != digits:
-            edits.append((start, end, digits))
+    for position, token in enumerate(run):
+        if token.text and text[token.start:token.end] != token.text:
+            edits.append((token.start, token.end, token.text))
         if position + 1 == len(run):
             break
-        gap_start, gap_end = end, run[position + 1][0]
-        gap = text[gap_start:gap_end]
-        if digits is None or run[position + 1][2] is None:
-            replacement = " "
-        elif _JOINING_GAP.fullmatch(gap):
+        following = run[position + 1]
+        gap = text[token.end:following.start]
+        if not token.text or not following.text:
+            replacement = " "  # next to a month name
+        elif _JOINING_GAP.fullmatch(gap) or not token.is_number or not following.is_number:
             replacement = ""
         else:
             replacement = gap.strip(" ,;:")[:1]
         if replacement != gap:
-            edits.append((gap_start, gap_end, replacement))
+            edits.append((token.end, following.start, replacement))
     return edits
 
 
@@ -374,18 +455,12 @@ def _spaced_edits(text: str) -> list[tuple[int, int, str]]:
     return edits
 
 
-_EMAIL_AT = re.compile(
-    r"\s+(?:at|apenstaartje|apestaartje)\s+|\s*[(\[{<]\s*(?:at|apenstaartje)\s*[)\]}>]\s*|\s*@\s*",
-    re.IGNORECASE,
-)
-_EMAIL_DOT = re.compile(r"\s+(?:punt|dot)\s+|\s*[(\[{<]\s*(?:punt|dot)\s*[)\]}>]\s*|\s*\.\s*",
-                        re.IGNORECASE)
 
 
 def _email_edits(text: str) -> list[tuple[int, int, str]]:
     """ "petra at gmail punt com", "petra (at) hotmail dot nl" → "petra@gmail.com" …"""
     lowered = text.casefold() if text.isascii() else text.lower()
-    if not any(w in lowered for w in ("at", "apenstaartje", "apestaartje", "@")):
+    if not any(w in lowered for w in ("at", "(a)", "[a]", "{a}", "<a>", "apenstaartje", "apestaartje", "@")):
         return []
     edits: list[tuple[int, int, str]] = []
     for match in _email_pattern().finditer(text):

@@ -229,6 +229,15 @@ DISGUISED = {
     "email-brackets": ("mail petra[at]kpn[dot]nl", "mail <EMAIL_1>"),
     "email-braces": ("mail petra{at}planet.nl", "mail <EMAIL_1>"),
     "email-dotted-local": ("mail mij: kees.mol at gmail punt com", "mail mij: <EMAIL_1>"),
+    "email-at-teken": ("anna_b at-teken live punt nl is mijn mail", "<EMAIL_1> is mijn mail"),
+    "email-paren-a-dot": ("mail: a.de.groot (a) kpnmail (.) nl", "mail: <EMAIL_1>"),
+    # repeat and separator words, years in one word, a month in the run
+    "phone-words-double": ("bel nul zes dubbel drie, vier twee, dubbel acht, vijf één",
+                           "bel <TELEFOONNUMMER_1>"),
+    "phone-words-streepje": ("tel nul zes streepje vier één twee drie acht negen nul zes",
+                             "tel <TELEFOONNUMMER_1>"),
+    "birth-date-year-word": ("geboren op zeven juli negentienzesenzeventig", "geboren op <DATUM_1>"),
+    "birth-date-hyphens": ("geboren drie-vier-tweeduizend-twee", "geboren <DATUM_1>"),
 }
 
 
@@ -278,6 +287,16 @@ def test_number_words_and_short_letter_runs_in_ordinary_text_survive(redactor, t
         ("ze is drieëntwintig", "ze is drieëntwintig"),
         ("de a t o m bom", "de a t o m bom"),
         ("ik ben at home punt", "ik ben at home punt"),
+        ("vijftien augustus negentienachtentachtig", "15 augustus 1988"),
+        ("drie-vier-tweeduizend-twee", "3-4-2002"),
+        ("nul zes dubbel vier, drie twee", "064432"),
+        ("nul zes streepje drie één twee vier", "06-3124"),
+        ("o zes, vijftig, dertig, twintig", "06503020"),
+        ("a.b (a) hetnet (.) nl", "a.b@hetnet.nl"),
+        ("rosa_w at-teken yahoo punt com", "rosa_w@yahoo.com"),
+        ("petra @ gmail . com", "petra@gmail.com"),
+        ("met dennis.koc en daarachter @outlook.com", "met dennis.koc en daarachter @outlook.com"),
+        ("op vijf mei twee", "op vijf mei twee"),
         ("dat is de punt", "dat is de punt"),
     ],
 )
@@ -295,7 +314,8 @@ def test_a_number_word_maps_back_to_the_whole_word():
 
 @pytest.mark.parametrize("word", ["nul", "een", "één", "twaalf", "negentig", "eenentwintig",
                                   "een-en-twintig", "drieëntwintig", "driehonderdvijftig",
-                                  "negentienhonderd", "tweeduizend", "nine"])
+                                  "negentienhonderd", "tweeduizend", "nine",
+                                  "negentienachtentachtig"])
 def test_number_words_come_from_the_data_file(word):
     from redaction.normalise import number_word_value
 
