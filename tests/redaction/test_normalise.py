@@ -12,7 +12,9 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from redaction.normalise import Normalised, normalise, read_disguises, read_number_parts
+from redaction.disguises import read_disguises
+from redaction.normalise import normalise, read_number_parts
+from redaction.view import Normalised
 
 # Spaces that replace an ordinary space between the parts of a value.
 SPACES = {
@@ -199,8 +201,10 @@ DISGUISED = {
     # number words for every digit
     "phone-words": ("bel me op nul zes een twee drie vier vijf zes zeven acht graag",
                     "bel me op <TELEFOONNUMMER_1> graag"),
-    "phone-words-pairs": ("mijn nummer is nul zes, twaalf, vierendertig, zesenvijftig, achtenzeventig",
-                          "mijn nummer is <TELEFOONNUMMER_1>"),
+    "phone-words-pairs": (
+        "mijn nummer is nul zes, twaalf, vierendertig, zesenvijftig, achtenzeventig",
+        "mijn nummer is <TELEFOONNUMMER_1>",
+    ),
     "phone-words-mixed": ("bel me op 06 twaalf 34 56 78", "bel me op <TELEFOONNUMMER_1>"),
     "phone-words-hyphen-compound": ("bel 06 een-en-twintig 43 vijfenzestig 87 ok",
                                     "bel <TELEFOONNUMMER_1> ok"),
@@ -236,7 +240,9 @@ DISGUISED = {
                            "bel <TELEFOONNUMMER_1>"),
     "phone-words-streepje": ("tel nul zes streepje vier één twee drie acht negen nul zes",
                              "tel <TELEFOONNUMMER_1>"),
-    "birth-date-year-word": ("geboren op zeven juli negentienzesenzeventig", "geboren op <DATUM_1>"),
+    "birth-date-year-word": (
+        "geboren op zeven juli negentienzesenzeventig", "geboren op <DATUM_1>"
+    ),
     "birth-date-hyphens": ("geboren drie-vier-tweeduizend-twee", "geboren <DATUM_1>"),
 }
 
@@ -317,6 +323,6 @@ def test_a_number_word_maps_back_to_the_whole_word():
                                   "negentienhonderd", "tweeduizend", "nine",
                                   "negentienachtentachtig"])
 def test_number_words_come_from_the_data_file(word):
-    from redaction.normalise import number_word_value
+    from redaction.disguises import number_word_value
 
     assert number_word_value(word) is not None
