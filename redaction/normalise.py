@@ -23,14 +23,19 @@ What the view does, in one linear pass:
   separates the parts of one value, not sentences or words.
 
 Plain ASCII text without tabs or O/l-in-digits is its own view, with no copying.
+
+Disguised values (number words, spaced-out characters, spelled-out e-mail) are read in a second
+pass: ``redaction/disguises.py``.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+
+from redaction.disguises import read_disguises
+from redaction.view import Normalised
 
 _LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 # Characters an ASCII message may hold that the view changes (tab and the rarer line breaks).
@@ -48,35 +53,10 @@ _DIGIT_GAP = re.compile(r"(?<=[0-9])[\n_](?=[0-9]|[A-Z]{1,4}(?![^\W_]))")
 _CODE_GAP = re.compile(r"(?<![^\W_])([A-Z]{1,4})[\n_](?=[0-9])")
 
 
-@dataclass(frozen=True)
-class Normalised:
-    """The view ``text`` and, per character of it, the original range it came from.
-
-    ``starts``/``ends`` are ``None`` when the view is the original itself (the common case).
-    """
-
-    text: str
-    starts: tuple[int, ...] | None = None
-    ends: tuple[int, ...] | None = None
-
-    def to_original(self, start: int, end: int) -> tuple[int, int]:
-        """The original span of the view's ``text[start:end]``, everything in between included."""
-        if self.starts is None or self.ends is None:
-            return start, end
-        if start >= end:
-            position = self.starts[start] if start < len(self.starts) else self._original_length
-            return position, position
-        return self.starts[start], self.ends[end - 1]
-
-    @property
-    def _original_length(self) -> int:
-        return self.ends[-1] if self.ends else 0
-
-
 def normalise(text: str) -> Normalised:
     """The recognizers' view of ``text``: linear in its length, pure."""
     if text.isascii() and not _ASCII_CHANGED.search(text):
-        return Normalised(read_number_parts(text))
+        return read_disguises(Normalised(read_number_parts(text)))
     pieces = list(map(_view_of_char, text))
     for crlf in _CRLF.finditer(text):
         pieces[crlf.start()] = ""  # CR LF is one line break
@@ -91,7 +71,9 @@ def normalise(text: str) -> Normalised:
             ends.extend([position + 1] * len(piece))
         elif ends and ends[-1] == position and unicodedata.category(text[position])[0] == "M":
             ends[-1] = position + 1  # a dropped keycap mark belongs to its digit
-    return Normalised(read_number_parts("".join(pieces)), tuple(starts), tuple(ends))
+    return read_disguises(
+        Normalised(read_number_parts("".join(pieces)), tuple(starts), tuple(ends))
+    )
 
 
 @lru_cache(maxsize=8192)  # a message repeats its characters; the cache keeps this cheap

@@ -9,10 +9,12 @@ passes the 11-proef and the IBAN mod-97.
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from redaction.disguises import read_disguises
 from redaction.normalise import normalise, read_number_parts
+from redaction.view import Normalised
 
 # Spaces that replace an ordinary space between the parts of a value.
 SPACES = {
@@ -183,6 +185,144 @@ ASCII_KEPT = st.characters(max_codepoint=127, exclude_characters="\t\r\x0b\x0c\x
 @given(st.text(alphabet=ASCII_KEPT, max_size=200))
 def test_ascii_text_without_digits_look_alikes_is_its_own_view(text):
     view = normalise(text)
+    plain = Normalised(read_number_parts(text))
+    assume(read_disguises(plain) is plain)  # no number words, spaced-out or spelled-out values
     assert view.text == read_number_parts(text)
     assert len(view.text) == len(text)
     assert all(view.to_original(i, i + 1) == (i, i + 1) for i in range(len(text)))
+
+
+# -- disguised values (issue 14 part 2): number words, spaced-out characters, spelled e-mail ----
+#
+# Each value is written with each disguise a resident or an attacker uses; the redactor must
+# replace the whole disguised value. All data is invented: BSN 314159265 and 111222333 pass the
+# 11-proef, NL91ABNA0417164300 passes mod-97.
+DISGUISED = {
+    # number words for every digit
+    "phone-words": ("bel me op nul zes een twee drie vier vijf zes zeven acht graag",
+                    "bel me op <TELEFOONNUMMER_1> graag"),
+    "phone-words-pairs": (
+        "mijn nummer is nul zes, twaalf, vierendertig, zesenvijftig, achtenzeventig",
+        "mijn nummer is <TELEFOONNUMMER_1>",
+    ),
+    "phone-words-mixed": ("bel me op 06 twaalf 34 56 78", "bel me op <TELEFOONNUMMER_1>"),
+    "phone-words-hyphen-compound": ("bel 06 een-en-twintig 43 vijfenzestig 87 ok",
+                                    "bel <TELEFOONNUMMER_1> ok"),
+    "phone-words-english": ("my phone is zero six one two three four five six seven eight",
+                            "my phone is <TELEFOONNUMMER_1>"),
+    "bsn-words": ("mijn bsn is drie één vier één vijf negen twee zes vijf",
+                  "mijn bsn is <BSN_1>"),
+    "bsn-words-mixed": ("bsn: een een een 222 drie drie drie", "bsn: <BSN_1>"),
+    "iban-words": ("iban NL91 ABNA nul vier een zeven een zes vier drie nul nul graag",
+                   "iban <IBAN_1> graag"),
+    "postcode-words": ("mijn postcode is een twee drie vier AB", "mijn postcode is <POSTCODE_1>"),
+    "birth-date-words": ("ik ben geboren op twaalf maart negentien vijfentachtig",
+                         "ik ben geboren op <DATUM_1>"),
+    # one space between every character
+    "phone-spaced": ("bel me op 0 6 1 2 3 4 5 6 7 8 graag", "bel me op <TELEFOONNUMMER_1> graag"),
+    "bsn-spaced": ("bsn 3 1 4 1 5 9 2 6 5", "bsn <BSN_1>"),
+    "iban-spaced": ("iban N L 9 1 A B N A 0 4 1 7 1 6 4 3 0 0", "iban <IBAN_1>"),
+    "postcode-spaced": ("postcode 1 2 3 4 A B", "postcode <POSTCODE_1>"),
+    "birth-date-spaced": ("geboren op 1 2 - 0 3 - 1 9 8 5", "geboren op <DATUM_1>"),
+    "email-spaced": ("mail p e t r a @ g m a i l . c o m", "mail <EMAIL_1>"),
+    "email-spaced-dot": ("mail p e t r a . s m i t @ g m a i l . c o m", "mail <EMAIL_1>"),
+    # e-mail spelled out
+    "email-at-punt": ("mail me op petra at gmail punt com", "mail me op <EMAIL_1>"),
+    "email-paren-at-dot": ("mijn mail: petra (at) hotmail dot nl", "mijn mail: <EMAIL_1>"),
+    "email-apenstaartje": ("mail petra apenstaartje ziggo punt nl graag", "mail <EMAIL_1> graag"),
+    "email-brackets": ("mail petra[at]kpn[dot]nl", "mail <EMAIL_1>"),
+    "email-braces": ("mail petra{at}planet.nl", "mail <EMAIL_1>"),
+    "email-dotted-local": ("mail mij: kees.mol at gmail punt com", "mail mij: <EMAIL_1>"),
+    "email-at-teken": ("anna_b at-teken live punt nl is mijn mail", "<EMAIL_1> is mijn mail"),
+    "email-paren-a-dot": ("mail: a.de.groot (a) kpnmail (.) nl", "mail: <EMAIL_1>"),
+    # repeat and separator words, years in one word, a month in the run
+    "phone-words-double": ("bel nul zes dubbel drie, vier twee, dubbel acht, vijf één",
+                           "bel <TELEFOONNUMMER_1>"),
+    "phone-words-streepje": ("tel nul zes streepje vier één twee drie acht negen nul zes",
+                             "tel <TELEFOONNUMMER_1>"),
+    "birth-date-year-word": (
+        "geboren op zeven juli negentienzesenzeventig", "geboren op <DATUM_1>"
+    ),
+    "birth-date-hyphens": ("geboren drie-vier-tweeduizend-twee", "geboren <DATUM_1>"),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [pytest.param(t, e, id=k) for k, (t, e) in DISGUISED.items()]
+)
+def test_values_in_words_spaced_out_or_spelled_out_are_replaced_whole(redactor, text, expected):
+    assert redactor.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik heb twee kinderen van negen en elf",
+        "om tien over half drie",
+        "een twee drie, daar gaan we",
+        "ik woon op nummer twaalf",
+        "ze is drieëntwintig",
+        "de a t o m bom",
+        "ik heb een brief gekregen, om tien uur",
+        "ik ben er at home",
+        "ik was twee of drie keer te laat",
+    ],
+)
+def test_number_words_and_short_letter_runs_in_ordinary_text_survive(redactor, text):
+    assert redactor.redact(text) == (text, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "view"),
+    [
+        ("nul zes een twee drie vier vijf zes zeven acht", "0612345678"),
+        ("06 twaalf 34 56 78", "0612345678"),
+        ("één twee drie vier", "1234"),
+        ("twee-en-twintig elf twaalf dertien", "22111213"),
+        ("twee en twintig elf twaalf dertien", "22111213"),
+        ("nul zes - 38 - negentien - 72 - 04", "06-38-19-72-04"),
+        ("twaalf maart negentien vijfentachtig", "12 maart 1985"),
+        ("1 2 3 4 negentienhonderd vijfentachtig", "12341985"),
+        ("0 6 1 2 3 4 5 6 7 8", "0612345678"),
+        ("p e t r a @ g m a i l . c o m", "petra@gmail.com"),
+        ("petra at gmail punt com", "petra@gmail.com"),
+        ("petra (at) hotmail dot nl", "petra@hotmail.nl"),
+        ("petra apenstaartje ziggo punt nl", "petra@ziggo.nl"),
+        ("ik heb twee kinderen van negen en elf", "ik heb twee kinderen van negen en elf"),
+        ("een twee drie, daar gaan we", "een twee drie, daar gaan we"),
+        ("ze is drieëntwintig", "ze is drieëntwintig"),
+        ("de a t o m bom", "de a t o m bom"),
+        ("ik ben at home punt", "ik ben at home punt"),
+        ("vijftien augustus negentienachtentachtig", "15 augustus 1988"),
+        ("drie-vier-tweeduizend-twee", "3-4-2002"),
+        ("nul zes dubbel vier, drie twee", "064432"),
+        ("nul zes streepje drie één twee vier", "06-3124"),
+        ("o zes, vijftig, dertig, twintig", "06503020"),
+        ("a.b (a) hetnet (.) nl", "a.b@hetnet.nl"),
+        ("rosa_w at-teken yahoo punt com", "rosa_w@yahoo.com"),
+        ("petra @ gmail . com", "petra@gmail.com"),
+        ("met dennis.koc en daarachter @outlook.com", "met dennis.koc en daarachter @outlook.com"),
+        ("op vijf mei twee", "op vijf mei twee"),
+        ("dat is de punt", "dat is de punt"),
+    ],
+)
+def test_disguise_view(text, view):
+    assert normalise(text).text == view
+
+
+def test_a_number_word_maps_back_to_the_whole_word():
+    text = "bel nul zes twaalf 34 56 78 ok"
+    view = normalise(text)
+    assert view.text == "bel 0612345678 ok"
+    assert view.to_original(4, 14) == (4, len(text) - 3)
+    assert view.to_original(6, 8) == (text.index("twaalf"), text.index("twaalf") + 6)
+
+
+@pytest.mark.parametrize("word", ["nul", "een", "één", "twaalf", "negentig", "eenentwintig",
+                                  "een-en-twintig", "drieëntwintig", "driehonderdvijftig",
+                                  "negentienhonderd", "tweeduizend", "nine",
+                                  "negentienachtentachtig"])
+def test_number_words_come_from_the_data_file(word):
+    from redaction.disguises import number_word_value
+
+    assert number_word_value(word) is not None
