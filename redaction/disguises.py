@@ -10,12 +10,12 @@ maps to the original characters it stands for, and dropped separators fall insid
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from redaction.view import Normalised
+from redaction.wordlists import fold_accents, read_term_file
 
 _DATA = Path(__file__).with_name("recognizers") / "data"
 # A token: a word (letters, digits, and combining accents as in "e\u0301e\u0301n") ...
@@ -29,10 +29,8 @@ _SPACED = re.compile(r"(?<!\S)\S(?: \S){5,}(?!\S)")
 _SPACED_MIN_ALNUM = 5
 
 
-def _word_list(name: str) -> list[str]:
-    text = (_DATA / name).read_text("utf-8")
-    lines = (line.split("#", 1)[0].strip() for line in text.splitlines())
-    return [line for line in lines if line]
+def _word_list(name: str) -> frozenset[str]:
+    return read_term_file(_DATA / name)
 
 
 def _number_word_lines() -> list[tuple[str, str]]:
@@ -58,7 +56,7 @@ def _separator_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _month_words() -> frozenset[str]:
-    return frozenset(_word_list("month_words.txt"))
+    return _word_list("month_words.txt")
 
 
 # "at", "(at)", "[at]", "{at}", "(a)", "apenstaartje", "at-teken", "@" or " @ " (not "x @y") …
@@ -88,8 +86,7 @@ def _email_pattern() -> re.Pattern[str]:
 
 
 def _fold(word: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", word.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return fold_accents(word.casefold())
 
 
 def _below_hundred(word: str) -> int | None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import itertools
 import logging
 import re
-import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from redaction.findings import Finding, outside_placeholders, resolve_overlaps
 from redaction.normalise import normalise
 from redaction.placeholder_store import PlaceholderStore
 from redaction.placeholders import LABELS, placeholder
+from redaction.wordlists import fold_accents, read_term_file
 
 logger = logging.getLogger(__name__)
 LANGUAGE = "nl"
@@ -29,15 +29,12 @@ _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
 
 def fold(text: str) -> str:
     """Case- and accent-insensitive form of a term: "Suïcide" and "suicide" are one word."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(_WORD.findall(bare))
+    return " ".join(_WORD.findall(fold_accents(text.casefold())))
 
 
 def load_safety_terms(path: Path = SAFETY_TERMS_FILE) -> frozenset[str]:
     """Crisis, violence and help words that are never redacted (one a line, '#' = comment)."""
-    lines = (line.split("#", 1)[0].strip() for line in path.read_text("utf-8").splitlines())
-    return frozenset(fold(line) for line in lines if line)
+    return frozenset(map(fold, read_term_file(path)))
 
 
 class Redactor:

@@ -11,9 +11,10 @@ from __future__ import annotations
 import gzip
 import importlib.util
 import json
-import unicodedata
 from functools import cache, lru_cache
 from pathlib import Path
+
+from redaction.wordlists import fold_accents, read_term_file
 
 DATA_DIR = Path(__file__).with_name("data")
 
@@ -51,15 +52,6 @@ def _read_lines(path: Path) -> set[str]:
     return {line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
 
 
-def _read_term_file(path: Path) -> frozenset[str]:
-    """One term per line, lowercased; '#' starts a comment (the project's own word lists)."""
-    return frozenset(
-        line.split("#", 1)[0].strip().lower()
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.split("#", 1)[0].strip()
-    )
-
-
 def _deduce_list(relative: str) -> frozenset[str]:
     """items.txt minus exceptions.txt of a deduce list (and its nested lst_* lists), lowercased."""
     folder = _deduce_root() / relative
@@ -95,7 +87,7 @@ def interfixes() -> frozenset[str]:
 @cache
 def place_names() -> frozenset[str]:
     """Dutch places (deduce) and the countries residents come from or talk about."""
-    return _deduce_list("locations/lst_placename") | _read_term_file(DATA_DIR / "countries.txt")
+    return _deduce_list("locations/lst_placename") | read_term_file(DATA_DIR / "countries.txt")
 
 
 @cache
@@ -181,12 +173,12 @@ def is_typo_of_frequent_word(word: str) -> bool:
 @cache
 def chat_words() -> frozenset[str]:
     """Chat spellings and fillers ("mn", "aub", "jep") no dictionary lists (data/chat_words.txt)."""
-    return _read_term_file(DATA_DIR / "chat_words.txt")
+    return read_term_file(DATA_DIR / "chat_words.txt")
 
 
 def load_keep_terms(path: Path | None = None) -> frozenset[str]:
     """Organisation and help terms that must survive redaction, lowercased ('#' = comment)."""
-    return _read_term_file(path or DATA_DIR / "keep_terms.txt")
+    return read_term_file(path or DATA_DIR / "keep_terms.txt")
 
 
 @cache
@@ -198,12 +190,6 @@ def _lemma_data() -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
     lemmas = frozenset(w.lower() for words in index.values() for w in words)
     pairs = {(old, new) for pos in ("noun", "verb", "adj") for old, new in rules.get(pos, [])}
     return lemmas, tuple(sorted(pairs, key=lambda p: -len(p[0])))
-
-
-def fold_accents(word: str) -> str:
-    """ "privé" -> "prive": residents on a phone or a foreign keyboard rarely type the accent."""
-    decomposed = unicodedata.normalize("NFKD", word)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 @cache
