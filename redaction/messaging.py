@@ -32,7 +32,6 @@ import os
 import threading
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
-from functools import lru_cache
 from typing import Any
 
 from aiogram import Bot
@@ -47,8 +46,7 @@ from twilio.request_validator import RequestValidator
 
 from redaction import input_gate
 from redaction.channels import RedactingInput
-from vault.keys import derive_key, load_master_key, pseudonym
-from vault.settings import load_privacy_settings
+from vault.keys import pseudonym
 
 logger = logging.getLogger(__name__)
 TELEGRAM_API = "https://api.telegram.org"
@@ -56,14 +54,9 @@ TWILIO_API = "https://api.twilio.com"
 Handler = Callable[[UserMessage], Awaitable[Any]]
 
 
-@lru_cache(maxsize=1)
-def _sender_key() -> bytes:
-    """Its own key from the master key: these pseudonyms never match the registers' ones."""
-    return derive_key(load_master_key(load_privacy_settings().key_file), "messaging-sender")
-
-
 def sender_pseudonym(prefix: str, sender_id: str) -> str:
-    return f"{prefix}-{pseudonym(_sender_key(), sender_id)}"
+    """Keyed with a key of its own ("messaging-sender"): never matches the registers' pseudonyms."""
+    return f"{prefix}-{pseudonym(input_gate.channel_key('messaging-sender'), sender_id)}"
 
 
 class NumberedChoices:
