@@ -7,7 +7,7 @@ RASA := $(VENV)/bin/rasa
 MODEL := models/assistant.tar.gz
 NER_MODEL := models/ner-nl/meta.json
 TRAINING_INPUTS := config.yml domain.yml bot/safety_net.py bot/safety_phrases.yml \
-	$(shell find nlu_data bot/data -name '*.yml' 2>/dev/null)
+	$(shell find nlu_data -name '*.yml' 2>/dev/null)
 NER_INPUTS := $(shell find redaction/ner -name '*.py' -o -name '*.cfg' 2>/dev/null)
 # Browser tests of the chat widget (tests/e2e/test_widget_browser.py): Debian's Chromium, driven
 # by playwright (requirements.lock, no browser download), and axe-core from npm into .tools/.
@@ -45,7 +45,7 @@ train: $(MODEL) $(NER_MODEL)
 
 # The assistant: NLU + dialogue model.
 $(MODEL): $(VENV)/.installed $(TRAINING_INPUTS)
-	PYTHONHASHSEED=0 $(RASA) train --config config.yml --domain domain.yml --data nlu_data bot/data \
+	PYTHONHASHSEED=0 $(RASA) train --config config.yml --domain domain.yml --data nlu_data \
 		--out models --fixed-model-name assistant
 
 # The Dutch NER the redaction layer uses (trained here: no Dutch pipeline can be installed).
@@ -89,6 +89,7 @@ bench-load: $(VENV)/.installed $(MODEL) $(NER_MODEL)
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 
 clean:
 	rm -rf models/*.tar.gz models/ner-nl .rasa results

@@ -8,14 +8,14 @@ and record the deletion the same way.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 
-from bot.consent import ConsentTexts, load_consent_texts
-from bot.referrals import Referrals, load_referrals
-from handoff.services import PrivacyServices, open_privacy_services
+from actions.context import current
+from bot.consent import ConsentTexts
+from bot.referrals import Referrals
+from privacy.services import PrivacyServices
 
 # Slots that may point at a resident's personal data (placeholders, answers about them), in
 # the order the hand-off form asks for them.
@@ -29,15 +29,13 @@ PERSONAL_SLOTS = (
 )
 
 
-@lru_cache(maxsize=1)
 def privacy_services() -> PrivacyServices:
-    """One set of privacy services per action-server process (opened, and purged, on first use)."""
-    return open_privacy_services()
+    """The vault, registers and queue the composition root opened for this process."""
+    return current().services
 
 
-@lru_cache(maxsize=1)
 def consent_texts() -> ConsentTexts:
-    return load_consent_texts(privacy_services().settings.consent_file)
+    return current().consent_texts
 
 
 @dataclass(frozen=True)
@@ -91,6 +89,5 @@ def clear_personal_slots(tracker: Tracker) -> list[EventType]:
     return [SlotSet(slot, None) for slot in PERSONAL_SLOTS if tracker.get_slot(slot) is not None]
 
 
-@lru_cache(maxsize=1)
 def referrals() -> Referrals:
-    return load_referrals()
+    return current().referrals

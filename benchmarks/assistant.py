@@ -18,9 +18,9 @@ import time
 import urllib.request
 from pathlib import Path
 
-from bot.launcher import System
 from bot.nlu_examples import load_examples
-from bot.settings import PROJECT_ROOT, Settings, load_settings
+from runtime.launcher import System
+from settings.core import PROJECT_ROOT, Settings, load_settings
 
 
 def _free_port() -> int:

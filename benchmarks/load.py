@@ -34,9 +34,9 @@ import httpx
 from sqlalchemy import create_engine, text
 
 from benchmarks.load_channels import FLAG
-from bot.launcher import System
-from bot.profiles import load_profile, unreachable
-from bot.settings import PROJECT_ROOT, load_settings
+from runtime.launcher import System
+from runtime.profiles import load_profile, unreachable
+from settings.core import PROJECT_ROOT, load_settings
 
 REPORT = PROJECT_ROOT / "var" / "reports" / "bench-load.md"
 REPORT_JSON = REPORT.with_suffix(".json")
@@ -45,7 +45,7 @@ PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
 FIRST = ["Fatima", "Jan", "Sanne", "Mohammed", "Anouk", "Dewi", "Pieter", "Yusuf", "Lotte"]
 LAST = ["Amrani", "de Vries", "Jansen", "Bakker", "Yilmaz", "van Dijk", "Visser", "Smit"]
 STREETS = ["Lindelaan", "Kerkstraat", "Dorpsweg", "Molenstraat", "Stationsweg"]
-# The assistant's own failure replies (redaction/replies.yml, bot/resilience.yml).
+# The assistant's own failure replies (channels/replies.yml, channels/resilience.yml).
 FAILURE_MARKS = ("niet bewaard", "Je bericht is bewaard", "langer dan normaal")
 
 

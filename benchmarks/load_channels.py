@@ -13,12 +13,18 @@ from typing import Any
 
 from rasa.core.channels import rest
 
-from bot import resilience
+from channels import resilience
+from runtime.rasa_channels import ensure_started
 
 FLAG = "DH_BENCH_NO_REDACTION"
 
 
 class UnredactedRestInput(rest.RestInput):
+    @classmethod
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> Any:
+        ensure_started()  # the turn guard and the stores, as the shipped channels get them
+        return super().from_credentials(credentials)
+
     def blueprint(self, on_new_message: Any) -> Any:
         if os.environ.get(FLAG) != "1":
             raise RuntimeError(f"benchmark-only channel without redaction: {FLAG}=1 not set")

@@ -15,7 +15,7 @@ import sys
 import time
 
 from benchmarks.assistant import percentile
-from bot.settings import load_settings
+from settings.core import load_settings
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -25,7 +25,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import create_engine, func, select, text
 
-from bot.settings import load_settings
+from settings.core import load_settings
 from trends.broker import TrendEventBroker
 from trends.demo import demo_records
 from trends.disclosure import DisclosureRules

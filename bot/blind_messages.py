@@ -24,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from bot.settings import PROJECT_ROOT, load_settings
+from settings.core import PROJECT_ROOT, load_settings
 
 BLIND_DIR = PROJECT_ROOT / "bot" / "eval" / "blind"
 SAFETY_INTENTS = frozenset({"crisis_suicide", "domestic_violence"})

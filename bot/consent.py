@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from bot.settings import PROJECT_ROOT
+from settings.core import PROJECT_ROOT
 
 CONSENT_FILE = PROJECT_ROOT / "bot" / "consent.yml"
 

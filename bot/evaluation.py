@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from bot.settings import PROJECT_ROOT, load_settings
+from settings.core import PROJECT_ROOT, load_settings
 
 PIPELINES = {
     "chosen": PROJECT_ROOT / "config.yml",

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from bot.settings import PROJECT_ROOT
+from settings.core import PROJECT_ROOT
 
 NLU_DIR = PROJECT_ROOT / "nlu_data"
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from bot.settings import PROJECT_ROOT
+from settings.core import PROJECT_ROOT
 
 REFERRALS_FILE = PROJECT_ROOT / "bot" / "referrals.yml"
 REQUIRED_FIELDS = ("naam", "telefoon", "tijden", "website")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from bot.settings import PROJECT_ROOT
+from settings.core import PROJECT_ROOT
 
 SAFETY_PHRASES_FILE = PROJECT_ROOT / "bot" / "safety_phrases.yml"
 # The order decides which route is given when a message matches both lists.

@@ -22,7 +22,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.safety import SafetyPhrases, load_safety_phrases
-from bot.settings import PROJECT_ROOT
+from settings.core import PROJECT_ROOT
 
 PHRASES_FILE_NAME = "safety_phrases.json"
 

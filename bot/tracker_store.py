@@ -20,7 +20,7 @@ from rasa.shared.core.events import ActionExecuted
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import event
 
-from bot.at_rest import checkpoint_wal
+from privacy.at_rest import checkpoint_wal
 
 logger = logging.getLogger(__name__)
 DEFAULT_ERASE_ACTION = "action_delete_my_data"

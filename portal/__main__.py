@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import sys
 
-from bot.settings import SettingsError
-from handoff.services import open_privacy_services
 from portal.app import create_app
 from portal.settings import load_portal_settings
+from privacy.services import open_privacy_services
+from settings.core import SettingsError
 
 
 def main() -> int:

@@ -23,7 +23,6 @@ from sqlalchemy import select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
-from handoff.clock import aware, utc_now
 from portal.audit import AuditLog
 from portal.passwords import (
     PasswordError,
@@ -34,6 +33,7 @@ from portal.passwords import (
     verify_password,
 )
 from portal.tables import accounts, sessions
+from privacy.clock import aware, utc_now
 
 ROLES = ("counsellor", "analyst", "admin")
 NAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")

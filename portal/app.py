@@ -16,10 +16,8 @@ from sanic.response import HTTPResponse, json
 from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 
-import widget
 from bot.consent import load_consent_texts
-from handoff.services import PrivacyServices
-from portal import admin_views, auth_views, csrf, handoff_views, report_views
+from portal import admin_views, auth_views, csrf, handoff_views, report_views, widget
 from portal.accounts import Accounts, known_teams
 from portal.audit import AuditLog
 from portal.audit.chain import chain_key
@@ -37,7 +35,8 @@ from portal.web import (
     make_templates,
     portal_of,
 )
-from vault.keys import load_master_key
+from privacy.keys import load_master_key
+from privacy.services import PrivacyServices
 
 logger = logging.getLogger(__name__)
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from sqlalchemy.engine import Engine
 
-from handoff.db import make_engine
 from portal.audit.chain import remember_settings
 from portal.tables import create_portal_tables
-from vault.settings import PrivacySettings, load_privacy_settings
+from privacy.db import make_engine
+from privacy.settings import PrivacySettings, load_privacy_settings
 
 
 def open_portal_engine(settings: PrivacySettings | None = None) -> Engine:

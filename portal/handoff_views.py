@@ -15,7 +15,6 @@ from typing import Any
 from sanic import Request, Sanic
 from sanic.response import HTTPResponse, json, redirect
 
-from handoff.queue import Handoff, HandoffError
 from portal.accounts import Account
 from portal.web import (
     client_address,
@@ -26,6 +25,7 @@ from portal.web import (
     render,
     requires,
 )
+from privacy.queue import Handoff, HandoffError
 
 OPEN = ("claimed", "contacted")
 STATUS_NAMES = {"new": "nieuw", "claimed": "opgepakt", "contacted": "contact gehad",

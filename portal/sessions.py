@@ -12,8 +12,8 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, select, update
 from sqlalchemy.engine import Engine
 
-from handoff.clock import aware, utc_now
 from portal.tables import sessions
+from privacy.clock import aware, utc_now
 
 MAX_AGE = timedelta(hours=12)  # even an active session ends after a working day
 

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.settings import SETTINGS_FILE, SettingsError, load_section
+from settings.core import SETTINGS_FILE, SettingsError, load_section
 
 
 @dataclass(frozen=True)

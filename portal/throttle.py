@@ -23,8 +23,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
-from handoff.clock import aware, utc_now
 from portal.tables import login_counters
+from privacy.clock import aware, utc_now
 
 logger = logging.getLogger(__name__)
 

@@ -16,12 +16,12 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sanic import Request, Sanic
 from sanic.response import HTTPResponse, file, html, json, redirect
 
-from handoff.services import PrivacyServices
 from portal.accounts import Account, Accounts
 from portal.audit import AuditLog
 from portal.sessions import Session, SessionStore
 from portal.settings import PortalSettings
 from portal.throttle import LoginThrottle
+from privacy.services import PrivacyServices
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 TEMPLATES_DIR = PACKAGE_DIR / "templates"

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.settings import SETTINGS_FILE, load_section
+from settings.core import SETTINGS_FILE, load_section
 
 
 @dataclass(frozen=True)
@@ -27,20 +27,10 @@ class RedactionSettings:
 
     @property
     def allowed_origins(self) -> tuple[str, ...]:
-        """Origins socket.io accepts: the configured list, else the portal's (which serves the
-        widget page), under both loopback names when it listens on loopback."""
-        listed = tuple(o.strip().rstrip("/") for o in self.socketio_origins.split(",")
-                       if o.strip())
-        if listed:
-            return listed
-        from portal.settings import load_portal_settings
-
-        portal = load_portal_settings()
-        hosts = [portal.host]
-        if portal.host in ("127.0.0.1", "localhost", "::1"):
-            hosts = ["localhost", "127.0.0.1"]
-        return tuple(f"{scheme}://{host}:{portal.port}"
-                     for host in hosts for scheme in ("http", "https"))
+        """The origins listed for socket.io; empty means "the portal's", which
+        ``runtime.bootstrap.socketio_origins`` fills in (redaction knows nothing of the portal)."""
+        return tuple(o.strip().rstrip("/") for o in self.socketio_origins.split(",")
+                     if o.strip())
 
 
 def load_redaction_settings(

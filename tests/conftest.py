@@ -2,10 +2,10 @@
 
 Test lanes (Makefile): ``make test-fast`` runs ``-m "not e2e and not slow"`` in parallel, ``make
 test`` runs everything. A test is ``e2e`` when it starts a whole system (Rasa, action server,
-portal): every test below tests/e2e/, and every test that reaches ``bot.launcher.System`` through
-its fixtures or its own body (``running_system``, ``supervised`` …) - marked here at collection,
-so a new end-to-end test needs no marker. Should a system start in a test without the marker
-anyway, it fails with the reason instead of slowing the fast lane down.
+portal): every test below tests/e2e/, and every test that reaches ``runtime.launcher.System``
+through its fixtures or its own body (``running_system``, ``supervised`` …) - marked here at
+collection, so a new end-to-end test needs no marker. Should a system start in a test without
+the marker anyway, it fails with the reason instead of slowing the fast lane down.
 """
 
 from __future__ import annotations
@@ -21,9 +21,9 @@ from typing import Any
 import pytest
 import yaml
 
-from bot.launcher import System
 from bot.referrals import Referrals, load_referrals
-from bot.settings import PROJECT_ROOT
+from runtime.launcher import System
+from settings.core import PROJECT_ROOT
 from tests.e2e.conftest import Assistant, running_system
 from tests.postgres import PostgresDatabases, postgres_or_skip
 

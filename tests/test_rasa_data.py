@@ -4,13 +4,13 @@ import os
 import subprocess
 import sys
 
-from bot.settings import PROJECT_ROOT
+from settings.core import PROJECT_ROOT
 
 
 def test_rasa_data_validate_is_clean():
     result = subprocess.run(
         [sys.executable, "-m", "rasa", "data", "validate", "--config", "config.yml",
-         "--domain", "domain.yml", "--data", "nlu_data", "bot/data", "--fail-on-warnings"],
+         "--domain", "domain.yml", "--data", "nlu_data", "--fail-on-warnings"],
         cwd=PROJECT_ROOT, capture_output=True, text=True,
         env={**os.environ, "RASA_TELEMETRY_ENABLED": "false"},
     )

@@ -4,19 +4,27 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.settings import SettingsError
-from portal.settings import load_portal_settings
+from settings.core import SettingsError, load_section
 from trends.disclosure import DisclosureRules
 from trends.report_data import Period, ReportError, build_report, parse_by, parse_date
 from trends.settings import TrendSettings, load_trend_settings
 from trends.store import TrendStore, make_engine
 from trends.vocabulary import load_vocabulary
+
+
+@dataclass(frozen=True)
+class _ReportsDir:
+    """The one value of the ``portal`` section this command needs: where the portal lists
+    reports (``DH_PORTAL_REPORTS_DIR``). Read by name, so trends does not import the portal."""
+
+    reports_dir: Path
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -89,7 +97,7 @@ def _report(args: argparse.Namespace, settings: TrendSettings) -> int:
 
     name = (f"trends-{'demo-' if args.demo else ''}{period.start}-{period.end}-{unit}"
             f"{'-' + groups[0] if len(groups) == 1 else ''}.html")
-    out = args.out or load_portal_settings().reports_dir / name
+    out = args.out or load_section(_ReportsDir, "portal").reports_dir / name
     html_path, csv_path = write_report(data, out)
     print(f"rapport: {html_path}\ncsv:     {csv_path}")
     return 0

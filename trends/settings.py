@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from bot.settings import (
+from settings.core import (
     SETTINGS_FILE,
     SettingsError,
     load_settings,

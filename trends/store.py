@@ -23,7 +23,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import QueuePool
 
-from bot.at_rest import checkpoint_wal
+from privacy.at_rest import checkpoint_wal
 from trends.rollup import refresh
 from trends.tables import trend_daily, trend_records, trend_rollup_days
 

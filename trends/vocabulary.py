@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from bot.settings import PROJECT_ROOT, SettingsError
+from settings.core import PROJECT_ROOT, SettingsError
 
 
 @dataclass(frozen=True)

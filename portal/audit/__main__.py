@@ -16,8 +16,6 @@ from sqlalchemy import create_engine
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.settings import SettingsError
-from handoff.clock import utc_now
 from portal.audit.chain import (
     AuditChainError,
     chain_key,
@@ -26,8 +24,10 @@ from portal.audit.chain import (
     verify_chain,
 )
 from portal.tables import AUDIT_CHAIN_LOCK, exclusive
-from vault.keys import KEY_ENV, KeyFileError, load_master_key
-from vault.settings import PrivacySettings, load_privacy_settings
+from privacy.clock import utc_now
+from privacy.keys import KEY_ENV, KeyFileError, load_master_key
+from privacy.settings import PrivacySettings, load_privacy_settings
+from settings.core import SettingsError
 
 BROKEN, UNCHECKED = 1, 2
 

@@ -22,10 +22,10 @@ from typing import Any
 from sqlalchemy import func, inspect, select, text
 from sqlalchemy.engine import Connection, Engine, make_url
 
-from handoff.clock import as_utc
 from portal.tables import SQLITE_UPDATE_TRIGGER, audit_head, audit_log
-from vault.keys import derive_key, load_master_key
-from vault.settings import PrivacySettings, load_privacy_settings
+from privacy.clock import as_utc
+from privacy.keys import derive_key, load_master_key
+from privacy.settings import PrivacySettings, load_privacy_settings
 
 logger = logging.getLogger(__name__)
 

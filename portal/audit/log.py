@@ -14,9 +14,9 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
-from handoff.clock import aware, utc_now
 from portal.audit.chain import START_ACTION, add_entry, chain_key_for, read_head, start_chain
 from portal.tables import AUDIT_CHAIN_LOCK, audit_log, exclusive
+from privacy.clock import aware, utc_now
 
 # The actions that are recorded, with the Dutch label the admin's audit page shows.
 ACTIONS = {

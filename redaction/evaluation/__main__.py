@@ -8,11 +8,11 @@ import sys
 import time
 from pathlib import Path
 
-from bot.settings import load_settings
 from redaction.evaluation import systems
 from redaction.evaluation.corpus import CORPUS_FILE, load_corpus
 from redaction.evaluation.metrics import Scores, f_beta, score, wilson
 from redaction.placeholders import LABELS
+from settings.core import load_settings
 
 ENTITY_TYPES = list(LABELS)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from bot.settings import PROJECT_ROOT
+from settings.core import PROJECT_ROOT
 
 CORPUS_FILE = PROJECT_ROOT / "tests" / "redaction" / "data" / "eval_corpus.yml"
 ANNOTATION = re.compile(r"\[([^\]]+)\]\(([A-Z_]+)\)")

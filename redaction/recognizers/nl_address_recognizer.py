@@ -17,8 +17,6 @@ postcode or the town.
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import regex as re
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -35,19 +33,9 @@ from redaction.recognizers._house_numbers import (
     _SENTENCE_END,
     _TOWN_PREFIX,
     _UNIT_AFTER,
-    _WORD_BEFORE,
 )
 from redaction.recognizers._results import explained_result
-
-
-class _Token(NamedTuple):
-    start: int
-    text: str
-
-
-def _index_at(tokens: list[_Token], start: int) -> int | None:
-    """Which of the words before the number starts at ``start``."""
-    return next((i for i, t in enumerate(tokens) if t.start == start), None)
+from redaction.recognizers._words_before import Token, index_at, tokens_before
 
 
 class NlAddressRecognizer(LocalRecognizer):
@@ -126,20 +114,6 @@ class NlAddressRecognizer(LocalRecognizer):
 
     # -- token helpers -------------------------------------------------------------------------
 
-    def _tokens_before(self, text: str, end: int, limit: int = 6) -> list[_Token]:
-        """Whitespace-separated words right before ``end``, nearest first; stops at punctuation."""
-        tokens: list[_Token] = []
-        while len(tokens) < limit:
-            match = _WORD_BEFORE.search(text, max(0, end - 60), end)
-            if not match:
-                break
-            word = match.group("word")
-            tokens.append(_Token(match.start("word"), word))
-            if word[-1] in ",;":
-                break
-            end = match.start("word")
-        return tokens
-
     def _is_suffix_word(self, word: str) -> bool:
         return bool(self._suffix_re.search(word.lower()))
 
@@ -153,7 +127,7 @@ class NlAddressRecognizer(LocalRecognizer):
 
     # -- the street decision -------------------------------------------------------------------
 
-    def _extend_left(self, text: str, tokens: list[_Token], head: int) -> int:
+    def _extend_left(self, text: str, tokens: list[Token], head: int) -> int:
         """Index of the leftmost token that still belongs to the street ending at ``head``."""
         leftmost = head
         for index in range(head + 1, len(tokens)):
@@ -178,7 +152,7 @@ class NlAddressRecognizer(LocalRecognizer):
         return leftmost
 
     def _street_start(
-        self, text: str, tokens: list[_Token], number_end: int = -1
+        self, text: str, tokens: list[Token], number_end: int = -1
     ) -> tuple[int, float] | None:
         """Start offset and score of the street ending right before the house number.
 
@@ -199,10 +173,10 @@ class NlAddressRecognizer(LocalRecognizer):
             found = self._with_title(tokens, found[0]), found[1]
         return found
 
-    def _with_title(self, tokens: list[_Token], start: int) -> int:
+    def _with_title(self, tokens: list[Token], start: int) -> int:
         """ "burg. de withstraat 33", "dr. schaepmanstraat 11": a lowercase title (and "de",
         "van der") in front of a street named after a person belongs to the street."""
-        index = _index_at(tokens, start)
+        index = index_at(tokens, start)
         if index is None:
             return start
         for position in range(index + 1, min(len(tokens), index + 4)):
@@ -213,7 +187,7 @@ class NlAddressRecognizer(LocalRecognizer):
                 break
         return start
 
-    def _coordinated_street(self, text: str, tokens: list[_Token]) -> int | None:
+    def _coordinated_street(self, text: str, tokens: list[Token]) -> int | None:
         """ "op Bosch en Duin 12", "aan Hof en Weide 3": two capitalised words joined by "en"
         after "op"/"aan" (or "woon"/"adres") and before a house number name a street."""
         if len(tokens) < 3 or tokens[1].text != "en":
@@ -231,15 +205,15 @@ class NlAddressRecognizer(LocalRecognizer):
         return tokens[2].start
 
     @staticmethod
-    def _with_article(tokens: list[_Token], start: int) -> int:
+    def _with_article(tokens: list[Token], start: int) -> int:
         """ "'t Hoogt 12", "'s Gravenhekje 3": the old article belongs to the street name."""
-        index = _index_at(tokens, start)
+        index = index_at(tokens, start)
         if index is not None and index + 1 < len(tokens):
             if tokens[index + 1].text.lower().replace("’", "'") in ("'t", "'s"):
                 return tokens[index + 1].start
         return start
 
-    def _listed_phrase(self, tokens: list[_Token]) -> int | None:
+    def _listed_phrase(self, tokens: list[Token]) -> int | None:
         """Start of the longest run of 2-5 words before the number that is a listed street."""
         if not self._streets:
             return None
@@ -255,13 +229,13 @@ class NlAddressRecognizer(LocalRecognizer):
                 return tokens[size - 1].start
         return None
 
-    def _name_particle_start(self, tokens: list[_Token], start: int) -> int | None:
+    def _name_particle_start(self, tokens: list[Token], start: int) -> int | None:
         """A lowercase "van (der)" or "de" before a one-word street named after a person.
 
         "de" only before a surname that is written after an interfix and is no first name or
         word: "de Ruyterkade", "de Clercqstraat" - never "de Kerkstraat" or "de Julianastraat".
         """
-        index = _index_at(tokens, start)
+        index = index_at(tokens, start)
         if index is None or index + 1 >= len(tokens):
             return None
         match = self._suffix_re.search(tokens[index].text.lower())
@@ -282,7 +256,7 @@ class NlAddressRecognizer(LocalRecognizer):
         return None
 
     def _street_by_rules(
-        self, text: str, tokens: list[_Token], number_end: int
+        self, text: str, tokens: list[Token], number_end: int
     ) -> tuple[int, float] | None:
         head = tokens[0].text
         low = head.lower().strip(".")
@@ -336,7 +310,7 @@ class NlAddressRecognizer(LocalRecognizer):
         return self._lookup_street(text, tokens, number_end)
 
     def _lookup_street(
-        self, text: str, tokens: list[_Token], number_end: int = -1
+        self, text: str, tokens: list[Token], number_end: int = -1
     ) -> tuple[int, float] | None:
         """Streets without a suffix, from deduce's street list: "Rokin 12", "Oude Gracht 4"."""
         if not self._streets:
@@ -397,7 +371,7 @@ class NlAddressRecognizer(LocalRecognizer):
         for match in _HOUSE_NUMBER.finditer(text):
             if _UNIT_AFTER.match(text, match.end()):
                 continue
-            tokens = self._tokens_before(text, match.start())
+            tokens = tokens_before(text, match.start())
             if tokens and tokens[0].text.lower().rstrip(".:") in _NUMBER_MARKERS:
                 tokens = tokens[1:]
             found = self._street_start(text, tokens, match.end())
@@ -410,8 +384,8 @@ class NlAddressRecognizer(LocalRecognizer):
             results.append(self._result(start, match.end(), score))
         for match in self._glued_re.finditer(text):
             # "kerkstraat12": the street and its number typed without a space
-            street = _Token(match.start(), match.group("street"))
-            tokens = [street, *self._tokens_before(text, match.start())]
+            street = Token(match.start(), match.group("street"))
+            tokens = [street, *tokens_before(text, match.start())]
             found = self._street_start(text, tokens, match.end())
             if found and not _UNIT_AFTER.match(text, match.end()):
                 results.append(self._result(found[0], match.end(), found[1]))

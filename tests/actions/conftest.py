@@ -7,7 +7,7 @@ import pytest
 import yaml
 from rasa_sdk import Tracker
 
-from bot.settings import PROJECT_ROOT
+from settings.core import PROJECT_ROOT
 
 DATA = Path(__file__).parent / "data"
 
@@ -24,17 +24,19 @@ def domain_dict() -> dict:
 
 @pytest.fixture
 def privacy(tmp_path, monkeypatch):
-    """Real privacy services (SQLite, key file) under a temporary data dir, as the server has."""
-    from actions.privacy import consent_texts, privacy_services
+    """Real privacy services (SQLite, key file) under a temporary data dir, handed to the actions
+    the way the action server's composition root does."""
+    from actions import context
+    from runtime.bootstrap import action_context, load_app_settings
 
     monkeypatch.setenv("DH_DATA_DIR", str(tmp_path))
     monkeypatch.delenv("DH_PRIVACY_KEY", raising=False)
     monkeypatch.delenv("DH_PRIVACY_DATABASE_URL", raising=False)
-    privacy_services.cache_clear()
-    consent_texts.cache_clear()
-    yield privacy_services()
-    privacy_services.cache_clear()
-    consent_texts.cache_clear()
+    provided = action_context(load_app_settings())
+    context.provide(provided)
+    yield provided.services
+    context.provide(None)
+    provided.services.engine.dispose()
 
 
 def make_tracker(sender: str = "resident-1", text: str = "", **slots) -> Tracker:

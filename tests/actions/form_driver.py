@@ -27,7 +27,7 @@ from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.settings import PROJECT_ROOT
+from settings.core import PROJECT_ROOT
 
 
 @dataclass

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from bot.language import MIN_DOUMA_MEAN, MIN_DOUMA_PER_TEXT, decision_phrases, flesch_douma
-from bot.settings import PROJECT_ROOT
+from settings.core import PROJECT_ROOT
 
 DOMAIN = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))
 RESPONSES = {
@@ -101,7 +101,7 @@ def test_help_topic_answer_has_practical_tips_and_names_the_help(topic, referral
 
 
 def test_topic_answers_offer_contact_with_a_person():
-    rules = yaml.safe_load((PROJECT_ROOT / "bot/data/rules.yml").read_text())["rules"]
+    rules = yaml.safe_load((PROJECT_ROOT / "nlu_data/conversations/rules.yml").read_text())["rules"]
     offered = {
         rule["steps"][0]["intent"]
         for rule in rules

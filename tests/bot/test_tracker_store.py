@@ -15,8 +15,8 @@ from rasa.shared.core.events import (
 )
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.settings import PROJECT_ROOT
 from bot.tracker_store import ErasableSQLTrackerStore
+from settings.core import PROJECT_ROOT
 
 DOMAIN = Domain.load(str(PROJECT_ROOT / "domain.yml"))
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.settings import PROJECT_ROOT
+from settings.core import PROJECT_ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = PROJECT_ROOT / ".tools/node_modules/axe-core/axe.min.js"

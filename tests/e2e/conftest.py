@@ -16,9 +16,9 @@ from unittest import mock
 
 import pytest
 
-from bot.launcher import System
-from bot.settings import Settings, load_settings
 from portal.settings import load_portal_settings
+from runtime.launcher import System
+from settings.core import Settings, load_settings
 
 
 def free_port() -> int:
@@ -102,8 +102,8 @@ def payloads(replies: list[dict]) -> set[str]:
 
 def open_privacy(settings: Settings):
     """The running system's vault, registers and queue, opened as another process would."""
-    from handoff.services import open_privacy_services
-    from vault.settings import load_privacy_settings
+    from privacy.services import open_privacy_services
+    from privacy.settings import load_privacy_settings
 
     return open_privacy_services(
         load_privacy_settings(env={"DH_DATA_DIR": str(settings.data_dir)})

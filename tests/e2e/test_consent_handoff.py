@@ -48,7 +48,7 @@ def portal_counsellor(assistant, team: str) -> httpx.Client:
     from portal.accounts import Accounts
     from portal.audit import AuditLog
     from portal.db import open_portal_engine
-    from vault.settings import load_privacy_settings
+    from privacy.settings import load_privacy_settings
 
     engine = open_portal_engine(load_privacy_settings(
         env={"DH_DATA_DIR": str(assistant.settings.data_dir)}))

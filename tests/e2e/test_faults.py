@@ -16,9 +16,9 @@ from unittest import mock
 
 import pytest
 
-from bot.launcher import System
-from bot.settings import load_settings
 from portal.settings import load_portal_settings
+from runtime.launcher import System
+from settings.core import load_settings
 from tests.e2e.conftest import Assistant, free_port, open_privacy, payloads, texts
 from tests.e2e.test_consent_handoff import PHONE, start_callback_for_debt
 

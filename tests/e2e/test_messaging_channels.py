@@ -24,7 +24,7 @@ from typing import Any
 import pytest
 from twilio.request_validator import RequestValidator
 
-from redaction.messaging_config import credentials_file, enabled_channels
+from runtime.messaging_config import credentials_file, enabled_channels
 from tests.e2e.conftest import Assistant, files_containing, running_system
 
 pytestmark = pytest.mark.e2e
@@ -203,14 +203,14 @@ def test_off_by_default_and_no_secret_on_disk(tmp_path: Path) -> None:
     written = credentials_file(tmp_path, env=MESSAGING_ENV)
     content = written.read_text()
     assert written.parent == tmp_path and written.stat().st_mode & 0o077 == 0
-    assert "redaction.channels.RestInput:" in content
-    assert "redaction.messaging.TelegramInput:" in content
+    assert "runtime.rasa_channels.RestInput:" in content
+    assert "runtime.rasa_channels.TelegramInput:" in content
     assert "access_token: ${DH_TELEGRAM_ACCESS_TOKEN}" in content
     assert TELEGRAM_TOKEN not in content and TWILIO_TOKEN not in content
 
 
 def test_half_configured_channel_is_a_clear_error(tmp_path: Path) -> None:
-    from redaction.messaging_config import MessagingConfigError
+    from runtime.messaging_config import MessagingConfigError
 
     with pytest.raises(MessagingConfigError, match="DH_TWILIO_AUTH_TOKEN"):
         credentials_file(tmp_path, env={"DH_TWILIO_ACCOUNT_SID": TWILIO_SID})
@@ -262,7 +262,7 @@ def test_whatsapp_choices_are_numbered_and_a_number_chooses(messaging: Messaging
 
 
 def test_numbered_choices_apply_to_the_next_reply_only() -> None:
-    from redaction.messaging import NumberedChoices
+    from channels.messaging import NumberedChoices
 
     choices = NumberedChoices()
     text = choices.offer("tw-a", "Wil je contact?", [

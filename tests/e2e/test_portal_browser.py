@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, update
 
-from handoff.clock import utc_now
 from portal.audit import AuditLog
 from portal.sessions import token_hash
 from portal.tables import accounts, sessions
+from privacy.clock import utc_now
 from tests.e2e.browser import (
     CHROMIUM,
     FLAGS,

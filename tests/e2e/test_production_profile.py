@@ -14,9 +14,9 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import create_engine, text
 
-from bot.launcher import LaunchError, System
-from bot.profiles import load_profile, unreachable
-from bot.settings import load_settings
+from runtime.launcher import LaunchError, System
+from runtime.profiles import load_profile, unreachable
+from settings.core import load_settings
 from tests.e2e.conftest import Assistant, files_containing, free_port, texts
 from tests.e2e.test_consent_handoff import (
     PHONE_FORMS,

@@ -9,7 +9,8 @@ import sys
 import pytest
 import yaml
 
-from bot.settings import PROJECT_ROOT, load_settings
+from runtime.bootstrap import server_env
+from settings.core import PROJECT_ROOT, load_settings
 
 STORIES = PROJECT_ROOT / "tests" / "stories"
 
@@ -29,7 +30,7 @@ def _contains(haystack: list, needle: list) -> bool:
 
 
 def test_every_rule_is_exercised_by_a_test_conversation():
-    rules = yaml.safe_load((PROJECT_ROOT / "bot/data/rules.yml").read_text())["rules"]
+    rules = yaml.safe_load((PROJECT_ROOT / "nlu_data/conversations/rules.yml").read_text())["rules"]
     stories = [
         _turns(s["steps"])
         for path in STORIES.glob("*.yml")
@@ -62,7 +63,7 @@ def test_conversations_pass_with_fail_on_prediction_errors(tmp_path):
         cwd=PROJECT_ROOT,
         capture_output=True,
         text=True,
-        env={**os.environ, "RASA_TELEMETRY_ENABLED": "false", **settings.server_env()},
+        env={**os.environ, "RASA_TELEMETRY_ENABLED": "false", **server_env(settings)},
     )
     failed = tmp_path / "failed_test_stories.yml"
     detail = (

@@ -12,7 +12,8 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from benchmarks.load_balancer import BackgroundProxy
-from handoff.services import open_privacy_services
+from privacy.services import open_privacy_services
+from privacy.settings import load_privacy_settings
 from tests.e2e.conftest import Assistant, free_port, texts
 from tests.e2e.test_consent_handoff import (
     EMAIL,
@@ -22,7 +23,6 @@ from tests.e2e.test_consent_handoff import (
 )
 from tests.e2e.test_faults import supervised
 from tests.e2e.test_production_profile import ADMIN_URL, require_services
-from vault.settings import load_privacy_settings
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import func, select
 
-from handoff.tables import vault_values
+from privacy.tables import vault_values
 from tests.e2e.conftest import Assistant, open_privacy, running_system
 
 pytestmark = pytest.mark.e2e

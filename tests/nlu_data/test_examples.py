@@ -9,8 +9,8 @@ import pytest
 import yaml
 
 from bot.nlu_examples import load_examples
-from bot.settings import PROJECT_ROOT
 from redaction.placeholders import PLACEHOLDER, is_known_label
+from settings.core import PROJECT_ROOT
 
 HELP_TOPICS = ["debt", "money_worries", "stress", "parenting", "loneliness", "youth",
                "digital_help", "social_support"]

@@ -28,14 +28,14 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 
-from bot.settings import PROJECT_ROOT
-from handoff.queue import Handoff
-from handoff.services import PrivacyServices, open_privacy_services
 from portal.accounts import Accounts
 from portal.audit import AuditLog
 from portal.db import open_portal_engine
 from portal.passwords import hash_password
-from vault.settings import load_privacy_settings
+from privacy.queue import Handoff
+from privacy.services import PrivacyServices, open_privacy_services
+from privacy.settings import load_privacy_settings
+from settings.core import PROJECT_ROOT
 
 PASSWORD = "lang-genoeg-wachtwoord-1"
 POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/test"

@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from bot.settings import PROJECT_ROOT
 from portal.accounts import Accounts, main
 from portal.audit import AuditLog
 from portal.db import open_portal_engine
 from portal.tables import accounts
+from privacy.settings import load_privacy_settings
+from settings.core import PROJECT_ROOT
 from tests.portal.conftest import portal_env
-from vault.settings import load_privacy_settings
 
 GOOD = "een-goed-wachtwoord"
 

@@ -11,9 +11,9 @@ import pytest
 from sqlalchemy import create_engine, select, text
 from sqlalchemy.exc import DBAPIError
 
-from bot.settings import PROJECT_ROOT
 from portal.audit import AuditLog
 from portal.tables import audit_log, create_portal_tables
+from settings.core import PROJECT_ROOT
 from tests.portal.conftest import PASSWORD, PortalServer, post_login
 
 CONTACT = "06-98765432"

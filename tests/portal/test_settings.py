@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.launcher import server_specs
-from bot.settings import PROJECT_ROOT, SettingsError, load_settings
 from portal.settings import load_portal_settings
+from runtime.launcher import server_specs
+from settings.core import PROJECT_ROOT, SettingsError, load_settings
 
 
 def test_defaults_from_settings_yml() -> None:

@@ -8,10 +8,10 @@ from datetime import UTC, datetime
 
 import pytest
 
-from handoff.queue import Handoff
 from portal.accounts import Account
 from portal.handoff_views import access
 from portal.web import STATIC_DIR, TEMPLATES_DIR
+from privacy.queue import Handoff
 
 NOW = datetime(2026, 11, 30, tzinfo=UTC)
 

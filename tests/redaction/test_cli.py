@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from bot.settings import PROJECT_ROOT
+from settings.core import PROJECT_ROOT
 
 pytestmark = pytest.mark.slow
 

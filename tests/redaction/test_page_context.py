@@ -7,7 +7,7 @@ import asyncio
 import pytest
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
-from redaction.channels import RedactingBoundary, load_replies
+from channels.redacting import RedactingBoundary, load_replies
 from redaction.page_context import page_context
 
 KEYS = ("wijk", "doelgroep")

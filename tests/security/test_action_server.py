@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.settings import PROJECT_ROOT
+from settings.core import PROJECT_ROOT
 from tests.e2e.conftest import (
     Assistant,
     files_containing,

@@ -20,9 +20,9 @@ import httpx
 import pytest
 from sqlalchemy import select, update
 
-from bot.settings import PROJECT_ROOT
 from portal import passwords
 from portal.tables import accounts
+from settings.core import PROJECT_ROOT
 from tests.portal.conftest import (
     PASSWORD,
     TLS,
@@ -34,8 +34,8 @@ from tests.portal.conftest import (
     post_login,
     wait_until_healthy,
 )
+from tests.portal.widget.conftest import FakeRasa
 from tests.postgres import postgres_or_skip
-from tests.widget.conftest import FakeRasa
 
 LIMIT = 5  # login_max_failures of every server here
 CHAT_PER_CONVERSATION = 4

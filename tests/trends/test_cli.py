@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.settings import PROJECT_ROOT
+from settings.core import PROJECT_ROOT
 from trends.__main__ import main
 
 

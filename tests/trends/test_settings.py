@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.settings import SettingsError
+from settings.core import SettingsError
 from trends.settings import load_trend_settings
 
 
@@ -33,8 +33,11 @@ def test_nonsense_thresholds_are_refused(tmp_path: Path):
 
 
 def test_launcher_hands_the_store_to_rasa(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    from bot.settings import load_settings
+    from settings.core import load_settings
 
     monkeypatch.delenv("DH_TRENDS_DATABASE_URL", raising=False)
-    env = load_settings(env={"DH_DATA_DIR": str(tmp_path)}).server_env()
+    from runtime.bootstrap import server_env
+
+    env = server_env(load_settings(env={"DH_DATA_DIR": str(tmp_path)}),
+                     env={"DH_DATA_DIR": str(tmp_path)})
     assert env["DH_TRENDS_DATABASE_URL"] == f"sqlite:///{tmp_path / 'trends.db'}"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.settings import PROJECT_ROOT
+from settings.core import PROJECT_ROOT
 
 MODEL_DIR = PROJECT_ROOT / "models" / "ner-nl"
 

@@ -1,0 +1,228 @@
+"""Rasa input channels that redact every message before Rasa sees it.
+
+Registered in ``credentials.yml`` by module path; each keeps the name of the channel it wraps,
+so residents still post to ``/webhooks/rest/webhook`` and the widget still uses ``/socket.io``.
+Rasa's tracker store, event broker and logs therefore only ever receive redacted text.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import uuid
+from collections.abc import Awaitable, Callable, Collection
+from pathlib import Path
+from typing import Any
+
+import yaml
+from rasa.core.channels import channel, rest, socketio
+from rasa.core.channels.channel import UserMessage
+
+from channels import context, input_gate, resilience
+from redaction import log_filter
+from redaction.page_context import page_context
+from redaction.redactor import Redactor
+
+logger = logging.getLogger(__name__)
+REPLIES_FILE = Path(__file__).with_name("replies.yml")
+Handler = Callable[[UserMessage], Awaitable[Any]]
+
+
+def load_replies(path: Path = REPLIES_FILE) -> dict[str, str]:
+    replies = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return {key: " ".join(str(value).split()) for key, value in replies.items() if key != "version"}
+
+
+class RedactingBoundary:
+    """Redact, refuse what is too long, and fail closed: raw text never goes further."""
+
+    def __init__(
+        self, redactor: Redactor, max_chars: int, replies: dict[str, str],
+        context_keys: Collection[str] = (), payloads: input_gate.SlashPayloads | None = None,
+    ) -> None:
+        self._redactor = redactor
+        self._max_chars = max_chars
+        self._replies = replies
+        self._context_keys = frozenset(context_keys)
+        self._payloads = payloads
+
+    @property
+    def payloads(self) -> input_gate.SlashPayloads:
+        """The domain's intents, read on first use (tests may pass their own)."""
+        if self._payloads is None:
+            domain = input_gate.load_domain()
+            self._payloads = input_gate.SlashPayloads(domain.intents, domain.entities)
+        return self._payloads
+
+    async def handle(self, message: UserMessage, on_new_message: Handler) -> None:
+        text = message.text if isinstance(message.text, str) else ""
+        message.metadata = page_context(message.metadata, self._context_keys, self._redactor)
+        if len(text) > self._max_chars:
+            logger.info("refused a message of %d characters (limit %d)", len(text), self._max_chars)
+            await self._reply(message, "message_too_long")
+            return
+        try:
+            if text.strip().startswith("/"):  # Rasa strips before it looks for a payload
+                payload = self.payloads.payload(
+                    text.strip(), lambda value: self._redactor.redact(value, message.sender_id)[0])
+                if payload is not None:
+                    message.text = payload
+                    await self._forward(message, on_new_message)
+                    return
+                text = self.payloads.as_text(text)  # looked like a payload: read it as text
+            message.text, findings = self._redactor.redact(text, message.sender_id)
+        except Exception as error:  # noqa: BLE001 — the text must not reach a log or Rasa
+            logger.error("redaction failed (%s); message dropped", type(error).__name__)
+            await self._reply(message, "technical_problem")
+            return
+        if findings:
+            logger.info("redacted %s", sorted({f.entity_type for f in findings}))
+        await self._forward(message, on_new_message)
+
+    async def _forward(self, message: UserMessage, on_new_message: Handler) -> None:
+        try:
+            await on_new_message(message)
+        except (Exception, asyncio.CancelledError) as error:  # noqa: BLE001
+            # Rasa's REST handler would log its copy of the *raw* text; handle it here instead.
+            logger.error("handling a redacted message failed (%s)", type(error).__name__)
+            await self._reply(message, "technical_problem")
+
+    async def _reply(self, message: UserMessage, key: str) -> None:
+        await message.output_channel.send_text_message(message.sender_id, self._replies[key])
+
+
+def boundary() -> RedactingBoundary:
+    """The process's boundary; its originals go to the encrypted vault, which keeps them only
+    for a consented hand-off and purges them when idle (built by ``runtime.bootstrap``)."""
+    return context.current().boundary
+
+
+HEALTH_ROUTES = frozenset({"health", "store_health"})
+
+
+def _is_health_check(request: Any) -> bool:
+    route = getattr(request, "route", None)
+    name = str(getattr(route, "name", "") or "").rsplit(".", 1)[-1]
+    return request.method in ("GET", "HEAD") and name in HEALTH_ROUTES
+
+
+def _request_texts(request: Any) -> list[Any]:
+    """What a request carries that may be the resident's (for the log filter's safety net)."""
+    texts: list[Any] = [request.query_string]
+    try:
+        texts.append(json.loads(request.body or b"null"))
+    except (ValueError, UnicodeDecodeError):
+        try:
+            texts.append({key: values for key, values in request.form.items()})
+        except Exception:  # noqa: BLE001 — an unreadable body holds no words to mind
+            pass
+    return texts
+
+
+class RedactingInput(channel.InputChannel):
+    """Mixin: every request passes the input gate, every message the redacting boundary."""
+
+    def blueprint(self, on_new_message: Handler) -> Any:
+        log_filter.install()
+        gate = boundary()
+        guarded = resilience.turn_guard().wrap(on_new_message)  # kind replies on failures
+        name = self.name()
+
+        async def redact_then_handle(message: UserMessage) -> None:
+            message.input_channel = input_gate.fixed_channel(name)  # never the client's value
+            token = log_filter.remember([message.text])
+            try:
+                await gate.handle(message, guarded)
+            finally:
+                log_filter.forget(token)
+
+        webhook = super().blueprint(redact_then_handle)
+        self.guard(webhook, redact_then_handle)
+        return webhook
+
+    def guard(self, webhook: Any, handler: Handler) -> None:
+        """Run :meth:`refuse` before every route of the blueprint but its health check.
+
+        Blueprint middleware applies to the blueprint's routes, whatever path variant matched
+        them (``/webhook``, ``/webhook/``, ``/webhook//``), so no variant skips it.
+        """
+        refuse = self.refuse
+
+        @webhook.middleware("request")
+        async def input_gate_check(request: Any) -> Any:
+            if _is_health_check(request):
+                return None
+            log_filter.remember(_request_texts(request), fresh=True)
+            return refuse(request)
+
+    def refuse(self, request: Any) -> Any:
+        """None to let the request through, else the 400/403 response. Never logs content."""
+        return None
+
+
+class RestInput(RedactingInput, rest.RestInput):
+    """``POST /webhooks/rest/webhook``, redacted; ``metadata`` carries the page context."""
+
+    def blueprint(self, on_new_message: Handler) -> Any:
+        """Malformed bodies get a 400 with the reason; ``GET /webhooks/rest/health`` added."""
+        return resilience.checked_rest(super().blueprint(on_new_message))
+
+    def refuse(self, request: Any) -> Any:
+        problem = input_gate.rest_problem(request.body, request.query_string)
+        if problem:
+            logger.info("refused a REST request (%s)", problem)
+            return input_gate.bad_request(problem)
+        return None
+
+    def _extract_input_channel(self, request: Any) -> str:
+        return input_gate.fixed_channel(self.name())
+
+    def get_metadata(self, request: Any) -> dict[str, Any] | None:
+        body = request.json if isinstance(request.json, dict) else {}
+        metadata = body.get("metadata")
+        return metadata if isinstance(metadata, dict) else None
+
+
+class SocketIOInput(RedactingInput, socketio.SocketIOInput):
+    """The web widget's socket.io channel, redacted; configured origins only; the session id
+    the client chose is stored only as a keyed pseudonym.
+
+    Telegram and Twilio: ``channels/messaging.py`` (pseudonymous senders, signed or secret
+    webhooks); Rasa's bare connectors are deliberately not wrapped here.
+    """
+
+    def guard(self, webhook: Any, handler: Handler) -> None:
+        sio = self.sio
+        if sio is None:
+            return
+        # python-engineio refuses a request whose Origin is not listed (400), on every
+        # transport; requests without an Origin (not from a browser) are let through.
+        sio.eio.cors_allowed_origins = list(context.current().socketio_origins)
+        namespace, metadata_key = self.namespace, self.metadata_key
+        output_event, persistent = self.bot_message_evt, self.session_persistence
+
+        async def session_request(sid: str, data: Any) -> None:
+            session = input_gate.socketio_session(data) or uuid.uuid4().hex
+            # Rasa 3.6 forgets to await enter_room: replies go to the pseudonym's room.
+            await sio.enter_room(sid, input_gate.session_pseudonym(session), namespace=namespace)
+            await sio.emit("session_confirm", session, room=sid, namespace=namespace)
+
+        async def handle_message(sid: str, data: Any) -> None:
+            problem = input_gate.socketio_problem(data, metadata_key, persistent)
+            if problem:
+                logger.info("refused a socket.io message (%s)", problem)
+                return
+            token = log_filter.remember([data], fresh=True)
+            try:
+                sender = input_gate.session_pseudonym(data["session_id"] if persistent else sid)
+                await sio.enter_room(sid, sender, namespace=namespace)
+                message = UserMessage(
+                    data["message"], socketio.SocketIOOutput(sio, output_event), sender,
+                    input_channel=self.name(), metadata=data.get(metadata_key))
+                await handler(message)
+            finally:
+                log_filter.forget(token)
+
+        sio.on("session_request", session_request, namespace=namespace)
+        sio.on(self.user_message_evt, handle_message, namespace=namespace)

@@ -1,0 +1,153 @@
+"""The boundary in front of Rasa: redact, refuse what is too long, fail closed, never log text."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+import pytest
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+
+from channels.redacting import RedactingBoundary, load_replies
+from redaction.findings import Finding
+
+SECRET = "Fatima el Amrani 0612345678"
+
+
+class FakeRedactor:
+    """Replaces a known value, like the real one does; a fake, so no model is needed here."""
+
+    def __init__(self, fail: bool = False) -> None:
+        self.fail = fail
+
+    def redact(self, text: str, conversation_id: str | None = None):
+        if self.fail:
+            raise RuntimeError("analyzer broke")
+        if SECRET in text:
+            start = text.index(SECRET)
+            return text.replace(SECRET, "<PERSOON_1> <TELEFOONNUMMER_1>"), [
+                Finding("PERSON", start, start + 16, 0.9)]
+        return text, []
+
+
+def run(gate: RedactingBoundary, text: str, downstream=None):
+    received: list[str] = []
+
+    async def on_new_message(message: UserMessage) -> None:
+        if downstream:
+            await downstream(message)
+        received.append(message.text)
+
+    output = CollectingOutputChannel()
+    asyncio.run(gate.handle(UserMessage(text, output, "resident-1"), on_new_message))
+    return received, [m["text"] for m in output.messages]
+
+
+@pytest.fixture
+def replies() -> dict[str, str]:
+    return load_replies()
+
+
+def test_rasa_only_receives_redacted_text(replies):
+    received, sent = run(RedactingBoundary(FakeRedactor(), 2000, replies),
+                         f"ik ben {SECRET}")
+    assert received == ["ik ben <PERSOON_1> <TELEFOONNUMMER_1>"]
+    assert sent == []
+
+
+def test_too_long_message_is_refused_kindly_and_never_forwarded(replies, caplog):
+    caplog.set_level(logging.DEBUG)
+    received, sent = run(RedactingBoundary(FakeRedactor(), 50, replies), SECRET * 5)
+    assert received == []
+    assert sent == [replies["message_too_long"]]
+    assert "Amrani" not in caplog.text
+
+
+def test_redaction_failure_fails_closed(replies, caplog):
+    caplog.set_level(logging.DEBUG)
+    received, sent = run(RedactingBoundary(FakeRedactor(fail=True), 2000, replies), SECRET)
+    assert received == []
+    assert sent == [replies["technical_problem"]]
+    assert "Amrani" not in caplog.text and "0612345678" not in caplog.text
+
+
+def test_failure_after_redaction_gets_a_kind_reply_and_no_text_in_logs(replies, caplog):
+    caplog.set_level(logging.DEBUG)
+
+    async def broken(message: UserMessage) -> None:
+        raise ConnectionError("tracker store down")
+
+    _, sent = run(RedactingBoundary(FakeRedactor(), 2000, replies), SECRET, broken)
+    assert sent == [replies["technical_problem"]]
+    assert "112" in sent[0] and "0800-0113" in sent[0]
+    assert "Amrani" not in caplog.text
+
+
+@pytest.mark.parametrize("text", [None, ""])
+def test_empty_or_missing_text_is_passed_on_as_empty(replies, text):
+    received, _ = run(RedactingBoundary(FakeRedactor(), 2000, replies), text)
+    assert received == [""]
+
+
+@pytest.mark.parametrize("key", ["message_too_long", "technical_problem"])
+def test_boundary_replies_are_plain_dutch_and_never_decide(replies, key):
+    from bot.language import MIN_DOUMA_PER_TEXT, decision_phrases, flesch_douma
+
+    assert flesch_douma(replies[key]) >= MIN_DOUMA_PER_TEXT
+    assert decision_phrases(replies[key]) == []
+
+
+class RecordingRedactor(FakeRedactor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: list[str] = []
+
+    def redact(self, text: str, conversation_id: str | None = None):
+        self.seen.append(text)
+        return "<PERSOON_1>", [Finding("PERSON", 0, len(text), 0.9)]
+
+
+@pytest.mark.parametrize("payload", ["/debt", "/social_support", "/affirm"])
+def test_intent_payloads_from_buttons_pass_unchanged(replies, payload):
+    redactor = RecordingRedactor()
+    received, _ = run(RedactingBoundary(redactor, 2000, replies), payload)
+    assert received == [payload] and redactor.seen == []
+
+
+@pytest.mark.parametrize(("text", "as_text"), [
+    ("/ debt", "debt"), ("/Debt Fatima", "Debt Fatima"), ("//debt Fatima", "debt Fatima"),
+    ("/fatima_el_amrani", "fatima_el_amrani"), ("/debt@0.9", "debt@0.9"),
+    ('/debt{"naam": "Fatima"', 'debt{"naam": "Fatima"'), ("ik/jij", "ik/jij"),
+    ('/\u00a0/debt{"naam": "Koen"}', 'debt{"naam": "Koen"}'),
+    ('/ \u2003 /debt{"naam": "Koen"}', 'debt{"naam": "Koen"}'),
+])
+def test_anything_else_that_looks_like_a_payload_is_redacted_as_text(replies, text, as_text):
+    """Rasa would read these as payloads and log a warning quoting them: they become text."""
+    redactor = RecordingRedactor()
+    received, _ = run(RedactingBoundary(redactor, 2000, replies), text)
+    assert received == ["<PERSOON_1>"] and redactor.seen == [as_text]
+
+
+@pytest.mark.parametrize("text", ['/debt{"naam": "Koen"}', '\u00a0/debt{"naam": "Koen"} '])
+def test_payload_entities_of_unknown_types_are_dropped_also_after_whitespace(replies, text):
+    redactor = RecordingRedactor()
+    received, _ = run(RedactingBoundary(redactor, 2000, replies), text)
+    assert received == ["/debt"] and redactor.seen == []
+
+
+def test_payload_entities_of_unknown_types_are_dropped(replies):
+    redactor = RecordingRedactor()
+    received, _ = run(RedactingBoundary(redactor, 2000, replies),
+                      '/debt{"naam": "Fatima el Amrani", "telefoon": "0612345678"}')
+    assert received == ["/debt"] and redactor.seen == []
+
+
+def test_payload_entities_of_known_types_are_redacted(replies):
+    from channels.input_gate import SlashPayloads
+
+    redactor = RecordingRedactor()
+    gate = RedactingBoundary(redactor, 2000, replies,
+                             payloads=SlashPayloads({"debt"}, {"schuldeiser", "persoon"}))
+    received, _ = run(gate, '/debt{"persoon": "Fatima el Amrani", "schuldeiser": ["Jan", 3]}')
+    assert received == ['/debt{"persoon":"<PERSOON_1>","schuldeiser":["<PERSOON_1>"]}']
+    assert redactor.seen == ["Fatima el Amrani", "Jan"]
