@@ -53,12 +53,14 @@ $(NER_MODEL): $(VENV)/.installed $(NER_INPUTS)
 	$(DETERMINISTIC) $(PY) -m redaction.ner build --out models/ner-nl
 
 run: $(VENV)/.installed $(MODEL) $(NER_MODEL)
-	$(PY) -m bot run
+	$(PY) -m runtime run
 
 # Everything, as CI runs it: unit, component and end-to-end tests (real Rasa, action server and
-# portal on loopback; tests/conftest.py marks those `e2e`) and the `slow` ones.
+# portal on loopback; tests/conftest.py marks those `e2e`) and the `slow` ones - on two workers:
+# the e2e tests together on one (they share the session system), everything else on the other.
+TEST_WORKERS ?= 2
 test: $(VENV)/.installed $(MODEL) $(NER_MODEL) browser-tools
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup --durations=15
 
 # The inner loop: unit and component tests only - nothing that starts Rasa (`e2e`), nothing
 # `slow` (e.g. the deduce baseline, which `make eval-redaction` runs) - on every core.

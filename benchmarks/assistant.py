@@ -36,7 +36,7 @@ def time_training(workdir: Path) -> float:
     started = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "rasa", "train", "--config", "config.yml", "--domain", "domain.yml",
-         "--data", "nlu_data", "bot/data", "--out", str(workdir / "models"),
+         "--data", "nlu_data", "--out", str(workdir / "models"),
          "--fixed-model-name", "bench"],
         cwd=PROJECT_ROOT, env=env, check=True, stdout=subprocess.DEVNULL,
     )

@@ -6,7 +6,7 @@ from sqlalchemy import Column, DateTime, Float, Index, Integer, MetaData, String
 
 metadata = MetaData()
 
-# Original values behind redaction placeholders, per conversation (vault/).
+# Original values behind redaction placeholders, per conversation (privacy/vault.py).
 vault_values = Table(
     "vault_values", metadata,
     Column("conversation", String(64), primary_key=True),   # keyed pseudonym, not the sender id

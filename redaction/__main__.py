@@ -66,7 +66,9 @@ _YAML_STRUCTURE = re.compile(r"^\s*(?:-\s+)?(?:[\w.-]+:(?:\s+[|>][-+]?)?\s*)?(?:
 
 
 # Values of these keys name things in Rasa's training data format; they are not resident text.
-_NAMING_KEYS = re.compile(r"^\s*(?:-\s+)?(?:version|intent|synonym|regex|lookup|story|rule):")
+_NAMING_KEYS = re.compile(
+    r"^\s*(?:-\s+)?(?:version|intent|synonym|regex|lookup|story|rule|action|active_loop"
+    r"|checkpoint|slot_was_set|condition|steps|wait_for_user_input|conversation_start):")
 
 
 def content_of(line: str, yaml_file: bool) -> tuple[int, str]:

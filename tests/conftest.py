@@ -1,11 +1,12 @@
 """Shared fixtures. Heavy things (servers, models) are session-scoped and built once.
 
-Test lanes (Makefile): ``make test-fast`` runs ``-m "not e2e and not slow"`` in parallel, ``make
-test`` runs everything. A test is ``e2e`` when it starts a whole system (Rasa, action server,
-portal): every test below tests/e2e/, and every test that reaches ``runtime.launcher.System``
-through its fixtures or its own body (``running_system``, ``supervised`` …) - marked here at
-collection, so a new end-to-end test needs no marker. Should a system start in a test without
-the marker anyway, it fails with the reason instead of slowing the fast lane down.
+Test lanes (Makefile): ``make test-fast`` runs ``-m "not e2e and not slow"`` in parallel; ``make
+test`` runs everything on two workers, the e2e tests together on one (``xdist_group``). A test
+is ``e2e`` when it starts a whole system (Rasa, action server, portal): every test below
+tests/e2e/, and every test that reaches ``runtime.launcher.System`` through its fixtures or its
+own body (``running_system``, ``supervised`` …) - marked here at collection, so a new end-to-end
+test needs no marker. Should a system start in a test without the marker anyway, it fails with
+the reason instead of slowing the fast lane down.
 """
 
 from __future__ import annotations
@@ -96,25 +97,30 @@ def _starts_a_system(func: Callable[..., Any], seen: set[int]) -> bool:
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     seen: dict[str, bool] = {}  # fixture or test function -> starts a system
     for item in items:
-        if item.get_closest_marker("e2e"):
-            continue
-        if item.path.is_relative_to(E2E_FOLDER):
+        if item.get_closest_marker("e2e") or _starts_a_system_through(item, seen):
             item.add_marker(pytest.mark.e2e)
+            # `make test` runs on two workers: every e2e test on one of them (so the session
+            # system starts once), the rest of the suite beside it on the other.
+            item.add_marker(pytest.mark.xdist_group("e2e"))
+
+
+def _starts_a_system_through(item: pytest.Item, seen: dict[str, bool]) -> bool:
+    if item.path.is_relative_to(E2E_FOLDER):
+        return True
+    funcs = [getattr(item, "function", None)]
+    fixture_info = getattr(item, "_fixtureinfo", None)
+    if fixture_info is not None:
+        for name in fixture_info.names_closure:
+            funcs += [d.func for d in fixture_info.name2fixturedefs.get(name, ())]
+    for func in filter(None, funcs):
+        if func is _SYSTEMS_GUARD:
             continue
-        funcs = [getattr(item, "function", None)]
-        fixture_info = getattr(item, "_fixtureinfo", None)
-        if fixture_info is not None:
-            for name in fixture_info.names_closure:
-                funcs += [d.func for d in fixture_info.name2fixturedefs.get(name, ())]
-        for func in filter(None, funcs):
-            if func is _SYSTEMS_GUARD:
-                continue
-            key = f"{getattr(func, '__module__', '')}.{getattr(func, '__qualname__', id(func))}"
-            if key not in seen:
-                seen[key] = _starts_a_system(func, set())
-            if seen[key]:
-                item.add_marker(pytest.mark.e2e)
-                break
+        key = f"{getattr(func, '__module__', '')}.{getattr(func, '__qualname__', id(func))}"
+        if key not in seen:
+            seen[key] = _starts_a_system(func, set())
+        if seen[key]:
+            return True
+    return False
 
 
 @pytest.fixture(autouse=True)

@@ -228,11 +228,11 @@ def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Port
     (root / "geheim.html").write_text("<p>buiten de map</p>", encoding="utf-8")
     started = {
         "portal": launch_server(root / "data", reports),
-        # Sessions expire after 3 s idle; 3 failed log-ins lock for a 6 s window; no reports.
+        # Sessions expire after 3 s idle; 3 failed log-ins lock for a 15 s window; no reports.
         "quick": launch_server(
             root / "quick-data", root / "no-reports-yet",
             DH_PORTAL_SESSION_MINUTES="0.05", DH_PORTAL_LOGIN_MAX_FAILURES="3",
-            DH_PORTAL_LOGIN_WINDOW_MINUTES="0.1",
+            DH_PORTAL_LOGIN_WINDOW_MINUTES="0.25",  # 15 s: room for slow scrypt on a busy machine
         ),
     }
     try:

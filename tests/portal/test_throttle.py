@@ -73,7 +73,7 @@ def test_per_account_lock_out_over_http(quick: PortalServer) -> None:
     assert api.status_code == 429 and api.json()["error"] == 429
     assert _login(quick, "bram", PASSWORD, "127.0.0.42").status_code == 303  # others unaffected
     wait = int(api.headers["retry-after"])
-    assert wait <= 7  # the quick server's window is 6 s
+    assert wait <= 16  # the quick server's window is 15 s
     time.sleep(wait)
     assert _login(quick, "anna", PASSWORD, "127.0.0.40").status_code == 303
 

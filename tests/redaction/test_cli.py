@@ -84,3 +84,25 @@ def test_yaml_structure_is_not_scanned_only_values(line, content):
 
     start, text = content_of(line, yaml_file=True)
     assert text == content and line[start:] == content
+
+
+@pytest.mark.parametrize("line", [
+    "      - action: utter_greet",
+    "  - active_loop: handoff_form",
+    "      - slot_was_set:",
+    "  - rule: answer greet",
+    "    steps:",
+    "    condition:",
+])
+def test_rules_and_stories_structure_is_not_scanned_as_resident_text(line: str) -> None:
+    from redaction.__main__ import content_of
+
+    assert content_of(line, yaml_file=True)[1] == ""
+
+
+def test_examples_in_rules_and_stories_are_still_scanned() -> None:
+    from redaction.__main__ import content_of
+
+    assert content_of("      - user: |\n", yaml_file=True)[1].strip() == ""
+    assert content_of("          ik ben Sanne de Vries", yaml_file=True)[1] == \
+        "ik ben Sanne de Vries"

@@ -166,7 +166,7 @@ def test_the_production_profile_does_not_start_without_a_secret(tmp_path):
     # PostgreSQL on a port nobody serves: the secret must be checked before the services are.
     env = {**os.environ, **ports, "PROFILE": "production", "DH_ACTIONS_TOKEN": "",
            "DH_DATA_DIR": str(tmp_path / "data"), "DH_PG_PORT": str(free_port())}
-    launcher = subprocess.Popen([sys.executable, "-m", "bot", "run"], cwd=PROJECT_ROOT, env=env,
+    launcher = subprocess.Popen([sys.executable, "-m", "runtime", "run"], cwd=PROJECT_ROOT, env=env,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         _, error = launcher.communicate(timeout=120)
