@@ -323,6 +323,6 @@ def test_a_number_word_maps_back_to_the_whole_word():
                                   "negentienhonderd", "tweeduizend", "nine",
                                   "negentienachtentachtig"])
 def test_number_words_come_from_the_data_file(word):
-    from redaction.disguises import number_word_value
+    from redaction.number_words import number_word_value
 
     assert number_word_value(word) is not None
