@@ -14,13 +14,14 @@ from dataclasses import dataclass
 
 from redaction.number_words import (
     fold,
+    letter_words,
     month_words,
     number_word_value,
     number_words,
     repeat_words,
     separator_words,
 )
-from redaction.spelled import email_edits, spaced_edits
+from redaction.spelled import email_edits, spaced_edits, symbol_gap_edits
 from redaction.view import Normalised
 
 # A token: a word (letters, digits, and combining accents as in "e\u0301e\u0301n") ...
@@ -29,6 +30,9 @@ _TOKEN = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f])*")
 _RUN_GAP = re.compile(r"[ ,;:./-]{1,3}")
 _JOINING_GAP = re.compile(r"[ ,;:]+")  # dropped inside a run: the parts of one number
 _MIN_RUN = 4
+_MIN_NUMBERS_WITH_LETTERS = 2  # "G X vier acht twee T": letters count only beside numbers
+_MAX_CODE_CAPITALS = 4  # "NL", "ASNB": a bank or country code, not a word in capitals
+_ARTICLE = "een"  # unaccented, before a word that is no number: "een brief", not "één"
 
 
 @dataclass(frozen=True)
@@ -43,14 +47,21 @@ class _Token:
 
     @property
     def is_number(self) -> bool:
-        return self.text not in ("", "-")
+        """A value part (digits or a letter of a code), not a month name or a separator."""
+        return self.text not in ("", "-", ".", "/")
+
+    @property
+    def is_digits(self) -> bool:
+        return self.text.isdigit()
 
 
 def _number_tokens(text: str) -> list[_Token]:
     """The tokens of ``text`` that can stand in a run of numbers.
 
     A digit group counts as it is; "twee en twintig" and "negentienhonderd vijfentachtig" are
-    one number of two words, "dubbel vier" is "44"; a month name stays; "streepje" is "-".
+    one number of two words, "dubbel vier" is "44"; a month name stays; "streepje" is "-",
+    "punt" is "."; capitals ("N L", "RBRB") and names of letters ("ka iks") are letters of a
+    code (they join a run but never make one: see ``_number_word_edits``).
     """
     tokens: list[_Token] = []
     matches = list(_TOKEN.finditer(text))
@@ -68,7 +79,7 @@ def _number_tokens(text: str) -> list[_Token]:
             tokens.append(_Token(match.start(), match.end(), ""))
             continue
         if folded in separator_words():
-            tokens.append(_Token(match.start(), match.end(), "-", 0))
+            tokens.append(_Token(match.start(), match.end(), separator_words()[folded], 0))
             continue
         nxt = matches[index] if index < len(matches) else None
         gap = text[match.end():nxt.start()] if nxt else ""
@@ -80,8 +91,13 @@ def _number_tokens(text: str) -> list[_Token]:
                 tokens.append(_Token(match.start(), nxt.end(), digits * repeat_words()[folded], 2))
                 index += 1
                 continue
+        if folded == _ARTICLE and word.isascii() and nxt and _is_word_after_article(nxt.group()):
+            continue  # "een VN-234-B bestelbus", "7-TFX-39, een oude Fiat": the article
         value = number_word_value(folded)
         if value is None:
+            letters = _code_letters(word, folded)
+            if letters:  # "N L", "ASNB", "ka iks": the letters of a code spelled among numbers
+                tokens.append(_Token(match.start(), match.end(), letters))
             continue
         if folded in words and words[folded] < 10 and index + 1 < len(matches):
             # "twee en twintig", "twee-en-twintig": a unit, "en", tens
@@ -105,6 +121,23 @@ def _number_tokens(text: str) -> list[_Token]:
                 continue
         tokens.append(_Token(match.start(), match.end(), str(value)))
     return tokens
+
+
+def _is_word_after_article(word: str) -> bool:
+    """A word that makes "een" before it the article: not a number, "en" (of "een-en-twintig"),
+    a month, a single letter or the name of one ("een K X", "een april")."""
+    folded = fold(word)
+    return not (
+        word.isdigit() or len(word) == 1 or folded == "en" or number_word_value(word) is not None
+        or folded in repeat_words() or folded in month_words() or folded in letter_words()
+    )
+
+
+def _code_letters(word: str, folded: str) -> str | None:
+    """The letters a token stands for in a code: "N", "NL", "ASNB" as typed; "ka" → "K"."""
+    if word.isascii() and word.isalpha() and word.isupper() and len(word) <= _MAX_CODE_CAPITALS:
+        return word
+    return letter_words().get(folded)
 
 
 def _number_word_edits(text: str) -> list[tuple[int, int, str]]:
@@ -131,8 +164,11 @@ def _number_word_edits(text: str) -> list[tuple[int, int, str]]:
             not t.text and any(len(u.text) >= 2 and u.is_number for u in run[i + 1:])
             for i, t in enumerate(run)
         )
-        if weight >= (_MIN_RUN - 1 if has_month else _MIN_RUN) and any(
-            t.is_number and not text[t.start:t.end].isdigit() for t in run
+        numbers = sum(t.weight for t in run if t.is_digits)
+        if (
+            weight >= (_MIN_RUN - 1 if has_month else _MIN_RUN)
+            and numbers >= _MIN_NUMBERS_WITH_LETTERS
+            and any(t.is_digits and not text[t.start:t.end].isdigit() for t in run)
         ):
             edits += _run_edits(text, run)
         run = [token] if token is not None else []
@@ -188,6 +224,7 @@ def _apply(view: Normalised, edits: list[tuple[int, int, str]]) -> Normalised:
 
 def read_disguises(view: Normalised) -> Normalised:
     """Number words, spaced-out characters and spelled-out e-mail read as the values they are."""
+    view = _apply(view, symbol_gap_edits(view.text))
     view = _apply(view, _number_word_edits(view.text))
     view = _apply(view, spaced_edits(view.text))
     return _apply(view, email_edits(view.text))
