@@ -18,6 +18,9 @@ from presidio_analyzer import Pattern, PatternRecognizer
 
 _BEFORE = r"(?<![\w.,/+-])"
 _AFTER = r"(?![\w]|[.,/-]\d)"
+# A group of digits is part of a longer number when another group follows one separator away.
+_NO_DIGIT_BEFORE = _BEFORE + r"(?<!\d[ .-])"
+_NO_DIGIT_AFTER = _AFTER + r"(?![ .-]\d)"
 
 
 def elf_proef(digits: str) -> bool:
@@ -33,12 +36,17 @@ def elf_proef(digits: str) -> bool:
 
 
 class NlBsnRecognizer(PatternRecognizer):
-    """Recognise NL_BSN: 9 digits, optionally grouped 4-2-3 or 3-3-3, validated by the 11-proef."""
+    """Recognise NL_BSN: 9 digits, in any grouping, validated by the 11-proef."""
 
     PATTERNS = [
         Pattern("bsn (compact)", _BEFORE + r"\d{9}" + _AFTER, 0.5),
         Pattern("bsn (4-2-3)", _BEFORE + r"\d{4}([ .-])\d{2}\1\d{3}" + _AFTER, 0.5),
         Pattern("bsn (3-3-3)", _BEFORE + r"\d{3}([ .-])\d{3}\1\d{3}" + _AFTER, 0.5),
+        # Any other grouping residents type or paste: "392 16 91 62", "92793-5703", "1 96 78 36
+        # 77", "7092 17791" (a line break in the view): nine digits, no tenth one next to them.
+        Pattern(
+            "bsn (any grouping)", _NO_DIGIT_BEFORE + r"\d(?:[ .-]?\d){8}" + _NO_DIGIT_AFTER, 0.5
+        ),
     ]
     EIGHT_DIGIT_PATTERN = Pattern(
         "bsn (8 digits, leading 0 dropped)", _BEFORE + r"\d{8}" + _AFTER, 0.2

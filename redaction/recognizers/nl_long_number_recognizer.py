@@ -21,11 +21,12 @@ from redaction.recognizers._amounts import is_amount
 from redaction.recognizers._results import explained_result
 from redaction.recognizers.nl_bsn_recognizer import elf_proef
 
-# A code: letters/digits joined by - / . (no spaces), or digit groups of 3-4 separated by single
-# spaces, optionally after an uppercase prefix ("AM 2290 1147", "1102 4476 1908").
+# A code: letters/digits joined by - / . (no spaces), or digit groups of any size separated by
+# single spaces ("1102 4476 1908", "1 96 78 36 77": the fail-safe for long numbers in any
+# grouping), optionally after an uppercase prefix that is not a keyword ("AM 2290 1147").
 _CANDIDATE = re.compile(
     r"(?<![\w@.:/+#-])"
-    r"(?P<value>(?:[A-Z]{1,4}\s)?\d{3,4}(?:\s\d{3,4})+"
+    r"(?P<value>(?:(?!(?:BSN|IBAN|TEL|NR|KVK)\s)[A-Z]{1,4}\s)?\d{1,5}(?:\s\d{1,5})+"
     r"|[A-Za-z0-9]+(?:[-/.][A-Za-z0-9]+)*)"
     r"(?![\w@]|[.:/-]\w)"
 )
@@ -36,6 +37,7 @@ _DATE = re.compile(
 # "140 2274" + " JJ": the house number and the digits of the postcode after it.
 _HOUSE_NUMBER_AND_POSTCODE = re.compile(r"[1-9]\d{0,3}\s[1-9]\d{3}")
 _POSTCODE_LETTERS = re.compile(r"\s?(?![sS][aAdDsS])[a-zA-Z]{2}(?!\w)")
+_YEARS = re.compile(r"(?:19|20)\d{2}(?:\s(?:19|20)\d{2})+")  # "2019 2020 2021": years, not a number
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?")
 _IP = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
 _DOMAIN = re.compile(r"[A-Za-z]{2,}\.[A-Za-z]{2,}")
@@ -103,7 +105,7 @@ class NlLongNumberRecognizer(LocalRecognizer):
     def _is_other_number(text: str, match: re.Match) -> bool:
         """A phone number, amount, date, quantity or IP address: another recognizer's, or none."""
         value = match.group("value")
-        if _DATE.fullmatch(value) or _THOUSANDS.fullmatch(value) or _IP.fullmatch(value):
+        if any(p.fullmatch(value) for p in (_DATE, _THOUSANDS, _IP, _YEARS)):
             return True
         if _DOMAIN.search(value):
             return True  # a web address: NlUrlRecognizer's

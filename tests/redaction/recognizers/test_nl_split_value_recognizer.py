@@ -1,0 +1,47 @@
+"""Values typed in parts with words between them; checksums and context decide (all invented:
+BSN 725763863 and 162275869 pass the 11-proef, NL72TRIO2081156634 mod-97)."""
+
+from __future__ import annotations
+
+import pytest
+
+SPLIT = {
+    "bsn-two-parts": ("mijn bsn begint met 7257 en eindigt op 63863",
+                      "mijn bsn begint met <BSN_1> en eindigt op <BSN_2>"),
+    "bsn-three-parts-after": (
+        "eerst 162, toen 275, tot slot 869, dat is mijn sofinummer",
+        "eerst <BSN_1>, toen <BSN_2>, tot slot <BSN_3>, dat is mijn sofinummer",
+    ),
+    "bsn-sentence-between": ("bsn begint met 7257. daarna 63863",
+                             "bsn begint met <BSN_1>. daarna <BSN_2>"),
+    "phone": ("bel me, het begint met 06 en daarna 81229340",
+              "bel me, het begint met <TELEFOONNUMMER_1> en daarna <TELEFOONNUMMER_2>"),
+    "iban": ("rekening: eerst NL72 TRIO en dan 2081 1566 34",
+             "rekening: eerst <IBAN_1> en dan <IBAN_2>"),
+    "postcode": ("mijn postcode is 2514 met de letters K L",
+                 "mijn postcode is <POSTCODE_1> met de letters <POSTCODE_2>"),
+}
+
+KEPT = [
+    # three numbers that pass the 11-proef together, but no BSN word: amounts, counts
+    "eerst 162, toen 275, tot slot 869 mensen op de wachtlijst",
+    "ik heb 162 euro, dan 275 euro en 869 euro betaald, bsn weet ik niet",
+    # the check fails
+    "mijn bsn begint met 7257 en eindigt op 63864",
+    "tussen 10 en 12 uur ben ik thuis, bel me",
+    "bel 06 en vraag naar Lisa, of bel 0800 1234",
+    # too many words between the parts
+    "bsn 7257 en ik weet echt niet meer wat de rest was, 63863 misschien",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"),
+                         [pytest.param(t, e, id=k) for k, (t, e) in SPLIT.items()])
+def test_a_value_in_parts_is_replaced_part_by_part(redactor, text, expected):
+    assert redactor.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text", KEPT)
+def test_numbers_that_do_not_make_a_checked_value_together_survive(redactor, text):
+    redacted = redactor.redact(text)[0]
+    assert "<BSN" not in redacted and "<TELEFOON" not in redacted and "<IBAN" not in redacted

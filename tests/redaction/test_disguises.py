@@ -1,0 +1,90 @@
+"""Disguises of issue 14 round 3: the classes of failure blind_corpus_4 showed, in new sentences.
+
+Each class is written in sentences of its own (not copied from the corpus), so the tests check
+the class and not the sentence. All data is invented: the BSNs pass the 11-proef
+(725763863, 162275869, 192285142, 691682483, 987825707), the IBANs mod-97.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from redaction.normalise import normalise
+
+# class → (message, redacted message)
+REDACTED = {
+    # nine digits in any grouping, also across a pasted line break: the BSN's 11-proef decides
+    "bsn-2-3-2-2": ("mijn bsn: 72 576 38 63", "mijn bsn: <BSN_1>"),
+    "bsn-1-2-2-2-2": ("sofinummer 1 62 27 58 69 graag", "sofinummer <BSN_1> graag"),
+    "bsn-5-4-hyphen": ("BSN 19228-5142 klopt dat?", "BSN <BSN_1> klopt dat?"),
+    "bsn-4-3-2": ("BSN 6916 824 83", "BSN <BSN_1>"),
+    "bsn-line-break": ("bsn 98782\n5707 sorry", "bsn <BSN_1> sorry"),
+    # symbols typed between the parts: emoji, stars
+    "phone-emoji": ("bel 06 ⭐ 81 ⭐ 22 ⭐ 93 ⭐ 40", "bel <TELEFOONNUMMER_1>"),
+    "bsn-emoji-groups": ("bsn 🙈 725 🙈 763 🙈 863", "bsn 🙈 <BSN_1>"),
+    "bsn-stars": ("bsn 1*6*2*2*7*5*8*6*9", "bsn <BSN_1>"),
+    # single characters joined by dots or hyphens; five capitals spaced; a word gap of two spaces
+    "bsn-hyphens": ("bsn 1-9-2-2-8-5-1-4-2 ok", "bsn <BSN_1> ok"),
+    "name-dots": ("ik ben F.a.t.i.m.a en ik zoek werk", "ik ben <PERSOON_1> en ik zoek werk"),
+    "name-spaced-five": ("ik heet R o e l f en ik heb een vraag",
+                         "ik heet <PERSOON_1> en ik heb een vraag"),
+    "name-emoji": ("ik ben L💜I💜N💜D💜A", "ik ben <PERSOON_1>"),
+    "surname-word-gap": ("mijn achternaam is v a n  D a m", "mijn achternaam is <PERSOON_1>"),
+    # codes spelled with capitals or letter names among number words
+    "postcode-letter-names": ("mijn postcode is vierendertig twaalf ka el",
+                              "mijn postcode is <POSTCODE_1>"),
+    "postcode-capitals": ("postcode twaalf vierendertig R T", "postcode <POSTCODE_1>"),
+    "plate-capitals-words": ("kenteken H V drie zeven vijf N", "kenteken <KENTEKEN_1>"),
+    "iban-capitals-words": ("iban NL tien SNSB 0923 4177 vijfenzestig",
+                            "iban <IBAN_1>"),
+    "ip-punt": ("mijn ip is honderdtwaalf punt 40 punt zeven punt 33", "mijn ip is <IP_ADRES_1>"),
+    # e-mail: "bij" spelled out whole, a line break before "@", hyphen-joined letters
+    "email-bij": ("mail karin.jol58 bij outlook punt com", "mail <EMAIL_1>"),
+    "email-line-break": ("mail: karin_jol\n@ziggo.nl", "mail: <EMAIL_1>"),
+    "email-hyphens": ("k-a-r-i-n-j-o-l-at-ziggo-punt-nl", "<EMAIL_1>"),
+}
+
+# Ordinary messages that look a little like these disguises and must stay as they are.
+UNTOUCHED = [
+    "ik rijd in een auto van de zaak, telt die mee?",
+    "j a a a a eindelijk",
+    "help m e a u b",
+    "ik heb 3 * 4 = 12 euro betaald",
+    "de WMO heeft twee keer gebeld",
+    "kijk bij wijzeringeldzaken.nl voor hulp",
+    "ik werk bij de gemeente punt",
+    "ik ben blij 😊 bel me morgen",
+    "t.a.v. de afdeling schulden",
+    "in 2019 2020 en 2021 had ik schulden",
+    "ik heb een K en een M op mijn rapport",
+]
+
+VIEWS = [
+    ("mijn postcode is vierendertig twaalf ka el", "mijn postcode is 3412KL"),
+    ("kenteken H V drie zeven vijf N", "kenteken HV375N"),
+    ("06 ⭐ 81 ⭐ 22", "06 81 22"),
+    ("ik ben F.a.t.i.m.a", "ik ben Fatima"),
+    ("v a n  D a m", "van Dam"),
+    ("honderdtwaalf punt 40 punt zeven punt 33", "112.40.7.33"),
+    ("ik rijd in een VN-234-B bestelbus", "ik rijd in een VN-234-B bestelbus"),
+    ("nul zes een-en-twintig 34 56 78 een keer", "0621345678 een keer"),
+    ("geboren een april tweeduizend drie", "geboren 1 april 2003"),
+    ("karin.jol58 bij outlook punt com", "karin.jol58@outlook.com"),
+    ("kijk bij wijzeringeldzaken.nl", "kijk bij wijzeringeldzaken.nl"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"),
+                         [pytest.param(t, e, id=k) for k, (t, e) in REDACTED.items()])
+def test_disguised_values_of_round_3_are_replaced_whole(redactor, text, expected):
+    assert redactor.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text", UNTOUCHED)
+def test_look_alikes_in_ordinary_messages_survive(redactor, text):
+    assert redactor.redact(text) == (text, [])
+
+
+@pytest.mark.parametrize(("text", "view"), VIEWS)
+def test_disguise_view_of_round_3(text, view):
+    assert normalise(text).text == view
