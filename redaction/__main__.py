@@ -108,10 +108,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     scanner.add_argument("paths", nargs="+", type=Path)
     args = parser.parse_args(argv)
 
-    from redaction.analyzer import RedactionSetupError, shared_redactor
+    from redaction.analyzer import RedactionSetupError, build_redactor
+    from redaction.settings import load_redaction_settings
 
     try:
-        redactor = shared_redactor()
+        redactor = build_redactor(load_redaction_settings())
     except RedactionSetupError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

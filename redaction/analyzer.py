@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from presidio_analyzer import AnalyzerEngine
 from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
 
 from redaction.placeholder_store import InMemoryPlaceholderStore, PlaceholderStore
 from redaction.redactor import LANGUAGE, Redactor
 from redaction.registry import build_registry
-from redaction.settings import RedactionSettings, load_redaction_settings
+from redaction.settings import RedactionSettings
 
 
 class RedactionSetupError(RuntimeError):
@@ -53,9 +51,3 @@ def build_redactor(
     """A redactor numbering placeholders in ``store`` (in memory when none is given: the CLI)."""
     store = store or InMemoryPlaceholderStore(idle_expiry_s=settings.idle_expiry_minutes * 60)
     return Redactor(build_analyzer(settings), store, settings.score_threshold)
-
-
-@lru_cache(maxsize=1)
-def shared_redactor() -> Redactor:
-    """One redactor per process (channels and CLI), built on first use at start-up."""
-    return build_redactor(load_redaction_settings())
