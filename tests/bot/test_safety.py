@@ -211,9 +211,9 @@ def _examples_by_intent() -> dict[str, list[str]]:
 # safety examples deliberately include indirect wording the net leaves to the classifier, because
 # no pattern for it is safe on everyday Dutch: vague hopelessness ("ik zie het niet meer zitten"),
 # saying goodbye and giving things away, coercive and financial control, elder neglect. About a
-# quarter of the examples are of that kind, so the floor is 65 % (measured 2026-12-04: crisis
-# 71 %, violence 79 %); dropping a pattern family (self-harm alone is ~11 % of the crisis
-# examples) makes this fail.
+# third of the examples are of that kind, so the floor is 65 % (measured 2026-12-04: crisis 71 %,
+# violence 79 %; after the indirect examples of round 2: crisis 65.4 %, violence 69.7 %);
+# dropping a pattern family (self-harm alone is ~11 % of the crisis examples) makes this fail.
 MIN_NET_RECALL = 0.65
 
 
@@ -258,6 +258,8 @@ def test_net_never_fires_on_other_intents_examples(phrases):
         ("de thuiszorg behandelt mijn vader ruw", "domestic_violence"),
         ("de verzorgster scheldt mijn oma uit en knijpt haar", "domestic_violence"),
         ("ik word gestalkt door mijn ex", "domestic_violence"),
+        ("als hij boos wordt, wordt hij handtastelijk", "domestic_violence"),
+        ("ik wil mijn leven stoppen", "crisis_suicide"),
     ],
 )
 def test_families_of_issue_18_round_2(phrases, text, intent):
@@ -280,6 +282,8 @@ def test_families_of_issue_18_round_2(phrases, text, intent):
         "de enige oplossing is dat ik mezelf aanmeld bij de schuldhulp",
         "na mijn poging om te stoppen met roken ben ik aangekomen",
         "ik heb het gezeur van de buren zo beu",
+        "ik wil mijn leven op orde krijgen",
+        "ik wil stoppen met roken, mijn leven is er beter van",
         "ik mag van mijn man niet roken",
         "de thuiszorg komt steeds te laat",
         "ik verzorg mijn moeder en ze scheldt me uit",
