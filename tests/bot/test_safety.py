@@ -211,9 +211,9 @@ def _examples_by_intent() -> dict[str, list[str]]:
 # safety examples deliberately include indirect wording the net leaves to the classifier, because
 # no pattern for it is safe on everyday Dutch: vague hopelessness ("ik zie het niet meer zitten"),
 # saying goodbye and giving things away, coercive and financial control, elder neglect. About a
-# quarter of the examples are of that kind, so the floor is 65 % (measured 2026-12-04: crisis
-# 71 %, violence 79 %); dropping a pattern family (self-harm alone is ~11 % of the crisis
-# examples) makes this fail.
+# third of the examples are of that kind, so the floor is 65 % (measured 2026-12-04: crisis 71 %,
+# violence 79 %; after the indirect examples of round 2: crisis 65.4 %, violence 69.7 %);
+# dropping a pattern family (self-harm alone is ~11 % of the crisis examples) makes this fail.
 MIN_NET_RECALL = 0.65
 
 
@@ -233,3 +233,61 @@ def test_net_never_fires_on_other_intents_examples(phrases):
         if phrases.match(example)
     ]
     assert fired == []
+
+
+# Issue 18, round 2: families the classifier missed on indirect wording, each with the calm
+# phrasings that share its words.
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("ik wil gewoon voorgoed verdwijnen", "crisis_suicide"),
+        ("ik wil verdwijnen, voor altijd", "crisis_suicide"),
+        ("het is voor iedereen makkelijker als ik er gewoon niet meer ben", "crisis_suicide"),
+        ("geen mens die het merkt als ik er niet meer zou zijn", "crisis_suicide"),
+        ("ik weet niet waarvoor ik nog opsta", "crisis_suicide"),
+        ("voor wie ga ik nog door?", "crisis_suicide"),
+        ("van mij hoeft het allemaal niet meer", "crisis_suicide"),
+        ("ik vertrouw mezelf vannacht niet", "crisis_suicide"),
+        ("hij zegt dat hij vanavond van de flat gaat springen", "crisis_suicide"),
+        ("ik hield het mesje al tegen mijn pols", "crisis_suicide"),
+        ("ik ben het leven zo beu", "crisis_suicide"),
+        ("de enige uitweg die ik zie is dat ik er niet meer ben", "crisis_suicide"),
+        ("sinds mijn poging voel ik me nog steeds zo, na mijn poging", "crisis_suicide"),
+        ("ik mag van mijn man niet naar mijn vriendinnen", "domestic_violence"),
+        ("ik mag van mijn vriend niemand zien", "domestic_violence"),
+        ("de thuiszorg behandelt mijn vader ruw", "domestic_violence"),
+        ("de verzorgster scheldt mijn oma uit en knijpt haar", "domestic_violence"),
+        ("ik word gestalkt door mijn ex", "domestic_violence"),
+        ("als hij boos wordt, wordt hij handtastelijk", "domestic_violence"),
+        ("ik wil mijn leven stoppen", "crisis_suicide"),
+    ],
+)
+def test_families_of_issue_18_round_2(phrases, text, intent):
+    assert phrases.match(text) == intent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik word gestalkt door reclames sinds ik een fiets zocht",
+        "ik wil dat mijn schulden voorgoed verdwijnen",
+        "ik ga voorgoed weg uit deze stad",
+        "wat gebeurt er met mijn huis als ik er niet meer ben",
+        "wie zorgt voor mijn zoon als ik er niet meer ben",
+        "waarom sta ik nog op de wachtlijst",
+        "waarom ga ik nog door met die studie",
+        "die afspraak hoeft voor mij niet meer",
+        "ik vertrouw mezelf niet met geld",
+        "de kinderen springen in de zomer van de steiger",
+        "de enige oplossing is dat ik mezelf aanmeld bij de schuldhulp",
+        "na mijn poging om te stoppen met roken ben ik aangekomen",
+        "ik heb het gezeur van de buren zo beu",
+        "ik wil mijn leven op orde krijgen",
+        "ik wil stoppen met roken, mijn leven is er beter van",
+        "ik mag van mijn man niet roken",
+        "de thuiszorg komt steeds te laat",
+        "ik verzorg mijn moeder en ze scheldt me uit",
+    ],
+)
+def test_look_alikes_of_issue_18_round_2_do_not_trigger(phrases, text):
+    assert phrases.match(text) is None
