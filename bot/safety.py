@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -19,6 +20,12 @@ from settings.core import PROJECT_ROOT
 SAFETY_PHRASES_FILE = PROJECT_ROOT / "bot" / "safety_phrases.yml"
 # The order decides which route is given when a message matches both lists.
 SAFETY_INTENTS = ("crisis_suicide", "domestic_violence")
+# A weak signal is passed to the dialogue as one of these entities (no value from the message):
+# the rules then add utter_safety_line_suicide or utter_safety_line_violence to the normal answer.
+WEAK_SIGNAL_ENTITIES = {
+    "crisis_suicide": "weak_signal_suicide",
+    "domestic_violence": "weak_signal_violence",
+}
 
 
 def normalise(text: str) -> str:
@@ -28,34 +35,76 @@ def normalise(text: str) -> str:
     return " ".join(plain.lower().split())
 
 
+Patterns = Mapping[str, tuple[re.Pattern[str], ...]]
+
+
+def _compile(raw: Mapping[str, Iterable[str]], where: str) -> Patterns:
+    unknown = set(raw) - set(SAFETY_INTENTS)
+    if unknown:
+        raise ValueError(f"unknown safety intents{where}: {sorted(unknown)}")
+    return {
+        intent: tuple(re.compile(p) for p in raw.get(intent, ()) or ())
+        for intent in SAFETY_INTENTS
+    }
+
+
+def _first_match(patterns: Patterns, text: str | None) -> str | None:
+    if not text:
+        return None
+    plain = normalise(text)
+    for intent in SAFETY_INTENTS:
+        if any(p.search(plain) for p in patterns.get(intent, ())):
+            return intent
+    return None
+
+
 @dataclass(frozen=True)
 class SafetyPhrases:
-    patterns: Mapping[str, tuple[re.Pattern[str], ...]]
+    patterns: Patterns
+    weak: Patterns = field(default_factory=dict)
 
     @classmethod
-    def from_mapping(cls, raw: Mapping[str, Iterable[str]]) -> SafetyPhrases:
-        unknown = set(raw) - set(SAFETY_INTENTS) - {"version"}
-        if unknown:
-            raise ValueError(f"unknown safety intents: {sorted(unknown)}")
-        return cls(
-            {
-                intent: tuple(re.compile(p) for p in raw.get(intent, ()) or ())
-                for intent in SAFETY_INTENTS
-            }
-        )
+    def from_mapping(cls, raw: Mapping[str, Any]) -> SafetyPhrases:
+        clear = {k: v for k, v in raw.items() if k not in ("version", "weak")}
+        return cls(_compile(clear, ""), _compile(raw.get("weak") or {}, " under 'weak'"))
 
-    def as_mapping(self) -> dict[str, list[str]]:
-        return {intent: [p.pattern for p in pats] for intent, pats in self.patterns.items()}
+    def as_mapping(self) -> dict[str, Any]:
+        mapping: dict[str, Any] = {
+            intent: [p.pattern for p in pats] for intent, pats in self.patterns.items()
+        }
+        mapping["weak"] = {intent: [p.pattern for p in pats] for intent, pats in self.weak.items()}
+        return mapping
 
     def match(self, text: str | None) -> str | None:
-        """The safety intent the text signals, or None."""
-        if not text:
-            return None
-        plain = normalise(text)
-        for intent in SAFETY_INTENTS:
-            if any(p.search(plain) for p in self.patterns.get(intent, ())):
-                return intent
+        """The safety intent the text clearly signals (the full safety answer), or None."""
+        return _first_match(self.patterns, text)
+
+    def match_weak(self, text: str | None) -> str | None:
+        """The safety intent a weak phrase points to (one extra line), or None."""
+        return _first_match(self.weak, text)
+
+
+def weak_signal(
+    phrases: SafetyPhrases,
+    text: str | None,
+    intent: str | None,
+    ranking: Mapping[str, float],
+    threshold: float,
+) -> str | None:
+    """The safety intent whose short line the answer gets, or None.
+
+    Only when the answer is not already the full safety answer: a weak phrase decides first;
+    otherwise the classifier's confidence in a safety intent must reach ``threshold``. "A needless
+    line costs little, a missing one can cost a life", so the threshold is low.
+    """
+    if intent in SAFETY_INTENTS:
         return None
+    phrase = phrases.match_weak(text)
+    if phrase is not None:
+        return phrase
+    scores = {i: float(ranking.get(i) or 0.0) for i in SAFETY_INTENTS}
+    best = max(SAFETY_INTENTS, key=lambda i: scores[i])
+    return best if scores[best] >= threshold else None
 
 
 def load_safety_phrases(path: Path = SAFETY_PHRASES_FILE) -> SafetyPhrases:

@@ -12,6 +12,12 @@ from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import (
+    ENTITIES,
+    ENTITY_ATTRIBUTE_END,
+    ENTITY_ATTRIBUTE_START,
+    ENTITY_ATTRIBUTE_TYPE,
+    ENTITY_ATTRIBUTE_VALUE,
+    EXTRACTOR,
     INTENT,
     INTENT_NAME_KEY,
     INTENT_RANKING_KEY,
@@ -21,7 +27,7 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.safety import SafetyPhrases, load_safety_phrases
+from bot.safety import WEAK_SIGNAL_ENTITIES, SafetyPhrases, load_safety_phrases, weak_signal
 from settings.core import PROJECT_ROOT
 
 PHRASES_FILE_NAME = "safety_phrases.json"
@@ -37,7 +43,10 @@ class SafetyNetClassifier(GraphComponent, IntentClassifier):
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
-        return {"phrases_file": "bot/safety_phrases.yml"}
+        # weak_signal_threshold: the classifier's confidence in a safety intent from which a
+        # message about something else gets the short safety line (chosen on the development
+        # sets, see docs/trainers.md).
+        return {"phrases_file": "bot/safety_phrases.yml", "weak_signal_threshold": 0.1}
 
     def __init__(
         self,
@@ -85,11 +94,33 @@ class SafetyNetClassifier(GraphComponent, IntentClassifier):
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
-            intent = self._phrases.match(message.get(TEXT))
+            text = message.get(TEXT)
+            intent = self._phrases.match(text)
             if intent is None:
+                self._mark_weak_signal(message, text)
                 continue
             top = {INTENT_NAME_KEY: intent, PREDICTED_CONFIDENCE_KEY: 1.0}
             # A one-entry ranking: FallbackClassifier must not call this ambiguous.
             message.set(INTENT, top, add_to_output=True)
             message.set(INTENT_RANKING_KEY, [top], add_to_output=True)
         return messages
+
+    def _mark_weak_signal(self, message: Message, text: str | None) -> None:
+        """Add a weak-signal entity: a non-personal mark, its value is never the resident's text."""
+        ranking = {
+            r.get(INTENT_NAME_KEY): r.get(PREDICTED_CONFIDENCE_KEY) or 0.0
+            for r in message.get(INTENT_RANKING_KEY) or []
+        }
+        top = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+        threshold = float(self._config.get("weak_signal_threshold", 0.1))
+        intent = weak_signal(self._phrases, text, top, ranking, threshold)
+        if intent is None or not text:
+            return
+        entity = {
+            ENTITY_ATTRIBUTE_TYPE: WEAK_SIGNAL_ENTITIES[intent],
+            ENTITY_ATTRIBUTE_VALUE: "weak",
+            ENTITY_ATTRIBUTE_START: 0,
+            ENTITY_ATTRIBUTE_END: len(text),
+            EXTRACTOR: self.__class__.__name__,
+        }
+        message.set(ENTITIES, [*(message.get(ENTITIES) or []), entity], add_to_output=True)

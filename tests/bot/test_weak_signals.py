@@ -1,0 +1,140 @@
+"""Weak safety signals inside another topic: the topic answer stays, one short line is added."""
+
+import pytest
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.safety import WEAK_SIGNAL_ENTITIES, SafetyPhrases, load_safety_phrases, weak_signal
+from bot.safety_net import SafetyNetClassifier
+
+THRESHOLD = 0.1
+
+
+@pytest.fixture(scope="module")
+def phrases() -> SafetyPhrases:
+    return load_safety_phrases()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "de schulden groeien me boven het hoofd en ik zie het soms niet meer zitten",
+        "ik ben alleen en vraag me af wat het leven nog voor zin heeft",
+        "elke dag hetzelfde, soms denk ik waar doe ik het nog voor",
+        "ik zorg voor mijn moeder en weet niet hoe lang ik dit nog volhoud",
+        "ben zo moe van alles, soms wil ik gewoon verdwijnen",
+        "ik voel me een last voor mijn gezin",
+        "mijn dochter draagt steeds lange mouwen en eet slecht",
+    ],
+)
+def test_weak_suicide_wording_inside_a_topic_gets_the_113_line(phrases, text):
+    assert phrases.match(text) is None, "a weak signal, not a clear one"
+    assert weak_signal(phrases, text, "debt", {"debt": 0.98}, THRESHOLD) == "crisis_suicide"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mijn man heeft een kort lontje en hij duwt me weleens als hij boos is",
+        "als ik naar de post vraag, gooide hij laatst een bord kapot",
+        "mijn zoon van 16 wordt steeds agressiever",
+        "mijn vriend checkt mijn telefoon en bepaalt met wie ik praat",
+        "ik durf het niet te zeggen, ik ben bang voor hem",
+        "mijn man houdt de pinpas en ik moet alles vragen",
+    ],
+)
+def test_weak_violence_wording_inside_a_topic_gets_the_veilig_thuis_line(phrases, text):
+    assert phrases.match(text) is None
+    assert weak_signal(phrases, text, "stress", {"stress": 0.97}, THRESHOLD) == "domestic_violence"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik heb een betalingsachterstand bij de energie",
+        "mijn zoon van 4 krijgt driftbuien als hij moet stoppen met spelen",
+        "ik kan de huur niet meer betalen",
+        "hoe lang duurt het voordat ik bij schuldhulp terecht kan",
+        "ik ben bang dat ik mijn baan verlies",
+        "ik schrik me dood van die energierekening",
+        "de deurwaarder heeft beslag gelegd op mijn loon",
+    ],
+)
+def test_calm_topic_messages_get_no_line(phrases, text):
+    assert weak_signal(phrases, text, "debt", {"debt": 0.99, "stress": 0.01}, THRESHOLD) is None
+
+
+@pytest.mark.parametrize(
+    ("ranking", "expected"),
+    [
+        ({"debt": 0.85, "crisis_suicide": 0.12}, "crisis_suicide"),
+        ({"debt": 0.85, "domestic_violence": 0.1}, "domestic_violence"),
+        ({"debt": 0.6, "crisis_suicide": 0.15, "domestic_violence": 0.2}, "domestic_violence"),
+        ({"debt": 0.95, "crisis_suicide": 0.09}, None),
+        ({"debt": 1.0}, None),
+    ],
+)
+def test_classifier_confidence_in_a_safety_intent_counts_from_the_threshold(
+    phrases, ranking, expected
+):
+    text = "ik heb een brief van het cjib gekregen"
+    assert weak_signal(phrases, text, "debt", ranking, THRESHOLD) == expected
+
+
+@pytest.mark.parametrize("intent", ["crisis_suicide", "domestic_violence"])
+def test_a_full_safety_answer_gets_no_extra_line(phrases, intent):
+    assert weak_signal(phrases, "ik zie het niet meer zitten", intent, {intent: 1.0}, 0.1) is None
+
+
+def test_weak_phrases_are_read_from_the_phrase_file_and_survive_the_model_copy(phrases):
+    assert phrases.weak["crisis_suicide"] and phrases.weak["domestic_violence"]
+    copy = SafetyPhrases.from_mapping(phrases.as_mapping())
+    assert copy.as_mapping() == phrases.as_mapping()
+
+
+def test_unknown_weak_kind_fails_loudly():
+    with pytest.raises(ValueError, match="weak"):
+        SafetyPhrases.from_mapping({"weak": {"gambling": ["gok"]}})
+
+
+def _parsed(text: str, intent: str, ranking: dict[str, float]) -> Message:
+    message = Message(data={TEXT: text})
+    message.set(INTENT, {"name": intent, "confidence": ranking[intent]})
+    message.set(INTENT_RANKING_KEY, [{"name": i, "confidence": c} for i, c in ranking.items()])
+    return message
+
+
+def _component(phrases: SafetyPhrases) -> SafetyNetClassifier:
+    config = {**SafetyNetClassifier.get_default_config(), "weak_signal_threshold": THRESHOLD}
+    return SafetyNetClassifier(config, None, None, phrases)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("Ik heb zes online leningen en ik zie het soms echt niet meer zitten.",
+         WEAK_SIGNAL_ENTITIES["crisis_suicide"]),
+        ("Ik heb veel spanning thuis, mijn man duwt me weleens als hij boos is.",
+         WEAK_SIGNAL_ENTITIES["domestic_violence"]),
+    ],
+)
+def test_the_safety_net_marks_a_weak_signal_without_changing_the_topic(phrases, text, entity):
+    (message,) = _component(phrases).process([_parsed(text, "debt", {"debt": 0.97})])
+    assert message.get(INTENT)["name"] == "debt"
+    (mark,) = message.get(ENTITIES)
+    assert mark["entity"] == entity
+    assert mark["value"] == "weak", "a non-personal mark, never the resident's words"
+    assert (mark["start"], mark["end"]) == (0, len(text))
+
+
+def test_the_safety_net_leaves_a_calm_message_unmarked(phrases):
+    text = "Ik heb een aanmaning van de zorgverzekeraar, kan ik een regeling treffen?"
+    (message,) = _component(phrases).process([_parsed(text, "debt", {"debt": 0.99})])
+    assert not message.get(ENTITIES)
+
+
+def test_a_clear_signal_still_overrides_the_topic_without_a_mark(phrases):
+    text = "ik heb schulden en soms wil ik niet meer leven"
+    (message,) = _component(phrases).process([_parsed(text, "debt", {"debt": 0.97})])
+    assert message.get(INTENT)["name"] == "crisis_suicide"
+    assert not message.get(ENTITIES)
