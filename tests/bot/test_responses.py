@@ -115,6 +115,8 @@ def test_topic_answers_offer_contact_with_a_person():
     [
         ("utter_crisis_suicide", ["112", "0800-0113", "113.nl"]),
         ("utter_domestic_violence", ["112", "0800-2000", "Veilig Thuis"]),
+        ("utter_safety_line_suicide", ["112", "0800-0113", "113.nl"]),
+        ("utter_safety_line_violence", ["112", "0800-2000", "Veilig Thuis"]),
     ],
 )
 def test_safety_answers_carry_the_national_numbers_literally(response, numbers):
@@ -143,3 +145,10 @@ def test_ask_decision_names_who_decides():
 def test_not_understood_offers_every_help_topic(response):
     buttons = DOMAIN["responses"][response][0]["buttons"]
     assert {b["payload"] for b in buttons} == {f"/{t}" for t in TOPICS}
+
+
+@pytest.mark.parametrize("response", ["utter_safety_line_suicide", "utter_safety_line_violence"])
+def test_weak_signal_line_is_one_short_addition(response):
+    (text,) = RESPONSES[response]
+    assert len(text.split()) <= 35, "one short line next to the topic answer, not a second answer"
+    assert "•" not in text
