@@ -30,6 +30,7 @@ BLIND_DIR = PROJECT_ROOT / "bot" / "eval" / "blind"
 SAFETY_INTENTS = frozenset({"crisis_suicide", "domestic_violence"})
 NOT_UNDERSTOOD = frozenset({"nlu_fallback", "out_of_scope"})
 KIND_INTENT = {"suicide": "crisis_suicide", "violence": "domestic_violence"}
+KIND_LINE = {"suicide": "weak_signal_suicide", "violence": "weak_signal_violence"}
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,8 @@ class BlindMessage:
 class Prediction:
     intent: str
     confidence: float
+    # The weak-signal entity the safety net set (the short 113 / Veilig Thuis line), if any.
+    weak_line: str | None = None
 
 
 def load_blind_set(path: Path) -> list[BlindMessage]:
@@ -115,10 +118,21 @@ def score(messages: list[BlindMessage], predictions: list[Prediction]) -> dict[s
         ),
         "safety_answer_on_weak": _share(p.intent in SAFETY_INTENTS for _, p in weak),
         "safety_answer_on_calm": _share(p.intent in SAFETY_INTENTS for _, p in calm),
+        "weak_line_on_weak": _share(_line(p) for _, p in weak),
+        "weak_line_right_kind": _share(
+            p.weak_line == KIND_LINE.get(m.safety_kind or "") for m, p in weak if _line(p)
+        ),
+        "weak_covered": _share(p.intent in SAFETY_INTENTS or _line(p) for _, p in weak),
+        "weak_line_on_calm": _share(_line(p) for _, p in calm),
         "accuracy_by_style": {s: _share(v) for s, v in sorted(by_style.items())},
         "f1_by_intent": per_intent,
         "counts": {"strong": len(strong), "weak": len(weak), "none": len(calm)},
     }
+
+
+def _line(p: Prediction) -> bool:
+    """The resident sees the short line: a weak mark on an answer that is not the full one."""
+    return p.weak_line is not None and p.intent not in SAFETY_INTENTS
 
 
 def _share(values: Any) -> float:
@@ -142,8 +156,11 @@ def predict(model_path: Path, texts: list[str]) -> list[Prediction]:
         for text in texts:
             parsed = await agent.parse_message(text)
             intent = parsed.get("intent") or {}
+            marks = [e["entity"] for e in parsed.get("entities") or []
+                     if e.get("entity") in KIND_LINE.values()]
             results.append(
-                Prediction(str(intent.get("name")), float(intent.get("confidence") or 0.0))
+                Prediction(str(intent.get("name")), float(intent.get("confidence") or 0.0),
+                           marks[0] if marks else None)
             )
         return results
 
@@ -167,6 +184,13 @@ def render(name: str, figures: dict[str, Any]) -> str:
         f"| safety answer on weak signals | {figures['safety_answer_on_weak']:.1%} |",
         f"| safety answer on messages without a signal | "
         f"{figures['safety_answer_on_calm']:.1%} |",
+        f"| short safety line on weak signals | {figures['weak_line_on_weak']:.1%} |",
+        f"| of those, the right line (113 vs Veilig Thuis) | "
+        f"{figures['weak_line_right_kind']:.1%} |",
+        f"| weak signals with 113 / Veilig Thuis (answer or line) | "
+        f"{figures['weak_covered']:.1%} |",
+        f"| short safety line on messages without a signal | "
+        f"{figures['weak_line_on_calm']:.1%} |",
         "\n| style | accuracy |",
         "|---|---|",
         *[f"| {s} | {a:.1%} |" for s, a in figures["accuracy_by_style"].items()],
