@@ -31,6 +31,10 @@ SAFETY_INTENTS = frozenset({"crisis_suicide", "domestic_violence"})
 NOT_UNDERSTOOD = frozenset({"nlu_fallback", "out_of_scope"})
 KIND_INTENT = {"suicide": "crisis_suicide", "violence": "domestic_violence"}
 KIND_LINE = {"suicide": "weak_signal_suicide", "violence": "weak_signal_violence"}
+# The answers the rules add the short line to (nlu_data/conversations/rules.yml); a mark on any
+# other intent (a form starting, a greeting) is not seen by the resident, so it does not count.
+LINE_INTENTS = frozenset({"debt", "money_worries", "stress", "parenting", "loneliness", "youth",
+                          "digital_help", "social_support", "nlu_fallback", "out_of_scope"})
 
 
 @dataclass(frozen=True)
@@ -132,7 +136,7 @@ def score(messages: list[BlindMessage], predictions: list[Prediction]) -> dict[s
 
 def _line(p: Prediction) -> bool:
     """The resident sees the short line: a weak mark on an answer that is not the full one."""
-    return p.weak_line is not None and p.intent not in SAFETY_INTENTS
+    return p.weak_line is not None and p.intent in LINE_INTENTS
 
 
 def _share(values: Any) -> float:

@@ -65,16 +65,18 @@ def test_a_malformed_entry_is_an_error_naming_it(tmp_path: Path):
 
 def test_the_short_line_counts_on_weak_and_calm_messages_but_not_under_a_full_answer():
     messages = [_m("debt", "weak", "suicide"), _m("stress", "weak", "violence"),
-                _m("loneliness", "weak", "suicide"), _m("debt"), _m("stress")]
+                _m("loneliness", "weak", "suicide"), _m("request_human", "weak", "suicide"),
+                _m("debt"), _m("stress")]
     predictions = [
         Prediction("debt", 0.9, "weak_signal_suicide"),
         Prediction("stress", 0.9, "weak_signal_suicide"),
         Prediction("crisis_suicide", 1.0, None),
+        Prediction("request_human", 0.9, "weak_signal_suicide"),
         Prediction("debt", 0.9, "weak_signal_violence"),
         Prediction("stress", 0.9, None),
     ]
     figures = score(messages, predictions)
-    assert figures["weak_line_on_weak"] == pytest.approx(2 / 3, abs=1e-3)
+    assert figures["weak_line_on_weak"] == pytest.approx(2 / 4, abs=1e-3)
     assert figures["weak_line_right_kind"] == pytest.approx(1 / 2, abs=1e-3)
-    assert figures["weak_covered"] == 1.0
+    assert figures["weak_covered"] == pytest.approx(3 / 4, abs=1e-3), "a form shows no line"
     assert figures["weak_line_on_calm"] == pytest.approx(1 / 2, abs=1e-3)
