@@ -75,8 +75,8 @@ def content_of(line: str, yaml_file: bool) -> tuple[int, str]:
     """The part of a line that is content, and where it starts."""
     if not yaml_file:
         return 0, line
-    if _NAMING_KEYS.match(line):
-        return len(line), ""
+    if _NAMING_KEYS.match(line) or line.lstrip().startswith("#"):
+        return len(line), ""  # structure, or the team's own comment (reviewed with the code)
     start = _YAML_STRUCTURE.match(line).end()  # type: ignore[union-attr]
     return start, line[start:]
 

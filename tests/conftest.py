@@ -94,6 +94,7 @@ def _starts_a_system(func: Callable[..., Any], seen: set[int]) -> bool:
     return False
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist's, which reads xdist_group to group the tests
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     seen: dict[str, bool] = {}  # fixture or test function -> starts a system
     for item in items:

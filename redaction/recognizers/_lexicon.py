@@ -123,7 +123,7 @@ def ordinary_words() -> frozenset[str]:
     # real words ("hoop", "niks": tens of thousands).
     frequent = {w for w, n in word_counts().items() if n >= FREQUENT_WORD_MIN_COUNT
                 and (n >= FIRST_NAME_AS_WORD_MIN_COUNT or w not in first_names())}
-    english = _english_stop_words()
+    english = _english_stop_words() | english_words()
     return frozenset(words | frequent | english | chat_words() | _deduce_list("whitelist")
                      | function_words())
 
@@ -171,6 +171,13 @@ def is_typo_of_frequent_word(word: str) -> bool:
 
 
 @cache
+def english_words() -> frozenset[str]:
+    """Everyday English words residents mix into Dutch ("my daughter", "yesterday"): words, not
+    names (data/english_words.txt; no word that is also a common name)."""
+    return read_term_file(DATA_DIR / "english_words.txt")
+
+
+@cache
 def chat_words() -> frozenset[str]:
     """Chat spellings and fillers ("mn", "aub", "jep") no dictionary lists (data/chat_words.txt)."""
     return read_term_file(DATA_DIR / "chat_words.txt")
@@ -206,6 +213,29 @@ def _accent_folded_words() -> frozenset[str]:
     )
 
 
+PRONOMINAL_HEADS = ("er", "hier", "daar", "waar")
+
+
+def is_pronominal_adverb(word: str) -> bool:
+    """ "erin", "erop", "daarmee", "waarom": er/hier/daar/waar + a function word. A closed class
+    of Dutch words, never a name - also when one is a first name elsewhere ("Erin")."""
+    low = word.lower()
+    return any(low.startswith(head) and low[len(head):] in function_words()
+               for head in PRONOMINAL_HEADS)
+
+
+def is_present_tense_verb(word: str) -> bool:
+    """ "belt", "werkt", "zegt": stem + t, with the infinitive (stem + en, or the stem's last
+    consonant doubled + en: "bellen") a known lemma. A surname that is also such a form (Belt)
+    reads as the verb when lowercase."""
+    low = word.lower()
+    if len(low) < 4 or not low.endswith("t"):
+        return False
+    lemmas, _rules = _lemma_data()
+    stem = low[:-1]
+    return stem + "en" in lemmas or (stem[-1] not in "aeiou" and stem + stem[-1] + "en" in lemmas)
+
+
 @lru_cache(maxsize=65536)
 def is_dutch_word(word: str) -> bool:
     """A Dutch word form: listed, an inflection of a lemma ("ouderen", "leest"), or a compound of
@@ -228,16 +258,15 @@ def is_dutch_word(word: str) -> bool:
             stem = low[: -len(ending)]
             if stem + lemma_end in lemmas or (stem[-1:] in "aeou" and stem + stem[-1] in lemmas):
                 return True
-    # present tense "gebeurt", "werkt": stem + "en" is the infinitive
-    if len(low) > 4 and low.endswith("t") and (low[:-1] + "en" in lemmas):
+    # present tense "gebeurt", "werkt", "belt": the infinitive is a lemma
+    if is_present_tense_verb(low):
         return True
     for suffix in ("etje", "tje", "pje", "kje", "je"):  # diminutives: "maatje", "boompje"
         if low.endswith(suffix) and len(low) - len(suffix) >= 3:
             if low[: -len(suffix)] in lemmas:
                 return True
-    for head in ("er", "hier", "daar", "waar"):  # "erbij", "daarmee", "waarom"
-        if low.startswith(head) and low[len(head) :] in function_words():
-            return True
+    if is_pronominal_adverb(low):  # "erbij", "daarmee", "waarom"
+        return True
     # "sociale", "normale", "gewone": adjectives whose lemma doubles the vowel
     if len(low) > 4 and low.endswith("e") and low[-3] in "aeou" and low[-2] not in "aeiou":
         if low[:-2] + low[-3] + low[-2] in lemmas:
@@ -246,8 +275,10 @@ def is_dutch_word(word: str) -> bool:
         return False
     for cut in range(3, len(low) - 3):  # compounds: "dossier|nummer", "woon|plek"
         head, tail = low[:cut], low[cut:]
-        if head in lemmas and (tail in lemmas or tail in ordinary_words()):
-            return True
+        if (head in lemmas or head in ordinary_words()) and (
+            tail in lemmas or tail in ordinary_words() or (len(tail) >= 5 and is_dutch_word(tail))
+        ):
+            return True  # also "personen|alarmering": an inflected head, a derived tail
         if head.endswith("s") and head[:-1] in lemmas and tail in lemmas:  # "beschikking|s|..."
             return True
     return False

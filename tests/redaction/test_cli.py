@@ -93,6 +93,7 @@ def test_yaml_structure_is_not_scanned_only_values(line, content):
     "  - rule: answer greet",
     "    steps:",
     "    condition:",
+    "  # The normal answer stays; one short line follows it.",
 ])
 def test_rules_and_stories_structure_is_not_scanned_as_resident_text(line: str) -> None:
     from redaction.__main__ import content_of

@@ -122,6 +122,7 @@ class _NameShapes:
             or low in _lexicon.WEEKDAYS
             or low in _lexicon.MONTHS
             or low in _lexicon.MONTH_ABBREVIATIONS - {"jan"}
+            or (not tok.capital and _lexicon.is_pronominal_adverb(low))  # "mijn man erin"
         )
 
     def _nameish_after_trigger(
@@ -141,7 +142,8 @@ class _NameShapes:
         if mode == "elder":  # "tante truus", "opa Henk": a first name that is rarely a word
             return self._rarely_a_word(tok.low)
         if not tok.capital and mode == "title" and (
-            tok.low in self._surnames or self._unknown_word(tok.low)
+            (tok.low in self._surnames and not _lexicon.is_present_tense_verb(tok.low))
+            or self._unknown_word(tok.low)
         ):
             return True  # "dokter bakker", "meneer yilmaz"
         if not tok.capital and mode == "family" and self._unknown_name(tok, after):
