@@ -214,13 +214,18 @@ def _accent_folded_words() -> frozenset[str]:
 
 
 PRONOMINAL_HEADS = ("er", "hier", "daar", "waar")
+# The prepositions (in their pronominal form: met -> mee, tot -> toe) that follow them.
+PRONOMINAL_TAILS = frozenset(
+    "aan achter af bij binnen boven buiten door in langs mee na naar naast om onder op over "
+    "rond toe tegen tussen uit van voor zonder".split())
 
 
 def is_pronominal_adverb(word: str) -> bool:
-    """ "erin", "erop", "daarmee", "waarom": er/hier/daar/waar + a function word. A closed class
-    of Dutch words, never a name - also when one is a first name elsewhere ("Erin")."""
+    """ "erin", "erop", "daarmee", "waarvoor": er/hier/daar/waar + a preposition. A closed class of
+    Dutch words, never a name - also when one is a first name elsewhere ("Erin"); "erik" is not
+    one ("ik" is no preposition)."""
     low = word.lower()
-    return any(low.startswith(head) and low[len(head):] in function_words()
+    return any(low.startswith(head) and low[len(head):] in PRONOMINAL_TAILS
                for head in PRONOMINAL_HEADS)
 
 
@@ -233,7 +238,12 @@ def is_present_tense_verb(word: str) -> bool:
         return False
     lemmas, _rules = _lemma_data()
     stem = low[:-1]
-    return stem + "en" in lemmas or (stem[-1] not in "aeiou" and stem + stem[-1] + "en" in lemmas)
+    infinitives = {stem + "en"}
+    if stem[-1] not in "aeiou":
+        infinitives.add(stem + stem[-1] + "en")  # "belt": bellen
+    if len(stem) >= 3 and stem[-3] == stem[-2] and stem[-2] in "aeou":
+        infinitives.add(stem[:-2] + stem[-1] + "en")  # "woont": wonen
+    return bool(infinitives & lemmas)
 
 
 @lru_cache(maxsize=65536)
@@ -265,8 +275,9 @@ def is_dutch_word(word: str) -> bool:
         if low.endswith(suffix) and len(low) - len(suffix) >= 3:
             if low[: -len(suffix)] in lemmas:
                 return True
-    if is_pronominal_adverb(low):  # "erbij", "daarmee", "waarom"
-        return True
+    for head in PRONOMINAL_HEADS:  # "erbij", "daarmee", "waarom"
+        if low.startswith(head) and low[len(head) :] in function_words():
+            return True
     # "sociale", "normale", "gewone": adjectives whose lemma doubles the vowel
     if len(low) > 4 and low.endswith("e") and low[-3] in "aeou" and low[-2] not in "aeiou":
         if low[:-2] + low[-3] + low[-2] in lemmas:
