@@ -80,13 +80,14 @@ def socketio_origins(redaction: RedactionSettings, portal: PortalSettings) -> tu
 def server_env(settings: Settings, env: Mapping[str, str] | None = None) -> dict[str, str]:
     """The environment every server process gets: what endpoints.yml expands, and the values
     two packages must agree on, resolved here once."""
-    env = dict(os.environ if env is None else env)
-    env.update(settings.server_env())
-    app = load_app_settings(env=env)
+    core = settings.server_env()
+    env = {**(os.environ if env is None else env), **core}
+    trends = load_trend_settings(env=env, data_dir=settings.data_dir)
+    origins = socketio_origins(load_redaction_settings(env=env), load_portal_settings(env=env))
     return {
-        **settings.server_env(),
-        "DH_TRENDS_DATABASE_URL": app.trends.database_url,
-        "DH_REDACTION_SOCKETIO_ORIGINS": ",".join(socketio_origins(app.redaction, app.portal)),
+        **core,
+        "DH_TRENDS_DATABASE_URL": trends.database_url,
+        "DH_REDACTION_SOCKETIO_ORIGINS": ",".join(origins),
     }
 
 
