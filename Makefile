@@ -21,7 +21,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # (the seeds live in config.yml and redaction/ner/config.cfg).
 DETERMINISTIC := PYTHONHASHSEED=0 OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
 
-.PHONY: setup browser-tools run test test-fast train eval eval-redaction eval-blind bench bench-load lint clean
+.PHONY: setup browser-tools run test test-fast train eval eval-redaction eval-blind eval-conversations bench bench-load lint clean
 
 setup: $(VENV)/.installed
 
@@ -77,6 +77,11 @@ eval-redaction: $(VENV)/.installed $(NER_MODEL)
 # The trained assistant on blind resident messages (bot/eval/blind/); see docs in bot/blind_messages.py.
 eval-blind: $(VENV)/.installed $(MODEL)
 	$(PY) -m bot.blind_messages
+
+# Scripted resident conversations (evaluation/sets/) against the whole running system;
+# var/reports/eval-conversations.md. About 10 minutes for two sets of 64.
+eval-conversations: $(VENV)/.installed $(MODEL) $(NER_MODEL)
+	$(PY) -m evaluation $(EVAL_SETS)
 
 bench: $(VENV)/.installed $(MODEL) $(NER_MODEL)
 	$(PY) -m benchmarks.assistant

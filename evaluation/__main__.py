@@ -1,0 +1,107 @@
+"""``make eval-conversations``: play the scripted conversation sets against the whole system.
+
+Starts Rasa and the action server as ``make run`` does, on free ports and a temporary data dir
+(or uses a running system with ``--url``), plays every conversation of each set, and writes
+var/reports/eval-conversations.md and .json. See docs/evaluation.md for the sets and the rules.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import socket
+import sys
+import tempfile
+import uuid
+from collections.abc import Sequence
+from dataclasses import asdict
+from pathlib import Path
+
+from bot.referrals import load_referrals
+from evaluation.conversation_set import ConversationSetError, load_conversation_set
+from evaluation.report import markdown, totals
+from evaluation.reply_reader import ReplyReader
+from evaluation.resident import AssistantError, RestClient, play
+from evaluation.scoring import ConversationScore, score_conversation
+from privacy.services import open_privacy_services
+from privacy.settings import load_privacy_settings
+from runtime.launcher import LaunchError, System
+from settings.core import PROJECT_ROOT, Settings, load_settings
+
+SETS_DIR = PROJECT_ROOT / "evaluation" / "sets"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def evaluate(paths: Sequence[Path], url: str, data_dir: Path) -> dict[str, list[ConversationScore]]:
+    reader = ReplyReader.for_project(load_referrals())
+    client = RestClient(url)
+    privacy = open_privacy_services(load_privacy_settings(env={"DH_DATA_DIR": str(data_dir)}))
+    results: dict[str, list[ConversationScore]] = {}
+    for path in paths:
+        conversation_set = load_conversation_set(path)
+        scores = []
+        for conversation in conversation_set.conversations:
+            sender = f"eval-{conversation.id}-{uuid.uuid4().hex[:8]}"
+            played = play(conversation, sender, client, reader)
+            played.handoff_teams = tuple(
+                h.team for h in privacy.queue.for_conversation(privacy.pseudonym(sender)))
+            scores.append(score_conversation(played, reader))
+        results[conversation_set.name] = scores
+    return results
+
+
+def write_report(results: dict[str, list[ConversationScore]], out: Path) -> Path:
+    out.mkdir(parents=True, exist_ok=True)
+    body = "# Conversations against the running system\n\n" + "\n".join(
+        markdown(name, scores) for name, scores in results.items())
+    (out / "eval-conversations.md").write_text(body, encoding="utf-8")
+    (out / "eval-conversations.json").write_text(json.dumps({
+        name: {"totals": totals(scores), "conversations": [asdict(s) for s in scores]}
+        for name, scores in results.items()}, indent=2, ensure_ascii=False), encoding="utf-8")
+    return out / "eval-conversations.md"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m evaluation", description=__doc__)
+    parser.add_argument("sets", nargs="*", type=Path,
+                        help="conversation sets (default: every set in evaluation/sets/)")
+    parser.add_argument("--url", help="REST webhook of a running system (its data dir is "
+                        "DH_DATA_DIR); default: start one")
+    args = parser.parse_args(argv)
+    paths = args.sets or sorted(SETS_DIR.glob("*.yml"))
+    settings = load_settings()
+    try:
+        for path in paths:
+            load_conversation_set(path)
+        if args.url:
+            results = evaluate(paths, args.url, settings.data_dir)
+        else:
+            results = _evaluate_on_own_system(paths)
+    except (ConversationSetError, LaunchError, AssistantError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    report = write_report(results, settings.data_dir / "reports")
+    print(report.read_text(encoding="utf-8").split("\n| conversation |")[0])
+    print(f"report: {report}")
+    return 0
+
+
+def _evaluate_on_own_system(paths: Sequence[Path]) -> dict[str, list[ConversationScore]]:
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp)
+        settings: Settings = load_settings(env={
+            **os.environ, "DH_DATA_DIR": str(base / "data"), "DH_RASA_PORT": str(_free_port()),
+            "DH_ACTIONS_PORT": str(_free_port()), "DH_PORTAL_PORT": str(_free_port())})
+        with System(settings, log_dir=base / "logs"):
+            url = f"http://{settings.host}:{settings.rasa_port}/webhooks/rest/webhook"
+            return evaluate(paths, url, settings.data_dir)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
