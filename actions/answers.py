@@ -7,26 +7,30 @@ so a contact answer is valid when it holds a placeholder of the right kind, neve
 from __future__ import annotations
 
 import re
+from functools import cache
+from pathlib import Path
+
+import yaml
 
 from redaction.placeholders import LABELS, PLACEHOLDER
 
 STOP = "stop"
-_STOP_WORDS = re.compile(
-    r"^\s*(stop(pen)?|ik wil stoppen|laat maar( zitten)?|annuleer|annuleren|hou maar op|"
-    r"toch maar niet|vergeet het( maar)?)\s*[.!]*\s*$",
-    re.IGNORECASE,
-)
-_YES = re.compile(
-    r"^\s*(ja+|jawel|jazeker|ja hoor|ja graag|ja,? (dat )?(mag|klopt|is goed|prima)|prima|"
-    r"goed|oke?|okay|ok[eé]|is goed|dat (mag|klopt|is goed)|klopt|akkoord|zeker|graag|yes|"
-    r"\/affirm)\b",
-    re.IGNORECASE,
-)
-_NO = re.compile(
-    r"^\s*(nee+|neen|nee,? (dank je|bedankt|liever niet|dat mag niet|dat klopt niet)|"
-    r"liever niet|niet doen|dat mag niet|klopt niet|no|nope|\/deny)\b",
-    re.IGNORECASE,
-)
+ANSWER_WORDS = Path(__file__).with_name("answer_words.yml")
+
+
+def _words(key: str) -> re.Pattern[str]:
+    words = yaml.safe_load(ANSWER_WORDS.read_text(encoding="utf-8"))[key]
+    return re.compile(r"(?<![\w/])(?:" + "|".join(words) + r")(?!\w)", re.IGNORECASE)
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """The word lists, compiled on first use (not at import)."""
+    return {key: _words(key) for key in ("yes", "no", "stop_anywhere", "stop_alone")}
+
+
+# A question is not an answer: "ja maar hoe lang bewaren jullie het?" is asked again.
+_QUESTION = re.compile(r"\?\s*$|\?\s+\S")
 _AGE = re.compile(r"\b(?:ik ben|ben|bijna|pas|net)?\s*(\d{1,3})\s*(?:jaar|jr)?\b", re.IGNORECASE)
 # A clock time ("om 10 uur", "10.30", "14:00") is not an age, whichever question it answers.
 _TIME = re.compile(
@@ -61,18 +65,30 @@ MAX_MOMENT_CHARS = 60
 
 
 def is_stop(text: str | None) -> bool:
-    return bool(text) and bool(_STOP_WORDS.match(text))
+    if not text:
+        return False
+    patterns = _patterns()
+    alone = patterns["stop_alone"].fullmatch(text.strip(" .!"))
+    return bool(alone or patterns["stop_anywhere"].search(text))
 
 
 def yes_or_no(text: str | None) -> str | None:
-    """"ja", "nee", or None when the answer is neither (ask again)."""
+    """"ja", "nee", or None when the answer is neither, or is a question (ask again).
+
+    The last yes or no in the message counts; a no-phrase holding a yes-word ("niet goed")
+    is one no.
+    """
     if not text:
         return None
-    if _NO.match(text):
-        return "nee"
-    if _YES.match(text):
-        return "ja"
-    return None
+    if len(text.split()) > 3 and _QUESTION.search(text):
+        return None
+    patterns = _patterns()
+    cues = [(m.start(), m.end(), "nee") for m in patterns["no"].finditer(text)]
+    cues += [(m.start(), m.end(), "ja") for m in patterns["yes"].finditer(text)]
+    cues = [c for c in cues if not any(
+        o is not c and o[0] <= c[0] and c[1] <= o[1] and (o[1] - o[0]) > (c[1] - c[0])
+        for o in cues)]
+    return max(cues, key=lambda c: (c[0], c[1]))[2] if cues else None
 
 
 def age_answer(text: str | None) -> str | None:
@@ -139,5 +155,11 @@ def _answers_another_question(text: str) -> bool:
     """An answer that fits the contact-way, yes/no or age question, not a moment."""
     if _TIME.search(text):
         return False
-    return bool(contact_way(text) or yes_or_no(text) or is_stop(text)
+    return bool(contact_way(text) or _starts_with_yes_or_no(text) or is_stop(text)
                 or _AGE_STATEMENT.search(text))
+
+
+def _starts_with_yes_or_no(text: str) -> bool:
+    """"ja", "nee hoor", "prima": a bare answer, not a moment such as "morgen is goed"."""
+    patterns = _patterns()
+    return any(p.match(text.strip()) for p in (patterns["yes"], patterns["no"]))

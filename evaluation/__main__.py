@@ -20,8 +20,8 @@ from pathlib import Path
 
 from bot.referrals import load_referrals
 from evaluation.conversation_set import ConversationSetError, load_conversation_set
-from evaluation.report import markdown, totals
 from evaluation.reply_reader import ReplyReader
+from evaluation.report import markdown, totals
 from evaluation.resident import AssistantError, RestClient, play
 from evaluation.scoring import ConversationScore, score_conversation
 from privacy.services import open_privacy_services

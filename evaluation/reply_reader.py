@@ -1,4 +1,4 @@
-"""Reading the assistant's replies as a resident reads them: which answer, which number, which question.
+"""Reading the assistant's replies as a resident does: which answer, which number, which question.
 
 Replies are recognised by the assistant's own response texts (domain.yml and the consent
 question in bot/consent.yml): each response is known by its longest fixed passage, the part
@@ -23,6 +23,9 @@ from settings.core import PROJECT_ROOT
 
 CONSENT_QUESTION = "consent_question"
 FALLBACK = "utter_fallback"
+# A follow-up the assistant cannot answer itself, referred to the service of the topic in play:
+# it serves every topic whose service it names.
+FOLLOW_UP = "utter_topic_followup"
 SAFETY_NUMBERS = {"suicide": "0800-0113", "violence": "0800-2000"}
 # Which form question a response asks; the runner answers it from the resident's profile.
 QUESTIONS = {
@@ -111,6 +114,11 @@ class ReplyReader:
         service = self._referrals.service_for_topic(topic)
         return next(k for k, s in self._referrals.services.items() if s is service)
 
+    def _topics_served(self, responses: tuple[str, ...], text: str) -> tuple[str, ...]:
+        followed_up = FOLLOW_UP in responses
+        return tuple(t for t in TOPICS if f"utter_{t}" in responses or (
+            followed_up and self._referrals.service_for_topic(t)["naam"] in text))
+
     def read(self, messages: list[dict]) -> Reply:
         text = "\n".join(m.get("text") or "" for m in messages)
         plain = _plain(text)
@@ -126,7 +134,7 @@ class ReplyReader:
             text=text,
             responses=responses,
             buttons=buttons,
-            topics_answered=tuple(t for t in TOPICS if f"utter_{t}" in responses),
+            topics_answered=self._topics_served(responses, text),
             topics_offered=tuple(t for t in TOPICS if any(p == f"/{t}" for _, p in buttons)),
             safety_routes=tuple(k for k, number in SAFETY_NUMBERS.items() if number in text),
             decision_phrases=tuple(decision_phrases(text)),

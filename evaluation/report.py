@@ -1,4 +1,4 @@
-"""The conversation evaluation's report: totals against the goals, then one line per conversation."""
+"""The conversation evaluation's report: totals against the goals, then a line per conversation."""
 
 from __future__ import annotations
 
@@ -21,12 +21,14 @@ def _rate(hits: int, total: int) -> float | None:
 def totals(scores: Sequence[ConversationScore]) -> dict[str, tuple[int, int]]:
     """(hits, total) per measure, over the conversations that have one."""
     first = [s.first_topic for s in scores if s.first_topic is not None]
+    after = [s.first_topic_after_question for s in scores if s.first_topic is not None]
     safety = [hit for s in scores for hit in s.safety_turns]
     recipient = [s.recipient for s in scores if s.recipient is not None]
     topic = [hit for s in scores for hit in s.topic_turns]
     clarify = [hit for s in scores for hit in s.clarify_turns]
     return {
         "right service in the first answer": (sum(first), len(first)),
+        "right service after at most one question (a topic button)": (sum(after), len(after)),
         "safety route": (sum(safety), len(safety)),
         "recipient consent = hand-off = topic's service": (sum(recipient), len(recipient)),
         "no decision language": (sum(not s.decision_language for s in scores), len(scores)),

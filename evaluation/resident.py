@@ -1,10 +1,12 @@
 """Playing one scripted conversation against the running assistant, as the resident would.
 
-The scripted turns are sent in order. A callback conversation then follows the assistant's
-questions: the runner answers each with the resident's own answer for that kind of question,
-presses the button a resident would press where the script has no words (the contact offer,
-"laat iemand mij bellen", the summary's "ja"), and sends the interjection once, instead of the
-first answer. It stops when no question is asked, or when one is asked three times.
+The scripted turns are sent in order; when an answer misses the expected topic but offers it as
+a button, the resident presses it (scored apart: right after one question). A callback
+conversation then follows the assistant's questions: the runner answers each with the
+resident's own answer for that kind of question, presses the button a resident would press
+where the script has no words (the contact offer, "laat iemand mij bellen", the summary's "ja"),
+and sends the interjection once, instead of the first answer. It stops when no question is
+asked, or when one is asked three times.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ class Step:
     reply: Reply
     turn: Turn | None = None  # the scripted turn; None for a form answer
     question: str | None = None  # the form question this message answered
+    recovered: Reply | None = None  # the reply after pressing the expected topic's button
 
 
 @dataclass
@@ -71,7 +74,12 @@ def play(conversation: Conversation, sender: str, client: RestClient,
          reader: ReplyReader) -> Played:
     played = Played(conversation, sender)
     for turn in conversation.turns:
-        played.steps.append(Step(turn.user, reader.read(client.send(sender, turn.user)), turn))
+        step = Step(turn.user, reader.read(client.send(sender, turn.user)), turn)
+        played.steps.append(step)
+        topic = turn.expect.topic
+        if topic and topic not in step.reply.topics_answered and topic in step.reply.topics_offered:
+            # The resident sees their topic among the buttons and presses it.
+            step.recovered = reader.read(client.send(sender, f"/{topic}"))
     if conversation.callback is not None:
         played.form_outcome = _answer_form(played, client, reader)
     return played

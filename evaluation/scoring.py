@@ -21,6 +21,7 @@ class ConversationScore:
     kind: str
     style: str
     first_topic: bool | None = None  # None: the first message expects no topic
+    first_topic_after_question: bool | None = None  # right first time or after one button
     topic_turns: list[bool] = field(default_factory=list)
     safety_turns: list[bool] = field(default_factory=list)
     needless_safety: int = 0  # non-safety turns (before any safety turn) given a safety number
@@ -55,8 +56,10 @@ def score_conversation(played: Played, reader: ReplyReader) -> ConversationScore
                 got = ", ".join(reply.topics_answered) or (
                     "the menu" if reply.not_understood else "no topic answer")
                 score.notes.append(f"turn {index + 1}: expected {expect.topic}, got {got}")
-        if index == 0:
-            score.first_topic = (expect.topic in reply.topics_answered) if expect.topic else None
+        if index == 0 and expect.topic:
+            score.first_topic = expect.topic in reply.topics_answered
+            score.first_topic_after_question = score.first_topic or bool(
+                step.recovered and expect.topic in step.recovered.topics_answered)
         if expect.safety:
             safety_seen = True
             hit = expect.safety in reply.safety_routes
@@ -70,7 +73,8 @@ def score_conversation(played: Played, reader: ReplyReader) -> ConversationScore
         if expect.clarify:
             score.clarify_turns.append(reply.asks_which_topic)
     for step in played.steps:
-        score.decision_language += list(step.reply.decision_phrases)
+        replies = [step.reply] + ([step.recovered] if step.recovered else [])
+        score.decision_language += [p for r in replies for p in r.decision_phrases]
     if score.decision_language:
         score.notes.append("decision language: " + "; ".join(score.decision_language))
     _score_recipient(played, reader, score)

@@ -36,6 +36,10 @@ FALLBACK_INTENT = "nlu_fallback"
 FALLBACK_ACTIONS = frozenset({"action_default_fallback"})
 HANDOFF_ACTION = "action_finish_handoff"
 ERASE_ACTION = "action_delete_my_data"
+# A message answering one of these form questions is a topic choice, not a form answer.
+TOPIC_QUESTIONS = frozenset({None, "help_topic"})
+# Safety messages count as what they are, also when they interrupt a form.
+SAFETY_INTENTS = frozenset({"crisis_suicide", "domestic_violence"})
 _REMEMBERED = 10_000  # conversations whose last message a core fallback may refer to
 
 
@@ -56,17 +60,29 @@ class EventTranslator:
         self.zone = ZoneInfo(timezone)
         self.salt = salt or DailySalt()
         self._last_message: OrderedDict[str, TrendRecord] = OrderedDict()
+        # The form question each conversation's next message answers (sender id → slot name).
+        # Keyed by sender, not by the daily hash: a form may run past midnight.
+        self._asking: OrderedDict[str, str] = OrderedDict()
 
     def translate(self, event: Mapping[str, Any]) -> TrendRecord | Forget | None:
         kind = event.get("event")
         sender = event.get("sender_id")
-        if kind not in ("user", "action", "session_started") or not isinstance(sender, str):
+        if not isinstance(sender, str):
+            return None
+        self._follow_form(kind, event, sender)
+        if kind not in ("user", "action", "session_started"):
             return None
         moment = self._local(event.get("timestamp"))
         conversation = self.salt.conversation(sender, moment.date())
         if kind == "session_started":
             return TrendRecord(moment, "session", conversation)
         if kind == "user":
+            asked = self._asking.get(sender)
+            if asked not in TOPIC_QUESTIONS and _intent_name(event) not in SAFETY_INTENTS:
+                # "ik ben 42" answers the age question: it is no youth question, and counts as
+                # no topic. Only the channel is kept; the answer's text is not needed.
+                return TrendRecord(moment, "form_answer", conversation,
+                                   channel=_label(event.get("input_channel"), 32))
             return self._message(event, moment, conversation)
         name = event.get("name")
         if name in FALLBACK_ACTIONS:
@@ -115,9 +131,29 @@ class EventTranslator:
             self._last_message.popitem(last=False)
         return record
 
+    def _follow_form(self, kind: object, event: Mapping[str, Any], sender: str) -> None:
+        """Track which form question is open, from the slot and loop events Rasa publishes."""
+        if kind == "slot" and event.get("name") == "requested_slot":
+            value = event.get("value")
+            if isinstance(value, str):
+                self._asking[sender] = value
+                self._asking.move_to_end(sender)
+                while len(self._asking) > _REMEMBERED:
+                    self._asking.popitem(last=False)
+            else:
+                self._asking.pop(sender, None)
+        elif (kind == "active_loop" and not event.get("name")) or kind in (
+                "session_started", "restart"):
+            self._asking.pop(sender, None)
+
     def _local(self, timestamp: object) -> datetime:
         seconds = timestamp if isinstance(timestamp, int | float) else time.time()
         return datetime.fromtimestamp(seconds, self.zone).replace(tzinfo=None)
+
+
+def _intent_name(event: Mapping[str, Any]) -> str | None:
+    intent = (event.get("parse_data") or {}).get("intent") or {}
+    return intent.get("name") if isinstance(intent.get("name"), str) else None
 
 
 def _label(value: object, limit: int = 64) -> str | None:

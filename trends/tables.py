@@ -24,6 +24,7 @@ metadata = MetaData()
 
 # kind: message (a resident's message) | fallback (the assistant did not understand)
 #       | handoff (the hand-off form finished) | session (a conversation started)
+#       | form_answer (an answer to a form question: no intent, no text, never a topic)
 trend_records = Table(
     "trend_records", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),

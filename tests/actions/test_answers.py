@@ -81,3 +81,37 @@ def test_stop_words(text):
 @pytest.mark.parametrize("text", ["ja", "stop maar met bellen naar mijn moeder", "", None])
 def test_not_stop(text):
     assert not answers.is_stop(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("hmm nee liever niet... wacht, ja doe toch maar, ik kom er alleen niet uit", "ja"),
+    ("evet, ja goed", "ja"),
+    ("nee hoor, dat is goed", "ja"),
+    ("ja maar liever niet", "nee"),
+    ("dat is niet goed", "nee"),
+    ("yes please", "ja"),
+    ("tak", "ja"),
+    ("ja maar hoe lang bewaren jullie dat dan?", None),
+    ("mijn naam zeg ik liever", None),
+    ("in de la", None),
+])
+def test_the_last_yes_or_no_in_a_longer_answer_counts(text, expected):
+    assert answers.yes_or_no(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "laat maar eigenlijk, mn moeder komt zo met boodschappen",
+    "hmm laat maar eigenlijk, ik geef mijn nummer hier liever niet. ik bel zelf wel",
+    "nee toch niet",
+    "Stop.",
+])
+def test_stop_inside_an_answer(text):
+    assert answers.is_stop(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("morgen is goed", "morgen is goed"), ("ja", None), ("prima", None),
+    ("dinsdag na vieren", "dinsdag na vieren"),
+])
+def test_a_moment_with_a_yes_word_inside_is_still_a_moment(text, expected):
+    assert answers.moment(text) == expected

@@ -35,6 +35,7 @@ ACTION_VARIABLES = {
     "utter_ask_handoff_summary_ok": {"dienst", "samenvatting"},
     "utter_handoff_done": {"dienst"},
     "utter_data_deleted": {"wat"},
+    "utter_topic_followup": {"dienst", "telefoon", "tijden", "website"},
 }
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from evaluation.conversation_set import ConversationSetError, load_conversation_set
 from evaluation.__main__ import SETS_DIR
+from evaluation.conversation_set import ConversationSetError, load_conversation_set
 
 
 def write(tmp_path: Path, text: str) -> Path:

@@ -11,7 +11,7 @@ def played(reader, steps, callback=None, teams=(), topic="debt"):
     turns = tuple(Turn(user, expect) for user, expect, _ in steps)
     conversation = Conversation("k1", "topic", topic, "plain", turns, callback)
     result = Played(conversation, "s")
-    for (user, _, messages), turn in zip(steps, turns):
+    for (user, _, messages), turn in zip(steps, turns, strict=True):
         result.steps.append(Step(user, reader.read(messages), turn))
     result.handoff_teams = tuple(teams)
     return result

@@ -176,12 +176,12 @@ def test_a_new_topic_after_consent_asks_consent_again_for_the_new_service(
     resident = start_debt_callback(assistant)
     resident.answer_until("handoff_contact_way")  # age and consent for Schuldhulpverlening
     resident.say("doei")
-    resident.say("mijn dochter wordt gepest op school")
+    resident.say("mijn dochter wordt gepest op school")  # a parent: the CJG, not youth work
     reply = resident.say("/request_callback")
 
-    youth = referrals.services["jongerenwerk"]["naam"]
+    cjg = referrals.services["cjg"]["naam"]
     assert "Je vraag gaat nu over iets anders" in reply
-    assert f"Mag ik je vraag doorgeven aan {youth}?" in reply
+    assert f"Mag ik je vraag doorgeven aan {cjg}?" in reply
     privacy = open_privacy(assistant.settings)
     conversation = privacy.pseudonym(resident.sender)
     assert [r.recipient for r in privacy.consents.for_conversation(conversation)] == [
@@ -190,10 +190,10 @@ def test_a_new_topic_after_consent_asks_consent_again_for_the_new_service(
     resident.answer_until("done")
     rows = privacy.consents.for_conversation(conversation)
     assert [(r.recipient, r.answer) for r in rows] == [
-        ("schuldhulp", "given"), ("jongerenwerk", "given")]
+        ("schuldhulp", "given"), ("cjg", "given")]
     (handoff,) = privacy.queue.for_conversation(conversation)
-    assert handoff.team == "jongerenwerk" and handoff.consent_id == rows[-1].id
-    assert f"doorgegeven aan {youth}" in resident.seen[-1]
+    assert handoff.team == "cjg" and handoff.consent_id == rows[-1].id
+    assert f"doorgegeven aan {cjg}" in resident.seen[-1]
 
 
 @pytest.mark.parametrize("text", OUT_OF_TURN)

@@ -192,3 +192,37 @@ def test_writer_rolls_up_a_day_when_the_next_one_starts(engine, translator):
     with engine.connect() as connection:
         days = connection.execute(select(trend_rollup_days.c.day)).scalars().all()
     assert days == [date(2026, 11, 29)]
+
+
+def slot_event(name: str, value: object) -> dict:
+    return {"sender_id": SENDER, "event": "slot", "name": name, "value": value,
+            "timestamp": WHEN}
+
+
+def loop_event(name: str | None) -> dict:
+    return {"sender_id": SENDER, "event": "active_loop", "name": name, "timestamp": WHEN}
+
+
+def test_an_answer_to_a_form_question_is_no_topic(translator):
+    translator.translate(loop_event("handoff_form"))
+    translator.translate(slot_event("requested_slot", "age_16_plus"))
+    record = translator.translate(user_event("ik ben 42", intent="youth", confidence=0.9))
+    assert (record.kind, record.intent, record.suggestion, record.text) == (
+        "form_answer", None, None, None)
+
+
+def test_the_topic_question_and_a_safety_message_inside_a_form_still_count(translator):
+    translator.translate(slot_event("requested_slot", "help_topic"))
+    assert translator.translate(user_event("schulden")).kind == "message"
+    translator.translate(slot_event("requested_slot", "handoff_moment"))
+    crisis = translator.translate(user_event("ik wil niet meer leven", intent="crisis_suicide"))
+    assert (crisis.kind, crisis.intent) == ("message", "crisis_suicide")
+
+
+@pytest.mark.parametrize("ending", [
+    loop_event(None), slot_event("requested_slot", None),
+    {"sender_id": SENDER, "event": "session_started", "timestamp": WHEN}])
+def test_after_the_form_messages_are_topics_again(translator, ending):
+    translator.translate(slot_event("requested_slot", "handoff_contact"))
+    translator.translate(ending)
+    assert translator.translate(user_event("ik heb ook stress", intent="stress")).kind == "message"

@@ -1,0 +1,92 @@
+"""When the assistant is unsure: ask a short question instead of showing the whole menu.
+
+Three situations, in this order:
+- A topic is already in play: the message is most likely a follow-up the assistant has no
+  answer for ("moet ik eerst naar de huisarts?"). The resident gets the service of that topic,
+  which does know, plus the other likely topics as buttons.
+- No topic yet, but the classifier ranks one or more topics: "Bedoel je …?" with the two or
+  three most likely as buttons, and "Iets anders" for the whole menu.
+- Nothing likely (or "Iets anders" pressed): the whole menu, as before.
+After a safety answer earlier in the conversation, the short safety line of that kind comes
+with it: a resident who just told about a crisis should not lose the number in a menu.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.context import current
+from actions.topic import TOPIC_SLOT
+
+TOPIC_INTENTS = ("debt", "money_worries", "stress", "parenting", "loneliness", "youth",
+                 "digital_help", "social_support")
+# A topic is worth offering from this confidence up (DIET's softmax over about 25 intents);
+# at most this many are offered.
+MIN_CONFIDENCE = 0.08
+MAX_SUGGESTIONS = 3
+SOMETHING_ELSE = {"title": "Iets anders", "payload": "/nlu_fallback"}
+SAFETY_LINES = {
+    "utter_crisis_suicide": "utter_safety_line_suicide",
+    "utter_domestic_violence": "utter_safety_line_violence",
+}
+WEAK_SIGNALS = ("weak_signal_suicide", "weak_signal_violence")
+
+
+def likely_topics(latest_message: dict[str, Any]) -> list[str]:
+    """Topic intents the classifier ranks high enough to offer, most likely first."""
+    ranking = latest_message.get("intent_ranking") or []
+    ranked = sorted((r for r in ranking if r.get("name") in TOPIC_INTENTS
+                     and (r.get("confidence") or 0) >= MIN_CONFIDENCE),
+                    key=lambda r: -(r.get("confidence") or 0))
+    return [r["name"] for r in ranked[:MAX_SUGGESTIONS]]
+
+
+def topic_buttons(domain: DomainDict, topics: list[str]) -> list[dict[str, str]]:
+    """The menu's own buttons for these topics (titles are the domain's), then "Iets anders"."""
+    menu = domain.get("responses", {}).get("utter_ask_help_topic", [{}])[0].get("buttons", [])
+    titles = {b["payload"].lstrip("/"): b["title"] for b in menu}
+    return [{"title": titles.get(t, t), "payload": f"/{t}"} for t in topics] + [SOMETHING_ELSE]
+
+
+def earlier_safety_line(tracker: Tracker) -> str | None:
+    """The short line for the last safety answer of this session, if one was given."""
+    line = None
+    for event in tracker.events or []:
+        if event.get("event") == "session_started":
+            line = None
+        elif event.get("event") == "action" and event.get("name") in SAFETY_LINES:
+            line = SAFETY_LINES[event["name"]]
+    return line
+
+
+class ActionNotUnderstood(Action):
+    def name(self) -> str:
+        return "action_not_understood"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[dict[str, Any]]:
+        latest = tracker.latest_message or {}
+        topics = likely_topics(latest)
+        topic = tracker.get_slot(TOPIC_SLOT)
+        if topic in TOPIC_INTENTS:
+            service = current().referrals.service_for_topic(topic)
+            others = [t for t in topics if t != topic]
+            dispatcher.utter_message(
+                response="utter_topic_followup", dienst=service["naam"],
+                telefoon=service["telefoon"], tijden=service["tijden"],
+                website=service.get("website", ""),
+                buttons=topic_buttons(domain, others))
+        elif topics:
+            dispatcher.utter_message(response="utter_suggest_topics",
+                                     buttons=topic_buttons(domain, topics))
+        else:
+            dispatcher.utter_message(response="utter_fallback")
+        weak = any(e.get("entity") in WEAK_SIGNALS for e in latest.get("entities") or [])
+        line = earlier_safety_line(tracker)
+        if line and not weak:  # a weak signal's rule adds its own line after this action
+            dispatcher.utter_message(response=line)
+        return []
