@@ -93,12 +93,14 @@ def weak_signal(
 ) -> str | None:
     """The safety intent whose short line the answer gets, or None.
 
-    Only when the answer is not already the full safety answer: a weak phrase decides first;
-    otherwise the classifier's confidence in a safety intent must reach ``threshold``. "A needless
-    line costs little, a missing one can cost a life", so the threshold is low.
+    A weak phrase decides first; otherwise the classifier's confidence in a safety intent must
+    reach ``threshold``. "A needless line costs little, a missing one can cost a life", so the
+    threshold is low. A safety intent on top keeps its mark: when the fallback later finds it too
+    unsure for the full answer, the fallback's answer still carries the line (the full safety
+    answer's rules add none).
     """
     if intent in SAFETY_INTENTS:
-        return None
+        return intent
     phrase = phrases.match_weak(text)
     if phrase is not None:
         return phrase

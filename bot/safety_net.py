@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +60,14 @@ class SafetyNetClassifier(GraphComponent, IntentClassifier):
         self._model_storage = model_storage
         self._resource = resource
         self._phrases = phrases or SafetyPhrases.from_mapping({})
+
+    @classmethod
+    def fingerprint_addon(cls, config: dict[str, Any]) -> str | None:
+        """The phrase file's content: without it Rasa's training cache would keep the old
+        phrases in a new model when only the file changed."""
+        path = Path(config.get("phrases_file") or cls.get_default_config()["phrases_file"])
+        path = path if path.is_absolute() else PROJECT_ROOT / path
+        return hashlib.sha256(path.read_bytes()).hexdigest()
 
     @classmethod
     def create(

@@ -21,7 +21,7 @@ from pathlib import Path
 from bot.referrals import load_referrals
 from evaluation.conversation_set import ConversationSetError, load_conversation_set
 from evaluation.reply_reader import ReplyReader
-from evaluation.report import markdown, totals
+from evaluation.report import markdown, summary, totals
 from evaluation.resident import AssistantError, RestClient, play
 from evaluation.scoring import ConversationScore, score_conversation
 from privacy.services import open_privacy_services
@@ -87,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     report = write_report(results, settings.data_dir / "reports")
-    print(report.read_text(encoding="utf-8").split("\n| conversation |")[0])
+    print("\n".join(summary(name, scores) for name, scores in results.items()))
     print(f"report: {report}")
     return 0
 

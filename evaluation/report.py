@@ -49,13 +49,19 @@ def _cell(value: bool | None) -> str:
     return "–" if value is None else ("ok" if value else "**no**")
 
 
-def markdown(set_name: str, scores: Sequence[ConversationScore]) -> str:
+def summary(set_name: str, scores: Sequence[ConversationScore]) -> str:
+    """The totals of one set against the goals."""
     lines = [f"## {set_name}", "", "| measure | result | goal |", "|---|---|---|"]
     for measure, (hits, total) in totals(scores).items():
         rate = _rate(hits, total)
         result = "–" if rate is None else f"{rate:.1%} ({hits}/{total})"
         goal = GOALS.get(measure)
         lines.append(f"| {measure} | {result} | {'' if goal is None else f'≥ {goal:.0%}'} |")
+    return "\n".join(lines) + "\n"
+
+
+def markdown(set_name: str, scores: Sequence[ConversationScore]) -> str:
+    lines = [summary(set_name, scores).rstrip("\n")]
     lines += ["", "| conversation | kind | style | first answer | safety | decisions | recipient "
               "| notes |", "|---|---|---|---|---|---|---|---|"]
     for s in scores:

@@ -38,6 +38,15 @@ def test_a_strong_signal_needs_a_safety_answer_and_the_right_route(predicted, re
     assert figures["safety_right_route_strong"] == right_route
 
 
+def test_a_strong_signal_the_fallback_took_still_counts_as_covered_by_its_line():
+    messages = [_m("domestic_violence", "strong", "violence")] * 2
+    predictions = [Prediction("nlu_fallback", 0.45, weak_line="weak_signal_violence"),
+                   Prediction("nlu_fallback", 0.45)]
+    figures = score(messages, predictions)
+    assert figures["safety_recall_strong"] == 0.0
+    assert figures["strong_covered"] == 0.5
+
+
 def test_a_needless_safety_answer_on_a_calm_message_is_counted():
     figures = score([_m("debt"), _m("debt")],
                     [Prediction("crisis_suicide", 0.7), Prediction("debt", 0.9)])

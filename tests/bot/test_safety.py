@@ -291,3 +291,38 @@ def test_families_of_issue_18_round_2(phrases, text, intent):
 )
 def test_look_alikes_of_issue_18_round_2_do_not_trigger(phrases, text):
     assert phrases.match(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hij is nu beneden en heeft een mes gepakt. Ik zit met de kinderen op de badkamer.",
+    "mijn man heeft een mes gepakt en staat in de keuken te schreeuwen",
+    "hij pakte een mes uit de la en kwam op me af",
+    "mijn ex dreigde me met een mes",
+    "ze zwaaide met een hamer naar mij",
+    "we hebben ons in de slaapkamer opgesloten want hij is dronken",
+])
+def test_a_weapon_at_home_and_hiding_from_someone_are_violence(phrases, text):
+    assert phrases.match(text) == "domestic_violence"
+
+
+@pytest.mark.parametrize("text", [
+    "ik heb een mes gekocht voor de keuken",
+    "mijn zoon heeft een zakmes van opa gekregen",
+    "hij heeft het mes in de vaatwasser gelegd",
+    "hij pakt een mes om de taart te snijden",
+    "mijn vader pakt zijn hamer en gaat de schuur repareren",
+    "ik zit op de badkamer te huilen",
+])
+def test_knives_and_hammers_in_daily_life_are_no_violence(phrases, text):
+    assert phrases.match(text) is None
+
+
+def test_a_changed_phrase_file_changes_the_training_fingerprint(tmp_path):
+    """Rasa caches trained components by fingerprint: the phrases must be part of it."""
+    from bot.safety_net import SafetyNetClassifier
+
+    path = tmp_path / "phrases.yml"
+    path.write_text("crisis_suicide: ['\\\\bzelfmoord\\\\b']\n", encoding="utf-8")
+    before = SafetyNetClassifier.fingerprint_addon({"phrases_file": str(path)})
+    path.write_text("crisis_suicide: ['\\\\bsuicide\\\\b']\n", encoding="utf-8")
+    assert SafetyNetClassifier.fingerprint_addon({"phrases_file": str(path)}) != before

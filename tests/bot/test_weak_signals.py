@@ -41,6 +41,9 @@ def test_weak_suicide_wording_inside_a_topic_gets_the_113_line(phrases, text):
         "mijn vriend checkt mijn telefoon en bepaalt met wie ik praat",
         "ik durf het niet te zeggen, ik ben bang voor hem",
         "mijn man houdt de pinpas en ik moet alles vragen",
+        "mijn ex appt dat hij weet waar we nu wonen",
+        "hij zegt dat ik er spijt van ga krijgen als ik niet terugkom",
+        "hij komt de kinderen afpakken, zegt hij steeds",
     ],
 )
 def test_weak_violence_wording_inside_a_topic_gets_the_veilig_thuis_line(phrases, text):
@@ -58,6 +61,9 @@ def test_weak_violence_wording_inside_a_topic_gets_the_veilig_thuis_line(phrases
         "ik ben bang dat ik mijn baan verlies",
         "ik schrik me dood van die energierekening",
         "de deurwaarder heeft beslag gelegd op mijn loon",
+        "weet u waar ik woon qua wijk? ik zoek het wijkteam",
+        "je gaat er geen spijt van krijgen als je komt",
+        "ik kom de kinderen om 3 uur halen van school",
     ],
 )
 def test_calm_topic_messages_get_no_line(phrases, text):
@@ -82,8 +88,10 @@ def test_classifier_confidence_in_a_safety_intent_counts_from_the_threshold(
 
 
 @pytest.mark.parametrize("intent", ["crisis_suicide", "domestic_violence"])
-def test_a_full_safety_answer_gets_no_extra_line(phrases, intent):
-    assert weak_signal(phrases, "ik zie het niet meer zitten", intent, {intent: 1.0}, 0.1) is None
+def test_a_safety_intent_keeps_its_mark_in_case_the_fallback_takes_over(phrases, intent):
+    """A safety intent below the fallback threshold becomes nlu_fallback after the net; the mark
+    makes the fallback carry the line (a full safety answer has no rule that adds one)."""
+    assert weak_signal(phrases, "hij is beneden", intent, {intent: 0.4}, 0.1) == intent
 
 
 def test_weak_phrases_are_read_from_the_phrase_file_and_survive_the_model_copy(phrases):
