@@ -7,7 +7,7 @@ RASA := $(VENV)/bin/rasa
 MODEL := models/assistant.tar.gz
 NER_MODEL := models/ner-nl/meta.json
 TRAINING_INPUTS := config.yml domain.yml bot/safety_net.py bot/safety_phrases.yml \
-	bot/who_asks.py bot/who_asks.yml \
+	bot/who_asks.py bot/who_asks.yml bot/topics.py \
 	$(shell find nlu_data -name '*.yml' 2>/dev/null)
 NER_INPUTS := $(shell find redaction/ner -name '*.py' -o -name '*.cfg' 2>/dev/null)
 # Browser tests of the chat widget (tests/e2e/test_widget_browser.py): Debian's Chromium, driven

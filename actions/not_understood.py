@@ -21,9 +21,8 @@ from rasa_sdk.types import DomainDict
 
 from actions.context import current
 from actions.topic import TOPIC_SLOT
+from bot.topics import HELP_TOPICS
 
-TOPIC_INTENTS = ("debt", "money_worries", "stress", "parenting", "loneliness", "youth",
-                 "digital_help", "social_support")
 # A topic is worth offering from this confidence up (DIET's softmax over about 25 intents);
 # at most this many are offered.
 MIN_CONFIDENCE = 0.08
@@ -39,7 +38,7 @@ WEAK_SIGNALS = ("weak_signal_suicide", "weak_signal_violence")
 def likely_topics(latest_message: dict[str, Any]) -> list[str]:
     """Topic intents the classifier ranks high enough to offer, most likely first."""
     ranking = latest_message.get("intent_ranking") or []
-    ranked = sorted((r for r in ranking if r.get("name") in TOPIC_INTENTS
+    ranked = sorted((r for r in ranking if r.get("name") in HELP_TOPICS
                      and (r.get("confidence") or 0) >= MIN_CONFIDENCE),
                     key=lambda r: -(r.get("confidence") or 0))
     return [r["name"] for r in ranked[:MAX_SUGGESTIONS]]
@@ -72,7 +71,7 @@ class ActionNotUnderstood(Action):
         latest = tracker.latest_message or {}
         topics = likely_topics(latest)
         topic = tracker.get_slot(TOPIC_SLOT)
-        if topic in TOPIC_INTENTS:
+        if topic in HELP_TOPICS:
             service = current().referrals.service_for_topic(topic)
             others = [t for t in topics if t != topic]
             dispatcher.utter_message(

@@ -24,6 +24,7 @@ from typing import Any
 
 import yaml
 
+from bot.topics import HELP_TOPICS
 from settings.core import PROJECT_ROOT, load_settings
 
 BLIND_DIR = PROJECT_ROOT / "bot" / "eval" / "blind"
@@ -33,8 +34,7 @@ KIND_INTENT = {"suicide": "crisis_suicide", "violence": "domestic_violence"}
 KIND_LINE = {"suicide": "weak_signal_suicide", "violence": "weak_signal_violence"}
 # The answers the rules add the short line to (nlu_data/conversations/rules.yml); a mark on any
 # other intent (a form starting, a greeting) is not seen by the resident, so it does not count.
-LINE_INTENTS = frozenset({"debt", "money_worries", "stress", "parenting", "loneliness", "youth",
-                          "digital_help", "social_support", "nlu_fallback", "out_of_scope"})
+LINE_INTENTS = frozenset({*HELP_TOPICS, "nlu_fallback", "out_of_scope"})
 
 
 @dataclass(frozen=True)

@@ -31,11 +31,10 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.safety import normalise
+from bot.topics import HELP_TOPICS
 from settings.core import PROJECT_ROOT
 
 WHO_ASKS_FILE = PROJECT_ROOT / "bot" / "who_asks.yml"
-TOPICS = ("debt", "money_worries", "stress", "parenting", "loneliness", "youth", "digital_help",
-          "social_support")
 
 
 @dataclass(frozen=True)
@@ -61,7 +60,7 @@ class WhoAsks:
         if intent == "youth" and parent and not young:
             return "parenting"
         if intent == "youth" and adult and not young:
-            return next((t for t in ranking if t in TOPICS and t != "youth"), None)
+            return next((t for t in ranking if t in HELP_TOPICS and t != "youth"), None)
         if intent == "parenting" and young and not parent:
             return "youth"
         return None

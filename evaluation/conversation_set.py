@@ -14,8 +14,8 @@ from typing import Any
 
 import yaml
 
-TOPICS = ("debt", "money_worries", "stress", "parenting", "loneliness", "youth",
-          "digital_help", "social_support")
+from bot.topics import HELP_TOPICS
+
 SAFETY_KINDS = ("suicide", "violence")
 CALLBACK_ANSWERS = ("consent", "age", "contact_way", "contact", "moment")
 EXPECT_KEYS = {"topic", "safety", "decision", "clarify"}
@@ -68,7 +68,7 @@ def _expect(raw: Any, where: str) -> Expect:
     topic = raw.get("topic")
     if topic in ("none", None):
         topic = None
-    elif topic not in TOPICS:
+    elif topic not in HELP_TOPICS:
         raise ConversationSetError(f"{where}: unknown topic {topic!r}")
     safety = raw.get("safety")
     if safety not in (None, *SAFETY_KINDS):
@@ -108,7 +108,7 @@ def load_conversation_set(path: Path) -> ConversationSet:
         topic = raw.get("topic")
         conversations.append(Conversation(
             id=cid, kind=str(raw.get("kind") or "topic"),
-            topic=topic if topic in TOPICS else None, style=str(raw.get("style") or "plain"),
+            topic=topic if topic in HELP_TOPICS else None, style=str(raw.get("style") or "plain"),
             turns=turns, callback=_callback(raw.get("callback"), where)))
     if not conversations:
         raise ConversationSetError(f"{path}: no conversations")

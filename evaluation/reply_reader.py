@@ -18,7 +18,7 @@ import yaml
 from bot.consent import load_consent_texts
 from bot.language import decision_phrases
 from bot.referrals import Referrals
-from evaluation.conversation_set import TOPICS
+from bot.topics import HELP_TOPICS
 from settings.core import PROJECT_ROOT
 
 CONSENT_QUESTION = "consent_question"
@@ -116,7 +116,7 @@ class ReplyReader:
 
     def _topics_served(self, responses: tuple[str, ...], text: str) -> tuple[str, ...]:
         followed_up = FOLLOW_UP in responses
-        return tuple(t for t in TOPICS if f"utter_{t}" in responses or (
+        return tuple(t for t in HELP_TOPICS if f"utter_{t}" in responses or (
             followed_up and self._referrals.service_for_topic(t)["naam"] in text))
 
     def read(self, messages: list[dict]) -> Reply:
@@ -135,7 +135,7 @@ class ReplyReader:
             responses=responses,
             buttons=buttons,
             topics_answered=self._topics_served(responses, text),
-            topics_offered=tuple(t for t in TOPICS if any(p == f"/{t}" for _, p in buttons)),
+            topics_offered=tuple(t for t in HELP_TOPICS if any(p == f"/{t}" for _, p in buttons)),
             safety_routes=tuple(k for k, number in SAFETY_NUMBERS.items() if number in text),
             decision_phrases=tuple(decision_phrases(text)),
             services_named=tuple(k for k, name in self._services.items() if name in text),
