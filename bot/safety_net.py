@@ -28,10 +28,19 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.safety import WEAK_SIGNAL_ENTITIES, SafetyPhrases, load_safety_phrases, weak_signal
+from bot.safety import (
+    SAFETY_INTENTS,
+    WEAK_SIGNAL_ENTITIES,
+    SafetyPhrases,
+    load_safety_phrases,
+    weak_signal,
+)
 from settings.core import PROJECT_ROOT
 
 PHRASES_FILE_NAME = "safety_phrases.json"
+# A classifier's safety guess on a message this short, with no safety phrase in it, is a weak
+# signal, not a clear one.
+SHORT_WORDS = 2
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
@@ -106,6 +115,7 @@ class SafetyNetClassifier(GraphComponent, IntentClassifier):
             text = message.get(TEXT)
             intent = self._phrases.match(text)
             if intent is None:
+                self._demote_a_short_guess(message, text)
                 self._mark_weak_signal(message, text)
                 continue
             top = {INTENT_NAME_KEY: intent, PREDICTED_CONFIDENCE_KEY: 1.0}
@@ -113,6 +123,23 @@ class SafetyNetClassifier(GraphComponent, IntentClassifier):
             message.set(INTENT, top, add_to_output=True)
             message.set(INTENT_RANKING_KEY, [top], add_to_output=True)
         return messages
+
+    @staticmethod
+    def _demote_a_short_guess(message: Message, text: str | None) -> None:
+        """One or two words no safety phrase knows are no clear signal, whatever the classifier
+        guesses from their letters ("morgenochtend" as an answer to "wanneer?"): the best other
+        intent answers, and the safety intent stays as a weak signal - the line with 113 or
+        Veilig Thuis is added (see weak_signal)."""
+        top = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+        if top not in SAFETY_INTENTS or len((text or "").split()) > SHORT_WORDS:
+            return
+        ranking = list(message.get(INTENT_RANKING_KEY) or [])
+        other = next((r for r in ranking if r.get(INTENT_NAME_KEY) not in SAFETY_INTENTS), None)
+        if other is None:
+            return
+        message.set(INTENT, other, add_to_output=True)
+        message.set(INTENT_RANKING_KEY, [other, *[r for r in ranking if r is not other]],
+                    add_to_output=True)
 
     def _mark_weak_signal(self, message: Message, text: str | None) -> None:
         """Add a weak-signal entity: a non-personal mark, its value is never the resident's text."""

@@ -146,3 +146,19 @@ def test_a_clear_signal_still_overrides_the_topic_without_a_mark(phrases):
     (message,) = _component(phrases).process([_parsed(text, "debt", {"debt": 0.97})])
     assert message.get(INTENT)["name"] == "crisis_suicide"
     assert not message.get(ENTITIES)
+
+
+@pytest.mark.parametrize("text", ["morgenochtend", "morgen middag"])
+def test_a_short_answer_the_classifier_reads_as_crisis_is_a_weak_signal(phrases, text):
+    ranking = {"crisis_suicide": 0.8, "choose_contact_way": 0.15, "debt": 0.05}
+    (message,) = _component(phrases).process([_parsed(text, "crisis_suicide", ranking)])
+    assert message.get(INTENT)["name"] == "choose_contact_way"
+    (mark,) = message.get(ENTITIES)
+    assert mark["entity"] == WEAK_SIGNAL_ENTITIES["crisis_suicide"], "the line still gives 113"
+
+
+@pytest.mark.parametrize("text", ["zelfmoord", "ik wil niet meer leven"])
+def test_a_short_clear_phrase_keeps_the_full_safety_answer(phrases, text):
+    ranking = {"crisis_suicide": 0.8, "debt": 0.2}
+    (message,) = _component(phrases).process([_parsed(text, "crisis_suicide", ranking)])
+    assert message.get(INTENT)["name"] == "crisis_suicide"
