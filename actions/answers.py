@@ -18,15 +18,12 @@ STOP = "stop"
 ANSWER_WORDS = Path(__file__).with_name("answer_words.yml")
 
 
-def _words(key: str) -> re.Pattern[str]:
-    words = yaml.safe_load(ANSWER_WORDS.read_text(encoding="utf-8"))[key]
-    return re.compile(r"(?<![\w/])(?:" + "|".join(words) + r")(?!\w)", re.IGNORECASE)
-
-
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
-    """The word lists, compiled on first use (not at import)."""
-    return {key: _words(key) for key in ("yes", "no", "stop_anywhere", "stop_alone")}
+    """The word lists, each one pattern of whole words, compiled on first use (not at import)."""
+    lists = yaml.safe_load(ANSWER_WORDS.read_text(encoding="utf-8"))
+    return {key: re.compile(r"(?<![\w/])(?:" + "|".join(words) + r")(?!\w)", re.IGNORECASE)
+            for key, words in lists.items()}
 
 
 # A question is not an answer: "ja maar hoe lang bewaren jullie het?" is asked again.

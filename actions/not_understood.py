@@ -21,6 +21,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.context import current
 from actions.topic import TOPIC_SLOT
+from bot.safety import WEAK_SIGNAL_ENTITIES
 from bot.topics import HELP_TOPICS
 
 # A topic is worth offering from this confidence up (DIET's softmax over about 25 intents);
@@ -32,7 +33,6 @@ SAFETY_LINES = {
     "utter_crisis_suicide": "utter_safety_line_suicide",
     "utter_domestic_violence": "utter_safety_line_violence",
 }
-WEAK_SIGNALS = ("weak_signal_suicide", "weak_signal_violence")
 
 
 def likely_topics(latest_message: dict[str, Any]) -> list[str]:
@@ -84,7 +84,8 @@ class ActionNotUnderstood(Action):
                                      buttons=topic_buttons(domain, topics))
         else:
             dispatcher.utter_message(response="utter_fallback")
-        weak = any(e.get("entity") in WEAK_SIGNALS for e in latest.get("entities") or [])
+        marks = {e.get("entity") for e in latest.get("entities") or []}
+        weak = bool(marks & set(WEAK_SIGNAL_ENTITIES.values()))
         line = earlier_safety_line(tracker)
         if line and not weak:  # a weak signal's rule adds its own line after this action
             dispatcher.utter_message(response=line)

@@ -9,7 +9,6 @@ import argparse
 import json
 import os
 import random
-import socket
 import statistics
 import subprocess
 import sys
@@ -19,14 +18,8 @@ import urllib.request
 from pathlib import Path
 
 from bot.nlu_examples import load_examples
-from runtime.launcher import System
+from runtime.launcher import System, free_port
 from settings.core import PROJECT_ROOT, Settings, load_settings
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def time_training(workdir: Path) -> float:
@@ -87,8 +80,8 @@ def main(argv: list[str] | None = None) -> int:
         if not args.skip_training:
             report["training_s"] = round(time_training(work), 1)
         settings = load_settings(env={**os.environ, "DH_DATA_DIR": str(work / "data"),
-                                      "DH_RASA_PORT": str(_free_port()),
-                                      "DH_ACTIONS_PORT": str(_free_port())})
+                                      "DH_RASA_PORT": str(free_port()),
+                                      "DH_ACTIONS_PORT": str(free_port())})
         started = time.perf_counter()
         with System(settings, log_dir=work / "logs"):
             report["startup_s"] = round(time.perf_counter() - started, 1)

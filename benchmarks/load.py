@@ -19,7 +19,6 @@ import json
 import os
 import random
 import secrets
-import socket
 import statistics
 import tempfile
 import time
@@ -34,7 +33,7 @@ import httpx
 from sqlalchemy import create_engine, text
 
 from benchmarks.load_channels import FLAG
-from runtime.launcher import System
+from runtime.launcher import System, free_port
 from runtime.profiles import load_profile, unreachable
 from settings.core import PROJECT_ROOT, load_settings
 
@@ -193,12 +192,6 @@ def _scan(folders: list[Path], database: str | None, values: list[str]) -> int:
                     found |= {n for n in needles - found if n in row.encode()}
         engine.dispose()
     return len(found)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @contextmanager

@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import socket
 import sys
 import tempfile
 import uuid
@@ -26,16 +25,10 @@ from evaluation.resident import AssistantError, RestClient, play
 from evaluation.scoring import ConversationScore, score_conversation
 from privacy.services import open_privacy_services
 from privacy.settings import load_privacy_settings
-from runtime.launcher import LaunchError, System
+from runtime.launcher import LaunchError, System, free_port
 from settings.core import PROJECT_ROOT, Settings, load_settings
 
 SETS_DIR = PROJECT_ROOT / "evaluation" / "sets"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def evaluate(paths: Sequence[Path], url: str, data_dir: Path) -> dict[str, list[ConversationScore]]:
@@ -96,8 +89,8 @@ def _evaluate_on_own_system(paths: Sequence[Path]) -> dict[str, list[Conversatio
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
         settings: Settings = load_settings(env={
-            **os.environ, "DH_DATA_DIR": str(base / "data"), "DH_RASA_PORT": str(_free_port()),
-            "DH_ACTIONS_PORT": str(_free_port()), "DH_PORTAL_PORT": str(_free_port())})
+            **os.environ, "DH_DATA_DIR": str(base / "data"), "DH_RASA_PORT": str(free_port()),
+            "DH_ACTIONS_PORT": str(free_port()), "DH_PORTAL_PORT": str(free_port())})
         with System(settings, log_dir=base / "logs"):
             url = f"http://{settings.host}:{settings.rasa_port}/webhooks/rest/webhook"
             return evaluate(paths, url, settings.data_dir)

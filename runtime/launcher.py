@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -34,6 +35,13 @@ from settings.core import (
     SettingsError,
     load_action_server_access,
 )
+
+
+def free_port() -> int:
+    """A free port on loopback, for a system started beside others (tests, benchmarks, evals)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 class LaunchError(RuntimeError):

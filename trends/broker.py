@@ -106,7 +106,7 @@ class EventTranslator:
                  ) -> TrendRecord:
         parse = event.get("parse_data") or {}
         intent = parse.get("intent") or {}
-        name = intent.get("name") if isinstance(intent.get("name"), str) else None
+        name = _intent_name(event)
         suggestion = name
         if name == FALLBACK_INTENT:
             ranking = [r for r in parse.get("intent_ranking") or []
@@ -125,10 +125,7 @@ class EventTranslator:
             wijk=self.vocabulary.wijk(metadata.get("wijk")),
             doelgroep=self.vocabulary.doelgroep(metadata.get("doelgroep")),
         )
-        self._last_message[conversation] = record
-        self._last_message.move_to_end(conversation)
-        while len(self._last_message) > _REMEMBERED:
-            self._last_message.popitem(last=False)
+        _remember(self._last_message, conversation, record)
         return record
 
     def _follow_form(self, kind: object, event: Mapping[str, Any], sender: str) -> None:
@@ -136,10 +133,7 @@ class EventTranslator:
         if kind == "slot" and event.get("name") == "requested_slot":
             value = event.get("value")
             if isinstance(value, str):
-                self._asking[sender] = value
-                self._asking.move_to_end(sender)
-                while len(self._asking) > _REMEMBERED:
-                    self._asking.popitem(last=False)
+                _remember(self._asking, sender, value)
             else:
                 self._asking.pop(sender, None)
         elif (kind == "active_loop" and not event.get("name")) or kind in (
@@ -149,6 +143,14 @@ class EventTranslator:
     def _local(self, timestamp: object) -> datetime:
         seconds = timestamp if isinstance(timestamp, int | float) else time.time()
         return datetime.fromtimestamp(seconds, self.zone).replace(tzinfo=None)
+
+
+def _remember(memory: OrderedDict[str, Any], key: str, value: object) -> None:
+    """Keep ``value`` as the newest entry; the oldest go beyond _REMEMBERED conversations."""
+    memory[key] = value
+    memory.move_to_end(key)
+    while len(memory) > _REMEMBERED:
+        memory.popitem(last=False)
 
 
 def _intent_name(event: Mapping[str, Any]) -> str | None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import secrets
-import socket
 import urllib.request
 import uuid
 from collections.abc import Iterator
@@ -17,14 +16,8 @@ from unittest import mock
 import pytest
 
 from portal.settings import load_portal_settings
-from runtime.launcher import System
+from runtime.launcher import System, free_port
 from settings.core import Settings, load_settings
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @dataclass

@@ -35,6 +35,7 @@ from portal.passwords import hash_password
 from privacy.queue import Handoff
 from privacy.services import PrivacyServices, open_privacy_services
 from privacy.settings import load_privacy_settings
+from runtime.launcher import free_port
 from settings.core import PROJECT_ROOT
 
 PASSWORD = "lang-genoeg-wachtwoord-1"
@@ -83,12 +84,6 @@ def memory_engine() -> Engine:
     engine = create_engine("sqlite://", future=True)
     create_portal_tables(engine)
     return engine
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @dataclass
