@@ -6,9 +6,11 @@ PY := $(VENV)/bin/python
 RASA := $(VENV)/bin/rasa
 MODEL := models/assistant.tar.gz
 NER_MODEL := models/ner-nl/meta.json
-TRAINING_INPUTS := config.yml domain.yml bot/safety_net.py bot/safety_phrases.yml \
-	bot/who_asks.py bot/who_asks.yml bot/topics.py \
-	$(shell find nlu_data -name '*.yml' 2>/dev/null)
+SAFETY_MODEL := models/safety-nl/detector.json
+NLU_DATA := $(shell find nlu_data -name '*.yml' 2>/dev/null)
+SAFETY_INPUTS := bot/safety_detector.py bot/safety.py bot/nlu_examples.py $(NLU_DATA)
+TRAINING_INPUTS := config.yml domain.yml bot/safety_net.py bot/safety_check.py \
+	bot/safety_followup.py bot/safety_phrases.yml bot/who_asks.py bot/who_asks.yml bot/topics.py $(SAFETY_MODEL) $(NLU_DATA)
 NER_INPUTS := $(shell find redaction/ner -name '*.py' -o -name '*.cfg' 2>/dev/null)
 # Browser tests of the chat widget (tests/e2e/test_widget_browser.py): Debian's Chromium, driven
 # by playwright (requirements.lock, no browser download), and axe-core from npm into .tools/.
@@ -42,7 +44,11 @@ $(AXE):
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -q npm; }
 	npm install --no-audit --no-fund --silent --prefix .tools axe-core@$(AXE_VERSION)
 
-train: $(MODEL) $(NER_MODEL)
+train: $(SAFETY_MODEL) $(MODEL) $(NER_MODEL)
+
+# The crisis and violence detector the boundary and the assistant share (bot/safety_detector.py).
+$(SAFETY_MODEL): $(VENV)/.installed $(SAFETY_INPUTS)
+	$(DETERMINISTIC) $(PY) -m bot.safety_detector build --out models/safety-nl
 
 # The assistant: NLU + dialogue model.
 $(MODEL): $(VENV)/.installed $(TRAINING_INPUTS)

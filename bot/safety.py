@@ -26,6 +26,37 @@ WEAK_SIGNAL_ENTITIES = {
     "crisis_suicide": "weak_signal_suicide",
     "domestic_violence": "weak_signal_violence",
 }
+# The boundary passes its check of the original text to Rasa in the message metadata.
+METADATA_INTENT = "safety_signal"
+METADATA_STRENGTH = "safety_strength"
+
+
+@dataclass(frozen=True)
+class SafetySignal:
+    """What the boundary tells Rasa: an intent name and a strength, nothing of the message."""
+
+    intent: str
+    clear: bool
+
+    def as_metadata(self) -> dict[str, str]:
+        return {METADATA_INTENT: self.intent, METADATA_STRENGTH: "clear" if self.clear else "weak"}
+
+    @classmethod
+    def from_metadata(cls, metadata: Any) -> SafetySignal | None:
+        """The signal a message's metadata carries, or None; anything malformed is ignored."""
+        if not isinstance(metadata, Mapping):
+            return None
+        intent, strength = metadata.get(METADATA_INTENT), metadata.get(METADATA_STRENGTH)
+        if intent not in SAFETY_INTENTS or strength not in ("clear", "weak"):
+            return None
+        return cls(str(intent), strength == "clear")
+
+
+def strongest(*signals: SafetySignal | None) -> SafetySignal | None:
+    """A clear signal beats a weak one; between equals, the first given (the safety order)."""
+    found = [s for s in signals if s is not None]
+    clear = [s for s in found if s.clear]
+    return (clear or found or [None])[0]
 
 
 def normalise(text: str) -> str:
@@ -90,10 +121,12 @@ def weak_signal(
     intent: str | None,
     ranking: Mapping[str, float],
     threshold: float,
+    signal: SafetySignal | None = None,
 ) -> str | None:
     """The safety intent whose short line the answer gets, or None.
 
-    A weak phrase decides first; otherwise the classifier's confidence in a safety intent must
+    A weak phrase decides first, then the safety check's weak signal (the detector's, or the
+    boundary's on the original words); otherwise the classifier's confidence in a safety intent must
     reach ``threshold``. "A needless line costs little, a missing one can cost a life", so the
     threshold is low. A safety intent on top keeps its mark: when the fallback later finds it too
     unsure for the full answer, the fallback's answer still carries the line (the full safety
@@ -104,6 +137,8 @@ def weak_signal(
     phrase = phrases.match_weak(text)
     if phrase is not None:
         return phrase
+    if signal is not None:
+        return signal.intent
     scores = {i: float(ranking.get(i) or 0.0) for i in SAFETY_INTENTS}
     best = max(SAFETY_INTENTS, key=lambda i: scores[i])
     return best if scores[best] >= threshold else None

@@ -19,6 +19,8 @@ import yaml
 from rasa.core.channels import channel, rest, socketio
 from rasa.core.channels.channel import UserMessage
 
+from bot.safety import SafetySignal
+from bot.safety_check import SafetyCheck
 from channels import context, input_gate, resilience
 from redaction import log_filter
 from redaction.page_context import page_context
@@ -35,17 +37,24 @@ def load_replies(path: Path = REPLIES_FILE) -> dict[str, str]:
 
 
 class RedactingBoundary:
-    """Redact, refuse what is too long, and fail closed: raw text never goes further."""
+    """Redact, refuse what is too long, and fail closed: raw text never goes further.
+
+    Before redacting, the safety check reads the resident's own words (in memory only): its
+    outcome, an intent name and clear/weak, travels on in the message metadata, so no
+    placeholder can hide "suicide" or a threat from the dialogue.
+    """
 
     def __init__(
         self, redactor: Redactor, max_chars: int, replies: dict[str, str],
         context_keys: Collection[str] = (), payloads: input_gate.SlashPayloads | None = None,
+        safety: SafetyCheck | None = None,
     ) -> None:
         self._redactor = redactor
         self._max_chars = max_chars
         self._replies = replies
         self._context_keys = frozenset(context_keys)
         self._payloads = payloads
+        self._safety = safety
 
     @property
     def payloads(self) -> input_gate.SlashPayloads:
@@ -71,6 +80,7 @@ class RedactingBoundary:
                     await self._forward(message, on_new_message)
                     return
                 text = self.payloads.as_text(text)  # looked like a payload: read it as text
+            signal = self._check_safety(text)
             message.text, findings = self._redactor.redact(text, message.sender_id)
         except Exception as error:  # noqa: BLE001 — the text must not reach a log or Rasa
             logger.error("redaction failed (%s); message dropped", type(error).__name__)
@@ -78,7 +88,19 @@ class RedactingBoundary:
             return
         if findings:
             logger.info("redacted %s", sorted({f.entity_type for f in findings}))
+        if signal is not None:
+            message.metadata = {**(message.metadata or {}), **signal.as_metadata()}
         await self._forward(message, on_new_message)
+
+    def _check_safety(self, text: str) -> SafetySignal | None:
+        """The check must never cost the message: on a failure Rasa's own check still runs."""
+        if self._safety is None:
+            return None
+        try:
+            return self._safety.check(text)
+        except Exception as error:  # noqa: BLE001 — never the text in the log
+            logger.error("safety check of the original text failed (%s)", type(error).__name__)
+            return None
 
     async def _forward(self, message: UserMessage, on_new_message: Handler) -> None:
         try:

@@ -17,6 +17,7 @@ from pathlib import Path
 from actions.context import ActionContext
 from bot.consent import load_consent_texts
 from bot.referrals import load_referrals
+from bot.safety_check import load_safety_check
 from channels.context import ChannelContext
 from channels.redacting import RedactingBoundary, load_replies
 from channels.resilience import build_turn_guard, health_engine, watch_failed_actions
@@ -111,7 +112,7 @@ def channel_context(settings: AppSettings, privacy: PrivacyServices) -> ChannelC
     return ChannelContext(
         boundary=RedactingBoundary(
             build_redactor(redaction, store=privacy.vault), redaction.max_message_chars,
-            load_replies(), redaction.context_keys),
+            load_replies(), redaction.context_keys, safety=load_safety_check(core.model_dir)),
         guard=build_turn_guard(f"http://{core.host}:{core.actions_port}/health"),
         socketio_origins=socketio_origins(redaction, settings.portal),
         privacy_engine=health_engine(settings.privacy.resolved_database_url),

@@ -211,10 +211,12 @@ def _examples_by_intent() -> dict[str, list[str]]:
 # safety examples deliberately include indirect wording the net leaves to the classifier, because
 # no pattern for it is safe on everyday Dutch: vague hopelessness ("ik zie het niet meer zitten"),
 # saying goodbye and giving things away, coercive and financial control, elder neglect. About a
-# third of the examples are of that kind, so the floor is 65 % (measured 2026-12-04: crisis 71 %,
-# violence 79 %; after the indirect examples of round 2: crisis 65.4 %, violence 69.7 %);
-# dropping a pattern family (self-harm alone is ~11 % of the crisis examples) makes this fail.
-MIN_NET_RECALL = 0.65
+# third of the examples are of that kind (measured 2026-12-04: crisis 71 %, violence 79 %; after
+# the indirect examples of round 2: crisis 65.4 %, violence 69.7 %). Round 3 added 320 indirect
+# examples for the learned detector (bot/safety_detector.py), which covers what no pattern may:
+# crisis 51.5 %, violence 55.6 %, so the floor is 48 %; dropping a pattern family (self-harm
+# alone is ~10 % of the crisis examples) still makes this fail.
+MIN_NET_RECALL = 0.48
 
 
 @pytest.mark.parametrize("intent", ["crisis_suicide", "domestic_violence"])

@@ -1,7 +1,7 @@
 """Weak safety signals inside another topic: the topic answer stays, one short line is added."""
 
 import pytest
-from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, METADATA, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.safety import WEAK_SIGNAL_ENTITIES, SafetyPhrases, load_safety_phrases, weak_signal
@@ -162,3 +162,64 @@ def test_a_short_clear_phrase_keeps_the_full_safety_answer(phrases, text):
     ranking = {"crisis_suicide": 0.8, "debt": 0.2}
     (message,) = _component(phrases).process([_parsed(text, "crisis_suicide", ranking)])
     assert message.get(INTENT)["name"] == "crisis_suicide"
+
+
+def _parsed_with(text: str, intent: str, ranking: dict[str, float], metadata: dict) -> Message:
+    message = _parsed(text, intent, ranking)
+    message.set(METADATA, metadata)
+    return message
+
+
+def test_the_boundarys_clear_signal_gives_the_full_answer_on_redacted_text(phrases):
+    """The original said it; the redacted text Rasa sees no longer does."""
+    metadata = {"safety_signal": "domestic_violence", "safety_strength": "clear"}
+    (message,) = _component(phrases).process(
+        [_parsed_with("<PERSOON_1> doet het weer", "debt", {"debt": 0.9}, metadata)])
+    assert message.get(INTENT)["name"] == "domestic_violence"
+    assert [r["name"] for r in message.get(INTENT_RANKING_KEY)] == ["domestic_violence"]
+
+
+def test_the_boundarys_weak_signal_adds_the_line_and_keeps_the_topic(phrases):
+    metadata = {"safety_signal": "crisis_suicide", "safety_strength": "weak"}
+    (message,) = _component(phrases).process(
+        [_parsed_with("Ik heb een aanmaning gekregen.", "debt", {"debt": 0.99}, metadata)])
+    assert message.get(INTENT)["name"] == "debt"
+    (mark,) = message.get(ENTITIES)
+    assert mark["entity"] == WEAK_SIGNAL_ENTITIES["crisis_suicide"]
+
+
+def test_a_clear_phrase_in_the_text_beats_a_weak_signal_from_the_boundary(phrases):
+    metadata = {"safety_signal": "domestic_violence", "safety_strength": "weak"}
+    (message,) = _component(phrases).process(
+        [_parsed_with("ik wil niet meer leven", "debt", {"debt": 0.9}, metadata)])
+    assert message.get(INTENT)["name"] == "crisis_suicide"
+
+
+class _Detector:
+    def __init__(self, signal) -> None:
+        self._signal = signal
+
+    def signal(self, text: str):
+        return self._signal
+
+
+def test_the_classifier_alone_gives_only_the_line(phrases):
+    """No phrase, no detector: a guess from the letters ("opgeslagen" near "opgesloten")."""
+    ranking = {"domestic_violence": 0.9, "privacy_info": 0.08, "debt": 0.02}
+    (message,) = _component(phrases).process(
+        [_parsed("Wordt dit allemaal ergens opgeslagen?", "domestic_violence", ranking)])
+    assert message.get(INTENT)["name"] == "privacy_info"
+    (mark,) = message.get(ENTITIES)
+    assert mark["entity"] == WEAK_SIGNAL_ENTITIES["domestic_violence"]
+
+
+def test_the_classifier_with_the_detectors_weak_word_keeps_the_full_answer(phrases):
+    from bot.safety import SafetySignal
+
+    config = {**SafetyNetClassifier.get_default_config(), "weak_signal_threshold": THRESHOLD}
+    component = SafetyNetClassifier(config, None, None, phrases,  # type: ignore[arg-type]
+                                    _Detector(SafetySignal("domestic_violence", False)))
+    ranking = {"domestic_violence": 0.9, "privacy_info": 0.1}
+    (message,) = component.process(
+        [_parsed("hij pakt steeds mijn telefoon af", "domestic_violence", ranking)])
+    assert message.get(INTENT)["name"] == "domestic_violence"

@@ -29,6 +29,9 @@ class FakeRedactor:
                 Finding("PERSON", start, start + 16, 0.9)]
         return text, []
 
+    def find(self, text: str) -> list[Finding]:
+        return [] if SECRET not in text else [Finding("PERSON", 0, len(text), 0.9)]
+
 
 def run(gate: RedactingBoundary, text: str, downstream=None):
     received: list[str] = []
@@ -151,3 +154,65 @@ def test_payload_entities_of_known_types_are_redacted(replies):
     received, _ = run(gate, '/debt{"persoon": "Fatima el Amrani", "schuldeiser": ["Jan", 3]}')
     assert received == ['/debt{"persoon":"<PERSOON_1>","schuldeiser":["<PERSOON_1>"]}']
     assert redactor.seen == ["Fatima el Amrani", "Jan"]
+
+
+def _metadata_received(gate: RedactingBoundary, text: str, metadata=None) -> list:
+    seen: list = []
+
+    async def on_new_message(message: UserMessage) -> None:
+        seen.append((message.text, message.metadata))
+
+    output = CollectingOutputChannel()
+    asyncio.run(gate.handle(UserMessage(text, output, "resident-1", metadata=metadata),
+                            on_new_message))
+    return seen
+
+
+@pytest.fixture(scope="module")
+def safety_check():
+    from bot.safety import load_safety_phrases
+    from bot.safety_check import SafetyCheck
+
+    return SafetyCheck(load_safety_phrases())
+
+
+def test_the_safety_check_reads_the_original_words_before_redaction(replies, safety_check):
+    """A redactor that hides everything (the worst case) cannot hide the signal."""
+    gate = RedactingBoundary(RecordingRedactor(), 2000, replies, safety=safety_check)
+    [(text, metadata)] = _metadata_received(gate, "Ik heb schulden en wil niet meer leven.")
+    assert text == "<PERSOON_1>"
+    assert metadata == {"safety_signal": "crisis_suicide", "safety_strength": "clear"}
+
+
+def test_a_weak_signal_travels_as_weak(replies, safety_check):
+    gate = RedactingBoundary(FakeRedactor(), 2000, replies, safety=safety_check)
+    [(_, metadata)] = _metadata_received(
+        gate, "Ik heb zes online leningen en ik zie het soms echt niet meer zitten.")
+    assert metadata == {"safety_signal": "crisis_suicide", "safety_strength": "weak"}
+
+
+def test_a_calm_message_and_a_button_carry_no_signal(replies, safety_check):
+    gate = RedactingBoundary(FakeRedactor(), 2000, replies, safety=safety_check)
+    assert _metadata_received(gate, "Waar vraag ik bijzondere bijstand aan?") == [
+        ("Waar vraag ik bijzondere bijstand aan?", None)]
+    assert _metadata_received(gate, "/crisis_suicide") == [("/crisis_suicide", None)]
+
+
+def test_a_client_cannot_send_a_signal_of_its_own(replies, safety_check):
+    gate = RedactingBoundary(FakeRedactor(), 2000, replies, context_keys={"wijk"},
+                             safety=safety_check)
+    forged = {"wijk": "Noord", "safety_signal": "crisis_suicide", "safety_strength": "clear"}
+    assert _metadata_received(gate, "Hoe werkt DigiD?", forged) == [
+        ("Hoe werkt DigiD?", {"wijk": "Noord"})]
+
+
+def test_a_failing_safety_check_costs_neither_the_message_nor_privacy(replies, caplog):
+    class Broken:
+        def check(self, text: str) -> None:
+            raise RuntimeError(f"broke on {text}")
+
+    caplog.set_level(logging.DEBUG)
+    gate = RedactingBoundary(FakeRedactor(), 2000, replies, safety=Broken())  # type: ignore[arg-type]
+    [(text, metadata)] = _metadata_received(gate, f"ik ben {SECRET}")
+    assert text == "ik ben <PERSOON_1> <TELEFOONNUMMER_1>" and metadata is None
+    assert "safety check" in caplog.text and "Amrani" not in caplog.text

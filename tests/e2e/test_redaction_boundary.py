@@ -86,3 +86,25 @@ def test_page_context_reaches_the_tracker_only_when_plain(assistant):
     stored = _stored_texts(assistant.settings.data_dir / "tracker.db", sender)
     assert '"wijk": "Centrum"' in stored
     assert "Amrani" not in stored and "12345678" not in stored
+
+
+def test_the_safety_check_of_the_original_reaches_rasa_as_two_plain_values(assistant):
+    """Issue 18: checked before redaction, passed on as an intent name and a strength only."""
+    sender = assistant.new_sender()
+    replies = assistant.say(sender, "Ik ben Fatima el Amrani en ik wil niet meer leven")
+    assert "0800-0113" in texts(replies)
+    stored = _stored_texts(assistant.settings.data_dir / "tracker.db", sender)
+    assert '"safety_signal": "crisis_suicide"' in stored
+    assert '"safety_strength": "clear"' in stored
+    assert "Amrani" not in stored
+
+
+def test_a_client_cannot_send_a_safety_signal_of_its_own(assistant):
+    sender = assistant.new_sender()
+    status, replies = assistant.post({
+        "sender": sender, "message": "ik heb een vraag over de huurtoeslag",
+        "metadata": {"safety_signal": "domestic_violence", "safety_strength": "clear"},
+    })
+    assert status == 200
+    assert "0800-2000" not in texts(replies)
+    assert "safety_signal" not in _stored_texts(assistant.settings.data_dir / "tracker.db", sender)

@@ -1,0 +1,236 @@
+"""A learned crisis and violence detector beside the phrase list and the topic classifier.
+
+Why a third check: the phrase list knows textbook wording and the topic classifier spreads its
+confidence over sixteen intents, so an indirect "het hoeft voor mij allemaal niet meer" inside a
+story about debts gets neither. This detector answers one question only - is this about suicide,
+self-harm or violence? - on word and character n-grams of the whole message, trained here on the
+trainers' examples (no pretrained Dutch model exists offline). It runs on the resident's original
+text inside the redaction boundary and again on the redacted text inside Rasa.
+
+``python -m bot.safety_detector build --out models/safety-nl`` trains it; its two thresholds are
+chosen on out-of-fold scores of the training data (never on an evaluation set) and stored with it.
+The model is plain JSON (vocabularies, weights): no pickle is ever loaded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold
+
+from bot.nlu_examples import NLU_DIR, load_examples
+from bot.safety import SAFETY_INTENTS, SafetySignal, normalise
+
+MODEL_FILE = "detector.json"
+FORMAT_VERSION = 1
+NONE = "none"
+LABELS = (NONE, *SAFETY_INTENTS)
+SEED = 2611
+FOLDS = 5
+# Out-of-fold goals the thresholds are chosen for (see choose_thresholds).
+WEAK_FALSE_ALARM_RATE = 0.03   # share of ordinary training messages that may get the short line
+CLEAR_PRECISION = 0.99         # a clear signal replaces the answer: it must almost never be wrong
+_PLACEHOLDER = re.compile(r"<[A-Z][A-Z_]*_\d+>")
+
+
+def detector_text(text: str) -> str:
+    """The text the detector reads: placeholders and names out, case and accents folded."""
+    return normalise(_PLACEHOLDER.sub(" ", text))
+
+
+def _vectorizers() -> tuple[TfidfVectorizer, TfidfVectorizer]:
+    return (
+        TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True,
+                        token_pattern=r"(?u)\b\w+\b", dtype=np.float64),
+        TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2,
+                        dtype=np.float64),
+    )
+
+
+def _classifier() -> LogisticRegression:
+    return LogisticRegression(C=20.0, class_weight="balanced", max_iter=3000, random_state=SEED)
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    weak: float
+    clear: float
+
+
+class SafetyDetector:
+    """Scores a message per safety intent; :meth:`signal` applies the stored thresholds."""
+
+    def __init__(
+        self,
+        vectorizers: Sequence[TfidfVectorizer],
+        classifier: LogisticRegression,
+        thresholds: Thresholds,
+        report: Mapping[str, Any] | None = None,
+    ) -> None:
+        self._vectorizers = tuple(vectorizers)
+        self._classifier = classifier
+        self.thresholds = thresholds
+        self.report = dict(report or {})
+
+    def scores(self, text: str) -> dict[str, float]:
+        """Probability per safety intent."""
+        if not text or not text.strip():
+            return {intent: 0.0 for intent in SAFETY_INTENTS}
+        probs = self._classifier.predict_proba(self._features([detector_text(text)]))[0]
+        by_label = dict(zip(self._classifier.classes_, probs, strict=True))
+        return {intent: float(by_label.get(intent, 0.0)) for intent in SAFETY_INTENTS}
+
+    def signal(self, text: str) -> SafetySignal | None:
+        scores = self.scores(text)
+        best = max(SAFETY_INTENTS, key=lambda i: scores[i])
+        if scores[best] >= self.thresholds.clear:
+            return SafetySignal(best, clear=True)
+        if scores[best] >= self.thresholds.weak:
+            return SafetySignal(best, clear=False)
+        return None
+
+    def _features(self, texts: Sequence[str]) -> sp.csr_matrix:
+        return sp.hstack([v.transform(texts) for v in self._vectorizers]).tocsr()
+
+    def as_mapping(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT_VERSION,
+            "labels": [str(c) for c in self._classifier.classes_],
+            "vectorizers": [
+                {"vocabulary": {t: int(i) for t, i in sorted(v.vocabulary_.items())},
+                 "idf": [round(float(x), 6) for x in v.idf_]}
+                for v in self._vectorizers
+            ],
+            "coef": [[round(float(x), 6) for x in row] for row in self._classifier.coef_],
+            "intercept": [round(float(x), 6) for x in self._classifier.intercept_],
+            "thresholds": {"weak": self.thresholds.weak, "clear": self.thresholds.clear},
+            "report": self.report,
+        }
+
+    @classmethod
+    def from_mapping(cls, raw: Mapping[str, Any]) -> SafetyDetector:
+        if raw.get("format") != FORMAT_VERSION:
+            raise ValueError(f"safety detector format {raw.get('format')!r}; retrain (make train)")
+        vectorizers = _vectorizers()
+        for vectorizer, stored in zip(vectorizers, raw["vectorizers"], strict=True):
+            vectorizer.vocabulary_ = dict(stored["vocabulary"])
+            vectorizer.idf_ = np.asarray(stored["idf"], dtype=np.float64)
+        classifier = _classifier()
+        classifier.classes_ = np.asarray(raw["labels"])
+        classifier.coef_ = np.asarray(raw["coef"], dtype=np.float64)
+        classifier.intercept_ = np.asarray(raw["intercept"], dtype=np.float64)
+        thresholds = Thresholds(float(raw["thresholds"]["weak"]), float(raw["thresholds"]["clear"]))
+        return cls(vectorizers, classifier, thresholds, raw.get("report"))
+
+
+def training_set(examples: Mapping[str, Sequence[str]]) -> tuple[list[str], list[str]]:
+    """Every NLU example, labelled with its safety intent or ``none``."""
+    texts, labels = [], []
+    for intent in sorted(examples):
+        for example in examples[intent]:
+            texts.append(detector_text(example))
+            labels.append(intent if intent in SAFETY_INTENTS else NONE)
+    return texts, labels
+
+
+def _fit(texts: Sequence[str], labels: Sequence[str]) -> SafetyDetector:
+    vectorizers = _vectorizers()
+    features = sp.hstack([v.fit_transform(texts) for v in vectorizers]).tocsr()
+    classifier = _classifier().fit(features, labels)
+    return SafetyDetector(vectorizers, classifier, Thresholds(1.0, 1.0))
+
+
+def out_of_fold_scores(texts: Sequence[str], labels: Sequence[str]) -> np.ndarray:
+    """Each example's highest safety probability from a model that never saw it."""
+    scores = np.zeros(len(texts))
+    folds = StratifiedKFold(n_splits=FOLDS, shuffle=True, random_state=SEED)
+    for train, held in folds.split(np.zeros(len(labels)), labels):
+        model = _fit([texts[i] for i in train], [labels[i] for i in train])
+        for i in held:
+            scores[i] = max(model.scores(texts[i]).values())
+    return scores
+
+
+def choose_thresholds(
+    scores: np.ndarray, is_safety: np.ndarray
+) -> tuple[Thresholds, dict[str, Any]]:
+    """Weak: at most WEAK_FALSE_ALARM_RATE of ordinary messages reach it. Clear: the lowest
+    score from which at least CLEAR_PRECISION of the messages are safety messages."""
+    ordinary = np.sort(scores[~is_safety])
+    weak = float(ordinary[int(np.ceil(len(ordinary) * (1 - WEAK_FALSE_ALARM_RATE))) - 1]) + 1e-6
+    clear = 1.0
+    for candidate in sorted(set(scores[is_safety]), reverse=True):
+        above = scores >= candidate
+        if is_safety[above].mean() < CLEAR_PRECISION:
+            break
+        clear = float(candidate)
+    clear = max(clear, weak)
+    report = {
+        "folds": FOLDS,
+        "safety_examples": int(is_safety.sum()),
+        "ordinary_examples": int((~is_safety).sum()),
+        "weak_recall": round(float((scores[is_safety] >= weak).mean()), 4),
+        "clear_recall": round(float((scores[is_safety] >= clear).mean()), 4),
+        "weak_false_alarms": round(float((scores[~is_safety] >= weak).mean()), 4),
+        "clear_false_alarms": round(float((scores[~is_safety] >= clear).mean()), 4),
+    }
+    return Thresholds(round(weak, 6), round(clear, 6)), report
+
+
+def build(examples: Mapping[str, Sequence[str]]) -> SafetyDetector:
+    """Train on every example; thresholds and the report come from out-of-fold scores."""
+    texts, labels = training_set(examples)
+    is_safety = np.asarray([label != NONE for label in labels])
+    thresholds, report = choose_thresholds(out_of_fold_scores(texts, labels), is_safety)
+    detector = _fit(texts, labels)
+    report["data_sha256"] = hashlib.sha256("\n".join(
+        f"{label}\t{text}" for text, label in zip(texts, labels, strict=True)).encode()).hexdigest()
+    return SafetyDetector(detector._vectorizers, detector._classifier, thresholds, report)
+
+
+def save(detector: SafetyDetector, out_dir: Path) -> Path:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / MODEL_FILE
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(detector.as_mapping(), separators=(",", ":")), encoding="utf-8")
+    tmp.replace(path)
+    return path
+
+
+def load(model_dir: Path) -> SafetyDetector:
+    path = model_dir / MODEL_FILE
+    if not path.exists():
+        raise FileNotFoundError(f"no safety detector at {path}; run `make train`")
+    return SafetyDetector.from_mapping(json.loads(path.read_text(encoding="utf-8")))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot.safety_detector", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    build_cmd = commands.add_parser("build", help="train on nlu_data and write detector.json")
+    build_cmd.add_argument("--out", type=Path, default=Path("models/safety-nl"))
+    build_cmd.add_argument("--data", type=Path, default=NLU_DIR)
+    args = parser.parse_args(argv)
+    detector = build(load_examples(args.data))
+    path = save(detector, args.out)
+    report, t = detector.report, detector.thresholds
+    print(f"built {path}: thresholds weak {t.weak:.3f} clear {t.clear:.3f}; out-of-fold recall "
+          f"weak {report['weak_recall']:.3f} clear {report['clear_recall']:.3f}, false alarms "
+          f"weak {report['weak_false_alarms']:.3f} clear {report['clear_false_alarms']:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

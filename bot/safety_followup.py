@@ -1,0 +1,180 @@
+"""Rasa dialogue policy: after a safety answer, the next answers keep the number in view.
+
+Why: a resident who has just told of violence or of wanting to die often goes on in words that
+carry no signal of their own - "ik weet niet wie ik moet geloven", "is dat nummer anoniem?",
+"u hoeft niet ongerust te zijn hoor". Read one by one, those messages get an ordinary answer
+and the number is gone from the screen. So for the next few messages after a safety answer (the
+full answer or the short line), each answer ends with one short reminder with 113 or Veilig
+Thuis and 112 (seed 004: care before privacy; a needless line costs little).
+
+How: which actions end a turn is learned from the rules and stories at training time (those
+always followed by ``action_listen``); when one of them has just run, the turn showed no
+safety number yet and a safety answer came at most ``turns`` messages ago, this policy
+predicts the reminder, then ``action_listen``. Never inside a form: its questions come first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import rasa.shared.utils.io
+from rasa.core.policies.policy import Policy, PolicyPrediction
+from rasa.engine.graph import ExecutionContext
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.core.constants import ACTION_LISTEN_NAME
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import (
+    ActionExecuted,
+    ActiveLoop,
+    BotUttered,
+    SessionStarted,
+    UserUttered,
+)
+from rasa.shared.core.generator import TrackerWithCachedStates
+from rasa.shared.core.trackers import DialogueStateTracker
+
+TURN_ENDS_FILE = "turn_ending_actions.json"
+_PHONE = re.compile(r"\b0800-\d{4}\b")
+
+
+def turn_ending_actions(event_sequences: Iterable[Sequence[Any]]) -> frozenset[str]:
+    """Actions that, wherever they occur outside a form in the training data, are followed by
+    listening (inside a form the form's next question follows them)."""
+    followers: dict[str, set[str]] = defaultdict(set)
+    for events in event_sequences:
+        loop: str | None = None
+        previous: str | None = None
+        for event in events:
+            if isinstance(event, ActiveLoop):
+                loop = event.name
+            elif isinstance(event, ActionExecuted) and event.action_name:
+                if previous is not None:
+                    followers[previous].add(event.action_name)
+                previous = None if loop else event.action_name
+    return frozenset(a for a, f in followers.items()
+                     if f == {ACTION_LISTEN_NAME} and a != ACTION_LISTEN_NAME)
+
+
+def _since_session_start(tracker: DialogueStateTracker) -> list[Any]:
+    events = list(tracker.events)
+    starts = [i for i, e in enumerate(events) if isinstance(e, SessionStarted)]
+    return events[starts[-1] + 1:] if starts else events
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True
+)
+class SafetyFollowUpPolicy(Policy):
+    """Place in ``policies`` with a priority above RulePolicy's (4)."""
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        # kinds: per safety intent, the actions that show its number (answers) and the reminder.
+        return {
+            "priority": 5,
+            "turns": 3,
+            "kinds": {
+                "crisis_suicide": {
+                    "answers": ["utter_crisis_suicide", "utter_safety_line_suicide"],
+                    "reminder": "utter_safety_reminder_suicide",
+                },
+                "domestic_violence": {
+                    "answers": ["utter_domestic_violence", "utter_safety_line_violence"],
+                    "reminder": "utter_safety_reminder_violence",
+                },
+            },
+        }
+
+    def __init__(
+        self,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        featurizer: Any = None,
+        turn_ends: Iterable[str] = (),
+    ) -> None:
+        super().__init__(config, model_storage, resource, execution_context, featurizer)
+        self._turn_ends = frozenset(turn_ends)
+        kinds: Mapping[str, Mapping[str, Any]] = config["kinds"]
+        self._answers = {a: kind for kind, c in kinds.items() for a in c["answers"]}
+        self._reminders = {kind: c["reminder"] for kind, c in kinds.items()}
+
+    def train(
+        self, training_trackers: list[TrackerWithCachedStates], domain: Domain, **kwargs: Any
+    ) -> Resource:
+        # A form's own action ends no turn: when it finishes, the form's answer comes next.
+        shown = set(self._answers) | set(self._reminders.values()) | set(domain.form_names)
+        self._turn_ends = turn_ending_actions(t.events for t in training_trackers) - shown
+        with self._model_storage.write_to(self._resource) as path:
+            rasa.shared.utils.io.dump_obj_as_json_to_file(
+                path / TURN_ENDS_FILE, sorted(self._turn_ends))
+        return self._resource
+
+    @classmethod
+    def load(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> SafetyFollowUpPolicy:
+        with model_storage.read_from(resource) as path:
+            turn_ends = rasa.shared.utils.io.read_json_file(path / TURN_ENDS_FILE)
+        return cls(config, model_storage, resource, execution_context, turn_ends=turn_ends)
+
+    def predict_action_probabilities(
+        self,
+        tracker: DialogueStateTracker,
+        domain: Domain,
+        rule_only_data: dict[str, Any] | None = None,
+        **kwargs: Any,
+    ) -> PolicyPrediction:
+        probabilities = self._default_predictions(domain)
+        action = self.next_action(tracker, domain)
+        if action is not None:
+            probabilities[domain.index_for_action(action)] = 1.0
+        return self._prediction(probabilities)
+
+    def next_action(self, tracker: DialogueStateTracker, domain: Domain) -> str | None:
+        """The reminder, ``action_listen`` right after it, or None (the other policies decide)."""
+        latest = tracker.latest_action_name
+        if latest in self._reminders.values():
+            return ACTION_LISTEN_NAME
+        if latest not in self._turn_ends or latest in domain.form_names or tracker.active_loop_name:
+            return None
+        kind = self._recent_kind(_since_session_start(tracker))
+        if kind is None:
+            return None
+        reminder = self._reminders[kind]
+        return None if self._turn_showed(tracker, domain, reminder) else reminder
+
+    def _recent_kind(self, events: list[Any]) -> str | None:
+        """The kind of the latest safety answer, if at most ``turns`` messages came after it."""
+        messages_after = 0
+        for event in reversed(events):
+            if isinstance(event, UserUttered):
+                messages_after += 1
+            elif isinstance(event, ActionExecuted) and event.action_name in self._answers:
+                if messages_after > int(self.config["turns"]):
+                    return None
+                return self._answers[event.action_name]
+        return None
+
+    def _turn_showed(self, tracker: DialogueStateTracker, domain: Domain, reminder: str) -> bool:
+        """This turn already has a safety answer, or a message with the reminder's number."""
+        events = list(tracker.events)
+        since = max((i for i, e in enumerate(events) if isinstance(e, UserUttered)), default=-1)
+        turn = events[since + 1:]
+        if any(isinstance(e, ActionExecuted) and e.action_name in self._answers for e in turn):
+            return True
+        numbers = {m for r in domain.responses.get(reminder, [])
+                   for m in _PHONE.findall(str(r.get("text", "")))}
+        return any(isinstance(e, BotUttered) and any(n in (e.text or "") for n in numbers)
+                   for e in turn)

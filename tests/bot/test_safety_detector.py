@@ -1,0 +1,108 @@
+"""The learned crisis and violence detector: trained on the trainers' examples, stored as JSON."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from bot import safety_detector
+from bot.nlu_examples import load_examples
+from bot.safety import SAFETY_INTENTS, SafetySignal
+from bot.safety_detector import SafetyDetector, Thresholds, choose_thresholds, detector_text
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> tuple[SafetyDetector, SafetyDetector]:
+    """Built once from nlu_data (about ten seconds), then saved and loaded as a server would."""
+    detector = safety_detector.build(load_examples())
+    out = tmp_path_factory.mktemp("safety-nl")
+    safety_detector.save(detector, out)
+    return detector, safety_detector.load(out)
+
+
+def test_out_of_fold_figures_meet_their_floors(built):
+    """Measured on examples the fold never saw; a data change that breaks the detector fails."""
+    report = built[0].report
+    assert report["weak_recall"] >= 0.85
+    assert report["weak_false_alarms"] <= 0.035
+    assert report["clear_false_alarms"] <= 0.01
+    assert built[0].thresholds.weak < built[0].thresholds.clear
+
+
+def test_the_stored_model_scores_exactly_like_the_trained_one(built):
+    trained, loaded = built
+    for text in ["ik wil er niet meer zijn", "mijn ex staat elke avond voor de deur",
+                 "ik heb een aanmaning van de energie", ""]:
+        assert loaded.scores(text) == pytest.approx(trained.scores(text), abs=1e-5)
+    assert loaded.thresholds == trained.thresholds
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    # indirect wording, none of it in the phrase list
+    ("Eerlijk gezegd hoeft het voor mij allemaal niet meer, ik ben op.", "crisis_suicide"),
+    ("Ik heb mijn spullen al weggegeven, jullie hoeven niet meer te helpen.", "crisis_suicide"),
+    ("Hij pakt mijn telefoon af en ik mag de deur niet meer uit zonder hem.", "domestic_violence"),
+    ("Mijn oom komt aan me als mama weg is en zegt dat ik het niet mag vertellen.",
+     "domestic_violence"),
+])
+def test_indirect_safety_messages_get_a_signal(built, text, intent):
+    signal = built[1].signal(text)
+    assert signal is not None and signal.intent == intent
+
+
+@pytest.mark.parametrize("text", [
+    "Ik heb een huurachterstand van drie maanden, waar kan ik terecht?",
+    "Mijn zoon van 15 gamet de hele nacht en gaat niet meer naar school.",
+    "Hoe vraag ik een DigiD aan voor mijn moeder?",
+    "Ik ga nog dood van de stress met al die formulieren, haha.",
+])
+def test_ordinary_messages_get_none(built, text):
+    assert built[1].signal(text) is None
+
+
+def test_building_twice_gives_the_same_model():
+    examples = {k: v[:40] for k, v in load_examples().items()}
+    first = safety_detector.build(examples).as_mapping()
+    assert json.dumps(first) == json.dumps(safety_detector.build(examples).as_mapping())
+
+
+def test_placeholders_and_accents_do_not_count():
+    assert detector_text("Ik <PERSOON_1> wil NIET méér") == detector_text("ik wil niet meer")
+
+
+def test_a_model_of_another_format_is_refused(built):
+    raw = built[1].as_mapping() | {"format": 99}
+    with pytest.raises(ValueError, match="retrain"):
+        SafetyDetector.from_mapping(raw)
+
+
+def test_a_missing_model_says_how_to_build_it(tmp_path):
+    with pytest.raises(FileNotFoundError, match="make train"):
+        safety_detector.load(tmp_path)
+
+
+def test_thresholds_follow_the_out_of_fold_goals():
+    ordinary = np.linspace(0.0, 0.5, 100)  # 3 of 100 ordinary messages may reach "weak"
+    safety = np.asarray([0.3, 0.6, 0.9, 0.95, 0.99])
+    scores = np.concatenate([ordinary, safety])
+    is_safety = np.asarray([False] * 100 + [True] * 5)
+    thresholds, report = choose_thresholds(scores, is_safety)
+    assert (ordinary >= thresholds.weak).sum() == 3
+    assert thresholds.clear == pytest.approx(0.6)  # from 0.6 up only safety messages
+    assert report["weak_recall"] == pytest.approx(0.8)
+
+
+def test_signal_applies_the_thresholds():
+    class Fixed(SafetyDetector):
+        def __init__(self, score: float) -> None:
+            self.thresholds = Thresholds(weak=0.4, clear=0.9)
+            self._score = score
+
+        def scores(self, text: str) -> dict[str, float]:
+            return {SAFETY_INTENTS[1]: self._score, SAFETY_INTENTS[0]: 0.0}
+
+    assert Fixed(0.95).signal("x") == SafetySignal("domestic_violence", clear=True)
+    assert Fixed(0.5).signal("x") == SafetySignal("domestic_violence", clear=False)
+    assert Fixed(0.3).signal("x") is None
