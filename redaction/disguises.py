@@ -16,6 +16,7 @@ from redaction.number_words import (
     fold,
     letter_words,
     month_words,
+    no_noun_words,
     number_word_value,
     number_words,
     repeat_words,
@@ -26,9 +27,11 @@ from redaction.view import Normalised
 
 # A token: a word (letters, digits, and combining accents as in "e\u0301e\u0301n") ...
 _TOKEN = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f])*")
-# ... and what may stand between the tokens of one run of numbers ("nul zes, twaalf - 34").
-_RUN_GAP = re.compile(r"[ ,;:./-]{1,3}")
-_JOINING_GAP = re.compile(r"[ ,;:]+")  # dropped inside a run: the parts of one number
+# ... and what may stand between the tokens of one run of numbers ("nul zes, twaalf - 34"),
+# including the words residents dictate a number with ("nul zes, dan 5 2", "4417. en dan 20386").
+_FILLER = r"[ ,;:.]*\b(?:en )?(?:dan|daarna|daarachter)\b[ ,;:]*"
+_RUN_GAP = re.compile(r"[ ,;:./-]{1,3}|" + _FILLER)
+_JOINING_GAP = re.compile(r"[ ,;:]+|" + _FILLER)  # dropped inside a run: parts of one number
 _MIN_RUN = 4
 _MIN_NUMBERS_WITH_LETTERS = 2  # "G X vier acht twee T": letters count only beside numbers
 _MAX_CODE_CAPITALS = 4  # "NL", "ASNB": a bank or country code, not a word in capitals
@@ -91,7 +94,13 @@ def _number_tokens(text: str) -> list[_Token]:
                 tokens.append(_Token(match.start(), nxt.end(), digits * repeat_words()[folded], 2))
                 index += 1
                 continue
-        if folded == _ARTICLE and word.isascii() and nxt and _is_word_after_article(nxt.group()):
+        if (
+            folded == _ARTICLE and word.isascii() and nxt and gap.isspace()
+            and _is_word_after_article(nxt.group())
+            and not (tokens and tokens[-1].end >= match.start() - 2
+                     and (fold(nxt.group()) in no_noun_words()
+                          or _code_letters(nxt.group(), fold(nxt.group()))))
+        ):
             continue  # "een VN-234-B bestelbus", "7-TFX-39, een oude Fiat": the article
         value = number_word_value(folded)
         if value is None:
@@ -125,7 +134,9 @@ def _number_tokens(text: str) -> list[_Token]:
 
 def _is_word_after_article(word: str) -> bool:
     """A word that makes "een" before it the article: not a number, "en" (of "een-en-twintig"),
-    a month, a single letter or the name of one ("een K X", "een april")."""
+    a month, a single letter or the name of one ("een K X", "een april"). Only a word right
+    after it ("nul een. zij" is a 1), and after a number neither a function word ("negen een
+    dat") nor the letters of a code ("drie nul acht een AB")."""
     folded = fold(word)
     return not (
         word.isdigit() or len(word) == 1 or folded == "en" or number_word_value(word) is not None
@@ -168,11 +179,18 @@ def _number_word_edits(text: str) -> list[tuple[int, int, str]]:
         if (
             weight >= (_MIN_RUN - 1 if has_month else _MIN_RUN)
             and numbers >= _MIN_NUMBERS_WITH_LETTERS
-            and any(t.is_digits and not text[t.start:t.end].isdigit() for t in run)
+            and any(_disguised(text, t) for t in run)
         ):
             edits += _run_edits(text, run)
         run = [token] if token is not None else []
     return edits
+
+
+def _disguised(text: str, token: _Token) -> bool:
+    """A number word, or a separator word between digits ("77 punt 161 punt 40 punt 9")."""
+    written = text[token.start:token.end]
+    return (token.is_digits and not written.isdigit()) or (
+        token.text in ("-", ".", "/") and written.isalpha())
 
 
 def _run_edits(text: str, run: list[_Token]) -> list[tuple[int, int, str]]:

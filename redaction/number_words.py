@@ -46,6 +46,12 @@ def month_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def no_noun_words() -> frozenset[str]:
+    """Words that never follow the article "een" (no_noun_words.txt)."""
+    return _word_list("no_noun_words.txt")
+
+
+@lru_cache(maxsize=1)
 def letter_words() -> dict[str, str]:
     """Names of letters residents spell a code with ("ka iks" → "KX"), from letter_words.txt."""
     return {word: letter.upper() for word, letter in map(str.split, _word_list("letter_words.txt"))}

@@ -18,8 +18,9 @@ from redaction.wordlists import read_term_file
 _DATA = Path(__file__).with_name("recognizers") / "data"
 
 # Five or more single characters, each separated by one space: "S a n n e", "0 6 1 2 3 4",
-# "p e t r a @ …"; two spaces inside are the gap between two words ("d e  V r i e s").
-_SPACED = re.compile(r"(?<!\S)\S(?: {1,2}\S){4,}(?!\S)")
+# "p e t r a @ …"; two spaces inside are the gap between two words ("d e  V r i e s"); a
+# comma or full stop may follow the last one ("K o l k m a n, niet Kalkman").
+_SPACED = re.compile(r"(?<!\S)\S(?: {1,2}\S){4,}(?![^\s,.;:!?)])")
 # ... or by one other separator, the same throughout: "M.o.h.a.m.e.d", "2-6-9-4-5-7-2-4-0",
 # "s-a-n-n-e-…" (letters and digits only; longer words may follow: "…-e-s-at-hotmail").
 _JOINED = re.compile(r"(?<![^\W_])[^\W_]([.\-/])[^\W_](?:\1[^\W_]){3,}(?![^\W_])")
@@ -51,16 +52,25 @@ _EMAIL_DOT = re.compile(
 )
 
 
+# In a spoken local part: "underscore" is "_", and the space after a tussenvoegsel goes
+# ("pietje punt de boer apenstaartje hotmail punt com", "alles aan elkaar").
+_EMAIL_UNDERSCORE = regex.compile(r"\s+(?:underscore|liggend streepje)\s+", regex.IGNORECASE)
+_TUSSENVOEGSEL_SPACE = regex.compile(
+    r"(?<=(?<![\w.])(?:de|van|der|den|ter|ten|la|le|el|al))\s(?=\w)",
+    regex.IGNORECASE)
+
+
 @lru_cache(maxsize=1)
-def _email_pattern() -> re.Pattern[str]:
+def _email_pattern() -> regex.Pattern[str]:
     words = read_term_file(_DATA / "email_tlds.txt")
     tlds = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
     part = r"[^\W_](?:[\w+-]*[^\W_])?"
     at, dot = _EMAIL_AT.pattern, _EMAIL_DOT.pattern
-    return re.compile(
-        rf"(?<![\w.@+-]){part}(?:(?:[._]|\s+(?:punt|dot)\s+){part})*"  # local part
+    joins = rf"[._]|\s+(?:punt|dot|underscore|liggend streepje)\s+|{_TUSSENVOEGSEL_SPACE.pattern}"
+    return regex.compile(
+        rf"(?<![\w.@+-]){part}(?:(?:{joins}){part})*"  # local part
         rf"{at}{part}(?:{dot}{part})*?{dot}(?:{tlds})(?![\w@])",
-        re.IGNORECASE,
+        regex.IGNORECASE,
     )
 
 
@@ -106,6 +116,10 @@ def email_edits(text: str) -> list[tuple[int, int, str]]:
             dot.group() != "." for dot in _EMAIL_DOT.finditer(text, at.end(), match.end())
         ):
             continue
+        edits += [(m.start(), m.end(), "_")
+                  for m in _EMAIL_UNDERSCORE.finditer(text, match.start(), at.start())]
+        edits += [(m.start(), m.end(), "")
+                  for m in _TUSSENVOEGSEL_SPACE.finditer(text, match.start(), at.start())]
         for separator, sign, start, end in (("dot", ".", match.start(), at.start()),
                                             ("at", "@", at.start(), at.end()),
                                             ("dot", ".", at.end(), match.end())):

@@ -20,6 +20,7 @@ from redaction.recognizers.nl_ner_person_recognizer import NlNerPersonRecognizer
 from redaction.recognizers.nl_person_recognizer import NlPersonRecognizer
 from redaction.recognizers.nl_phone_recognizer import NlPhoneRecognizer
 from redaction.recognizers.nl_postcode_recognizer import NlPostcodeRecognizer
+from redaction.recognizers.nl_social_handle_recognizer import NlSocialHandleRecognizer
 from redaction.recognizers.nl_split_value_recognizer import NlSplitValueRecognizer
 from redaction.recognizers.nl_url_recognizer import NlUrlRecognizer
 
@@ -37,6 +38,7 @@ __all__ = [
     "NlPersonRecognizer",
     "NlPhoneRecognizer",
     "NlPostcodeRecognizer",
+    "NlSocialHandleRecognizer",
     "NlSplitValueRecognizer",
     "NlUrlRecognizer",
     "elf_proef",

@@ -1,6 +1,7 @@
 """Dates that can identify someone: a day with a month (and maybe a year), Dutch style.
 
-Matches 12-03-1985, 12/3/85, 3-4-'92, 12.03.1985, 1985-03-12, "12 maart 1985", "3 januari",
+Matches 12-03-1985, 12/3/85, 3-4-'92, 12.03.1985, "23 / 09 / 1949" (pasted, spaces around every
+separator), 1985-03-12, "12 maart 1985", "3 januari",
 with a context word also "12 03 1985" and "14.07_1990",
 "5 mei 2009", "1 apr." and "3 jan '85". Not matched on purpose: weekdays, a month or year
 alone ("in maart", "sinds 2021"), clock times ("om 10 uur", "10:30"), amounts ("1.250,00")
@@ -31,7 +32,8 @@ class NlDateRecognizer(PatternRecognizer):
     PATTERNS = [
         Pattern(
             "date (d-m-y)",
-            _START + _DAY + r"([-/.])" + _MONTH_NUM + r"\1(?:" + _YEAR + r"|['’]?\d{2})" + _END,
+            _START + _DAY + r"( ?)([-/.])\1" + _MONTH_NUM + r"\1\2\1(?:" + _YEAR + r"|['’]?\d{2})"
+            + _END,
             0.6,
         ),
         Pattern(

@@ -1,4 +1,4 @@
-"""Dutch licence plates (kentekens), sidecodes 1-14.
+"""Dutch licence plates (kentekens), sidecodes 1-14, and Belgian ones (1-ABC-123).
 
 With dashes the shape is distinctive: in capitals ("GF-123-H", "12-ABC-3") and in lowercase when
 the letters are the consonants RDW issues since sidecode 4 ("ns-204-f", "1-ztr-93"). Other
@@ -31,6 +31,8 @@ SIDECODES: dict[int, tuple[str, str, str]] = {
     12: ("L", "DD", "LLL"),
     13: ("D", "LL", "DDD"),
     14: ("DDD", "LL", "D"),
+    # Belgian plates since 2010 ("1-ABC-123"): Flemish residents and border towns write them too.
+    15: ("D", "LLL", "DDD"),
 }
 _CONSONANTS = "BDFGHJKLNPRSTVXZ"
 _START = r"(?<![\w-])"

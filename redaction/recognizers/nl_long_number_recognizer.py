@@ -3,11 +3,12 @@ they are ("het staat onder 40022918374", "incassodossier INC-448190", "het numme
 
 Privacy first: in a chat with the municipality a number of seven digits or more, or a code that
 mixes letters with five digits or more, is nearly always a client, case, document or account
-number. What it is instead is excluded: phone numbers (NlPhoneRecognizer decides, so public 0800
-numbers survive), amounts ("€ 1.250.000", "3000000 euro"), dates and year ranges, quantities
+number. What it is instead is excluded: public service numbers (0800, 090x, 14 0xx survive),
+amounts ("€ 1.250.000", "3000000 euro"), dates and year ranges, quantities
 ("12345678 keer"), IP addresses and anything inside a URL or e-mail address. Reported as
 ID_NUMBER at the lowest strong score, so every more specific recognizer (IBAN, plate, postcode,
-phone) decides the type where it also matches; valid BSNs are left to NlBsnRecognizer.
+phone) decides the type where it also matches; valid BSNs are left to NlBsnRecognizer. A phone
+number in a grouping the phone recognizer does not read ("06/19/37/48/20") is still redacted here.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from redaction.recognizers._amounts import is_amount
 from redaction.recognizers._results import explained_result
 from redaction.recognizers.nl_bsn_recognizer import elf_proef
+from redaction.recognizers.nl_phone_recognizer import is_public_number
 
 # A code: letters/digits joined by - / . (no spaces), or digit groups of any size separated by
 # single spaces ("1102 4476 1908", "1 96 78 36 77": the fail-safe for long numbers in any
@@ -103,7 +105,7 @@ class NlLongNumberRecognizer(LocalRecognizer):
 
     @staticmethod
     def _is_other_number(text: str, match: re.Match) -> bool:
-        """A phone number, amount, date, quantity or IP address: another recognizer's, or none."""
+        """A public service number, amount, date, quantity or IP address: not an identifier."""
         value = match.group("value")
         if any(p.fullmatch(value) for p in (_DATE, _THOUSANDS, _IP, _YEARS)):
             return True
@@ -115,10 +117,10 @@ class NlLongNumberRecognizer(LocalRecognizer):
             return True  # "Julianalaan 140 2274 JJ": a house number, then a postcode
         if is_amount(text, match.start(), match.end()) or _QUANTITY_AFTER.match(text, match.end()):
             return True
-        return _is_phone_number(value)
+        return _is_public_phone_number(value)
 
 
-def _is_phone_number(value: str) -> bool:
+def _is_public_phone_number(value: str) -> bool:
     digits = re.sub(r"\D", "", value)
     if not digits.startswith("0") or not 8 <= len(digits) <= 13:
         return False
@@ -126,4 +128,4 @@ def _is_phone_number(value: str) -> bool:
         number = phonenumbers.parse(digits, "NL")
     except phonenumbers.NumberParseException:
         return False
-    return phonenumbers.is_valid_number(number)
+    return is_public_number(number)

@@ -119,13 +119,24 @@ class NlPhoneRecognizer(PhoneRecognizer):
 
     def is_public(self, number: phonenumbers.PhoneNumber) -> bool:
         """True for numbers of public services that must survive redaction."""
-        if phonenumbers.number_type(number) in self.public_types:
-            return True
-        national = str(number.national_number)
-        if number.country_code == 31 and national.startswith(self.public_prefixes):
-            return True
-        # An unassigned number in a service range cannot be typed, but is not a resident's.
-        return not phonenumbers.is_valid_number(number) and _public_range(number)
+        return is_public_number(number, self.public_types, self.public_prefixes)
+
+
+def is_public_number(
+    number: phonenumbers.PhoneNumber,
+    types: Iterable[int] | None = None,
+    prefixes: tuple[str, ...] = NlPhoneRecognizer.PUBLIC_PREFIXES,
+) -> bool:
+    """A number of a public service (0800, 090x, 084/087, 14 0xx by default)."""
+    if types is None:
+        types = {getattr(PhoneNumberType, t) for t in NlPhoneRecognizer.PUBLIC_NUMBER_TYPES}
+    if phonenumbers.number_type(number) in types:
+        return True
+    national = str(number.national_number)
+    if number.country_code == 31 and national.startswith(prefixes):
+        return True
+    # An unassigned number in a service range cannot be typed, but is not a resident's.
+    return not phonenumbers.is_valid_number(number) and _public_range(number)
 
 
 # Service ranges by prefix (0800, 090x, 084/087), for numbers libphonenumber cannot type.

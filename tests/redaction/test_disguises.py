@@ -88,3 +88,51 @@ def test_look_alikes_in_ordinary_messages_survive(redactor, text):
 @pytest.mark.parametrize(("text", "view"), VIEWS)
 def test_disguise_view_of_round_3(text, view):
     assert normalise(text).text == view
+
+
+# Round 4: the classes blind_corpus_6 showed, again in sentences of their own. Invented values.
+REDACTED_ROUND_4 = {
+    # "een" after a number word is the digit 1 before a full stop, a function word or code letters
+    "een-before-full-stop": (
+        "mijn nummer is nul zes, drieënveertig, achttien, vijfennegentig, nul een. bel na vijven",
+        "mijn nummer is <TELEFOONNUMMER_1>. bel na vijven"),
+    "een-before-code-letters": ("mijn postcode is twee vijf een een AB",
+                                "mijn postcode is <POSTCODE_1>"),
+    # words residents dictate a number with, and separator words between plain digits
+    "dictated-dan": ("bel me: nul zes, dan 7 1, dan 2 8, 4 4, 9 0", "bel me: <TELEFOONNUMMER_1>"),
+    "ip-digits-punt": ("mijn ip is 81 punt 204 punt 12 punt 7", "mijn ip is <IP_ADRES_1>"),
+    # a spaced-out name followed by a comma
+    "name-spaced-comma": ("ik heet S t e f a n, met een f", "ik heet <PERSOON_1>, met een f"),
+    # spoken e-mail with a tussenvoegsel or "underscore" in the local part
+    "email-tussenvoegsel": ("mail naar karin punt van dijk apenstaartje ziggo punt nl",
+                            "mail naar <EMAIL_1>"),
+    "email-underscore": ("mail tim underscore 2007 at gmail dot com", "mail <EMAIL_1>"),
+    # social handles
+    "handle-at": ("mijn insta is @noor.ams_07 stuur maar een dm",
+                  "mijn insta is <URL_1> stuur maar een dm"),
+    "handle-after-platform": ("zijn snap is daan.xo21 maar hij reageert niet",
+                              "zijn snap is <URL_1> maar hij reageert niet"),
+    # a date pasted with spaces around every separator; a Belgian plate; a phone with slashes
+    "date-spaced-slashes": ("geboren 4 / 11 / 1962 in Breda", "geboren <DATUM_1> in Breda"),
+    "plate-belgian": ("mijn nummerplaat is 2-KLM-481", "mijn nummerplaat is <KENTEKEN_1>"),
+    "phone-slashes": ("bel 06/52/71/30/88 na vijf uur", "bel <DOSSIERNUMMER_1> na vijf uur"),
+}
+
+UNTOUCHED_ROUND_4 = [
+    "mn snap is kapot en mijn insta ook",
+    "ik heb drie kinderen, dan nog een hond en twee katten",
+    "bel 113 of 0800-0113, dan ben je niet alleen",
+    "ik heb er een gekocht voor 25 euro, een koopje",
+    "de huur is 4 / 5 van mijn inkomen",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"),
+                         [pytest.param(t, e, id=k) for k, (t, e) in REDACTED_ROUND_4.items()])
+def test_disguised_values_of_round_4_are_replaced_whole(redactor, text, expected):
+    assert redactor.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text", UNTOUCHED_ROUND_4)
+def test_look_alikes_of_round_4_survive(redactor, text):
+    assert redactor.redact(text) == (text, [])
