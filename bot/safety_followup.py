@@ -4,8 +4,8 @@ Why: a resident who has just told of violence or of wanting to die often goes on
 carry no signal of their own - "ik weet niet wie ik moet geloven", "is dat nummer anoniem?",
 "u hoeft niet ongerust te zijn hoor". Read one by one, those messages get an ordinary answer
 and the number is gone from the screen. So for the next few messages after a safety answer (the
-full answer or the short line), each answer ends with one short reminder with 113 or Veilig
-Thuis and 112 (seed 004: care before privacy; a needless line costs little).
+full answer; not the short line of a weak signal), each answer ends with one short reminder
+with 113 or Veilig Thuis and 112 (seed 004: care before privacy; a needless line costs little).
 
 How: which actions end a turn is learned from the rules and stories at training time (those
 always followed by ``action_listen``); when one of them has just run, the turn showed no
@@ -74,17 +74,18 @@ class SafetyFollowUpPolicy(Policy):
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
-        # kinds: per safety intent, the actions that show its number (answers) and the reminder.
+        # kinds: per safety intent, its full answers (they open the window; the short line of a
+        # weak signal does not: one doubtful line is not repeated) and its reminder.
         return {
             "priority": 5,
             "turns": 3,
             "kinds": {
                 "crisis_suicide": {
-                    "answers": ["utter_crisis_suicide", "utter_safety_line_suicide"],
+                    "answers": ["utter_crisis_suicide"],
                     "reminder": "utter_safety_reminder_suicide",
                 },
                 "domestic_violence": {
-                    "answers": ["utter_domestic_violence", "utter_safety_line_violence"],
+                    "answers": ["utter_domestic_violence"],
                     "reminder": "utter_safety_reminder_violence",
                 },
             },

@@ -52,8 +52,6 @@ CRISIS = turn("crisis_suicide", "utter_crisis_suicide")
 @pytest.mark.parametrize(("answered", "reminder"), [
     (VIOLENCE, "utter_safety_reminder_violence"),
     (CRISIS, "utter_safety_reminder_suicide"),
-    (turn("debt", "utter_debt", "utter_safety_line_violence", "utter_offer_contact"),
-     "utter_safety_reminder_violence"),
 ])
 def test_the_answer_after_a_safety_answer_ends_with_the_reminder(policy, domain, answered,
                                                                   reminder):
@@ -69,6 +67,11 @@ def test_the_reminder_follows_for_three_messages_then_stops(policy, domain):
         t = tracker(domain, VIOLENCE, *[follow] * later)
         expected = "utter_safety_reminder_violence" if later <= 3 else None
         assert policy.next_action(t, domain) == expected, later
+
+
+def test_the_short_line_of_a_weak_signal_is_not_repeated(policy, domain):
+    weak = turn("debt", "utter_debt", "utter_safety_line_violence", "utter_offer_contact")
+    assert policy.next_action(tracker(domain, weak, turn("thank", "utter_thank")), domain) is None
 
 
 def test_the_latest_safety_answer_decides_the_kind(policy, domain):
