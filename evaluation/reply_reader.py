@@ -23,9 +23,9 @@ from settings.core import PROJECT_ROOT
 
 CONSENT_QUESTION = "consent_question"
 FALLBACK = "utter_fallback"
-# A follow-up the assistant cannot answer itself, referred to the service of the topic in play:
-# it serves every topic whose service it names.
-FOLLOW_UP = "utter_topic_followup"
+# A follow-up the assistant cannot answer itself, referred to the service of the topic in play,
+# and the service named after a decision question: they serve every topic whose service they name.
+FOLLOW_UPS = frozenset({"utter_topic_followup", "utter_decision_service"})
 SAFETY_NUMBERS = {"suicide": "0800-0113", "violence": "0800-2000"}
 # Which form question a response asks; the runner answers it from the resident's profile.
 QUESTIONS = {
@@ -115,7 +115,7 @@ class ReplyReader:
         return next(k for k, s in self._referrals.services.items() if s is service)
 
     def _topics_served(self, responses: tuple[str, ...], text: str) -> tuple[str, ...]:
-        followed_up = FOLLOW_UP in responses
+        followed_up = bool(FOLLOW_UPS.intersection(responses))
         return tuple(t for t in HELP_TOPICS if f"utter_{t}" in responses or (
             followed_up and self._referrals.service_for_topic(t)["naam"] in text))
 

@@ -80,3 +80,38 @@ def test_a_weak_signal_leaves_the_line_to_its_rule(privacy, domain_dict):
     latest["entities"] = [{"entity": "weak_signal_suicide", "value": "weak"}]
     events = [{"event": "action", "name": "utter_crisis_suicide"}]
     assert [m["response"] for m in run(domain_dict, latest, events=events)] == ["utter_fallback"]
+
+
+# --- a decision question names the service of its topic (actions/decision.py) -----------------
+
+def run_decision(domain_dict, latest, **slots):
+    from actions.decision import ActionDecisionService
+
+    tracker = Tracker("r1", slots, latest, [], False, None, {}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionDecisionService().run(dispatcher, tracker, domain_dict))
+    return dispatcher.messages
+
+
+def decision(**confidences: float) -> dict:
+    ranked = [{"name": "ask_decision", "confidence": 0.6}]
+    ranked += [{"name": n, "confidence": c} for n, c in confidences.items()]
+    return {"text": "heb ik recht op een traplift?", "entities": [],
+            "intent": {"name": "ask_decision", "confidence": 0.6}, "intent_ranking": ranked}
+
+
+def test_a_decision_question_gets_the_service_of_the_topic_it_is_about(privacy, domain_dict):
+    (message,) = run_decision(domain_dict, decision(social_support=0.3, debt=0.05))
+    assert message["response"] == "utter_decision_service"
+    from actions.context import current
+
+    assert message["dienst"] == current().referrals.service_for_topic("social_support")["naam"]
+
+
+def test_the_topic_in_play_goes_before_the_guess(privacy, domain_dict):
+    (message,) = run_decision(domain_dict, decision(social_support=0.3), help_topic="debt")
+    assert message["dienst"] == "Schuldhulpverlening Voorbeeldstad"
+
+
+def test_a_decision_question_about_nothing_in_particular_gets_no_service(privacy, domain_dict):
+    assert run_decision(domain_dict, decision(greet=0.3)) == []

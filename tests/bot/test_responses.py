@@ -36,6 +36,7 @@ ACTION_VARIABLES = {
     "utter_handoff_done": {"dienst"},
     "utter_data_deleted": {"wat"},
     "utter_topic_followup": {"dienst", "telefoon", "tijden", "website"},
+    "utter_decision_service": {"dienst", "telefoon", "tijden", "website"},
 }
 
 

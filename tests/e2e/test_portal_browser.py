@@ -91,10 +91,16 @@ def focused(page) -> dict:
 
 
 def tab_to(page, predicate: Callable[[dict], bool], limit: int = 60) -> dict:
-    """Press Tab until the focused element matches, checking each stop has a visible focus."""
+    """Press Tab until the focused element matches, checking each stop has a visible focus.
+
+    The document body is no stop: focus rests there when a Tab leaves the page's elements (or
+    reaches a page that is still taking its autofocus, as on a busy machine), and it has no ring.
+    """
     for _ in range(limit):
         page.keyboard.press("Tab")
         element = focused(page)
+        if element["tag"] == "BODY":
+            continue
         outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
         assert outline != "none", f"focus must be visible on {element}"
         if predicate(element):
