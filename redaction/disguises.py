@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import regex
+
 from redaction.number_words import (
     fold,
     letter_words,
@@ -22,6 +24,7 @@ from redaction.number_words import (
     repeat_words,
     separator_words,
 )
+from redaction.recognizers.nl_address_recognizer import NlAddressRecognizer
 from redaction.spelled import email_edits, spaced_edits, symbol_gap_edits
 from redaction.view import Normalised
 
@@ -186,6 +189,26 @@ def _number_word_edits(text: str) -> list[tuple[int, int, str]]:
     return edits
 
 
+# A house number written as a word: right after a street ("Mijnsherenlaan honderdtwaalf b") or
+# after "nummer" ("Slinge nummer achtentachtig A"). "een" stays: "in de Kerkstraat een huis".
+_HOUSE_NUMBER_WORD = regex.compile(
+    r"(?<=(?:\b(?:nummer|nr\.?|huisnummer)|[^\W\d_]{2}(?:"
+    + "|".join(sorted(set(NlAddressRecognizer.SUFFIXES), key=len, reverse=True))
+    + r"))\s+)(?P<word>[^\W\d_]{3,})\b",
+    regex.IGNORECASE,
+)
+
+
+def _house_number_edits(text: str) -> list[tuple[int, int, str]]:
+    """A number word right after a street or "nummer" → its digits."""
+    edits: list[tuple[int, int, str]] = []
+    for match in _HOUSE_NUMBER_WORD.finditer(text):
+        value = number_word_value(match.group("word"))
+        if value is not None and value > 1:
+            edits.append((match.start("word"), match.end("word"), str(value)))
+    return edits
+
+
 def _disguised(text: str, token: _Token) -> bool:
     """A number word, or a separator word between digits ("77 punt 161 punt 40 punt 9")."""
     written = text[token.start:token.end]
@@ -244,5 +267,6 @@ def read_disguises(view: Normalised) -> Normalised:
     """Number words, spaced-out characters and spelled-out e-mail read as the values they are."""
     view = _apply(view, symbol_gap_edits(view.text))
     view = _apply(view, _number_word_edits(view.text))
+    view = _apply(view, _house_number_edits(view.text))
     view = _apply(view, spaced_edits(view.text))
     return _apply(view, email_edits(view.text))

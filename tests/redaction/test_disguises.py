@@ -116,6 +116,11 @@ REDACTED_ROUND_4 = {
     "date-spaced-slashes": ("geboren 4 / 11 / 1962 in Breda", "geboren <DATUM_1> in Breda"),
     "plate-belgian": ("mijn nummerplaat is 2-KLM-481", "mijn nummerplaat is <KENTEKEN_1>"),
     "phone-slashes": ("bel 06/52/71/30/88 na vijf uur", "bel <DOSSIERNUMMER_1> na vijf uur"),
+    # a house number written as a word after a street or "nummer"
+    "house-number-word-after-street": ("mijn moeder woont aan de Hoofdweg drieënveertig",
+                                       "mijn moeder woont aan de <ADRES_1>"),
+    "house-number-word-after-nummer": ("wij wonen op Rozenhof nummer zesenzestig A",
+                                       "wij wonen op <ADRES_1>"),
 }
 
 UNTOUCHED_ROUND_4 = [
@@ -124,6 +129,8 @@ UNTOUCHED_ROUND_4 = [
     "bel 113 of 0800-0113, dan ben je niet alleen",
     "ik heb er een gekocht voor 25 euro, een koopje",
     "de huur is 4 / 5 van mijn inkomen",
+    "we hebben in de Kerkstraat een huis gekocht",
+    "ik ben de Dorpsstraat twee keer op en neer gelopen",
 ]
 
 
