@@ -15,7 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.context import current
-from actions.not_understood import likely_topics
+from actions.not_understood import likely_topics, service_reference
 from actions.topic import TOPIC_SLOT
 from bot.topics import HELP_TOPICS
 
@@ -38,8 +38,6 @@ class ActionDecisionService(Action):
         topic = decision_topic(tracker)
         if topic is not None:
             service = current().referrals.service_for_topic(topic)
-            dispatcher.utter_message(
-                response="utter_decision_service", dienst=service["naam"],
-                telefoon=service["telefoon"], tijden=service["tijden"],
-                website=service.get("website", ""))
+            dispatcher.utter_message(response="utter_decision_service",
+                                     **service_reference(service))
         return []

@@ -51,6 +51,12 @@ def topic_buttons(domain: DomainDict, topics: list[str]) -> list[dict[str, str]]
     return [{"title": titles.get(t, t), "payload": f"/{t}"} for t in topics] + [SOMETHING_ELSE]
 
 
+def service_reference(service: dict[str, Any]) -> dict[str, str]:
+    """A reply's variables that refer the resident to a service: name, number, hours, site."""
+    return {"dienst": service["naam"], "telefoon": service["telefoon"],
+            "tijden": service["tijden"], "website": service.get("website", "")}
+
+
 def earlier_safety_line(tracker: Tracker) -> str | None:
     """The short line for the last safety answer of this session, if one was given."""
     line = None
@@ -74,11 +80,9 @@ class ActionNotUnderstood(Action):
         if topic in HELP_TOPICS:
             service = current().referrals.service_for_topic(topic)
             others = [t for t in topics if t != topic]
-            dispatcher.utter_message(
-                response="utter_topic_followup", dienst=service["naam"],
-                telefoon=service["telefoon"], tijden=service["tijden"],
-                website=service.get("website", ""),
-                buttons=topic_buttons(domain, others))
+            dispatcher.utter_message(response="utter_topic_followup",
+                                     buttons=topic_buttons(domain, others),
+                                     **service_reference(service))
         elif topics:
             dispatcher.utter_message(response="utter_suggest_topics",
                                      buttons=topic_buttons(domain, topics))

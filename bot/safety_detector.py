@@ -88,9 +88,21 @@ class SafetyDetector:
         """Probability per safety intent."""
         if not text or not text.strip():
             return {intent: 0.0 for intent in SAFETY_INTENTS}
-        probs = self._classifier.predict_proba(self._features([detector_text(text)]))[0]
-        by_label = dict(zip(self._classifier.classes_, probs, strict=True))
-        return {intent: float(by_label.get(intent, 0.0)) for intent in SAFETY_INTENTS}
+        row = self._safety_probabilities([detector_text(text)])[0]
+        return {intent: float(p) for intent, p in zip(SAFETY_INTENTS, row, strict=True)}
+
+    def highest_scores(self, texts: Sequence[str]) -> np.ndarray:
+        """Each text's highest safety probability, all in one pass; the texts are already in
+        the detector's form (``detector_text``), an empty one scores 0."""
+        best = self._safety_probabilities(texts).max(axis=1)
+        return np.where([bool(t.strip()) for t in texts], best, 0.0)
+
+    def _safety_probabilities(self, texts: Sequence[str]) -> np.ndarray:
+        """One column per safety intent, in SAFETY_INTENTS order (0 for a label not trained)."""
+        probs = self._classifier.predict_proba(self._features(texts))
+        labels = list(self._classifier.classes_)
+        return np.column_stack([probs[:, labels.index(i)] if i in labels else np.zeros(len(texts))
+                                for i in SAFETY_INTENTS])
 
     def signal(self, text: str) -> SafetySignal | None:
         scores = self.scores(text)
@@ -145,11 +157,14 @@ def training_set(examples: Mapping[str, Sequence[str]]) -> tuple[list[str], list
     return texts, labels
 
 
-def _fit(texts: Sequence[str], labels: Sequence[str]) -> SafetyDetector:
+def _fit(
+    texts: Sequence[str], labels: Sequence[str], thresholds: Thresholds = Thresholds(1.0, 1.0),
+    report: Mapping[str, Any] | None = None,
+) -> SafetyDetector:
     vectorizers = _vectorizers()
     features = sp.hstack([v.fit_transform(texts) for v in vectorizers]).tocsr()
     classifier = _classifier().fit(features, labels)
-    return SafetyDetector(vectorizers, classifier, Thresholds(1.0, 1.0))
+    return SafetyDetector(vectorizers, classifier, thresholds, report)
 
 
 def out_of_fold_scores(texts: Sequence[str], labels: Sequence[str]) -> np.ndarray:
@@ -158,8 +173,7 @@ def out_of_fold_scores(texts: Sequence[str], labels: Sequence[str]) -> np.ndarra
     folds = StratifiedKFold(n_splits=FOLDS, shuffle=True, random_state=SEED)
     for train, held in folds.split(np.zeros(len(labels)), labels):
         model = _fit([texts[i] for i in train], [labels[i] for i in train])
-        for i in held:
-            scores[i] = max(model.scores(texts[i]).values())
+        scores[held] = model.highest_scores([texts[i] for i in held])
     return scores
 
 
@@ -194,10 +208,9 @@ def build(examples: Mapping[str, Sequence[str]]) -> SafetyDetector:
     texts, labels = training_set(examples)
     is_safety = np.asarray([label != NONE for label in labels])
     thresholds, report = choose_thresholds(out_of_fold_scores(texts, labels), is_safety)
-    detector = _fit(texts, labels)
     report["data_sha256"] = hashlib.sha256("\n".join(
         f"{label}\t{text}" for text, label in zip(texts, labels, strict=True)).encode()).hexdigest()
-    return SafetyDetector(detector._vectorizers, detector._classifier, thresholds, report)
+    return _fit(texts, labels, thresholds, report)
 
 
 def save(detector: SafetyDetector, out_dir: Path) -> Path:

@@ -60,12 +60,6 @@ def turn_ending_actions(event_sequences: Iterable[Sequence[Any]]) -> frozenset[s
                      if f == {ACTION_LISTEN_NAME} and a != ACTION_LISTEN_NAME)
 
 
-def _since_session_start(tracker: DialogueStateTracker) -> list[Any]:
-    events = list(tracker.events)
-    starts = [i for i, e in enumerate(events) if isinstance(e, SessionStarted)]
-    return events[starts[-1] + 1:] if starts else events
-
-
 @DefaultV1Recipe.register(
     DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True
 )
@@ -150,16 +144,19 @@ class SafetyFollowUpPolicy(Policy):
             return ACTION_LISTEN_NAME
         if latest not in self._turn_ends or latest in domain.form_names or tracker.active_loop_name:
             return None
-        kind = self._recent_kind(_since_session_start(tracker))
+        kind = self._recent_kind(tracker)
         if kind is None:
             return None
         reminder = self._reminders[kind]
         return None if self._turn_showed(tracker, domain, reminder) else reminder
 
-    def _recent_kind(self, events: list[Any]) -> str | None:
-        """The kind of the latest safety answer, if at most ``turns`` messages came after it."""
+    def _recent_kind(self, tracker: DialogueStateTracker) -> str | None:
+        """The kind of this session's latest safety answer, if at most ``turns`` messages came
+        after it."""
         messages_after = 0
-        for event in reversed(events):
+        for event in reversed(tracker.events):
+            if isinstance(event, SessionStarted):
+                return None
             if isinstance(event, UserUttered):
                 messages_after += 1
             elif isinstance(event, ActionExecuted) and event.action_name in self._answers:
@@ -170,12 +167,13 @@ class SafetyFollowUpPolicy(Policy):
 
     def _turn_showed(self, tracker: DialogueStateTracker, domain: Domain, reminder: str) -> bool:
         """This turn already has a safety answer, or a message with the reminder's number."""
-        events = list(tracker.events)
-        since = max((i for i, e in enumerate(events) if isinstance(e, UserUttered)), default=-1)
-        turn = events[since + 1:]
-        if any(isinstance(e, ActionExecuted) and e.action_name in self._answers for e in turn):
-            return True
         numbers = {m for r in domain.responses.get(reminder, [])
                    for m in _PHONE.findall(str(r.get("text", "")))}
-        return any(isinstance(e, BotUttered) and any(n in (e.text or "") for n in numbers)
-                   for e in turn)
+        for event in reversed(tracker.events):
+            if isinstance(event, UserUttered):
+                return False
+            if isinstance(event, ActionExecuted) and event.action_name in self._answers:
+                return True
+            if isinstance(event, BotUttered) and any(n in (event.text or "") for n in numbers):
+                return True
+        return False

@@ -38,12 +38,11 @@ from bot.safety import (
     strongest,
     weak_signal,
 )
-from bot.safety_check import SHORT_WORDS, SafetyCheck
+from bot.safety_check import DETECTOR_DIR_NAME, SHORT_WORDS, SafetyCheck
 from bot.safety_detector import MODEL_FILE, SafetyDetector, load
 from settings.core import PROJECT_ROOT
 
 PHRASES_FILE_NAME = "safety_phrases.json"
-DETECTOR_FILE_NAME = MODEL_FILE
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
@@ -61,8 +60,8 @@ class SafetyNetClassifier(GraphComponent, IntentClassifier):
         # weak_signal_threshold: the classifier's confidence in a safety intent from which a
         # message about something else gets the short safety line (chosen on the development
         # sets, see docs/trainers.md).
-        return {"phrases_file": "bot/safety_phrases.yml", "detector_dir": "models/safety-nl",
-                "weak_signal_threshold": 0.1}
+        return {"phrases_file": "bot/safety_phrases.yml",
+                "detector_dir": f"models/{DETECTOR_DIR_NAME}", "weak_signal_threshold": 0.1}
 
     def __init__(
         self,
@@ -88,7 +87,7 @@ class SafetyNetClassifier(GraphComponent, IntentClassifier):
         """The phrase file's and the detector's content: without them Rasa's training cache
         would keep old ones in a new model when only those files changed."""
         digest = hashlib.sha256(cls._path(config, "phrases_file").read_bytes())
-        detector = cls._path(config, "detector_dir") / DETECTOR_FILE_NAME
+        detector = cls._path(config, "detector_dir") / MODEL_FILE
         digest.update(detector.read_bytes() if detector.exists() else b"no detector")
         return digest.hexdigest()
 
@@ -111,7 +110,7 @@ class SafetyNetClassifier(GraphComponent, IntentClassifier):
                 model_dir / PHRASES_FILE_NAME, self._phrases.as_mapping()
             )
             rasa.shared.utils.io.dump_obj_as_json_to_file(
-                model_dir / DETECTOR_FILE_NAME, detector.as_mapping()
+                model_dir / MODEL_FILE, detector.as_mapping()
             )
         return self._resource
 
@@ -127,7 +126,7 @@ class SafetyNetClassifier(GraphComponent, IntentClassifier):
         with model_storage.read_from(resource) as model_dir:
             raw = rasa.shared.utils.io.read_json_file(model_dir / PHRASES_FILE_NAME)
             detector = SafetyDetector.from_mapping(
-                rasa.shared.utils.io.read_json_file(model_dir / DETECTOR_FILE_NAME))
+                rasa.shared.utils.io.read_json_file(model_dir / MODEL_FILE))
         return cls(config, model_storage, resource, SafetyPhrases.from_mapping(raw), detector)
 
     def process(self, messages: list[Message]) -> list[Message]:
