@@ -14,7 +14,7 @@ import statistics
 import sys
 import time
 
-from benchmarks.assistant import percentile
+from benchmarks.conversations import percentile
 from settings.core import load_settings
 
 

@@ -65,7 +65,7 @@ class Vault:
     ) -> int:
         now = self._clock()
         with self._engine.begin() as connection:
-            self._expire(connection, now)
+            self._expire_conversation(connection, conversation, now)
             row = connection.execute(select(vault_values.c.number).where(
                 vault_values.c.conversation == conversation,
                 vault_values.c.entity_type == entity_type, vault_values.c.lookup == lookup,
@@ -97,7 +97,7 @@ class Vault:
         """Placeholder -> original value, for a hand-off the resident consented to."""
         conversation = self._pseudonymise(conversation_id)
         with self._engine.begin() as connection:
-            self._expire(connection, self._clock())
+            self._expire_conversation(connection, conversation, self._clock())
             rows = connection.execute(select(vault_values).where(
                 vault_values.c.conversation == conversation)).all()
         return {
@@ -110,7 +110,8 @@ class Vault:
         """Entity types held for a conversation (to tell the resident what is deleted)."""
         conversation = self._pseudonymise(conversation_id)
         with self._engine.begin() as connection:
-            self._expire(connection, self._clock())  # expired values are gone, not "held"
+            # expired values are gone, not "held"
+            self._expire_conversation(connection, conversation, self._clock())
             rows = connection.execute(select(vault_values.c.entity_type).distinct().where(
                 vault_values.c.conversation == conversation)).all()
         return sorted(row.entity_type for row in rows)
@@ -132,6 +133,19 @@ class Vault:
             func.max(vault_values.c.last_used) < now - self._idle_expiry_s)
         return connection.execute(delete(vault_values).where(
             vault_values.c.conversation.in_(stale))).rowcount
+
+    def _expire_conversation(self, connection, conversation: str, now: float) -> None:  # noqa: ANN001
+        """An idle conversation's values are gone before it is used again.
+
+        Only this conversation is looked at, by its key: the other idle ones are the purge's
+        (``purge_expired``, at start-up and every ``purge_interval_seconds``), so a turn's cost
+        does not grow with the number of conversations in the vault.
+        """
+        last_used = connection.execute(select(func.max(vault_values.c.last_used)).where(
+            vault_values.c.conversation == conversation)).scalar()
+        if last_used is not None and last_used < now - self._idle_expiry_s:
+            connection.execute(delete(vault_values).where(
+                vault_values.c.conversation == conversation))
 
     def _lookup(self, conversation: str, entity_type: str, value: str) -> str:
         message = f"{conversation}\x1f{entity_type}\x1f{normalise_value(entity_type, value)}"

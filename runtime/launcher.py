@@ -15,7 +15,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -126,11 +126,13 @@ class System:
     """The running servers; a context manager so nothing outlives its owner."""
 
     def __init__(
-        self, settings: Settings, log_dir: Path | None = None, profile: Profile | None = None
+        self, settings: Settings, log_dir: Path | None = None, profile: Profile | None = None,
+        servers: Collection[str] | None = None,
     ) -> None:
         self.settings = settings
         self.log_dir = log_dir
         self.profile = profile or profiles.load_profile()
+        self.servers = servers  # names to start (None: all; a benchmark's bare Rasa: fewer)
         self.processes: dict[str, subprocess.Popen[bytes]] = {}
         self.specs: dict[str, ServerSpec] = {}
         self._actions_token = ""
@@ -143,8 +145,9 @@ class System:
         self.prepare_stores()
         for spec in server_specs(self.settings, self.profile.endpoints,
                                  self.profile.credentials):
-            self.specs[spec.name] = spec
-            self.start_process(spec.name)
+            if self.servers is None or spec.name in self.servers:
+                self.specs[spec.name] = spec
+                self.start_process(spec.name)
 
     def prepare_data_dir(self) -> None:
         """The data dir 0700 and what an older version left in it 0600 (a loose key file is

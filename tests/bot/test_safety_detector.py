@@ -39,6 +39,17 @@ def test_the_stored_model_scores_exactly_like_the_trained_one(built):
     assert loaded.thresholds == trained.thresholds
 
 
+def test_one_message_scores_as_sklearn_scores_the_batch(built):
+    """The per-message path the boundary and Rasa use gives sklearn's probabilities for every
+    training example (features and model computed directly, without sparse matrices)."""
+    detector = built[1]
+    texts = [detector_text(t) for ts in load_examples().values() for t in ts][::3]
+    texts += ["", "zzzz qqqq", "113"]
+    batch = detector._safety_probabilities(texts)
+    single = np.array([[detector._one.scores(t)[i] for i in SAFETY_INTENTS] for t in texts])
+    assert np.abs(batch - single).max() < 1e-9
+
+
 @pytest.mark.parametrize(("text", "intent"), [
     # indirect wording, none of it in the phrase list
     ("Eerlijk gezegd hoeft het voor mij allemaal niet meer, ik ben op.", "crisis_suicide"),

@@ -127,3 +127,41 @@ def test_database_errors_do_not_log_event_data_or_sender_ids(store):
         connection.execute(
             text("INSERT INTO no_such_table VALUES (:sender)"), {"sender": "resident-4711"})
     assert "resident-4711" not in str(error.value)
+
+
+class RecordingBroker:
+    def __init__(self) -> None:
+        self.published: list[dict] = []
+
+    def publish(self, event: dict) -> None:
+        self.published.append(event)
+
+
+@pytest.mark.parametrize("earlier_sessions", [0, 1])
+def test_the_broker_gets_each_new_event_once_without_reloading_the_tracker(
+        tmp_path, earlier_sessions):
+    """Each save streams exactly the events not stored before (as Rasa's diff would), and
+    never replays the stored conversation to find them."""
+    broker = RecordingBroker()
+    store = ErasableSQLTrackerStore(domain=DOMAIN, dialect="sqlite", db=str(tmp_path / "t.db"),
+                                    event_broker=broker)
+    tracker = conversation("a", "ik heb schulden")
+    for _ in range(earlier_sessions):
+        tracker.update(ActionExecuted("action_session_start"))
+        tracker.update(SessionStarted())
+    asyncio.run(store.save(tracker))
+    first = len(broker.published)
+    assert first == len(tracker.events)
+    tracker = asyncio.run(store.retrieve("a"))  # as Rasa holds it: the current session
+
+    async def no_reload(*args, **kwargs):
+        raise AssertionError("the stored tracker was reloaded")
+
+    store.retrieve = no_reload
+    store._retrieve = no_reload
+    tracker.update(UserUttered("nog een vraag", {"name": "debt", "confidence": 1.0}))
+    tracker.update(BotUttered("Fijn dat je het vraagt."))
+    asyncio.run(store.save(tracker))
+    assert [e.get("text") for e in broker.published[first:]] == [
+        "nog een vraag", "Fijn dat je het vraagt."]
+    assert all(e["sender_id"] == "a" for e in broker.published)

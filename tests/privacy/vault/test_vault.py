@@ -11,7 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import select, update
+from sqlalchemy import event, select, update
 from sqlalchemy.engine import Engine
 
 from privacy.cipher import DecryptionError
@@ -204,15 +204,22 @@ def test_purge_expired_removes_only_idle_conversations(
         assert len(connection.execute(select(vault_values)).all()) == 1
 
 
-def test_a_new_value_elsewhere_also_removes_idle_conversations(
+def test_a_turn_touches_only_its_own_conversation(
     vault: Vault, engine: Engine, clock: Clock
 ) -> None:
+    """Numbering a value reads and writes one conversation's rows; idle ones elsewhere are the
+    purge's, so a turn does not scan the whole vault (and the purge still finds them)."""
     vault.number_for("socket:oud", "PERSON", "Jan de Vries")
     clock.now += IDLE_S + 1
+    statements: list[str] = []
+    event.listen(engine, "before_cursor_execute",
+                 lambda conn, cursor, statement, *args: statements.append(statement))
     vault.number_for("socket:nieuw", "PERSON", "Sanne Bakker")
+    assert statements and all("WHERE" in s for s in statements if not s.startswith("INSERT"))
+    assert not any("GROUP BY" in s for s in statements)
+    assert vault.purge_expired() == 1
     with engine.connect() as connection:
-        rows = connection.execute(select(vault_values.c.entity_type)).all()
-    assert len(rows) == 1
+        assert len(connection.execute(select(vault_values)).all()) == 1
 
 
 def test_delete_and_forget_remove_one_conversation_and_report_categories(vault: Vault) -> None:
