@@ -90,8 +90,11 @@ eval-blind: $(VENV)/.installed $(MODEL)
 eval-conversations: $(VENV)/.installed $(MODEL) $(NER_MODEL)
 	$(PY) -m evaluation $(EVAL_SETS)
 
+# The full stack against bare Rasa (same model, same scripted conversations, stacks alternating),
+# start-up and memory (var/reports/bench-assistant.md, ~12 minutes); then redaction alone and the
+# trend store. BENCH_ARGS="--training" also times a cold `rasa train`.
 bench: $(VENV)/.installed $(MODEL) $(NER_MODEL)
-	$(PY) -m benchmarks.assistant
+	$(PY) -m benchmarks.assistant $(BENCH_ARGS)
 	$(PY) -m benchmarks.redaction
 	$(PY) -m benchmarks.trends
 

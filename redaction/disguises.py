@@ -24,8 +24,8 @@ from redaction.number_words import (
     repeat_words,
     separator_words,
 )
-from redaction.recognizers.nl_address_recognizer import NlAddressRecognizer
 from redaction.spelled import email_edits, spaced_edits, symbol_gap_edits
+from redaction.street_suffixes import STREET_SUFFIXES
 from redaction.view import Normalised
 
 # A token: a word (letters, digits, and combining accents as in "e\u0301e\u0301n") ...
@@ -193,7 +193,7 @@ def _number_word_edits(text: str) -> list[tuple[int, int, str]]:
 # after "nummer" ("Slinge nummer achtentachtig A"). "een" stays: "in de Kerkstraat een huis".
 _HOUSE_NUMBER_WORD = regex.compile(
     r"(?<=(?:\b(?:nummer|nr\.?|huisnummer)|[^\W\d_]{2}(?:"
-    + "|".join(sorted(set(NlAddressRecognizer.SUFFIXES), key=len, reverse=True))
+    + "|".join(sorted(set(STREET_SUFFIXES), key=len, reverse=True))
     + r"))\s+)(?P<word>[^\W\d_]{3,})\b",
     regex.IGNORECASE,
 )

@@ -1,4 +1,6 @@
-"""The composition root: settings are read here once, and every process builds its services here.
+"""The composition root: settings are read here once, and every process builds its services here
+(the Rasa process's channels and boundary in ``runtime.rasa_process``, so the action server and
+the portal never load what only Rasa needs: Presidio, spaCy, Rasa itself).
 
 Each package owns the dataclass of its own ``settings.yml`` section; this module is the one place
 that knows them all, so a value that two packages must agree on (where the trend store is, which
@@ -17,16 +19,9 @@ from pathlib import Path
 from actions.context import ActionContext
 from bot.consent import load_consent_texts
 from bot.referrals import load_referrals
-from bot.safety_check import load_safety_check
-from channels.context import ChannelContext
-from channels.redacting import RedactingBoundary, load_replies
-from channels.resilience import build_turn_guard, health_engine, watch_failed_actions
 from portal.settings import PortalSettings, load_portal_settings
-from privacy.janitor import start_purging
-from privacy.keys import load_master_key
 from privacy.services import PrivacyServices, open_privacy_services
 from privacy.settings import PrivacySettings, load_privacy_settings
-from redaction.analyzer import build_redactor
 from redaction.settings import RedactionSettings, load_redaction_settings
 from settings.core import (
     SETTINGS_FILE,
@@ -102,30 +97,3 @@ def action_context(settings: AppSettings) -> ActionContext:
     services = privacy_services(settings)
     return ActionContext(services=services, referrals=load_referrals(),
                          consent_texts=load_consent_texts(settings.privacy.consent_file))
-
-
-def channel_context(settings: AppSettings, privacy: PrivacyServices) -> ChannelContext:
-    """What the channels of the Rasa process share: the redacting boundary (its originals go to
-    the encrypted vault), the turn guard, the keys for pseudonyms and the socket.io origins."""
-    redaction = settings.redaction
-    core = settings.core
-    return ChannelContext(
-        boundary=RedactingBoundary(
-            build_redactor(redaction, store=privacy.vault), redaction.max_message_chars,
-            load_replies(), redaction.context_keys, safety=load_safety_check(core.model_dir)),
-        guard=build_turn_guard(f"http://{core.host}:{core.actions_port}/health"),
-        socketio_origins=socketio_origins(redaction, settings.portal),
-        privacy_engine=health_engine(settings.privacy.resolved_database_url),
-        master_key=load_master_key(settings.privacy.key_file),
-    )
-
-
-def start_rasa_process(settings: AppSettings) -> ChannelContext:
-    """Everything the Rasa process needs beside Rasa, and its background work, started here and
-    nowhere else: the vault's retention purge on a timer, and the log watch that notices a
-    custom action failing mid-turn."""
-    privacy = privacy_services(settings)
-    context = channel_context(settings, privacy)
-    start_purging(privacy.purge, settings.privacy.purge_interval_seconds)
-    watch_failed_actions()
-    return context

@@ -147,7 +147,12 @@ class System:
                                  self.profile.credentials):
             if self.servers is None or spec.name in self.servers:
                 self.specs[spec.name] = spec
-                self.start_process(spec.name)
+        # All at once, then wait for each: none needs another to start (Rasa asks for the
+        # action server per turn), so start-up takes the slowest server's time, not the sum.
+        for name in self.specs:
+            self.spawn_process(name)
+        for spec in self.specs.values():
+            self._wait_until_healthy(spec)
 
     def prepare_data_dir(self) -> None:
         """The data dir 0700 and what an older version left in it 0600 (a loose key file is
@@ -183,6 +188,11 @@ class System:
 
     def start_process(self, name: str) -> None:
         """Start one server (again, e.g. after ``stop_process``) and wait until it is healthy."""
+        self.spawn_process(name)
+        self._wait_until_healthy(self.specs[name])
+
+    def spawn_process(self, name: str) -> None:
+        """Start one server without waiting for it (``start`` waits for all together)."""
         spec = self.specs[name]
         out = None
         if self.log_dir is not None:
@@ -200,7 +210,6 @@ class System:
             stderr=subprocess.STDOUT if out else None,
             umask=PRIVATE_UMASK,  # every file a server creates is the service account's alone
         )
-        self._wait_until_healthy(spec)
 
     def start_replica(self, name: str, port: int) -> None:
         """Another Rasa instance on ``port`` with this system's stores (one region, several

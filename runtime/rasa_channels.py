@@ -2,7 +2,7 @@
 
 Rasa builds its input channels itself, in its own process, from ``credentials.yml``. Each class
 here is the channel of the same name in ``channels/`` whose ``from_credentials`` first makes sure
-the Rasa process was started by :func:`runtime.bootstrap.start_rasa_process` - once, whichever
+the Rasa process was started by :func:`runtime.rasa_process.start_rasa_process` - once, whichever
 channel comes first - so every channel shares one boundary, one turn guard and one purge loop,
 built from settings read once.
 """
@@ -13,7 +13,8 @@ import threading
 from typing import Any
 
 from channels import context, messaging, redacting
-from runtime.bootstrap import load_app_settings, start_rasa_process
+from runtime.bootstrap import load_app_settings
+from runtime.rasa_process import start_rasa_process
 
 _starting = threading.Lock()
 

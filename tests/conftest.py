@@ -136,12 +136,12 @@ def _systems_only_in_e2e_tests(request: pytest.FixtureRequest) -> Iterator[None]
                     "e2e: start it with running_system (tests/e2e/conftest.py), which marks the "
                     "test, or mark it e2e", pytrace=False)
 
-    original = System.start_process
-    System.start_process = refuse  # type: ignore[method-assign]
+    original = System.spawn_process
+    System.spawn_process = refuse  # type: ignore[method-assign]
     try:
         yield
     finally:
-        System.start_process = original  # type: ignore[method-assign]
+        System.spawn_process = original  # type: ignore[method-assign]
 
 
 _SYSTEMS_GUARD = inspect.unwrap(_systems_only_in_e2e_tests)

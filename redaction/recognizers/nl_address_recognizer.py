@@ -36,24 +36,15 @@ from redaction.recognizers._house_numbers import (
 )
 from redaction.recognizers._results import explained_result
 from redaction.recognizers._words_before import Token, index_at, tokens_before
+from redaction.street_suffixes import STREET_SUFFIXES, STRONG_STREET_SUFFIXES
 
 
 class NlAddressRecognizer(LocalRecognizer):
     """Recognise NL_ADDRESS: a Dutch street name followed by a house number and addition."""
 
-    SUFFIXES = (
-        "straat", "straatje", "straatweg", "laan", "laantje", "weg", "plein", "pleintje", "gracht",
-        "kade", "singel", "dijk", "dreef", "hof", "hofje", "park", "pad", "steeg", "steegje",
-        "markt", "wal", "plantsoen", "erf", "baan", "boulevard", "allee", "kaai", "zoom", "vliet",
-        "vaart", "wetering", "brink", "schans", "veste", "hoven", "poort", "gaarde", "dreef",
-        "passage", "promenade", "esplanade", "kanaal", "haven", "ring", "lei",
-        "str", "ln",  # abbreviated: "Julianastr. 8", "Rembrandtln 42"
-    )  # fmt: skip
+    SUFFIXES = STREET_SUFFIXES
     # Lowercase compounds with these suffixes count without being a known street.
-    STRONG_SUFFIXES = (
-        "straat", "laan", "weg", "plein", "gracht", "kade", "singel", "dijk", "dreef", "steeg",
-        "plantsoen", "boulevard", "str",
-    )  # fmt: skip
+    STRONG_SUFFIXES = STRONG_STREET_SUFFIXES
     # Particles that may sit inside a street name ("Van der Helststraat", "Laan op Zuid").
     PARTICLES = frozenset(
         "van de der den het 't 's ten ter te la le du des op aan in bij over achter voor "

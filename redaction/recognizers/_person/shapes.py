@@ -12,12 +12,12 @@ from redaction.recognizers import _lexicon
 from redaction.recognizers._house_numbers import quantity_after
 from redaction.recognizers._person.tokens import _Tok
 from redaction.recognizers._person.triggers import _KINSHIP
-from redaction.recognizers.nl_address_recognizer import NlAddressRecognizer
+from redaction.street_suffixes import STREET_SUFFIXES
 
 # Interfixes of Arabic and Berber names that deduce does not list: "rachid ait taleb".
 _EXTRA_INTERFIXES = frozenset("ait aït ben bin ibn ould abu bou".split())
 # Street suffixes: "Galenstraat 48", "Laan van Meerdervoort 120" are addresses, not names.
-_STREET_SUFFIX = "|".join(sorted(set(NlAddressRecognizer.SUFFIXES), key=len, reverse=True))
+_STREET_SUFFIX = "|".join(sorted(set(STREET_SUFFIXES), key=len, reverse=True))
 _STREET_COMPOUND = re.compile(rf"[^\W\d_]{{3,}}(?:{_STREET_SUFFIX})\.?", re.IGNORECASE)
 _BARE_STREET_WORD = re.compile(rf"(?:{_STREET_SUFFIX})", re.IGNORECASE)
 

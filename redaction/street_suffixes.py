@@ -1,0 +1,20 @@
+"""Endings of Dutch street names ("Kerkstraat", "Julianastr. 8").
+
+Shared by the address recognizer, the person recognizer's shapes and the disguise reader; the
+last is part of the normaliser the vault and the other processes use, so this module imports
+nothing (no Presidio, no spaCy).
+"""
+
+STREET_SUFFIXES = (
+    "straat", "straatje", "straatweg", "laan", "laantje", "weg", "plein", "pleintje", "gracht",
+    "kade", "singel", "dijk", "dreef", "hof", "hofje", "park", "pad", "steeg", "steegje",
+    "markt", "wal", "plantsoen", "erf", "baan", "boulevard", "allee", "kaai", "zoom", "vliet",
+    "vaart", "wetering", "brink", "schans", "veste", "hoven", "poort", "gaarde", "dreef",
+    "passage", "promenade", "esplanade", "kanaal", "haven", "ring", "lei",
+    "str", "ln",  # abbreviated: "Julianastr. 8", "Rembrandtln 42"
+)  # fmt: skip
+# Lowercase compounds with these endings count as a street without being a known one.
+STRONG_STREET_SUFFIXES = (
+    "straat", "laan", "weg", "plein", "gracht", "kade", "singel", "dijk", "dreef", "steeg",
+    "plantsoen", "boulevard", "str",
+)  # fmt: skip
