@@ -25,6 +25,14 @@ logger = logging.getLogger(__name__)
 LANGUAGE = "nl"
 SAFETY_TERMS_FILE = Path(__file__).with_name("recognizers") / "data" / "safety_terms.txt"
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
+# Types whose values always hold a digit in the recognizers' view, where number words and
+# look-alike letters are digits already ("nul zes" → "06"): a view without any digit cannot hold
+# one, so their recognizers do not run on it (most resident messages hold no number at all).
+NUMERIC_TYPES = frozenset({
+    "PHONE_NUMBER", "NL_BSN", "IBAN_CODE", "NL_POSTCODE", "DATE_TIME", "NL_LICENSE_PLATE",
+    "IP_ADDRESS", "ID_NUMBER",
+})
+_DIGIT = re.compile(r"\d")
 
 
 def fold(text: str) -> str:
@@ -58,8 +66,9 @@ class Redactor:
         view = normalise(text)
         if not view.text.strip():
             return []
+        entities = [t for t in LABELS if t not in NUMERIC_TYPES or _DIGIT.search(view.text)]
         results = self._analyzer.analyze(
-            text=view.text, language=LANGUAGE, entities=list(LABELS),
+            text=view.text, language=LANGUAGE, entities=entities,
             score_threshold=self._score_threshold,
         )
         findings = [Finding(r.entity_type, r.start, r.end, r.score) for r in results]

@@ -148,3 +148,30 @@ def test_a_name_found_once_does_not_spread_to_the_same_ordinary_word(redactor, t
 def test_a_name_found_once_is_still_replaced_where_it_stands_as_a_name(redactor):
     redacted, _ = redactor.redact("ik ben Sanne Visser. Visser is mijn achternaam")
     assert "Visser" not in redacted and "Sanne" not in redacted
+
+
+@pytest.mark.parametrize(("text", "numeric_recognizers_run", "expected"), [
+    ("ik heb schulden en de deurwaarder belt steeds", False,
+     "ik heb schulden en de deurwaarder belt steeds"),
+    ("bel me op nul zes een twee drie vier vijf zes zeven acht", True,
+     "bel me op <TELEFOONNUMMER_1>"),
+    ("mijn nummer is 06-12345678", True, "mijn nummer is <TELEFOONNUMMER_1>"),
+])
+def test_numeric_recognizers_skip_a_message_without_any_digit(
+        redactor, text, numeric_recognizers_run, expected):
+    """A view without a digit cannot hold a phone number, BSN or date, so those recognizers do
+    not run; number words count as digits (the view reads them as such) and still get caught."""
+    from presidio_analyzer import AnalyzerEngine
+
+    calls: list[list[str]] = []
+    original = AnalyzerEngine.analyze
+
+    def spy(self, *args, **kwargs):
+        calls.append(list(kwargs["entities"]))
+        return original(self, *args, **kwargs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(AnalyzerEngine, "analyze", spy)
+        assert redactor.redact(text)[0] == expected
+    assert ("PHONE_NUMBER" in calls[0]) is numeric_recognizers_run
+    assert "PERSON" in calls[0]
