@@ -27,7 +27,7 @@ from unittest import mock
 
 from benchmarks import conversations
 from benchmarks.conversations import HANDOFF, PLAIN, Measured, summary
-from benchmarks.memory import tree_rss_mb
+from benchmarks.processes import tree_cpu_s, tree_rss_mb
 from runtime.launcher import System, free_port
 from runtime.profiles import load_profile
 from settings.core import PROJECT_ROOT, load_settings
@@ -75,9 +75,10 @@ def running(stack: str, base: Path) -> Iterator[tuple[System, str, float]]:
         system.stop()
 
 
-def compare(urls: dict[str, str], levels: list[int], duration: float, rounds: int,
-            seed: int) -> dict[tuple[str, str, int], Measured]:
-    """Every (stack, workload, concurrency) measured ``rounds`` times, stacks alternating."""
+def compare(urls: dict[str, str], pids: dict[str, list[int]], levels: list[int],
+            duration: float, rounds: int, seed: int) -> dict[tuple[str, str, int], Measured]:
+    """Every (stack, workload, concurrency) measured ``rounds`` times, stacks alternating; the
+    CPU time the stack's processes used is recorded with each row."""
     results = {(stack, workload, level): Measured(seconds=0)
                for stack in urls for workload in conversations.WORKLOADS for level in levels}
     step = 0
@@ -87,8 +88,10 @@ def compare(urls: dict[str, str], levels: list[int], duration: float, rounds: in
                 order = list(urls) if step % 2 == 0 else list(reversed(urls))
                 step += 1
                 for stack in order:
+                    cpu = tree_cpu_s(pids[stack])
                     measured = conversations.drive(urls[stack], workload, level, duration,
                                                    seed + round_)
+                    measured.cpu_s = tree_cpu_s(pids[stack]) - cpu
                     results[(stack, workload, level)].merge(measured)
                     print(f"round {round_ + 1}: {stack}, {workload}, {level} concurrent: "
                           f"{measured.turns / duration:.1f} turns/s", flush=True)
@@ -101,6 +104,7 @@ def rows(results: dict[tuple[str, str, int], Measured]) -> list[dict[str, object
         out.append({"stack": stack, "workload": workload, "concurrency": level,
                     "turns_per_s": m.turns / m.seconds if m.seconds else 0.0,
                     "errors": m.errors,
+                    "cpu_ms_per_turn": 1000 * m.cpu_s / m.turns if m.turns else 0.0,
                     "plain": summary(m.latencies[PLAIN]),
                     "handoff": summary(m.latencies[HANDOFF]) if m.latencies[HANDOFF] else None})
     return out
@@ -119,20 +123,23 @@ def markdown(report: dict[str, object]) -> str:
         f"{report['machine']}. Same model, same action server, same scripted conversations; "
         f"{report['rounds']} rounds of {report['duration_s']:.0f} s per row, stacks alternating; "
         "closed loop (each resident sends the next turn when the answer arrives).", "",
-        "| workload | concurrent | stack | turns/s | plain p50 / p95 / p99 ms | "
+        "| workload | concurrent | stack | turns/s | CPU ms per turn | plain p50 / p95 / p99 ms | "
         "hand-off p50 / p95 / p99 ms | errors |",
-        "|---|---:|---|---:|---|---|---:|",
+        "|---|---:|---|---:|---:|---|---|---:|",
     ]
     for r in table:
         lines.append(f"| {r['workload']} | {r['concurrency']} | {r['stack']} | "
-                     f"{r['turns_per_s']:.1f} | {_ms(r['plain']).replace(' | ', ' / ')} | "
+                     f"{r['turns_per_s']:.1f} | {r['cpu_ms_per_turn']:.1f} | "
+                     f"{_ms(r['plain']).replace(' | ', ' / ')} | "
                      f"{_ms(r['handoff']).replace(' | ', ' / ')} | {r['errors']} |")
-    lines += ["", "| ratio (full stack / bare Rasa) | concurrent | throughput | plain p95 | "
-              "hand-off p95 / plain p95 (full stack, same run) |", "|---|---:|---:|---:|---:|"]
+    lines += ["", "| ratio (full stack / bare Rasa) | concurrent | throughput | CPU per turn | "
+              "plain p95 | hand-off p95 / plain p95 (full stack, same run) |",
+              "|---|---:|---:|---:|---:|---:|"]
     for ratio in report["ratios"]:
         within = ratio.get("handoff_vs_plain_p95")
         lines.append(f"| {ratio['workload']} | {ratio['concurrency']} | "
-                     f"{ratio['throughput']:.2f} | {ratio['plain_p95']:.2f} | "
+                     f"{ratio['throughput']:.2f} | {ratio['cpu_per_turn']:.2f} | "
+                     f"{ratio['plain_p95']:.2f} | "
                      f"{'–' if within is None else f'{within:.2f}'} |")
     lines += ["", "| measure | bare Rasa | full stack |", "|---|---:|---:|",
               f"| start-up to the first answer | {report['startup_s'][BARE]:.1f} s | "
@@ -165,6 +172,7 @@ def ratios(table: list[dict[str, object]]) -> list[dict[str, object]]:
         out.append({
             "workload": workload, "concurrency": level,
             "throughput": full["turns_per_s"] / max(bare["turns_per_s"], 1e-9),
+            "cpu_per_turn": full["cpu_ms_per_turn"] / max(bare["cpu_ms_per_turn"], 1e-9),
             "plain_p95": full["plain"]["p95_ms"] / max(bare["plain"]["p95_ms"], 1e-9),
             "handoff_vs_plain_p95": (handoff["p95_ms"] / max(full["plain"]["p95_ms"], 1e-9)
                                      if handoff else None)})
@@ -195,7 +203,9 @@ def main(argv: list[str] | None = None) -> int:
         for url in urls.values():  # warm-up, not counted
             for workload in conversations.WORKLOADS:
                 conversations.drive(url, workload, 2, 5, seed=0)
-        results = compare(urls, levels, args.duration, args.rounds, args.seed)
+        pids = {stack: [p.pid for p in system.processes.values()]
+                for stack, system in systems.items()}
+        results = compare(urls, pids, levels, args.duration, args.rounds, args.seed)
         report["rss_mb"] = {stack: {name: tree_rss_mb([p.pid]) for name, p in
                                     system.processes.items()} for stack, system in systems.items()}
         report["startup_s"] = startup

@@ -61,6 +61,7 @@ class Measured:
     """Seconds per turn by kind, and the turns that failed (HTTP or the kind failure replies)."""
 
     seconds: float = 0.0
+    cpu_s: float = 0.0  # CPU time of the stack's processes while this was measured
     latencies: dict[str, list[float]] = field(default_factory=lambda: {PLAIN: [], HANDOFF: []})
     errors: int = 0
 
@@ -70,6 +71,7 @@ class Measured:
 
     def merge(self, other: Measured) -> None:
         self.seconds += other.seconds
+        self.cpu_s += other.cpu_s
         self.errors += other.errors
         for kind, values in other.latencies.items():
             self.latencies[kind] += values
