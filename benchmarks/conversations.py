@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import httpx
 
 from benchmarks.load import FAILURE_MARKS, Resident
+from benchmarks.stats import percentile
 
 PLAIN, HANDOFF = "plain", "hand-off"
 Turn = tuple[str, str]  # (kind, text)
@@ -127,11 +128,6 @@ def first_answer(url: str, timeout: float = 120) -> None:
         if time.monotonic() > deadline:
             raise TimeoutError(f"no answer from {url} within {timeout:.0f} s")
         time.sleep(0.2)
-
-
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))] if values else 0.0
 
 
 def summary(values: list[float]) -> dict[str, float]:

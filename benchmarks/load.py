@@ -33,6 +33,7 @@ import httpx
 from sqlalchemy import create_engine, text
 
 from benchmarks.load_channels import FLAG
+from benchmarks.stats import percentile
 from runtime.launcher import System, free_port
 from runtime.profiles import load_profile, unreachable
 from settings.core import PROJECT_ROOT, load_settings
@@ -146,11 +147,6 @@ async def _load(url: str, concurrency: int, duration: float, seed: int) -> Measu
         await asyncio.gather(*(_resident(client, url, deadline, seed * 1000 + i, measured)
                                for i in range(concurrency)))
     return measured
-
-
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))] if values else 0.0
 
 
 @dataclass

@@ -14,7 +14,7 @@ import statistics
 import sys
 import time
 
-from benchmarks.conversations import percentile
+from benchmarks.stats import percentile
 from settings.core import load_settings
 
 

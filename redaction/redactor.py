@@ -60,13 +60,15 @@ class Redactor:
             load_safety_terms() if safety_terms is None else frozenset(map(fold, safety_terms))
         )
         self._safety_words = frozenset(t for t in self._safety_terms if " " not in t)
+        self._entities = list(LABELS)
+        self._entities_without_numbers = [t for t in LABELS if t not in NUMERIC_TYPES]
 
     def find(self, text: str) -> list[Finding]:
         """Non-overlapping findings with offsets into ``text`` (found on its normalised view)."""
         view = normalise(text)
         if not view.text.strip():
             return []
-        entities = [t for t in LABELS if t not in NUMERIC_TYPES or _DIGIT.search(view.text)]
+        entities = self._entities if _DIGIT.search(view.text) else self._entities_without_numbers
         results = self._analyzer.analyze(
             text=view.text, language=LANGUAGE, entities=entities,
             score_threshold=self._score_threshold,
