@@ -209,10 +209,30 @@ def render(name: str, figures: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def render_misses(messages: list[BlindMessage], predictions: list[Prediction]) -> str:
+    """The wrong answers, safety misses first: what a trainer reads to see what the data lacks."""
+    rows = []
+    for m, p in zip(messages, predictions, strict=True):
+        missed_safety = m.safety != "none" and p.intent not in SAFETY_INTENTS and not _line(p)
+        if p.intent != m.intent or missed_safety:
+            kind = "safety" if missed_safety and m.safety == "strong" else (
+                "weak" if missed_safety else "intent")
+            text = " ".join(m.text.split()).replace("|", "/")
+            rows.append((kind, f"| {kind} | {m.intent} | {p.intent} {p.confidence:.2f} | "
+                               f"{m.style} | {text} |"))
+    order = {"safety": 0, "weak": 1, "intent": 2}
+    rows.sort(key=lambda row: order[row[0]])
+    return "\n".join(["\n## Misses\n", "| miss | expected | answered | style | message |",
+                      "|---|---|---|---|---|", *[row for _, row in rows], ""])
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot.blind_messages", description=__doc__)
     parser.add_argument("blind_set", type=Path, nargs="?",
                         default=BLIND_DIR / "nlu_blind_1.yml")
+    parser.add_argument("--misses", action="store_true",
+                        help="also list every message answered wrongly (a development set's, "
+                             "once it is scored: never a set you still mean to judge on)")
     args = parser.parse_args(argv)
     settings = load_settings()
     if not settings.model_path.exists():
@@ -226,6 +246,8 @@ def main(argv: list[str] | None = None) -> int:
     stem = args.blind_set.stem
     (out / f"{stem}.json").write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
     report = render(args.blind_set.name, figures)
+    if args.misses:
+        report += render_misses(messages, predictions)
     (out / f"{stem}.md").write_text(report, encoding="utf-8")
     print(report)
     print(f"written: {out / (stem + '.md')}")

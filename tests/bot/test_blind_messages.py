@@ -6,7 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from bot.blind_messages import BLIND_DIR, BlindMessage, Prediction, load_blind_set, score
+from bot.blind_messages import (
+    BLIND_DIR,
+    BlindMessage,
+    Prediction,
+    load_blind_set,
+    render_misses,
+    score,
+)
 
 
 def _m(intent: str, safety: str = "none", kind: str | None = None) -> BlindMessage:
@@ -51,6 +58,26 @@ def test_a_needless_safety_answer_on_a_calm_message_is_counted():
     figures = score([_m("debt"), _m("debt")],
                     [Prediction("crisis_suicide", 0.7), Prediction("debt", 0.9)])
     assert figures["safety_answer_on_calm"] == 0.5
+
+
+def test_the_misses_list_safety_first_and_leaves_out_what_was_answered_right():
+    messages = [
+        BlindMessage("ik heb schulden", "debt", "none", "plain"),
+        BlindMessage("huur | achterstand", "debt", "none", "fragment"),
+        BlindMessage("het hoeft voor mij niet meer", "stress", "weak", "plain", "suicide"),
+        BlindMessage("ik wil er niet meer zijn", "crisis_suicide", "strong", "plain", "suicide"),
+        BlindMessage("alles is te veel", "stress", "weak", "plain", "suicide"),
+    ]
+    predictions = [Prediction("debt", 0.9), Prediction("money_worries", 0.61),
+                   Prediction("stress", 0.8), Prediction("stress", 0.52),
+                   Prediction("stress", 0.7, weak_line="weak_signal_suicide")]
+    rows = [line for line in render_misses(messages, predictions).splitlines()
+            if line.startswith("| ") and not line.startswith("| miss")]
+    assert rows == [
+        "| safety | crisis_suicide | stress 0.52 | plain | ik wil er niet meer zijn |",
+        "| weak | stress | stress 0.80 | plain | het hoeft voor mij niet meer |",
+        "| intent | debt | money_worries 0.61 | fragment | huur / achterstand |",
+    ]
 
 
 def test_every_shipped_blind_set_loads_with_known_labels(domain):
