@@ -11,7 +11,7 @@ import asyncio
 import json
 import logging
 import uuid
-from collections.abc import Awaitable, Callable, Collection
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -19,12 +19,9 @@ import yaml
 from rasa.core.channels import channel, rest, socketio
 from rasa.core.channels.channel import UserMessage
 
-from bot.safety import SafetySignal
-from bot.safety_check import SafetyCheck
 from channels import context, input_gate, resilience
+from channels.screen import Screened, Screening
 from redaction import log_filter
-from redaction.page_context import page_context
-from redaction.redactor import Redactor
 
 logger = logging.getLogger(__name__)
 REPLIES_FILE = Path(__file__).with_name("replies.yml")
@@ -41,66 +38,35 @@ class RedactingBoundary:
 
     Before redacting, the safety check reads the resident's own words (in memory only): its
     outcome, an intent name and clear/weak, travels on in the message metadata, so no
-    placeholder can hide "suicide" or a threat from the dialogue.
+    placeholder can hide "suicide" or a threat from the dialogue. That work is the
+    :class:`~channels.screen.Screen`'s, run here or in a worker process.
     """
 
-    def __init__(
-        self, redactor: Redactor, max_chars: int, replies: dict[str, str],
-        context_keys: Collection[str] = (), payloads: input_gate.SlashPayloads | None = None,
-        safety: SafetyCheck | None = None,
-    ) -> None:
-        self._redactor = redactor
+    def __init__(self, screening: Screening, max_chars: int, replies: dict[str, str]) -> None:
+        self._screening = screening
         self._max_chars = max_chars
         self._replies = replies
-        self._context_keys = frozenset(context_keys)
-        self._payloads = payloads
-        self._safety = safety
-
-    @property
-    def payloads(self) -> input_gate.SlashPayloads:
-        """The domain's intents, read on first use (tests may pass their own)."""
-        if self._payloads is None:
-            domain = input_gate.load_domain()
-            self._payloads = input_gate.SlashPayloads(domain.intents, domain.entities)
-        return self._payloads
 
     async def handle(self, message: UserMessage, on_new_message: Handler) -> None:
         text = message.text if isinstance(message.text, str) else ""
-        message.metadata = page_context(message.metadata, self._context_keys, self._redactor)
         if len(text) > self._max_chars:
             logger.info("refused a message of %d characters (limit %d)", len(text), self._max_chars)
             await self._reply(message, "message_too_long")
             return
         try:
-            if text.strip().startswith("/"):  # Rasa strips before it looks for a payload
-                payload = self.payloads.payload(
-                    text.strip(), lambda value: self._redactor.redact(value, message.sender_id)[0])
-                if payload is not None:
-                    message.text = payload
-                    await self._forward(message, on_new_message)
-                    return
-                text = self.payloads.as_text(text)  # looked like a payload: read it as text
-            signal = self._check_safety(text)
-            message.text, findings = self._redactor.redact(text, message.sender_id)
-        except Exception as error:  # noqa: BLE001 — the text must not reach a log or Rasa
-            logger.error("redaction failed (%s); message dropped", type(error).__name__)
+            screened = await self._screening.screen(text, message.sender_id, message.metadata)
+        except Exception as error:  # noqa: BLE001 — e.g. the worker died; fail closed
+            screened = Screened(failure=type(error).__name__)
+        if screened.safety_failure:
+            logger.error("safety check of the original text failed (%s)", screened.safety_failure)
+        if not screened.ok:
+            logger.error("redaction failed (%s); message dropped", screened.failure)
             await self._reply(message, "technical_problem")
             return
-        if findings:
-            logger.info("redacted %s", sorted({f.entity_type for f in findings}))
-        if signal is not None:
-            message.metadata = {**(message.metadata or {}), **signal.as_metadata()}
+        if screened.found:
+            logger.info("redacted %s", list(screened.found))
+        message.text, message.metadata = screened.text, screened.metadata
         await self._forward(message, on_new_message)
-
-    def _check_safety(self, text: str) -> SafetySignal | None:
-        """The check must never cost the message: on a failure Rasa's own check still runs."""
-        if self._safety is None:
-            return None
-        try:
-            return self._safety.check(text)
-        except Exception as error:  # noqa: BLE001 — never the text in the log
-            logger.error("safety check of the original text failed (%s)", type(error).__name__)
-            return None
 
     async def _forward(self, message: UserMessage, on_new_message: Handler) -> None:
         try:

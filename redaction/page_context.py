@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from redaction.redactor import Redactor
+if TYPE_CHECKING:  # the type only: the screen worker, not the Rasa process, loads Presidio
+    from redaction.redactor import Redactor
 
 _PLAIN_VALUE = re.compile(r"[^\W\d_][\w' .-]{0,39}")
 

@@ -19,6 +19,7 @@ class RedactionSettings:
     idle_expiry_minutes: float
     page_context_keys: str
     socketio_origins: str
+    screen_deadline_s: float
 
     @property
     def context_keys(self) -> tuple[str, ...]:

@@ -9,6 +9,7 @@ import pytest
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
 from channels.redacting import RedactingBoundary, load_replies
+from channels.screen import Screen
 from redaction.findings import Finding
 
 SECRET = "Fatima el Amrani 0612345678"
@@ -52,7 +53,7 @@ def replies() -> dict[str, str]:
 
 
 def test_rasa_only_receives_redacted_text(replies):
-    received, sent = run(RedactingBoundary(FakeRedactor(), 2000, replies),
+    received, sent = run(RedactingBoundary(Screen(FakeRedactor()), 2000, replies),
                          f"ik ben {SECRET}")
     assert received == ["ik ben <PERSOON_1> <TELEFOONNUMMER_1>"]
     assert sent == []
@@ -60,7 +61,7 @@ def test_rasa_only_receives_redacted_text(replies):
 
 def test_too_long_message_is_refused_kindly_and_never_forwarded(replies, caplog):
     caplog.set_level(logging.DEBUG)
-    received, sent = run(RedactingBoundary(FakeRedactor(), 50, replies), SECRET * 5)
+    received, sent = run(RedactingBoundary(Screen(FakeRedactor()), 50, replies), SECRET * 5)
     assert received == []
     assert sent == [replies["message_too_long"]]
     assert "Amrani" not in caplog.text
@@ -68,7 +69,7 @@ def test_too_long_message_is_refused_kindly_and_never_forwarded(replies, caplog)
 
 def test_redaction_failure_fails_closed(replies, caplog):
     caplog.set_level(logging.DEBUG)
-    received, sent = run(RedactingBoundary(FakeRedactor(fail=True), 2000, replies), SECRET)
+    received, sent = run(RedactingBoundary(Screen(FakeRedactor(fail=True)), 2000, replies), SECRET)
     assert received == []
     assert sent == [replies["technical_problem"]]
     assert "Amrani" not in caplog.text and "0612345678" not in caplog.text
@@ -80,7 +81,7 @@ def test_failure_after_redaction_gets_a_kind_reply_and_no_text_in_logs(replies, 
     async def broken(message: UserMessage) -> None:
         raise ConnectionError("tracker store down")
 
-    _, sent = run(RedactingBoundary(FakeRedactor(), 2000, replies), SECRET, broken)
+    _, sent = run(RedactingBoundary(Screen(FakeRedactor()), 2000, replies), SECRET, broken)
     assert sent == [replies["technical_problem"]]
     assert "112" in sent[0] and "0800-0113" in sent[0]
     assert "Amrani" not in caplog.text
@@ -88,7 +89,7 @@ def test_failure_after_redaction_gets_a_kind_reply_and_no_text_in_logs(replies, 
 
 @pytest.mark.parametrize("text", [None, ""])
 def test_empty_or_missing_text_is_passed_on_as_empty(replies, text):
-    received, _ = run(RedactingBoundary(FakeRedactor(), 2000, replies), text)
+    received, _ = run(RedactingBoundary(Screen(FakeRedactor()), 2000, replies), text)
     assert received == [""]
 
 
@@ -113,7 +114,7 @@ class RecordingRedactor(FakeRedactor):
 @pytest.mark.parametrize("payload", ["/debt", "/social_support", "/affirm"])
 def test_intent_payloads_from_buttons_pass_unchanged(replies, payload):
     redactor = RecordingRedactor()
-    received, _ = run(RedactingBoundary(redactor, 2000, replies), payload)
+    received, _ = run(RedactingBoundary(Screen(redactor), 2000, replies), payload)
     assert received == [payload] and redactor.seen == []
 
 
@@ -127,20 +128,20 @@ def test_intent_payloads_from_buttons_pass_unchanged(replies, payload):
 def test_anything_else_that_looks_like_a_payload_is_redacted_as_text(replies, text, as_text):
     """Rasa would read these as payloads and log a warning quoting them: they become text."""
     redactor = RecordingRedactor()
-    received, _ = run(RedactingBoundary(redactor, 2000, replies), text)
+    received, _ = run(RedactingBoundary(Screen(redactor), 2000, replies), text)
     assert received == ["<PERSOON_1>"] and redactor.seen == [as_text]
 
 
 @pytest.mark.parametrize("text", ['/debt{"naam": "Koen"}', '\u00a0/debt{"naam": "Koen"} '])
 def test_payload_entities_of_unknown_types_are_dropped_also_after_whitespace(replies, text):
     redactor = RecordingRedactor()
-    received, _ = run(RedactingBoundary(redactor, 2000, replies), text)
+    received, _ = run(RedactingBoundary(Screen(redactor), 2000, replies), text)
     assert received == ["/debt"] and redactor.seen == []
 
 
 def test_payload_entities_of_unknown_types_are_dropped(replies):
     redactor = RecordingRedactor()
-    received, _ = run(RedactingBoundary(redactor, 2000, replies),
+    received, _ = run(RedactingBoundary(Screen(redactor), 2000, replies),
                       '/debt{"naam": "Fatima el Amrani", "telefoon": "0612345678"}')
     assert received == ["/debt"] and redactor.seen == []
 
@@ -149,8 +150,8 @@ def test_payload_entities_of_known_types_are_redacted(replies):
     from channels.input_gate import SlashPayloads
 
     redactor = RecordingRedactor()
-    gate = RedactingBoundary(redactor, 2000, replies,
-                             payloads=SlashPayloads({"debt"}, {"schuldeiser", "persoon"}))
+    screen = Screen(redactor, payloads=SlashPayloads({"debt"}, {"schuldeiser", "persoon"}))
+    gate = RedactingBoundary(screen, 2000, replies)
     received, _ = run(gate, '/debt{"persoon": "Fatima el Amrani", "schuldeiser": ["Jan", 3]}')
     assert received == ['/debt{"persoon":"<PERSOON_1>","schuldeiser":["<PERSOON_1>"]}']
     assert redactor.seen == ["Fatima el Amrani", "Jan"]
@@ -178,29 +179,29 @@ def safety_check():
 
 def test_the_safety_check_reads_the_original_words_before_redaction(replies, safety_check):
     """A redactor that hides everything (the worst case) cannot hide the signal."""
-    gate = RedactingBoundary(RecordingRedactor(), 2000, replies, safety=safety_check)
+    gate = RedactingBoundary(Screen(RecordingRedactor(), safety=safety_check), 2000, replies)
     [(text, metadata)] = _metadata_received(gate, "Ik heb schulden en wil niet meer leven.")
     assert text == "<PERSOON_1>"
     assert metadata == {"safety_signal": "crisis_suicide", "safety_strength": "clear"}
 
 
 def test_a_weak_signal_travels_as_weak(replies, safety_check):
-    gate = RedactingBoundary(FakeRedactor(), 2000, replies, safety=safety_check)
+    gate = RedactingBoundary(Screen(FakeRedactor(), safety=safety_check), 2000, replies)
     [(_, metadata)] = _metadata_received(
         gate, "Ik heb zes online leningen en ik zie het soms echt niet meer zitten.")
     assert metadata == {"safety_signal": "crisis_suicide", "safety_strength": "weak"}
 
 
 def test_a_calm_message_and_a_button_carry_no_signal(replies, safety_check):
-    gate = RedactingBoundary(FakeRedactor(), 2000, replies, safety=safety_check)
+    gate = RedactingBoundary(Screen(FakeRedactor(), safety=safety_check), 2000, replies)
     assert _metadata_received(gate, "Waar vraag ik bijzondere bijstand aan?") == [
         ("Waar vraag ik bijzondere bijstand aan?", None)]
     assert _metadata_received(gate, "/crisis_suicide") == [("/crisis_suicide", None)]
 
 
 def test_a_client_cannot_send_a_signal_of_its_own(replies, safety_check):
-    gate = RedactingBoundary(FakeRedactor(), 2000, replies, context_keys={"wijk"},
-                             safety=safety_check)
+    gate = RedactingBoundary(Screen(FakeRedactor(), context_keys={"wijk"},
+                             safety=safety_check), 2000, replies)
     forged = {"wijk": "Noord", "safety_signal": "crisis_suicide", "safety_strength": "clear"}
     assert _metadata_received(gate, "Hoe werkt DigiD?", forged) == [
         ("Hoe werkt DigiD?", {"wijk": "Noord"})]
@@ -212,7 +213,7 @@ def test_a_failing_safety_check_costs_neither_the_message_nor_privacy(replies, c
             raise RuntimeError(f"broke on {text}")
 
     caplog.set_level(logging.DEBUG)
-    gate = RedactingBoundary(FakeRedactor(), 2000, replies, safety=Broken())  # type: ignore[arg-type]
+    gate = RedactingBoundary(Screen(FakeRedactor(), safety=Broken()), 2000, replies)  # type: ignore[arg-type]
     [(text, metadata)] = _metadata_received(gate, f"ik ben {SECRET}")
     assert text == "ik ben <PERSOON_1> <TELEFOONNUMMER_1>" and metadata is None
     assert "safety check" in caplog.text and "Amrani" not in caplog.text

@@ -16,10 +16,11 @@ from unittest import mock
 
 import pytest
 
+from channels.redacting import load_replies
 from portal.settings import load_portal_settings
 from runtime.launcher import System
 from settings.core import load_settings
-from tests.e2e.conftest import Assistant, free_port, open_privacy, payloads, texts
+from tests.e2e.conftest import Assistant, files_containing, free_port, open_privacy, payloads, texts
 from tests.e2e.test_consent_handoff import PHONE, start_callback_for_debt
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
@@ -164,6 +165,66 @@ def test_rasa_restarted_mid_form_resumes_from_the_tracker_store(faulty, referral
     privacy = open_privacy(assistant.settings)
     (handoff,) = privacy.queue.for_conversation(privacy.pseudonym(sender))
     assert privacy.queue.get(handoff.id, reveal=True).contact == PHONE
+
+
+def workers(pid: int) -> list[int]:
+    """Living worker processes ``pid`` spawned (not its resource tracker; a killed worker is a
+    zombie until it is reaped)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            command = (stat.parent / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if int(fields[1]) == pid and fields[0] != "Z" and b"spawn_main" in command:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def loads_spacy(pid: int) -> bool:
+    return "/spacy/" in Path(f"/proc/{pid}/maps").read_text()
+
+
+def wait_for(condition, timeout: float = 30) -> None:  # noqa: ANN001 - a callable
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "not within the time"
+        time.sleep(0.2)
+
+
+def test_redaction_runs_in_a_worker_that_fails_closed_and_comes_back(faulty, tmp_path):
+    """Presidio and spaCy live in the Rasa process's screen worker, not in Rasa's own event
+    loop; a killed worker costs the message in flight a kind reply (its text goes nowhere),
+    the next message gets a new worker, and stopping Rasa stops its worker too."""
+    system, assistant = faulty
+    rasa = system.processes["rasa"].pid
+    [worker] = workers(rasa)
+    assert loads_spacy(worker) and not loads_spacy(rasa)
+    os.kill(worker, signal.SIGKILL)
+    wait_for(lambda: worker not in workers(rasa))
+    dropped = "0687 21 43 65"  # a made-up number no other test uses
+    sender = assistant.new_sender()
+    said = texts(assistant.say(sender, f"ik heb schulden, bel me op {dropped}"))
+    assert said == load_replies()["technical_problem"]
+    assert "schuld" in texts(assistant.say(sender, "ik heb schulden")).lower()
+    [new_worker] = workers(rasa)
+    assert new_worker != worker and loads_spacy(new_worker)
+    assert files_containing(Path(assistant.settings.data_dir), [dropped, "0687214365"]) == {}
+    assert files_containing(assistant.log_dir, [dropped, "0687214365"]) == {}
+    system.stop_process("rasa")
+    try:
+        wait_for(lambda: not alive(new_worker), 20)  # not left behind as an orphan
+    finally:
+        system.start_process("rasa")
+    assert "schuld" in texts(assistant.say(assistant.new_sender(), "ik heb schulden")).lower()
 
 
 def next_of(events, timeout: float, what: str) -> str:  # noqa: ANN001 - queue.Queue

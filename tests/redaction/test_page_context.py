@@ -8,6 +8,7 @@ import pytest
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
 from channels.redacting import RedactingBoundary, load_replies
+from channels.screen import Screen
 from redaction.page_context import page_context
 
 KEYS = ("wijk", "doelgroep")
@@ -36,7 +37,7 @@ def test_only_plain_named_non_personal_values_pass(redactor, metadata, expected)
 
 
 def test_boundary_passes_filtered_context_on_to_rasa(redactor):
-    gate = RedactingBoundary(redactor, 2000, load_replies(), KEYS)
+    gate = RedactingBoundary(Screen(redactor, KEYS), 2000, load_replies())
     seen: list[object] = []
 
     async def on_new_message(message: UserMessage) -> None:
