@@ -15,6 +15,7 @@ from pathlib import Path
 
 from presidio_analyzer import AnalyzerEngine
 
+from redaction.corrections import extend_corrections
 from redaction.findings import Finding, outside_placeholders, resolve_overlaps
 from redaction.normalise import normalise
 from redaction.placeholder_store import PlaceholderStore
@@ -75,9 +76,11 @@ class Redactor:
         )
         findings = [Finding(r.entity_type, r.start, r.end, r.score) for r in results]
         findings = [f for f in findings if not self._is_safety_term(view.text[f.start:f.end])]
+        findings = extend_corrections(
+            view.text, resolve_overlaps(outside_placeholders(view.text, findings)))
         return [
             Finding(found.entity_type, *view.to_original(found.start, found.end), found.score)
-            for found in resolve_overlaps(outside_placeholders(view.text, findings))
+            for found in findings
         ]
 
     def _is_safety_term(self, value: str) -> bool:

@@ -18,3 +18,6 @@ STRONG_STREET_SUFFIXES = (
     "straat", "laan", "weg", "plein", "gracht", "kade", "singel", "dijk", "dreef", "steeg",
     "plantsoen", "boulevard", "str",
 )  # fmt: skip
+# Words that start a street name instead of ending it: Papiamento "Kaya" (street) and "Kaminda"
+# (road) on Curaçao, Aruba and Bonaire ("Kaya Grandi 45"), where many residents lived before.
+STREET_PREFIXES = ("kaya", "kaminda")

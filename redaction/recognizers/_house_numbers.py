@@ -13,11 +13,11 @@ _HOUSE_NUMBER = re.compile(
     r"(?<=[^\W\d_][.'’]?\s+)(?P<number>[1-9]\d{0,4})"
     r"(?P<addition>[a-zA-Z]{1,2}-\d{1,3}(?!\w)"
     r"|[a-zA-Z]{1,3}(?:\s(?:rood|rd|zwart|zw|hs|boven|beneden|bg|hg)(?!\w))?(?!\w)"
-    r"|\s?-\s?(?:hs|bis|huis|bg|[a-zA-Z]{1,2}|\d{1,3}(?:[a-zA-Z]{1,3}|\s?hg)?|I{1,3}|IV)(?!\w)"
+    r"|\s?-\s?(?:hs|bis|huis|bg|[a-zA-Z]{1,2}|\d{1,3}(?:[a-zA-Z]{1,3}|\s?(?:hg|hoog))?|I{1,3}|IV)(?!\w)"
     r"|/\d{1,3}[a-zA-Z]?(?!\w)"
     r"|\s(?:hs|bis(?:\s[a-zA-Z](?![\w/-]))?|bg|huis|rood|rd|zwart|zw|boven|beneden|hg"
     r"|(?:ws|wb|wsp)\.?\s?\d{1,3}"  # "Kampstraat 7 ws 4": a berth for a houseboat or caravan
-    r"|I{1,3}|IV|i{1,3}|iv|[A-Z]|[a-tv-z])(?![\w/-]))?"
+    r"|I{1,3}|IV|i{1,3}|iv|[A-Z]\d{1,3}|[A-Z]|[a-tv-z])(?![\w/-]))?"  # "88 A02": a flat's door
     r"(?![\w%€]|[.,:/-]\d)"
 )
 # "Dorpsstraat nr 5", "Plein 1944 nr. 12": a word for "number" between street and number.

@@ -36,7 +36,7 @@ from redaction.recognizers._house_numbers import (
 )
 from redaction.recognizers._results import explained_result
 from redaction.recognizers._words_before import Token, index_at, tokens_before
-from redaction.street_suffixes import STREET_SUFFIXES, STRONG_STREET_SUFFIXES
+from redaction.street_suffixes import STREET_PREFIXES, STREET_SUFFIXES, STRONG_STREET_SUFFIXES
 
 
 class NlAddressRecognizer(LocalRecognizer):
@@ -262,6 +262,13 @@ class NlAddressRecognizer(LocalRecognizer):
                 break
             if word.lower() in self.PARTICLES:
                 continue
+            if (  # "Kaya Grandi 45": a prefix word, then capitalised words
+                word.lower() in STREET_PREFIXES
+                and self._capitalised(word)
+                and all(self._capitalised(t.text) or t.text.lower() in self.PARTICLES
+                        for t in tokens[:index])
+            ):
+                return tokens[index].start, self.score
             if (
                 self._capitalised(word)
                 and word.lower() in self.SUFFIXES

@@ -57,6 +57,12 @@ CASES = [
     ("ik woon op zuiderdiep 104a en de verwarming is kapot", ["zuiderdiep 104a"]),  # listed
     # more house-number additions
     ("ik ben ingeschreven op Rozengracht 12-1hg maar", ["Rozengracht 12-1hg"]),
+    ("mijn tante woont op Mercatorplein 9-3hoog, bel maar aan", ["Mercatorplein 9-3hoog"]),
+    ("ons adres is Vaillantlaan 310 B04, de lift is stuk", ["Vaillantlaan 310 B04"]),
+    # Caribbean streets start with "Kaya" / "Kaminda" instead of ending in "straat"
+    ("ik woon nog op Kaya Korona 17 in Willemstad", ["Kaya Korona 17"]),
+    ("mijn oude adres was Kaminda Lagun 8, Curaçao", ["Kaminda Lagun 8"]),
+    ("ze noemen hem Kaya en hij is 12 jaar", []),
     ("ik heb een kamer op Oudegracht 166 bis a", ["Oudegracht 166 bis a"]),
     ("Emmalaan 8 ii, dat is de tweede verdieping", ["Emmalaan 8 ii"]),
     ("ik woon aan Wittevrouwensingel 3 zw", ["Wittevrouwensingel 3 zw"]),

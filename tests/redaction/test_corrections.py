@@ -1,0 +1,40 @@
+"""A value corrected while it is typed: the corrected tail goes with the value."""
+
+from __future__ import annotations
+
+import pytest
+
+from redaction.corrections import extend_corrections
+from redaction.findings import Finding
+from redaction.placeholders import PLACEHOLDER
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("tel 06-8432 1967 oh nee 1976", "tel <X>"),
+        ("postcode 3072 KB eh nee KD", "postcode <X>"),
+        ("mijn bsn is 123456782, nee sorry, het is 3", "mijn bsn is <X>"),
+        # what follows a correction word but is no tail of the value stays
+        ("mijn bsn is 123456782 sorry, ik heb 50 euro",
+         "mijn bsn is <X> sorry, ik heb 50 euro"),
+        ("bel 0612345678, nee sorry ik bedoel morgen",
+         "bel <X>, nee sorry ik bedoel morgen"),
+        ("Ik ben 45 jaar, nee sorry 46", "Ik ben 45 jaar, nee sorry 46"),
+        # a whole second value is a value of its own
+        ("mijn nummer 0612345678 nee wacht 0612345687",
+         "mijn nummer <X> nee wacht <X>"),
+    ],
+)
+def test_the_corrected_tail_is_redacted_with_the_value(redactor, text, expected):
+    """Which placeholder does not matter here (a corrected phone number may read as a case
+    number); that nothing of the value is left does."""
+    assert PLACEHOLDER.sub("<X>", redactor.redact(text)[0]) == expected
+
+
+def test_a_tail_never_reaches_into_the_next_finding_or_extends_a_name():
+    text = "Jan nee 12 en 0612345678 nee 9"
+    findings = [Finding("PERSON", 0, 3, 0.9), Finding("PHONE_NUMBER", 14, 24, 0.9)]
+    extended = extend_corrections(text, findings)
+    assert extended[0] == findings[0]  # a name is retyped whole, never corrected by digits
+    assert extended[1].end == len(text)
