@@ -37,6 +37,11 @@ def test_personal_data_becomes_typed_dutch_placeholders(redactor, text, expected
         "bel 113 of 0800-0113, of Veilig Thuis op 0800-2000",
         "mijn DigiD werkt niet en het wijkteam is dicht",
         "Mijn moeder woont alleen en de Voedselbank helpt ons",
+        # greetings and thanks in residents' other languages are no names
+        "salaam, ik heb een vraag over de huur",
+        "tamam, dan bel ik morgen",
+        "masha danki voor de hulp",
+        "merhaba, kan iemand mij helpen",
     ],
 )
 def test_organisations_amounts_places_and_public_numbers_survive(redactor, text):
