@@ -69,6 +69,7 @@ class ScreenPool:
         self._args = args
         self._deadline_s = deadline_s
         self._pool = self._new_pool()
+        self._started: Future[bool] | None = None
 
     def _new_pool(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
@@ -77,14 +78,20 @@ class ScreenPool:
 
     def start(self) -> Future[bool]:
         """Start the worker now rather than on the first message (it loads for seconds)."""
-        started = self._pool.submit(_ready)
+        started = self._started = self._pool.submit(_ready)
         started.add_done_callback(_report_start)
         return started
 
     async def screen(self, text: str, sender_id: str, metadata: Any) -> Screened:
-        """Raises when the worker died or missed the deadline: the boundary fails closed."""
+        """Raises when the worker died or missed the deadline: the boundary fails closed.
+
+        The deadline counts from a started worker: loading Presidio takes seconds, more on a
+        busy machine, and a deadline that counted it would replace the worker again and again.
+        """
         pool = self._pool
+        started = self._started if self._started is not None else self.start()
         try:
+            await asyncio.wrap_future(started)
             return await asyncio.wait_for(asyncio.get_running_loop().run_in_executor(
                 pool, _screen, text, sender_id, metadata), self._deadline_s)
         except BrokenProcessPool:

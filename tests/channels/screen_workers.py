@@ -39,3 +39,8 @@ def worker_screen() -> Screen:
 
 def broken_screen() -> Screen:
     raise FileNotFoundError("no Dutch NER model")
+
+
+def slow_screen() -> Screen:
+    time.sleep(3)  # Presidio and the NER load for seconds, longer on a busy machine
+    return worker_screen()

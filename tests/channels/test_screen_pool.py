@@ -94,6 +94,7 @@ def test_a_stuck_worker_is_stopped_at_the_deadline_and_the_messages_behind_it_fa
     caplog.set_level(logging.DEBUG)
     pool = ScreenPool(WORKER, deadline_s=2)
     try:
+        pool.start().result(timeout=60)  # the worker's start-up is not part of the deadline
         stuck = worker_pid(asyncio.run(pool.screen("hallo", "r", None)).text)
 
         async def stuck_then_queued() -> list[object]:
@@ -118,6 +119,15 @@ def alive(pid: int) -> bool:
             return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
     except OSError:
         return False
+
+
+def test_the_deadline_does_not_count_the_workers_start_up():
+    pool = ScreenPool("tests.channels.screen_workers:slow_screen", deadline_s=1)
+    try:
+        screened = asyncio.run(pool.screen(f"ik ben {SECRET}", "r", None))
+    finally:
+        pool.close()
+    assert screened.ok and screened.text.startswith("ik ben <PERSOON_1>")
 
 
 def test_a_worker_that_cannot_start_is_reported_and_every_message_fails_closed(caplog):
