@@ -45,8 +45,6 @@ class Screening(Protocol):
 
     async def screen(self, text: str, sender_id: str, metadata: Any) -> Screened: ...
 
-    def close(self) -> None: ...
-
 
 class Screen:
     """Page context, payloads, the safety check on the original text and redaction - in memory.
@@ -74,9 +72,6 @@ class Screen:
 
     async def screen(self, text: str, sender_id: str, metadata: Any) -> Screened:
         return self(text, sender_id, metadata)
-
-    def close(self) -> None:
-        """Nothing to release: the redactor belongs to whoever built it."""
 
     def __call__(self, text: str, sender_id: str, metadata: Any) -> Screened:
         try:

@@ -91,7 +91,8 @@ class ScreenPool:
         pool = self._pool
         started = self._started if self._started is not None else self.start()
         try:
-            await asyncio.wrap_future(started)
+            if not started.done():  # a failed start shows as a broken pool just below
+                await asyncio.wrap_future(started)
             return await asyncio.wait_for(asyncio.get_running_loop().run_in_executor(
                 pool, _screen, text, sender_id, metadata), self._deadline_s)
         except BrokenProcessPool:

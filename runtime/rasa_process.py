@@ -15,15 +15,12 @@ from channels.screen import Screening
 from channels.screen_pool import ScreenPool
 from privacy.janitor import start_purging
 from privacy.keys import load_master_key
-from privacy.services import PrivacyServices
 from runtime.bootstrap import AppSettings, privacy_services, socketio_origins
 
 SCREEN_BUILDER = "runtime.screen_worker:build_screen"  # by name: importing it loads Presidio
 
 
-def channel_context(
-    settings: AppSettings, privacy: PrivacyServices, screening: Screening
-) -> ChannelContext:
+def channel_context(settings: AppSettings, screening: Screening) -> ChannelContext:
     """What the channels of the Rasa process share: the redacting boundary (its screen worker
     puts originals in the encrypted vault), the turn guard, the keys for pseudonyms and the
     socket.io origins."""
@@ -47,7 +44,7 @@ def start_rasa_process(settings: AppSettings) -> ChannelContext:
     screening = ScreenPool(SCREEN_BUILDER, settings,
                            deadline_s=settings.redaction.screen_deadline_s)
     screening.start()
-    context = channel_context(settings, privacy, screening)
+    context = channel_context(settings, screening)
     start_purging(privacy.purge, settings.privacy.purge_interval_seconds)
     watch_failed_actions()
     return context
