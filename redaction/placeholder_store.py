@@ -23,7 +23,7 @@ _SEPARATORS = re.compile(r"[\s.\-/()]+")
 # e-mail address, URL, IP address or street name a dot or dash tells values apart.
 _FORMATTED_TYPES = frozenset({
     "PHONE_NUMBER", "NL_BSN", "IBAN_CODE", "NL_POSTCODE", "NL_LICENSE_PLATE", "ID_NUMBER",
-    "DATE_TIME",
+    "DATE_TIME", "NL_CASE_CODE",
 })
 
 

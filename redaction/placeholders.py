@@ -22,6 +22,7 @@ LABELS: dict[str, str] = {
     "URL": "URL",
     "IP_ADDRESS": "IP_ADRES",
     "ID_NUMBER": "DOSSIERNUMMER",
+    "NL_CASE_CODE": "ZAAKCODE",
 }
 
 PLACEHOLDER = re.compile(r"<(?P<label>[A-Z]+(?:_[A-Z]+)*)_(?P<number>[1-9]\d*)>")

@@ -31,7 +31,7 @@ _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
 # one, so their recognizers do not run on it (most resident messages hold no number at all).
 NUMERIC_TYPES = frozenset({
     "PHONE_NUMBER", "NL_BSN", "IBAN_CODE", "NL_POSTCODE", "DATE_TIME", "NL_LICENSE_PLATE",
-    "IP_ADDRESS", "ID_NUMBER",
+    "IP_ADDRESS", "ID_NUMBER", "NL_CASE_CODE",
 })
 _DIGIT = re.compile(r"\d")
 

@@ -39,6 +39,9 @@ def per_type_table(results: dict[str, Scores]) -> str:
     lines = [head, "|---|---:|" + "---|" * len(names)]
     for entity_type in ENTITY_TYPES:
         first = results[names[0]].per_type[entity_type]
+        claimed = any(r.per_type[entity_type].fp for r in results.values())
+        if first.tp + first.fn == 0 and not claimed:
+            continue  # a type this corpus does not hold and no system claimed to find
         cells = []
         for n in names:
             c = results[n].per_type[entity_type]

@@ -5,6 +5,7 @@ Importing this package is cheap: the word lists are read when a recognizer is co
 
 from redaction.recognizers.nl_address_recognizer import NlAddressRecognizer
 from redaction.recognizers.nl_bsn_recognizer import NlBsnRecognizer, elf_proef
+from redaction.recognizers.nl_case_code_recognizer import NlCaseCodeRecognizer
 from redaction.recognizers.nl_date_recognizer import NlDateRecognizer
 from redaction.recognizers.nl_email_recognizer import NlEmailRecognizer
 from redaction.recognizers.nl_iban_recognizer import (
@@ -27,6 +28,7 @@ from redaction.recognizers.nl_url_recognizer import NlUrlRecognizer
 __all__ = [
     "NlAddressRecognizer",
     "NlBsnRecognizer",
+    "NlCaseCodeRecognizer",
     "NlDateRecognizer",
     "NlEmailRecognizer",
     "NlIbanRecognizer",
