@@ -21,6 +21,7 @@ from actions.privacy import (
     forget_resident,
     privacy_services,
     referrals,
+    register_withdrawal,
     tell_what_was_deleted,
 )
 
@@ -28,15 +29,8 @@ from actions.privacy import (
 def withdraw_and_forget(tracker: Tracker, reason: str) -> tuple[bool, Forgotten]:
     """Register a withdrawal if consent stood, then forget; whether consent stood."""
     services = privacy_services()
-    conversation = services.pseudonym(tracker.sender_id)
-    current = services.consents.current_consent(conversation)
-    if current is not None:
-        services.consents.record(
-            conversation=conversation, purpose=current.purpose, recipient=current.recipient,
-            data_categories=current.data_categories, question=current.question,
-            question_version=current.question_version, answer="withdrawn",
-        )
-    return current is not None, forget_resident(services, referrals(), tracker.sender_id, reason)
+    stood = register_withdrawal(services, services.pseudonym(tracker.sender_id))
+    return stood, forget_resident(services, referrals(), tracker.sender_id, reason)
 
 
 class ActionDeleteMyData(Action):

@@ -33,6 +33,7 @@ from actions.privacy import (
     tell_what_was_deleted,
 )
 from actions.topic import TOPIC_SLOT, keep_topic, settled_topic
+from privacy.reveals import MARKER
 
 # The order the form asks in: the topic, then every answer about the resident.
 FORM_SLOTS = ("help_topic", *PERSONAL_SLOTS)
@@ -290,7 +291,10 @@ class ActionFinishHandoff(Action):
         service = referrals().services[handoff.team]
         # The hand-off holds its own encrypted copy; the vault keeps nothing it no longer needs.
         services.vault.delete(tracker.sender_id)
-        dispatcher.utter_message(response="utter_handoff_done", dienst=service["naam"])
+        # The case code is shown once, by the channel; Rasa only ever sees the marker.
+        services.reveals.put(tracker.sender_id, services.case_codes.issue(handoff.id))
+        dispatcher.utter_message(response="utter_handoff_done", dienst=service["naam"],
+                                 zaakcode=MARKER)
 
 
 def _text(value: Any) -> str | None:

@@ -60,18 +60,40 @@ def forget_resident(
     services: PrivacyServices, referrals: Referrals, sender_id: str, reason: str
 ) -> Forgotten:
     """Wipe the vault and every hand-off not yet closed; record the deletion, never the data."""
-    conversation = services.pseudonym(sender_id)
     entity_types = tuple(services.vault.categories(sender_id))
     services.vault.delete(sender_id)
+    return forget_handoffs(services, referrals, services.pseudonym(sender_id), reason,
+                           entity_types)
+
+
+def forget_handoffs(
+    services: PrivacyServices, referrals: Referrals, conversation: str, reason: str,
+    entity_types: tuple[str, ...] = (),
+) -> Forgotten:
+    """Withdraw a conversation's hand-offs that are not closed (and their case codes) and record
+    the deletion - also for a resident who comes back later with a case code."""
     handoffs = services.queue.for_conversation(conversation)
     open_handoffs = [h for h in handoffs if h.status != "closed"]
     services.queue.withdraw(conversation)
+    services.case_codes.forget_orphans()
     names = tuple(dict.fromkeys(
         referrals.services.get(h.team, {}).get("naam", h.team) for h in open_handoffs))
     categories = list(entity_types) + [f"handoff:{h.team}" for h in open_handoffs]
     if categories:
         services.deletions.record(conversation, reason, categories)
     return Forgotten(entity_types, names, len(handoffs) - len(open_handoffs))
+
+
+def register_withdrawal(services: PrivacyServices, conversation: str) -> bool:
+    """Register "withdrawn" for the consent that stands, if one does; whether one stood."""
+    current = services.consents.current_consent(conversation)
+    if current is not None:
+        services.consents.record(
+            conversation=conversation, purpose=current.purpose, recipient=current.recipient,
+            data_categories=current.data_categories, question=current.question,
+            question_version=current.question_version, answer="withdrawn",
+        )
+    return current is not None
 
 
 def tell_what_was_deleted(dispatcher, forgotten: Forgotten, texts: ConsentTexts) -> None:  # noqa: ANN001

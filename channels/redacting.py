@@ -20,6 +20,7 @@ from rasa.core.channels import channel, rest, socketio
 from rasa.core.channels.channel import UserMessage
 
 from channels import context, input_gate, resilience
+from channels.revealing import Revealer, RevealingOutput
 from channels.screen import Screened, Screening
 from redaction import log_filter
 
@@ -42,10 +43,14 @@ class RedactingBoundary:
     :class:`~channels.screen.Screen`'s, run here or in a worker process.
     """
 
-    def __init__(self, screening: Screening, max_chars: int, replies: dict[str, str]) -> None:
+    def __init__(
+        self, screening: Screening, max_chars: int, replies: dict[str, str],
+        reveals: Revealer | None = None,
+    ) -> None:
         self._screening = screening
         self._max_chars = max_chars
         self._replies = replies
+        self._reveals = reveals  # fills in a new case code on the way out (channels.revealing)
 
     async def handle(self, message: UserMessage, on_new_message: Handler) -> None:
         text = message.text if isinstance(message.text, str) else ""
@@ -66,6 +71,8 @@ class RedactingBoundary:
         if screened.found:
             logger.info("redacted %s", list(screened.found))
         message.text, message.metadata = screened.text, screened.metadata
+        if self._reveals is not None:
+            message.output_channel = RevealingOutput(message.output_channel, self._reveals)
         await self._forward(message, on_new_message)
 
     async def _forward(self, message: UserMessage, on_new_message: Handler) -> None:

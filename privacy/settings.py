@@ -21,6 +21,9 @@ class _PrivacySection:
     handoff_retention_days: float
     consent_file: Path
     purge_interval_seconds: float
+    case_code_tries_per_conversation: int
+    case_code_tries_per_hour: int
+    case_lookup_log_days: float
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,9 @@ class PrivacySettings:
     handoff_retention_days: float
     consent_file: Path
     purge_interval_seconds: float
+    case_code_tries_per_conversation: int
+    case_code_tries_per_hour: int
+    case_lookup_log_days: float
 
     @property
     def resolved_database_url(self) -> str:
@@ -55,4 +61,7 @@ def load_privacy_settings(
         handoff_retention_days=raw.handoff_retention_days,
         consent_file=raw.consent_file,
         purge_interval_seconds=raw.purge_interval_seconds,
+        case_code_tries_per_conversation=raw.case_code_tries_per_conversation,
+        case_code_tries_per_hour=raw.case_code_tries_per_hour,
+        case_lookup_log_days=raw.case_lookup_log_days,
     )

@@ -61,3 +61,33 @@ handoffs = Table(
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Column("closed_at", DateTime(timezone=True)),
 )
+
+# A hand-off's case code, only as a keyed hash: with the code a resident finds the hand-off again
+# from a later chat (privacy/case_codes.py). The row goes with its hand-off.
+case_codes = Table(
+    "case_codes", metadata,
+    Column("handoff_id", String(32), primary_key=True),
+    Column("code_hash", String(64), nullable=False, unique=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+# Every look-up with a case code and what came of it - never the code. Wrong codes in here are
+# what the throttle counts, per conversation and for the whole system.
+case_lookups = Table(
+    "case_lookups", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("conversation", String(64), nullable=False, index=True),  # the asking conversation
+    Column("handoff_id", String(32)),                  # when the code was right
+    Column("outcome", String(16), nullable=False),     # found | unknown | throttled | withdrawn
+    Column("at", DateTime(timezone=True), nullable=False, index=True),
+)
+
+# A value shown to the resident exactly once (the new case code): the action puts it here, the
+# Rasa process's channel takes it out while it sends the reply, so the tracker store, the event
+# stream and the logs only ever hold the marker in the bot's message.
+reveals = Table(
+    "reveals", metadata,
+    Column("conversation", String(64), primary_key=True),  # keyed pseudonym
+    Column("value_encrypted", Text, nullable=False),
+    Column("expires_at", Float, nullable=False, index=True),  # epoch seconds
+)

@@ -123,6 +123,14 @@ class Vault:
             return connection.execute(delete(vault_values).where(
                 vault_values.c.conversation == conversation)).rowcount
 
+    def delete_type(self, conversation_id: str, entity_type: str) -> int:
+        """Remove a conversation's values of one type (a case code that has done its work)."""
+        conversation = self._pseudonymise(conversation_id)
+        with self._engine.begin() as connection:
+            return connection.execute(delete(vault_values).where(
+                vault_values.c.conversation == conversation,
+                vault_values.c.entity_type == entity_type)).rowcount
+
     def purge_expired(self) -> int:
         """Remove the values of conversations idle longer than the expiry (also run at start-up)."""
         with self._engine.begin() as connection:

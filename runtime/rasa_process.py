@@ -11,6 +11,7 @@ from __future__ import annotations
 from channels.context import ChannelContext
 from channels.redacting import RedactingBoundary, load_replies
 from channels.resilience import build_turn_guard, health_engine, watch_failed_actions
+from channels.revealing import Revealer
 from channels.screen import Screening
 from channels.screen_pool import ScreenPool
 from privacy.janitor import start_purging
@@ -20,14 +21,17 @@ from runtime.bootstrap import AppSettings, privacy_services, socketio_origins
 SCREEN_BUILDER = "runtime.screen_worker:build_screen"  # by name: importing it loads Presidio
 
 
-def channel_context(settings: AppSettings, screening: Screening) -> ChannelContext:
+def channel_context(
+    settings: AppSettings, screening: Screening, reveals: Revealer | None = None
+) -> ChannelContext:
     """What the channels of the Rasa process share: the redacting boundary (its screen worker
-    puts originals in the encrypted vault), the turn guard, the keys for pseudonyms and the
-    socket.io origins."""
+    puts originals in the encrypted vault; ``reveals`` fills in a new case code on the way
+    out), the turn guard, the keys for pseudonyms and the socket.io origins."""
     redaction = settings.redaction
     core = settings.core
     return ChannelContext(
-        boundary=RedactingBoundary(screening, redaction.max_message_chars, load_replies()),
+        boundary=RedactingBoundary(screening, redaction.max_message_chars, load_replies(),
+                                   reveals),
         guard=build_turn_guard(f"http://{core.host}:{core.actions_port}/health"),
         socketio_origins=socketio_origins(redaction, settings.portal),
         privacy_engine=health_engine(settings.privacy.resolved_database_url),
@@ -44,7 +48,7 @@ def start_rasa_process(settings: AppSettings) -> ChannelContext:
     screening = ScreenPool(SCREEN_BUILDER, settings,
                            deadline_s=settings.redaction.screen_deadline_s)
     screening.start()
-    context = channel_context(settings, screening)
+    context = channel_context(settings, screening, privacy.reveals)
     start_purging(privacy.purge, settings.privacy.purge_interval_seconds)
     watch_failed_actions()
     return context

@@ -276,3 +276,43 @@ def test_privacy_page_is_dutch_and_accessible(page, assistant) -> None:
     shot(page, "7-privacy")
     assert axe_violations(page) == []
     assert page.problems == [], page.problems
+
+
+def test_case_code_is_shown_with_a_copy_button_and_withdraws_from_a_new_tab(
+    page, assistant, browser_context
+) -> None:
+    open_widget_by_keyboard(page, assistant)
+    for message in ("ik heb schulden en de deurwaarder belt steeds", "/request_callback", "ja",
+                    "ja", "telefoon", "06-48392107", "ochtend", "ja"):
+        say(page, message)
+    box = page.locator(".dh-from-bot .dh-code").last
+    code = box.locator(".dh-code-value").inner_text()
+    assert code in bot_texts(page)[-1], "the code in the text, and again in its box"
+    box.scroll_into_view_if_needed()
+    shot(page, "8-zaakcode")
+    assert axe_violations(page) == []
+    browser_context.grant_permissions(["clipboard-read", "clipboard-write"],
+                                      origin=assistant.portal_url)
+    box.locator(".dh-copy").click()
+    page.wait_for_function("() => document.querySelector('.dh-copy-status').textContent !== ''")
+    assert box.locator(".dh-copy-status").inner_text() == "Gekopieerd"
+    assert page.evaluate("() => navigator.clipboard.readText()") == code
+    first = stored_state(page)["sender"]
+    assert code not in tracker_texts(assistant, first), "the tracker holds only the marker"
+
+    later = collect_problems(browser_context.new_page())  # a new tab: a new conversation
+    try:
+        open_widget_by_keyboard(later, assistant)
+        assert stored_state(later)["sender"] != first
+        say(later, f"ik wil mijn aanvraag intrekken {code}")
+        assert "Dit is bewaard over je vraag" in "\n".join(bot_texts(later))
+        before = later.locator(".dh-from-bot").count()
+        later.get_by_role("button", name="Ja, intrekken").click()
+        wait_for_bot(later, before + 1)
+        assert "ingetrokken" in "\n".join(bot_texts(later))
+        shot(later, "9-aanvraag-ingetrokken")
+        assert code not in tracker_texts(assistant, stored_state(later)["sender"])
+        assert later.problems == [], later.problems
+    finally:
+        later.close()
+    assert page.problems == [], page.problems

@@ -86,7 +86,8 @@ def _two_purges(env: dict[str, str]) -> list[dict[str, int]]:
 
 def _check(env: dict[str, str], tracker_url: str) -> None:
     results = _two_purges(env)
-    assert {*results[0]} == {"vault_values", "closed_handoffs", "tracker_events", "trend_texts"}
+    assert {*results[0]} == {"vault_values", "closed_handoffs", "case_codes", "reveals",
+                             "case_lookups", "tracker_events", "trend_texts"}
     assert sum(r["tracker_events"] for r in results) == OLD_EVENTS
     assert sum(r["trend_texts"] for r in results) == 1
     engine = create_engine(tracker_url, future=True)

@@ -47,6 +47,9 @@
     send: "Versturen",
     privacy: "Wat gebeurt er met mijn gegevens?",
     choices: "Kies een antwoord",
+    copyCode: "Kopieer zaakcode",
+    copied: "Gekopieerd",
+    copyFailed: "Kopiëren lukt niet: schrijf de code over",
     typing: "De assistent schrijft een antwoord …",
     retrying: "Geen verbinding. Ik probeer het opnieuw …",
     unreachable:
@@ -177,10 +180,34 @@
     const who = message.who === "user" ? TEXT.you : message.who === "bot" ? TEXT.bot : "";
     if (who) item.append(el("span", { class: "dh-visually-hidden" }, who));
     item.append(el("span", { class: "dh-text" }, message.text || ""));
+    if (message.who === "bot") addCopyButton(item, message.text || "");
     // Quick replies only under the newest message: older choices no longer apply.
     if (isLast) addChoices(item, message);
     list.append(item);
     return item;
+  }
+
+  // A case code (7QM4-X2PD-9TK3) is shown once: make it easy to keep.
+  const CASE_CODE = /\b[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}\b/;
+
+  function addCopyButton(item, text) {
+    const found = CASE_CODE.exec(text);
+    if (!found) return;
+    const code = found[0];
+    const box = el("div", { class: "dh-code" });
+    box.append(el("code", { class: "dh-code-value" }, code));
+    const button = el("button", { type: "button", class: "dh-copy" }, TEXT.copyCode);
+    const status = el("span", { class: "dh-copy-status", role: "status" });
+    button.addEventListener("click", async () => {
+      try {
+        await navigator.clipboard.writeText(code);
+        status.textContent = TEXT.copied;
+      } catch (error) {
+        status.textContent = TEXT.copyFailed;
+      }
+    });
+    box.append(button, status);
+    item.append(box);
   }
 
   function addChoices(item, message) {

@@ -145,7 +145,8 @@ def test_purge_reports_what_it_removed(open_services: Opener) -> None:
     services = open_services(vault_idle_minutes=0.0001)
     services.vault.number_for(SENDER, "PERSON", "Jan de Vries")
     time.sleep(0.05)
-    assert services.purge() == {"vault_values": 1, "closed_handoffs": 0}
+    assert services.purge() == {"vault_values": 1, "closed_handoffs": 0, "case_codes": 0,
+                                "reveals": 0, "case_lookups": 0}
 
 
 def test_start_up_refuses_a_key_file_others_can_read(
