@@ -33,6 +33,11 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 TEMPLATES_DIR = PACKAGE_DIR / "templates"
 STATIC_DIR = PACKAGE_DIR / "static"
 CHAT_PREFIX = "/chat/"  # public JSON endpoints: no portal session or CSRF token needed
+# Residents get an answer to a request about their data (inzage, deletion, withdrawal) within
+# this many weeks: the municipal privacy policy's promise (seed 002, "afhandeling van de aanvraag
+# binnen 4 weken"), inside the AVG's one month (art. 12(3)). The privacy page and the generated
+# register (runtime.privacy_docs) both say it.
+RIGHTS_ANSWER_WEEKS = 4
 
 
 def _templates() -> Environment:
@@ -69,6 +74,7 @@ def register(app: Sanic, settings: WidgetSettings | None = None,
         "gemeente": settings.municipality,
         "gemeente_telefoon": settings.municipality_phone,
         "example": settings.example,
+        "rights_weeks": RIGHTS_ANSWER_WEEKS,
     }
 
     async def open_relay(_app: Sanic, _loop: Any) -> None:

@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+from bot.language import MIN_DOUMA_PER_TEXT, decision_phrases, flesch_douma
+from portal.widget.routes import RIGHTS_ANSWER_WEEKS
 from tests.portal.widget.conftest import FakeRasa, WidgetServer
 
 SENDER = "0123456789abcdef0123456789abcdef"
@@ -32,6 +34,22 @@ def test_privacy_page_states_the_facts_from_the_settings(widget_server: WidgetSe
     for fact in ("30 minuten", "30 dagen", "Gesprek wissen", "Snel weg", "&lt;PERSOON_1&gt;",
                  "geen cookies", "computerprogramma, geen mens"):
         assert fact in page, fact
+
+
+def test_privacy_page_tells_residents_their_rights_in_plain_dutch(
+        widget_server: WidgetServer) -> None:
+    page = widget_server.client().get("/privacy").text
+    start = page.index('<h2 id="rechten">')
+    rights = " ".join(page[start:page.index("<h2>", start + 1)].split())
+    for fact in ("Inzien", "Verwijderen", "Toestemming intrekken", "Bezwaar maken",
+                 "verwijder mijn gegevens", "in hetzelfde gesprek", "zaakcode",
+                 "ik wil mijn gegevens inzien", "ik wil mijn aanvraag intrekken",
+                 f"binnen {RIGHTS_ANSWER_WEEKS} weken", "Bel Gemeente Voorbeeldstad op 14 0999",
+                 "Autoriteit Persoonsgegevens", 'href="https://www.autoriteitpersoonsgegevens.nl"'):
+        assert fact in rights, fact
+    text = " ".join(re.sub(r"<[^>]+>", " ", rights).split())
+    assert flesch_douma(text) >= MIN_DOUMA_PER_TEXT
+    assert decision_phrases(text) == []
 
 
 @pytest.mark.parametrize("path, kind", [
