@@ -160,12 +160,19 @@ class SafetyNetClassifier(GraphComponent, IntentClassifier):
         if signal is not None and len((text or "").split()) > SHORT_WORDS:
             return
         ranking = list(message.get(INTENT_RANKING_KEY) or [])
-        other = next((r for r in ranking if r.get(INTENT_NAME_KEY) not in SAFETY_INTENTS), None)
-        if other is None:
+        others = [r for r in ranking if r.get(INTENT_NAME_KEY) not in SAFETY_INTENTS]
+        if not others:
             return
-        message.set(INTENT, other, add_to_output=True)
-        message.set(INTENT_RANKING_KEY, [other, *[r for r in ranking if r is not other]],
-                    add_to_output=True)
+        # The classifier's belief among the other intents: its confidences given that it is not
+        # a safety message, so "ik heb heel veel schulden" read as crisis at 0.98 is debt (and
+        # the weak line), not a menu because debt kept its leftover 0.02.
+        total = sum(r.get(PREDICTED_CONFIDENCE_KEY) or 0.0 for r in others)
+        if total > 0:
+            others = [{**r, PREDICTED_CONFIDENCE_KEY: (r.get(PREDICTED_CONFIDENCE_KEY) or 0.0)
+                       / total} for r in others]
+        safety = [r for r in ranking if r.get(INTENT_NAME_KEY) in SAFETY_INTENTS]
+        message.set(INTENT, others[0], add_to_output=True)
+        message.set(INTENT_RANKING_KEY, [*others, *safety], add_to_output=True)
 
     def _mark_weak_signal(
         self, message: Message, text: str | None, signal: SafetySignal | None

@@ -33,7 +33,9 @@ ROUTE_VARIABLES = {"dienst", "telefoon", "tijden", "adres", "inloop", "email"}
 ACTION_VARIABLES = {
     "utter_handoff_public_route": {"dienst", "telefoon", "tijden", "inloop"},
     "utter_ask_handoff_summary_ok": {"dienst", "samenvatting"},
-    "utter_handoff_done": {"dienst"},
+    "utter_handoff_done": {"dienst", "zaakcode"},
+    "utter_case_found": {"onderwerp", "dienst", "contact", "moment", "status", "toestemming",
+                         "wanneer"},
     "utter_data_deleted": {"wat"},
     "utter_topic_followup": {"dienst", "telefoon", "tijden", "website"},
     "utter_decision_service": {"dienst", "telefoon", "tijden", "website"},
@@ -46,6 +48,11 @@ def render(text: str, referrals) -> str:
         **referrals.template_variables(), **{"dienst": service["naam"]}, **service,
         "samenvatting": "Hulpvraag over schulden. Contact via telefoon. Liefst ochtend.",
         "wat": "je naam, je telefoonnummer en je aanmelding bij " + service["naam"],
+        "zaakcode": "7QM4-X2PD-9TK3", "onderwerp": "schulden",
+        "contact": "telefoon, nummer eindigt op 07", "moment": "ochtend",
+        "status": "nog niet opgepakt; een medewerker neemt contact met je op",
+        "toestemming": "Mag ik je vraag doorgeven aan " + service["naam"] + "?",
+        "wanneer": "06-12-2026 om 10:14",
     }
     return text.format(**values)
 

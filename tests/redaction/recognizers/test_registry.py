@@ -7,7 +7,7 @@ from redaction.registry import DEFAULT_PATH, build_registry, load_config
 
 ENTITIES = {
     "PERSON", "PHONE_NUMBER", "EMAIL_ADDRESS", "NL_BSN", "IBAN_CODE", "NL_POSTCODE", "NL_ADDRESS",
-    "DATE_TIME", "NL_LICENSE_PLATE", "URL", "IP_ADDRESS", "ID_NUMBER",
+    "DATE_TIME", "NL_LICENSE_PLATE", "URL", "IP_ADDRESS", "ID_NUMBER", "NL_CASE_CODE",
 }  # fmt: skip
 
 
