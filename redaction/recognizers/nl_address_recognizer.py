@@ -38,6 +38,12 @@ from redaction.recognizers._results import explained_result
 from redaction.recognizers._words_before import Token, index_at, tokens_before
 from redaction.street_suffixes import STREET_PREFIXES, STREET_SUFFIXES, STRONG_STREET_SUFFIXES
 
+# Words that say someone lives at the place named next ("woon", "thuis", "huis", "adres").
+_RESIDENCE = re.compile(
+    r"\b(?:wo(?:on|ont|nen|onachtig)|adres\w*|thuis|huis|huisje|woning|flat|appartement|"
+    r"woonboot|verhuisd|wennet|wenje|wont)\b", re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+|\n")
+
 
 class NlAddressRecognizer(LocalRecognizer):
     """Recognise NL_ADDRESS: a Dutch street name followed by a house number and addition."""
@@ -194,6 +200,25 @@ class NlAddressRecognizer(LocalRecognizer):
         ):
             return None
         return tokens[2].start
+
+    def _residence_street(self, text: str, tokens: list[Token]) -> int | None:
+        """ "ik woon op de Singel 58", "thuis op het Veldje 2": one capitalised word after
+        "op/aan de/het", where the sentence says someone lives there, is a street - also a
+        word or a name no list holds ("Sjeenderberg"). The article and preposition stay out."""
+        if len(tokens) < 3 or tokens[1].text.lower() not in ("de", "het", "'t", "’t"):
+            return None
+        if tokens[2].text.lower() not in ("op", "aan"):
+            return None
+        head = tokens[0].text
+        low = head.lower()
+        if not (self._capitalised(head) and head.isalpha() and len(low) >= 3):
+            return None
+        if low in self._function_words or low in self._places:
+            return None
+        sentence = _SENTENCE_BREAK.split(text[max(0, tokens[2].start - 80) : tokens[2].start])[-1]
+        if not _RESIDENCE.search(sentence):
+            return None
+        return tokens[0].start
 
     @staticmethod
     def _with_article(tokens: list[Token], start: int) -> int:
@@ -375,6 +400,8 @@ class NlAddressRecognizer(LocalRecognizer):
             found = self._street_start(text, tokens, match.end())
             if not found:
                 coordinated = self._coordinated_street(text, tokens)
+                if coordinated is None:
+                    coordinated = self._residence_street(text, tokens)
                 if coordinated is None:
                     continue
                 found = coordinated, self.weak_score

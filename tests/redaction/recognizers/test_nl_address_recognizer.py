@@ -104,6 +104,13 @@ CASES = [
     # a berth number for a houseboat or caravan ("woonschip")
     ("ik woon op de Kampstraat 7 ws 4", ["Kampstraat 7 ws 4"]),
     ("Kerkstraat 5 was fijn, nu woon ik in Zeist", ["Kerkstraat 5"]),
+    # a street without a suffix, where the sentence says someone lives there
+    ("ik ben de hele dag thuis op de Tichelbeek 3 in Heerlen", ["Tichelbeek 3"]),
+    ("zijn oude huis op de Singel 58 in Bolsward wordt verkocht", ["Singel 58"]),
+    ("ik woon bij hen op het Veldje 2a in Roermond", ["Veldje 2a"]),
+    ("ik woon al op de Camping 12 jaar", []),
+    ("ik woon in Gouda. Op de Markt 3 kramen", []),  # the living is another sentence
+    ("thuis op de Bank 2 uur geslapen", []),
 ]
 
 
