@@ -23,6 +23,9 @@ export PYTHONDONTWRITEBYTECODE := 1
 # Builds are reproducible on a machine: fixed hash seed and one thread for the numeric libraries
 # (the seeds live in config.yml and redaction/ner/config.cfg).
 DETERMINISTIC := PYTHONHASHSEED=0 OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
+# TensorFlow (DIET, TED): deterministic kernels on one thread each, so a fresh clone trains the
+# very model the tests were written against (a model trained on two threads drifted between runs).
+TF_DETERMINISM := TF_DETERMINISTIC_OPS=1 TF_INTER_OP_PARALLELISM_THREADS=1 TF_INTRA_OP_PARALLELISM_THREADS=1
 
 .PHONY: setup browser-tools run test test-fast train eval eval-redaction eval-blind eval-conversations bench bench-load lint clean
 
@@ -52,7 +55,7 @@ $(SAFETY_MODEL): $(VENV)/.installed $(SAFETY_INPUTS)
 
 # The assistant: NLU + dialogue model.
 $(MODEL): $(VENV)/.installed $(TRAINING_INPUTS)
-	PYTHONHASHSEED=0 $(RASA) train --config config.yml --domain domain.yml --data nlu_data \
+	$(DETERMINISTIC) $(TF_DETERMINISM) $(RASA) train --config config.yml --domain domain.yml --data nlu_data \
 		--out models --fixed-model-name assistant
 
 # The Dutch NER the redaction layer uses (trained here: no Dutch pipeline can be installed).
