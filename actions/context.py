@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.consent import ConsentTexts
+from bot.languages import Languages
 from bot.referrals import Referrals
 from privacy.services import PrivacyServices
 
@@ -20,6 +21,7 @@ class ActionContext:
     services: PrivacyServices
     referrals: Referrals
     consent_texts: ConsentTexts
+    languages: Languages
 
 
 class _Slot:

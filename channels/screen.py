@@ -16,9 +16,13 @@ from channels import input_gate
 from redaction.page_context import page_context
 
 if TYPE_CHECKING:
+    from bot.languages import LanguageCheck
     from bot.safety import SafetySignal
     from bot.safety_check import SafetyCheck
     from redaction.redactor import Redactor
+
+
+LANGUAGE_KEY = "language"  # metadata: the language another than Dutch the message is in
 
 
 @dataclass(frozen=True)
@@ -56,11 +60,13 @@ class Screen:
     def __init__(
         self, redactor: Redactor, context_keys: Collection[str] = (),
         payloads: input_gate.SlashPayloads | None = None, safety: SafetyCheck | None = None,
+        language: LanguageCheck | None = None,
     ) -> None:
         self._redactor = redactor
         self._context_keys = frozenset(context_keys)
         self._payloads = payloads
         self._safety = safety
+        self._language = language
 
     @property
     def payloads(self) -> input_gate.SlashPayloads:
@@ -83,13 +89,28 @@ class Screen:
                     return Screened(payload, kept)
                 text = self.payloads.as_text(text)  # looked like a payload: read it as text
             signal, safety_failure = self._check_safety(text)
+            language, foreign_signal = self._check_language(text)
             redacted, findings = self._redactor.redact(text, sender_id)
         except Exception as error:  # noqa: BLE001 — the text must not reach a log or Rasa
             return Screened(failure=type(error).__name__)
+        if foreign_signal is not None and (signal is None or not signal.clear):
+            signal = foreign_signal
         if signal is not None:
             kept = {**(kept or {}), **signal.as_metadata()}
+        if language is not None:
+            kept = {**(kept or {}), LANGUAGE_KEY: language}
         return Screened(redacted, kept, tuple(sorted({f.entity_type for f in findings})),
                         safety_failure=safety_failure)
+
+    def _check_language(self, text: str) -> tuple[str | None, SafetySignal | None]:
+        """Another language than Dutch, and its safety words; None (Dutch) on any failure."""
+        if self._language is None:
+            return None, None
+        try:
+            code, signal = self._language.check(text)
+        except Exception:  # noqa: BLE001 — Dutch is the safe default; never the text in a log
+            return None, None
+        return (code if code != "nl" else None), signal
 
     def _check_safety(self, text: str) -> tuple[SafetySignal | None, str | None]:
         """The check must never cost the message: on a failure Rasa's own check still runs."""

@@ -9,6 +9,9 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
+DATA_DIR = Path(__file__).with_name("recognizers") / "data"
+CHAT_WORDS_FILE = DATA_DIR / "chat_words.txt"
+
 
 def read_term_file(path: Path) -> frozenset[str]:
     """One term per line, lowercased; '#' starts a comment."""

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from actions.context import ActionContext
 from bot.consent import load_consent_texts
+from bot.languages import load_languages
 from bot.referrals import load_referrals
 from portal.settings import PortalSettings, load_portal_settings
 from privacy.services import PrivacyServices, open_privacy_services
@@ -96,4 +97,5 @@ def action_context(settings: AppSettings) -> ActionContext:
     """What the actions of one action-server worker use (opens the privacy stores, purges once)."""
     services = privacy_services(settings)
     return ActionContext(services=services, referrals=load_referrals(),
-                         consent_texts=load_consent_texts(settings.privacy.consent_file))
+                         consent_texts=load_consent_texts(settings.privacy.consent_file),
+                         languages=load_languages())

@@ -14,7 +14,7 @@ import json
 from functools import cache, lru_cache
 from pathlib import Path
 
-from redaction.wordlists import fold_accents, read_term_file
+from redaction.wordlists import CHAT_WORDS_FILE, fold_accents, read_term_file
 
 DATA_DIR = Path(__file__).with_name("data")
 
@@ -180,7 +180,7 @@ def english_words() -> frozenset[str]:
 @cache
 def chat_words() -> frozenset[str]:
     """Chat spellings and fillers ("mn", "aub", "jep") no dictionary lists (data/chat_words.txt)."""
-    return read_term_file(DATA_DIR / "chat_words.txt")
+    return read_term_file(CHAT_WORDS_FILE)
 
 
 def load_keep_terms(path: Path | None = None) -> frozenset[str]:

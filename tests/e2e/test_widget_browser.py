@@ -316,3 +316,15 @@ def test_case_code_is_shown_with_a_copy_button_and_withdraws_from_a_new_tab(
     finally:
         later.close()
     assert page.problems == [], page.problems
+
+
+def test_a_message_in_arabic_reads_right_to_left(page, assistant) -> None:
+    open_widget_by_keyboard(page, assistant)
+    say(page, "لدي ديون كثيرة ولا أستطيع دفع الإيجار")
+    directions = page.evaluate("""() => [...document.querySelectorAll('.dh-from-bot .dh-text')]
+        .map(e => getComputedStyle(e).direction)""")
+    assert directions[0] == "ltr", "the Dutch welcome"
+    assert directions[-1] == "rtl" and "rtl" in directions[1:]
+    shot(page, "10-arabisch")
+    assert axe_violations(page) == []
+    assert page.problems == [], page.problems

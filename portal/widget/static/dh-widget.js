@@ -179,7 +179,8 @@
     const item = el("li", { class: `dh-message dh-from-${message.who}` });
     const who = message.who === "user" ? TEXT.you : message.who === "bot" ? TEXT.bot : "";
     if (who) item.append(el("span", { class: "dh-visually-hidden" }, who));
-    item.append(el("span", { class: "dh-text" }, message.text || ""));
+    // dir="auto": a message in Arabic or Persian reads right to left, Dutch left to right.
+    item.append(el("span", { class: "dh-text", dir: "auto" }, message.text || ""));
     if (message.who === "bot") addCopyButton(item, message.text || "");
     // Quick replies only under the newest message: older choices no longer apply.
     if (isLast) addChoices(item, message);

@@ -1,0 +1,108 @@
+"""Which language a resident writes in - Dutch whenever there is doubt.
+
+Read at the boundary on the original words, in memory (``channels.screen``); only the language
+code travels on, as a non-personal signal. Misreading a Dutch resident as a foreigner costs more
+than the reverse (they would get a short multilingual answer instead of help), so Dutch wins
+unless the message is clearly another language: a script of its own (Arabic, Cyrillic, Ge'ez),
+Arabic typed in Latin letters with digits ("ana 3andi mushkila"), or - with no Dutch function
+word in it - the detector (lingua, models shipped in the wheel, nothing downloaded) sure enough:
+fairly sure of a message of ``min_words`` words or more, nearly certain of a shorter one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from typing import Any
+
+DUTCH = "nl"
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+_GEEZ = re.compile(r"[\u1200-\u139F\u2D80-\u2DDF]")
+# Arabizi: Arabic sounds written with digits inside a word ("3andi", "ma3reftsh", "b9itsh");
+# not a Dutch ordinal ("2de", "3e") or a unit ("5g").
+_ARABIZI = re.compile(r"(?<![\w])(?:[a-z]+[2379][a-z]+|[2379][a-z]{3,})(?![\w])")
+# Words that make a message Dutch whatever else is in it: "ik heb echt no idea", "salam, ik heb
+# een vraag". The most frequent Dutch function words, none of them a word in the other languages.
+DUTCH_FUNCTION_WORDS = frozenset(
+    "ik jij zij hij het een niet ben bent heb hebt heeft hebben mijn mn m'n wat hoe waar wie "
+    "waarom wanneer kun kunt kunnen wil wilt willen moet moeten mag mogen met voor naar uit "
+    "dat deze dit maar ook nog geen niks niets graag alsjeblieft dank bedankt hallo hoi "
+    "goedemorgen goedemiddag hulp nee weet weten gaat doen mij mijzelf jullie onze zijn bij "
+    "wel van".split()
+)  # not "de", "en", "ze", "ja", "is", "me", "we", "die", "aan", "kan": words in the others too
+
+
+class LanguageIdentifier:
+    """``identify(text)`` → an ISO 639-1 code of ``languages`` (Dutch when unsure)."""
+
+    def __init__(
+        self, languages: Collection[str], min_words: int = 3, min_confidence: float = 0.55,
+        short_confidence: float = 0.95, neutral_words: Collection[str] = (),
+        detector: Any = None,
+    ) -> None:
+        self.languages = frozenset(languages) | {DUTCH}
+        # Greetings and thanks Dutch residents use from other languages ("salaam", "tamam"):
+        # a message of only these is no sign of another language.
+        self.neutral_words = frozenset(neutral_words)
+        self.min_words = min_words
+        self.min_confidence = min_confidence
+        self.short_confidence = short_confidence
+        self._detector = detector  # built on first use: lingua takes seconds to load
+
+    def identify(self, text: str) -> str:
+        words = _WORD.findall(text.lower())
+        if not words:
+            return DUTCH
+        script = self._by_script(text)
+        if script is not None:
+            return script
+        if self.has_dutch_words(text):
+            return DUTCH
+        if "ar" in self.languages and _ARABIZI.search(text.lower()):
+            return "ar"
+        ranked = self._ranked(text)
+        if not ranked:
+            return DUTCH
+        code, confidence = ranked[0]
+        needed = self.min_confidence if len(words) >= self.min_words else self.short_confidence
+        if code in self.languages and code != DUTCH and confidence >= needed:
+            return code
+        return DUTCH
+
+    def has_dutch_words(self, text: str) -> bool:
+        """A Dutch function word, or only greetings residents use in Dutch chat."""
+        words = _WORD.findall(text.lower())
+        return any(w in DUTCH_FUNCTION_WORDS for w in words) or (
+            bool(words) and all(w in self.neutral_words for w in words))
+
+    def _by_script(self, text: str) -> str | None:
+        """Arabic, Cyrillic or Ge'ez letters decide the family; the detector the language."""
+        letters = sum(ch.isalpha() for ch in text) or 1
+        for pattern, family in ((_ARABIC, ("ar", "fa")), (_CYRILLIC, ("uk", "ru")),
+                                (_GEEZ, ("ti",))):
+            if len(pattern.findall(text)) / letters < 0.5:
+                continue
+            candidates = [c for c in family if c in self.languages]
+            if not candidates:
+                return None
+            if len(candidates) == 1:
+                return candidates[0]
+            ranked = [code for code, _ in self._ranked(text) if code in candidates]
+            return ranked[0] if ranked else candidates[0]
+        return None
+
+    def _ranked(self, text: str) -> list[tuple[str, float]]:
+        detector = self._built()
+        return [(value.language.iso_code_639_1.name.lower(), value.value)
+                for value in detector.compute_language_confidence_values(text)]
+
+    def _built(self) -> Any:
+        if self._detector is None:
+            from lingua import IsoCode639_1, LanguageDetectorBuilder
+
+            codes = [getattr(IsoCode639_1, c.upper()) for c in sorted(self.languages)
+                     if hasattr(IsoCode639_1, c.upper())]
+            self._detector = LanguageDetectorBuilder.from_iso_codes_639_1(*codes).build()
+        return self._detector

@@ -1,0 +1,149 @@
+"""The short answer for residents who write in another language, and its safety words.
+
+Municipality content, so it is data (``bot/languages.yml``): per language the answer (what the
+assistant can do, that simple Dutch or English is fine, the municipality's number and walk-in),
+the lines with 112, 113 and Veilig Thuis that every such answer carries, the safety answers that
+come first, and the words that make a message in that language a crisis or violence message.
+A municipality adds a language by adding an entry.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from bot.language_id import DUTCH, LanguageIdentifier
+from bot.safety import SafetySignal, normalise
+from redaction.wordlists import CHAT_WORDS_FILE, read_term_file
+from settings.core import PROJECT_ROOT
+
+LANGUAGES_FILE = PROJECT_ROOT / "bot" / "languages.yml"
+SAFETY_NUMBERS = ("112", "0800-0113", "0800-2000")
+PLACEHOLDERS = ("{gemeente_naam}", "{gemeente_telefoon}", "{inloop}")
+_FIELDS = ("name", "dutch_name", "direction", "answer", "safety_lines", "safety_answer_suicide",
+           "safety_answer_violence", "crisis_words", "violence_words")
+
+
+class LanguagesFileError(ValueError):
+    """The languages file misses a field, a placeholder or a safety number."""
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str
+    dutch_name: str
+    direction: str  # ltr | rtl
+    reviewed: bool
+    answer: str
+    safety_lines: str
+    safety_answer_suicide: str
+    safety_answer_violence: str
+    crisis_words: tuple[re.Pattern[str], ...]
+    violence_words: tuple[re.Pattern[str], ...]
+
+    def safety_kind(self, text: str) -> str | None:
+        """ "suicide" or "violence" when the message holds one of this language's words."""
+        plain = normalise(text)
+        if any(p.search(plain) for p in self.crisis_words):
+            return "suicide"
+        if any(p.search(plain) for p in self.violence_words):
+            return "violence"
+        return None
+
+
+@dataclass(frozen=True)
+class Languages:
+    version: str
+    by_code: Mapping[str, Language]
+
+    def get(self, code: str | None) -> Language | None:
+        return self.by_code.get(code or "")
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(self.by_code)
+
+
+def _words(raw: object, where: str, stems: object = ()) -> tuple[re.Pattern[str], ...]:
+    """Whole words and phrases ("ölmek istiyorum", not inside another word), and word
+    beginnings (``*_stems``: "öldür" finds "öldürmeyi", "самогуб" finds "самогубство")."""
+    if not isinstance(raw, list) or not raw:
+        raise LanguagesFileError(f"{where}: a list of words is needed")
+    if not isinstance(stems, list | tuple):
+        raise LanguagesFileError(f"{where}: stems must be a list")
+    whole = [rf"(?<!\w){re.escape(normalise(str(w)))}(?!\w)" for w in raw]
+    starts = [rf"(?<!\w){re.escape(normalise(str(w)))}" for w in stems]
+    return tuple(re.compile(p) for p in whole + starts)
+
+
+def load_languages(path: Path = LANGUAGES_FILE) -> Languages:
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    found: dict[str, Language] = {}
+    for code, entry in (raw.get("languages") or {}).items():
+        where = f"{path.name}: {code}"
+        missing = [f for f in _FIELDS if not entry.get(f)]
+        if missing:
+            raise LanguagesFileError(f"{where}: missing {', '.join(missing)}")
+        if entry["direction"] not in ("ltr", "rtl"):
+            raise LanguagesFileError(f"{where}: direction must be ltr or rtl")
+        if any(p not in entry["answer"] for p in PLACEHOLDERS):
+            raise LanguagesFileError(f"{where}: the answer needs {', '.join(PLACEHOLDERS)}")
+        if any(n not in entry["safety_lines"] for n in SAFETY_NUMBERS):
+            raise LanguagesFileError(f"{where}: the safety lines need 112, 113 and Veilig Thuis")
+        found[str(code)] = Language(
+            code=str(code), name=str(entry["name"]), dutch_name=str(entry["dutch_name"]),
+            direction=entry["direction"], reviewed=bool(entry.get("reviewed")),
+            answer=" ".join(str(entry["answer"]).split()),
+            safety_lines=" ".join(str(entry["safety_lines"]).split()),
+            safety_answer_suicide=" ".join(str(entry["safety_answer_suicide"]).split()),
+            safety_answer_violence=" ".join(str(entry["safety_answer_violence"]).split()),
+            crisis_words=_words(entry["crisis_words"], f"{where}: crisis_words",
+                                entry.get("crisis_stems") or ()),
+            violence_words=_words(entry["violence_words"], f"{where}: violence_words",
+                                  entry.get("violence_stems") or ()),
+        )
+    return Languages(str(raw.get("version", "")), found)
+
+
+class LanguageCheck:
+    """At the boundary, on the original words: the language, and a safety signal from that
+    language's words (the Dutch check cannot read "intihar" or "мене б'є")."""
+
+    def __init__(self, identifier: LanguageIdentifier, languages: Languages) -> None:
+        self._identifier = identifier
+        self._languages = languages
+
+    def warm_up(self) -> None:
+        """Load the detector's models now (seconds), not on a resident's first message."""
+        self._identifier.identify("this is a sentence to load the language models with")
+
+    def check(self, text: str) -> tuple[str, SafetySignal | None]:
+        code = self._identifier.identify(text)
+        language = self._languages.get(code)
+        kind = language.safety_kind(text) if language is not None else None
+        if kind is None and not self._identifier.has_dutch_words(text):
+            # Safety first: "ne khochu bilshe zhyty" is too short or too transliterated to
+            # name its language, but its words say which one - and that it is a crisis.
+            for other in self._languages.by_code.values():
+                kind = other.safety_kind(text)
+                if kind is not None:
+                    code, language = other.code, other
+                    break
+        if language is None:
+            return DUTCH, None
+        intent = {"suicide": "crisis_suicide", "violence": "domestic_violence"}.get(kind or "")
+        return code, SafetySignal(intent, True) if intent else None
+
+
+def load_language_check(path: Path = LANGUAGES_FILE) -> LanguageCheck:
+    """The check with the redactor's chat words (greetings from other languages that Dutch
+    residents use) as words that say nothing about the language."""
+    languages = load_languages(path)
+    identifier = LanguageIdentifier(languages.codes,
+                                    neutral_words=read_term_file(CHAT_WORDS_FILE))
+    return LanguageCheck(identifier, languages)

@@ -1,0 +1,59 @@
+"""Dutch when in doubt; another language only when the message clearly is one."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.language_id import LanguageIdentifier
+
+LANGUAGES = ("en", "tr", "ar", "fa", "pl", "uk", "ru", "ti", "so")
+
+
+@pytest.fixture(scope="module")
+def identifier() -> LanguageIdentifier:
+    return LanguageIdentifier(LANGUAGES)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ik heb schulden en kan de huur niet betalen", "nl"),
+    ("hoi", "nl"),
+    ("ok", "nl"),
+    ("help", "nl"),
+    ("DigiD lukt niet", "nl"),
+    ("salam, ik heb een vraag over de huur", "nl"),
+    ("ik heb echt no idea wat ik moet doen", "nl"),
+    ("he controls everything, mn geld, mn telefoon", "nl"),  # one Dutch word is enough
+    ("I have debts and I cannot pay my rent anymore", "en"),
+    ("I feel very lonely", "en"),
+    ("Borçlarım var ve kiramı ödeyemiyorum", "tr"),
+    ("Mam duże długi i nie mogę zapłacić czynszu", "pl"),
+    ("Waxaan qabaa deyn badan oo aan bixin karin", "so"),
+    ("لدي ديون كثيرة ولا أستطيع دفع الإيجار", "ar"),
+    ("У мене великі борги, я не можу платити за квартиру", "uk"),
+    ("ብዙሕ ዕዳ ኣሎኒ", "ti"),
+    ("", "nl"),
+    ("12345 !!!", "nl"),
+])
+def test_language(identifier, text, expected):
+    assert identifier.identify(text) == expected
+
+
+def test_only_the_languages_it_was_given():
+    dutch_and_english = LanguageIdentifier(("en",))
+    assert dutch_and_english.identify("Borçlarım var ve kiramı ödeyemiyorum") in ("nl", "en")
+    assert dutch_and_english.identify("لدي ديون كثيرة ولا أستطيع دفع الإيجار") == "nl"
+
+
+@pytest.mark.parametrize("greeting", ["salaam", "tamam", "merhaba", "salaam aleykum"])
+def test_a_greeting_from_another_language_alone_is_no_sign(greeting):
+    assert LanguageIdentifier(LANGUAGES, neutral_words={"salaam", "tamam", "merhaba",
+                                                        "aleykum"}).identify(greeting) == "nl"
+
+
+@pytest.mark.parametrize("text", ["ana 3andi mushkila", "ma3reftsh shno ndir"])
+def test_arabic_in_latin_letters_with_digits(identifier, text):
+    assert identifier.identify(text) == "ar"
+
+
+def test_dutch_ordinals_are_no_arabizi(identifier):
+    assert identifier.identify("de 2de brief van de 3e maand") == "nl"
