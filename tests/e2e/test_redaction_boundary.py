@@ -52,9 +52,13 @@ def test_same_value_keeps_its_placeholder_within_a_conversation(assistant):
 
 
 def test_redacted_message_is_still_understood(assistant):
+    """The placeholder does not hide the topic: debt is answered, or offered as a choice when a
+    greeting and a topic in one message leave the classifier unsure (which of the two it does
+    shifts with every retraining; that it is one of them does not)."""
     replies = assistant.say(assistant.new_sender(),
                             "hoi ik ben Kees Bakker en ik heb heel veel schulden")
-    assert "Schulden" in texts(replies)
+    offered = {b["title"] for r in replies for b in r.get("buttons", [])}
+    assert "Schulden" in texts(replies) or "Schulden" in offered
 
 
 def test_too_long_message_is_refused_kindly_and_not_stored(assistant):
