@@ -36,7 +36,7 @@ from sqlalchemy import create_engine, text
 from benchmarks.load_channels import FLAG
 from benchmarks.processes import tree_cpu_s
 from benchmarks.stats import percentile
-from runtime.launcher import System, free_port
+from runtime.launcher import LaunchError, System, free_port
 from runtime.profiles import load_profile, unreachable
 from settings.core import PROJECT_ROOT, load_settings
 
@@ -354,21 +354,25 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     n, d = args.concurrency, args.duration
     wanted = {c.strip() for c in args.configurations.split(",")}
+    levels = sorted({n, *(int(x) for x in args.levels.split(",") if x.strip())})
+    # (switch, label, profile, redaction, loads, Rasa instances behind nginx: 0 for none)
+    plans = [("embedded", "embedded", "embedded", True, levels, 0),
+             ("no-redaction", "embedded, no redaction", "embedded", False, [n], 0),
+             ("production", "production", "production", True, [n], 0),
+             ("nginx-1", NGINX_1, "production", True, [n], 1),
+             ("nginx-2", NGINX_2, "production", True, [n], 2)]
+    services = not unreachable((PG_ADMIN, "redis://127.0.0.1:6379/0"))
     rows: list[Row] = []
-    if "embedded" in wanted:
-        levels = sorted({n, *(int(x) for x in args.levels.split(",") if x.strip())})
-        rows += measure("embedded", "embedded", True, levels, d, args.seed)
-    if "no-redaction" in wanted:
-        rows += measure("embedded, no redaction", "embedded", False, [n], d, args.seed)
-    if wanted & {"production", "nginx-1", "nginx-2"}:
-        if unreachable((PG_ADMIN, "redis://127.0.0.1:6379/0")):
-            print("production profile skipped: PostgreSQL or Redis not reachable")
-        else:
-            if "production" in wanted:
-                rows += measure("production", "production", True, [n], d, args.seed)
-            for instances, label in ((1, NGINX_1), (2, NGINX_2)):
-                if f"nginx-{instances}" in wanted:
-                    rows += measure(label, "production", True, [n], d, args.seed, instances)
+    for switch, label, profile, redaction, loads, instances in plans:
+        if switch not in wanted:
+            continue
+        if profile == "production" and not services:
+            print(f"{label} skipped: PostgreSQL or Redis not reachable")
+            continue
+        try:
+            rows += measure(label, profile, redaction, loads, d, args.seed, instances)
+        except LaunchError as error:  # the other configurations' rows are still worth having
+            print(f"{label} failed to start: {error}", flush=True)
     machine = f"{os.cpu_count()} cores, shared with other work"
     print(write_report(_merged(rows) if args.merge else rows, d, machine))
 
