@@ -36,16 +36,6 @@ def instance_name(index: int) -> str:
     return RASA if index == 1 else f"{RASA} {index}"
 
 
-def plan(settings: Settings, env: Mapping[str, str]) -> nginx_config.NginxConfig | None:
-    """nginx's config for these settings, or None when one instance serves alone."""
-    nginx = nginx_config.load_nginx_settings(env=env)
-    if not nginx_config.wanted(settings, nginx):
-        return None
-    return nginx_config.plan_nginx(
-        settings, nginx, load_redaction_settings(env=env), load_portal_settings(env=env),
-        load_resilience(env=env)[0])
-
-
 def region_specs(
     specs: list[ServerSpec], settings: Settings, profile: Profile, env: Mapping[str, str],
 ) -> list[ServerSpec]:
@@ -56,10 +46,13 @@ def region_specs(
             f"{settings.rasa_instances} Rasa instances cannot share this profile's stores (its "
             "tracker store and lock store belong to one process, e.g. SQLite and in-memory "
             "locks): use PROFILE=production, or DH_RASA_INSTANCES=1")
-    config = plan(settings, env)
-    if config is None:
+    nginx = nginx_config.load_nginx_settings(env=env)
+    if not nginx_config.wanted(settings, nginx):
         return specs
-    executable = nginx_config.find_nginx(nginx_config.load_nginx_settings(env=env).binary)
+    config = nginx_config.plan_nginx(
+        settings, nginx, load_redaction_settings(env=env), load_portal_settings(env=env),
+        load_resilience(env=env)[0])
+    executable = nginx_config.find_nginx(nginx.binary)
     nginx_config.write_nginx_config(config)
     check_config(executable, config)
     rasa = next(spec for spec in specs if spec.name == RASA)
@@ -75,7 +68,7 @@ def region_specs(
 
 def _instance(rasa: ServerSpec, index: int, address: str) -> ServerSpec:
     """The Rasa spec on its own port; restarted when it dies (the others serve meanwhile)."""
-    host, _, port = address.rpartition(":")
+    port = address.rpartition(":")[2]
     argv = list(rasa.argv)
     argv[argv.index("--port") + 1] = port
     health = rasa.health_url.replace(rasa.health_url.split("/")[2], address, 1)

@@ -299,8 +299,9 @@ def test_an_instance_killed_mid_form_is_replaced_by_the_other_and_the_form_resum
     assistant = region.assistant
     sender = assistant.new_sender()
     start_callback_for_debt(assistant, sender)
+    before = len(region.served())
     assistant.say(sender, "ja")  # 16 or older: the consent question is next
-    last = region.served()[-1]["upstream"].split(", ")[-1]
+    last = region.served_after(before)[-1]["upstream"].split(", ")[-1]
     port = int(last.rsplit(":", 1)[1])
     victim = region.instance_pid(port)
     [worker] = workers(victim)

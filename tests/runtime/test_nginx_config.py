@@ -144,6 +144,17 @@ def test_timeouts_outlast_the_assistants_own(tmp_path, turn, screen):
     assert int(socketio[0][:-1]) >= max(expected, 45)  # engine.io: 25 s ping + 20 s timeout
 
 
+def test_nginxs_own_answers_are_json_a_client_and_the_relay_can_read(tmp_path):
+    text = render_nginx_config(planned(tmp_path))
+    pages = dict(line.split()[1:] for line in (f"x {d}" for d in directives(text, "error_page")))
+    assert pages == {"413": "@too_large", "429": "@too_many", "502": "@unavailable",
+                     "504": "@too_slow"}
+    for status, name in pages.items():
+        (answer,) = directives(block(text, f"location {name} "), "return")
+        assert answer.startswith(f"{status} '{{\"error\": ")
+    assert directives(block(text, "location / "), "return") == ["404 '{\"error\": \"not found\"}\\n'"]
+
+
 def test_the_logs_hold_no_address_query_string_header_or_body(tmp_path):
     text = render_nginx_config(planned(tmp_path))
     log_format = text[text.index("log_format"):].split(";", 1)[0]
