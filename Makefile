@@ -27,7 +27,7 @@ DETERMINISTIC := PYTHONHASHSEED=0 OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_N
 # very model the tests were written against (a model trained on two threads drifted between runs).
 TF_DETERMINISM := TF_DETERMINISTIC_OPS=1 TF_INTER_OP_PARALLELISM_THREADS=1 TF_INTRA_OP_PARALLELISM_THREADS=1
 
-.PHONY: setup browser-tools run test test-fast train eval eval-redaction eval-blind eval-conversations bench bench-load lint clean
+.PHONY: setup browser-tools nginx run test test-fast train eval eval-redaction eval-blind eval-conversations bench bench-load lint clean
 
 setup: $(VENV)/.installed
 
@@ -47,6 +47,15 @@ $(AXE):
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -q npm; }
 	npm install --no-audit --no-fund --silent --prefix .tools axe-core@$(AXE_VERSION)
 
+# nginx in front of several Rasa instances (DH_RASA_INSTANCES=N, runtime/nginx_config.py):
+# Debian's package, apt-get only when it is missing (CI runs as root). The launcher runs it as its
+# own child with a generated config; the system service is never used (nor started: Debian's
+# policy-rc.d in containers, and the service is not needed).
+NGINX_NEEDED := $(filter-out 0 1,$(DH_RASA_INSTANCES))$(filter true 1 yes,$(DH_NGINX_ALWAYS))
+nginx:
+	command -v nginx >/dev/null || test -x /usr/sbin/nginx || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends nginx; }
+
 train: $(SAFETY_MODEL) $(MODEL) $(NER_MODEL)
 
 # The crisis and violence detector the boundary and the assistant share (bot/safety_detector.py).
@@ -62,14 +71,15 @@ $(MODEL): $(VENV)/.installed $(TRAINING_INPUTS)
 $(NER_MODEL): $(VENV)/.installed $(NER_INPUTS)
 	$(DETERMINISTIC) $(PY) -m redaction.ner build --out models/ner-nl
 
-run: $(VENV)/.installed $(MODEL) $(NER_MODEL)
+# PROFILE=production DH_RASA_INSTANCES=N make run: N Rasa instances behind nginx on DH_RASA_PORT.
+run: $(VENV)/.installed $(MODEL) $(NER_MODEL) $(if $(NGINX_NEEDED),nginx)
 	$(PY) -m runtime run
 
 # Everything, as CI runs it: unit, component and end-to-end tests (real Rasa, action server and
 # portal on loopback; tests/conftest.py marks those `e2e`) and the `slow` ones - on two workers:
 # the e2e tests together on one (they share the session system), everything else on the other.
 TEST_WORKERS ?= 2
-test: $(VENV)/.installed $(MODEL) $(NER_MODEL) browser-tools
+test: $(VENV)/.installed $(MODEL) $(NER_MODEL) browser-tools nginx
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup --durations=15
 
 # The inner loop: unit and component tests only - nothing that starts Rasa (`e2e`), nothing
@@ -104,7 +114,7 @@ bench: $(VENV)/.installed $(MODEL) $(NER_MODEL)
 # Concurrent resident conversations over REST: embedded vs production profile, the cost of
 # redaction, the plaintext-PII scan of every store (var/reports/bench-load.md). ~15 minutes;
 # e.g. BENCH_LOAD_ARGS="--duration 30 --levels 40".
-bench-load: $(VENV)/.installed $(MODEL) $(NER_MODEL)
+bench-load: $(VENV)/.installed $(MODEL) $(NER_MODEL) nginx
 	$(PY) -m benchmarks.load $(BENCH_LOAD_ARGS)
 
 lint: $(VENV)/.installed

@@ -7,8 +7,9 @@ failures and the assistant's own failure replies), and afterwards a scan of ever
 the personal data in plain text (files under the data dir, logs, and for the production
 profile every PostgreSQL table). Configurations: the embedded profile, the embedded profile
 with redaction switched off (benchmark-only channel, benchmarks/load_channels.py; its scan is
-expected to hit), and the production profile; then the embedded profile at rising load, for
-the largest load the machine holds. Writes ``var/reports/bench-load.md``.
+expected to hit), and the production profile, alone and as a region behind the launcher's nginx
+with one and with two Rasa instances (``DH_RASA_INSTANCES``); then the embedded profile at
+rising load, for the largest load the machine holds. Writes ``var/reports/bench-load.md``.
 """
 
 from __future__ import annotations
@@ -33,8 +34,9 @@ import httpx
 from sqlalchemy import create_engine, text
 
 from benchmarks.load_channels import FLAG
+from benchmarks.processes import tree_cpu_s
 from benchmarks.stats import percentile
-from runtime.launcher import System, free_port
+from runtime.launcher import LaunchError, System, free_port
 from runtime.profiles import load_profile, unreachable
 from settings.core import PROJECT_ROOT, load_settings
 
@@ -162,6 +164,7 @@ class Row:
     p99: float
     mean: float
     pii_hits: int | None
+    cpu_ms_per_turn: float | None = None  # every process of the system (and nginx), from /proc
 
     @property
     def throughput(self) -> float:
@@ -191,11 +194,17 @@ def _scan(folders: list[Path], database: str | None, values: list[str]) -> int:
 
 
 @contextmanager
-def _system(base: Path, profile_name: str, redaction: bool) -> Iterator[tuple[System, str | None]]:
+def _system(base: Path, profile_name: str, redaction: bool, instances: int = 0
+            ) -> Iterator[tuple[System, str | None]]:
+    """The system; ``instances`` > 0: that many Rasa instances behind the launcher's nginx."""
     database = f"dh_bench_{uuid.uuid4().hex[:8]}" if profile_name == "production" else None
     env = {"DH_DATA_DIR": str(base / "data"), "DH_RASA_PORT": str(free_port()),
            "DH_ACTIONS_PORT": str(free_port()), "DH_PORTAL_PORT": str(free_port()),
            "PROFILE": profile_name}
+    if instances:
+        env.update({"DH_RASA_INSTANCES": str(instances), "DH_NGINX_ALWAYS": "true",
+                    "DH_NGINX_INSTANCE_PORTS": ",".join(str(free_port())
+                                                        for _ in range(instances))})
     if database:
         env["DH_PG_DATABASE"] = database
         # Production refuses to start without the action server's secret, as a deployment must.
@@ -223,22 +232,26 @@ def _system(base: Path, profile_name: str, redaction: bool) -> Iterator[tuple[Sy
 
 
 def measure(label: str, profile: str, redaction: bool, levels: list[int], duration: float,
-            seed: int) -> list[Row]:
+            seed: int, instances: int = 0) -> list[Row]:
     rows = []
     with tempfile.TemporaryDirectory(prefix="bench-load-") as tmp:
         base = Path(tmp)
-        with _system(base, profile, redaction) as (system, database):
+        with _system(base, profile, redaction, instances) as (system, database):
             url = (f"http://{system.settings.host}:{system.settings.rasa_port}"
                    "/webhooks/rest/webhook")
-            asyncio.run(_load(url, 2, 10, seed=0))  # warm-up, not counted
+            asyncio.run(_load(url, 2 * max(1, instances), 10, seed=0))  # warm-up, not counted
             pii: list[str] = []
+            pids = [process.pid for process in system.processes.values()]
             for level in levels:
+                cpu = tree_cpu_s(pids)
                 measured = asyncio.run(_load(url, level, duration, seed))
+                cpu = tree_cpu_s(pids) - cpu
                 pii += measured.pii
                 lat = measured.latencies
                 rows.append(Row(label, level, duration, len(lat), measured.conversations,
                                 measured.errors, percentile(lat, 50), percentile(lat, 95),
-                                percentile(lat, 99), statistics.fmean(lat) if lat else 0, None))
+                                percentile(lat, 99), statistics.fmean(lat) if lat else 0, None,
+                                cpu * 1000 / len(lat) if lat else None))
                 print(_line(rows[-1]), flush=True)
             time.sleep(2)  # the trend broker flushes every second
             hits = _scan([system.settings.data_dir, base / "logs"], database, pii)
@@ -249,9 +262,10 @@ def measure(label: str, profile: str, redaction: bool, levels: list[int], durati
 
 def _line(row: Row) -> str:
     hits = "-" if row.pii_hits is None else str(row.pii_hits)
+    cpu = "-" if row.cpu_ms_per_turn is None else f"{row.cpu_ms_per_turn:.0f}"
     return (f"| {row.label} | {row.concurrency} | {row.turns} | {row.throughput:.1f} | "
             f"{row.p50 * 1000:.0f} | {row.p95 * 1000:.0f} | {row.p99 * 1000:.0f} | "
-            f"{row.errors} | {hits} |")
+            f"{cpu} | {row.errors} | {hits} |")
 
 
 def _merged(rows: list[Row]) -> list[Row]:
@@ -259,13 +273,15 @@ def _merged(rows: list[Row]) -> list[Row]:
     saved = json.loads(REPORT_JSON.read_text()) if REPORT_JSON.exists() else []
     by = {(r["label"], r["concurrency"]): Row(**r) for r in saved}
     by.update({(r.label, r.concurrency): r for r in rows})
-    order = {"embedded": 0, "embedded, no redaction": 1, "production": 2}
+    order = {"embedded": 0, "embedded, no redaction": 1, "production": 2, NGINX_1: 3,
+             NGINX_2: 4}
     return sorted(by.values(), key=lambda r: (order.get(r.label, 9), r.concurrency))
 
 
 def write_report(rows: list[Row], duration: float, machine: str) -> str:
     header = ("| configuration | concurrent | turns | turns/s | p50 ms | p95 ms | p99 ms | "
-              "errors | plaintext PII hits |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+              "CPU ms per turn | errors | plaintext PII hits |\n"
+              "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     by = {(r.label, r.concurrency): r for r in rows}
     lines = ["# Load benchmark (`make bench-load`)", "",
              f"{machine}; {duration:.0f} s per row, loopback REST, closed loop with 0.1-0.3 s "
@@ -278,6 +294,7 @@ def write_report(rows: list[Row], duration: float, machine: str) -> str:
                   f"throughput ratio {base.throughput / max(plain.throughput, 1e-9):.2f} "
                   "(the no-redaction run stores the personal data in plain text: its PII hits "
                   "are expected).", ""]
+    lines += _instances_paragraph(by)
     embedded = [r for r in rows if r.label == "embedded"]
     held = [r for r in embedded if r.errors == 0 and r.p95 <= 2.0]
     if held:
@@ -299,6 +316,28 @@ def write_report(rows: list[Row], duration: float, machine: str) -> str:
     return report
 
 
+NGINX_1 = "production, nginx, 1 instance"
+NGINX_2 = "production, nginx, 2 instances"
+
+
+def _instances_paragraph(by: dict[tuple[str, int], Row]) -> list[str]:
+    """One against two Rasa instances behind nginx, at the same load."""
+    lines = []
+    for (label, load), one in by.items():
+        two = by.get((NGINX_2, load))
+        if label != NGINX_1 or two is None:
+            continue
+        cpu = (f", CPU per turn ×{two.cpu_ms_per_turn / one.cpu_ms_per_turn:.2f}"
+               if one.cpu_ms_per_turn and two.cpu_ms_per_turn else "")
+        lines.append(
+            f"Two instances against one behind nginx at {load} concurrent: throughput "
+            f"×{two.throughput / max(one.throughput, 1e-9):.2f}, p95 "
+            f"×{two.p95 / max(one.p95, 1e-9):.2f}{cpu}. Both instances share this machine's "
+            f"{os.cpu_count()} cores: the rows show that turns spread over instances without "
+            "errors or leaks, not how capacity grows with more cores (docs/operators.md).")
+    return [*lines, ""] if lines else []
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.load", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -306,24 +345,34 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--concurrency", type=int, default=20, help="the comparison load")
     parser.add_argument("--levels", default="5,10,40",
                         help="further embedded loads (comma-separated), for the largest it holds")
-    parser.add_argument("--configurations", default="embedded,no-redaction,production")
+    parser.add_argument("--configurations",
+                        default="embedded,no-redaction,production,nginx-1,nginx-2",
+                        help="nginx-1 / nginx-2: production behind nginx, 1 or 2 Rasa instances")
     parser.add_argument("--merge", action="store_true",
                         help="keep the other rows of the last report (bench-load.json)")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args(argv)
     n, d = args.concurrency, args.duration
     wanted = {c.strip() for c in args.configurations.split(",")}
+    levels = sorted({n, *(int(x) for x in args.levels.split(",") if x.strip())})
+    # (switch, label, profile, redaction, loads, Rasa instances behind nginx: 0 for none)
+    plans = [("embedded", "embedded", "embedded", True, levels, 0),
+             ("no-redaction", "embedded, no redaction", "embedded", False, [n], 0),
+             ("production", "production", "production", True, [n], 0),
+             ("nginx-1", NGINX_1, "production", True, [n], 1),
+             ("nginx-2", NGINX_2, "production", True, [n], 2)]
+    services = not unreachable((PG_ADMIN, "redis://127.0.0.1:6379/0"))
     rows: list[Row] = []
-    if "embedded" in wanted:
-        levels = sorted({n, *(int(x) for x in args.levels.split(",") if x.strip())})
-        rows += measure("embedded", "embedded", True, levels, d, args.seed)
-    if "no-redaction" in wanted:
-        rows += measure("embedded, no redaction", "embedded", False, [n], d, args.seed)
-    if "production" in wanted:
-        if unreachable((PG_ADMIN, "redis://127.0.0.1:6379/0")):
-            print("production profile skipped: PostgreSQL or Redis not reachable")
-        else:
-            rows += measure("production", "production", True, [n], d, args.seed)
+    for switch, label, profile, redaction, loads, instances in plans:
+        if switch not in wanted:
+            continue
+        if profile == "production" and not services:
+            print(f"{label} skipped: PostgreSQL or Redis not reachable")
+            continue
+        try:
+            rows += measure(label, profile, redaction, loads, d, args.seed, instances)
+        except LaunchError as error:  # the other configurations' rows are still worth having
+            print(f"{label} failed to start: {error}", flush=True)
     machine = f"{os.cpu_count()} cores, shared with other work"
     print(write_report(_merged(rows) if args.merge else rows, d, machine))
 

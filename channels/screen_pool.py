@@ -17,7 +17,10 @@ import asyncio
 import importlib
 import logging
 import multiprocessing
+import os
 import signal
+import threading
+import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
@@ -37,9 +40,20 @@ class _Worker:
 
 def _start(builder: str, args: tuple[Any, ...]) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C stops Rasa, and Rasa stops this
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), name="parent-watch",
+                     daemon=True).start()
     log_filter.install()  # a library's warning must not quote the message here either
     module, _, name = builder.partition(":")
     _Worker.screen = getattr(importlib.import_module(module), name)(*args)
+
+
+def _exit_with_parent(parent: int, interval_s: float = 1.0) -> None:
+    """Leave when the Rasa process is gone. One killed outright (SIGKILL, the OOM killer)
+    cannot stop its worker, and the worker's queue never reports the loss (it holds both ends
+    of its pipes): without this it would live on as an orphan holding Presidio's memory."""
+    while os.getppid() == parent:
+        time.sleep(interval_s)
+    os._exit(0)
 
 
 def _ready() -> bool:

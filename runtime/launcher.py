@@ -16,14 +16,14 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from portal.settings import load_portal_settings
 from privacy.at_rest import PRIVATE_UMASK, make_private_dir, private_umask, tighten
 from privacy.keys import KeyFileError
 from privacy.settings import load_privacy_settings
-from runtime import profiles
+from runtime import profiles, region
 from runtime.action_server import actions_token
 from runtime.bootstrap import server_env
 from runtime.messaging_config import credentials_file
@@ -54,6 +54,7 @@ class ServerSpec:
     argv: list[str]
     health_url: str
     calls_actions: bool = False  # gets the action server's shared secret (Rasa, the server)
+    restartable: bool = False  # one Rasa instance of several: restarted with back-off (region)
 
 
 def server_specs(
@@ -143,8 +144,8 @@ class System:
         self.prepare_data_dir()
         self._actions_token = self.resolve_actions_token()
         self.prepare_stores()
-        for spec in server_specs(self.settings, self.profile.endpoints,
-                                 self.profile.credentials):
+        specs = server_specs(self.settings, self.profile.endpoints, self.profile.credentials)
+        for spec in self.scale_out(specs):
             if self.servers is None or spec.name in self.servers:
                 self.specs[spec.name] = spec
         # All at once, then wait for each: none needs another to start (Rasa asks for the
@@ -211,15 +212,13 @@ class System:
             umask=PRIVATE_UMASK,  # every file a server creates is the service account's alone
         )
 
-    def start_replica(self, name: str, port: int) -> None:
-        """Another Rasa instance on ``port`` with this system's stores (one region, several
-        instances: the production profile shares the tracker store and the lock store)."""
-        rasa = self.specs["rasa"]
-        argv = list(rasa.argv)
-        argv[argv.index("--port") + 1] = str(port)
-        health_url = f"http://{self.settings.host}:{port}/webhooks/rest/"
-        self.specs[name] = replace(rasa, name=name, argv=argv, health_url=health_url)
-        self.start_process(name)
+    def scale_out(self, specs: list[ServerSpec]) -> list[ServerSpec]:
+        """N Rasa instances behind nginx when the settings ask for them (runtime.region);
+        otherwise ``specs`` as they are."""
+        try:
+            return region.region_specs(specs, self.settings, self.profile, self._env())
+        except SettingsError as error:
+            raise LaunchError(f"profile {self.profile.name!r}: {error}") from None
 
     def stop_process(self, name: str, timeout: float = 20) -> None:
         """Stop one server (SIGTERM, then SIGKILL); the others keep running."""
@@ -268,6 +267,10 @@ class System:
                 return name
         return None
 
+    def exited(self) -> list[str]:
+        """Names of every server that stopped on its own."""
+        return [name for name, process in self.processes.items() if process.poll() is not None]
+
     def __enter__(self) -> System:
         self.start()
         return self
@@ -276,8 +279,36 @@ class System:
         self.stop()
 
 
+def restart_or_fail(system: System, backoff: region.Backoff) -> str | None:
+    """One look at the servers: a dead Rasa instance of several is restarted once its back-off
+    has passed (nginx skips it meanwhile); the name of any other dead server is returned."""
+    for name in system.exited():
+        if not system.specs[name].restartable:
+            return name
+        if not backoff.pending(name):
+            delay = backoff.died(name)
+            print(f"{name} stopped unexpectedly (exit {system.processes[name].returncode}); "
+                  f"the other instances serve; restart in {delay:.0f} s",
+                  file=sys.stderr, flush=True)
+        if backoff.due(name):
+            print(f"{name}: restarting", file=sys.stderr, flush=True)
+            system.spawn_process(name)
+            backoff.started(name)
+    return None
+
+
+def describe_region(system: System) -> str:
+    """The instances behind nginx, for the start-up message (empty with one instance)."""
+    instances = [spec for spec in system.specs.values() if spec.restartable]
+    if not instances:
+        return ""
+    ports = ", ".join(spec.argv[spec.argv.index("--port") + 1] for spec in instances)
+    return f"  region    {len(instances)} Rasa instance(s) on ports {ports} behind nginx\n"
+
+
 def run_forever(settings: Settings) -> int:
-    """Serve until interrupted or until one server dies (then stop the rest and fail)."""
+    """Serve until interrupted or until a server dies (then stop the rest and fail); a dead Rasa
+    instance of several is restarted with back-off instead."""
     stop_requested = False
 
     def request_stop(signum: int, frame: object) -> None:
@@ -301,12 +332,14 @@ def run_forever(settings: Settings) -> int:
             f"  chat      http://{portal.host}:{portal.port}/  (demo page with the web widget)\n"
             f"  portal    http://{portal.host}:{portal.port}/portal  (counsellor portal)\n"
             f"  profile   {profile.name} ({profile.endpoints.name})\n"
+            f"{describe_region(system)}"
             f"  data      {settings.data_dir}\n"
             f"Stop met Ctrl+C.",
             flush=True,
         )
+        backoff = region.Backoff()
         while not stop_requested:
-            dead = system.first_exited()
+            dead = restart_or_fail(system, backoff)
             if dead:
                 print(f"{dead} stopped unexpectedly; stopping the rest.", file=sys.stderr)
                 return 1

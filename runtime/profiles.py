@@ -32,6 +32,7 @@ class Profile:
     credentials: Path = PROJECT_ROOT / "credentials.yml"
     create_databases: tuple[str, ...] = ()
     requires: tuple[str, ...] = ()
+    shared_stores: bool = False  # several Rasa instances may serve from it (runtime.region)
 
 
 def expand(value: str, env: Mapping[str, str]) -> str:
@@ -66,6 +67,7 @@ def load_profile(env: Mapping[str, str] | None = None, folder: Path = PROFILES_D
         credentials=PROJECT_ROOT / str(raw.get("credentials", "credentials.yml")),
         create_databases=tuple(expand(str(u), context) for u in raw.get("create_databases") or ()),
         requires=tuple(expand(str(u), context) for u in raw.get("requires") or ()),
+        shared_stores=raw.get("shared_stores") is True,
     )
 
 

@@ -32,6 +32,7 @@ class Settings:
     actions_port: int
     startup_timeout_s: float
     session_expiry_minutes: int
+    rasa_instances: int  # more than one: nginx in front on rasa_port (runtime/nginx_config.py)
 
     @property
     def model_path(self) -> Path:
@@ -103,7 +104,10 @@ def load_settings(
 ) -> Settings:
     """Read the settings file and let ``DH_<NAME>`` environment variables override it."""
     env = os.environ if env is None else env
-    return read_section(Settings, read_settings_file(path), env, "DH_", path)
+    settings = read_section(Settings, read_settings_file(path), env, "DH_", path)
+    if settings.rasa_instances < 1:
+        raise SettingsError("setting 'rasa_instances' must be at least 1")
+    return settings
 
 
 # --- Action server access (issue 19, finding 2) -------------------------------------------------

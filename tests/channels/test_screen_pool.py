@@ -141,3 +141,45 @@ def test_a_worker_that_cannot_start_is_reported_and_every_message_fails_closed(c
         pool.close()
     assert received == [] and sent == [load_replies()["technical_problem"]]
     assert "could not start (BrokenProcessPool)" in caplog.text
+
+
+KILLED_PARENT = """
+import asyncio, sys
+from channels.screen_pool import ScreenPool
+pool = ScreenPool("tests.channels.screen_workers:worker_screen")
+print(asyncio.run(pool.screen("hallo", "r", None)).text, flush=True)
+sys.stdin.read()  # until the test kills this process
+"""
+
+
+def living(pid: int) -> bool:
+    """Not gone and not a zombie (an orphan's exit is reaped by init, or never)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def test_a_worker_whose_rasa_process_is_killed_outright_leaves_too():
+    """SIGKILL (or the OOM killer) gives the Rasa process no chance to stop its worker; the
+    worker notices its parent is gone instead of living on as an orphan."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    parent = subprocess.Popen([sys.executable, "-c", KILLED_PARENT], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        worker = worker_pid(parent.stdout.readline().strip())
+        assert living(worker)
+        parent.send_signal(signal.SIGKILL)
+        parent.wait()
+        deadline = time.monotonic() + 30
+        while living(worker) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not living(worker)
+    finally:
+        parent.kill()
+        parent.wait()
