@@ -5,11 +5,14 @@ e-mail addresses, BSNs, IBANs), saying yes or no to a hand-off, for a fixed time
 only. Reported per configuration: throughput, p50/p95/p99 latency per turn, errors (HTTP
 failures and the assistant's own failure replies), and afterwards a scan of every store for
 the personal data in plain text (files under the data dir, logs, and for the production
-profile every PostgreSQL table). Configurations: the embedded profile, the embedded profile
-with redaction switched off (benchmark-only channel, benchmarks/load_channels.py; its scan is
-expected to hit), and the production profile, alone and as a region behind the launcher's nginx
-with one and with two Rasa instances (``DH_RASA_INSTANCES``); then the embedded profile at
-rising load, for the largest load the machine holds. Writes ``var/reports/bench-load.md``.
+profile every PostgreSQL table, every key and value of its Redis database and the messages in
+its RabbitMQ queue: a short extra load runs with the trend consumer stopped, so its events wait
+in the queue to be read; ``benchmarks/load_stores.py``). Configurations: the embedded profile,
+the embedded profile with redaction switched off (benchmark-only channel,
+benchmarks/load_channels.py; its scan is expected to hit), and the production profile, alone
+and as a region behind the launcher's nginx with one and with two Rasa instances
+(``DH_RASA_INSTANCES``); then the embedded profile at rising load, for the largest load the
+machine holds. Writes ``var/reports/bench-load.md``.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ import httpx
 from sqlalchemy import create_engine, text
 
 from benchmarks.load_channels import FLAG
+from benchmarks.load_stores import Stores, claim_redis_db, release, scan, waiting_messages
 from benchmarks.processes import tree_cpu_s
 from benchmarks.stats import percentile
 from runtime.launcher import LaunchError, System, free_port
@@ -171,33 +175,15 @@ class Row:
         return self.turns / self.duration
 
 
-def _scan(folders: list[Path], database: str | None, values: list[str]) -> int:
-    """How many of ``values`` occur in plain text in any file or database row."""
-    needles = {v.encode() for v in values}
-    found: set[bytes] = set()
-    for folder in folders:
-        for path in folder.rglob("*"):
-            if path.is_file():
-                content = path.read_bytes()
-                found |= {n for n in needles - found if n in content}
-    if database:
-        engine = create_engine(f"postgresql://postgres@127.0.0.1:5432/{database}", future=True)
-        with engine.connect() as connection:
-            tables = connection.execute(text(
-                "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).scalars().all()
-            for table in tables:
-                for row in connection.execute(text(f'SELECT row_to_json(t)::text FROM "{table}" t')
-                                              ).scalars():
-                    found |= {n for n in needles - found if n in row.encode()}
-        engine.dispose()
-    return len(found)
-
-
 @contextmanager
 def _system(base: Path, profile_name: str, redaction: bool, instances: int = 0
-            ) -> Iterator[tuple[System, str | None]]:
-    """The system; ``instances`` > 0: that many Rasa instances behind the launcher's nginx."""
-    database = f"dh_bench_{uuid.uuid4().hex[:8]}" if profile_name == "production" else None
+            ) -> Iterator[tuple[System, Stores]]:
+    """The system; ``instances`` > 0: that many Rasa instances behind the launcher's nginx.
+    The production profile gets a database, a Redis database and a RabbitMQ queue of its own."""
+    stores, database = Stores(), None
+    if profile_name == "production":
+        database = f"dh_bench_{uuid.uuid4().hex[:8]}"
+        stores = Stores(database, claim_redis_db(), f"dh_bench_events_{uuid.uuid4().hex[:8]}")
     env = {"DH_DATA_DIR": str(base / "data"), "DH_RASA_PORT": str(free_port()),
            "DH_ACTIONS_PORT": str(free_port()), "DH_PORTAL_PORT": str(free_port()),
            "PROFILE": profile_name}
@@ -207,6 +193,8 @@ def _system(base: Path, profile_name: str, redaction: bool, instances: int = 0
                                                         for _ in range(instances))})
     if database:
         env["DH_PG_DATABASE"] = database
+        env["DH_REDIS_DB"] = str(stores.redis_db)
+        env["DH_TRENDS_EVENTS_EXCHANGE"] = env["DH_TRENDS_EVENTS_QUEUE"] = str(stores.queue)
         # Production refuses to start without the action server's secret, as a deployment must.
         env.setdefault("DH_ACTIONS_TOKEN", os.environ.get("DH_ACTIONS_TOKEN")
                        or secrets.token_urlsafe(32))
@@ -220,10 +208,11 @@ def _system(base: Path, profile_name: str, redaction: bool, instances: int = 0
             system = System(load_settings(), log_dir=base / "logs", profile=profile)
             system.start()
             try:
-                yield system, database
+                yield system, stores
             finally:
                 system.stop()
     finally:
+        release(stores)
         if database:
             admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT", future=True)
             with admin.connect() as connection:
@@ -236,7 +225,7 @@ def measure(label: str, profile: str, redaction: bool, levels: list[int], durati
     rows = []
     with tempfile.TemporaryDirectory(prefix="bench-load-") as tmp:
         base = Path(tmp)
-        with _system(base, profile, redaction, instances) as (system, database):
+        with _system(base, profile, redaction, instances) as (system, stores):
             url = (f"http://{system.settings.host}:{system.settings.rasa_port}"
                    "/webhooks/rest/webhook")
             asyncio.run(_load(url, 2 * max(1, instances), 10, seed=0))  # warm-up, not counted
@@ -253,8 +242,15 @@ def measure(label: str, profile: str, redaction: bool, levels: list[int], durati
                                 percentile(lat, 99), statistics.fmean(lat) if lat else 0, None,
                                 cpu * 1000 / len(lat) if lat else None))
                 print(_line(rows[-1]), flush=True)
-            time.sleep(2)  # the trend broker flushes every second
-            hits = _scan([system.settings.data_dir, base / "logs"], database, pii)
+            queued: list[bytes] = []
+            if stores.queue:  # what RabbitMQ carries: a short load with the consumer stopped
+                system.stop_process("trend consumer")
+                pii += asyncio.run(_load(url, 2, 5, seed + 1)).pii
+                queued = asyncio.run(waiting_messages(stores.queue))
+                print(f"scanning {len(queued)} messages waiting in RabbitMQ", flush=True)
+                system.start_process("trend consumer")
+            time.sleep(3)  # the trend broker (or consumer) writes a batch a second
+            hits = scan([system.settings.data_dir, base / "logs"], stores, pii, queued)
         for row in rows:
             row.pii_hits = hits
     return rows
@@ -361,13 +357,13 @@ def main(argv: list[str] | None = None) -> None:
              ("production", "production", "production", True, [n], 0),
              ("nginx-1", NGINX_1, "production", True, [n], 1),
              ("nginx-2", NGINX_2, "production", True, [n], 2)]
-    services = not unreachable((PG_ADMIN, "redis://127.0.0.1:6379/0"))
+    services = not unreachable((PG_ADMIN, "redis://127.0.0.1:6379/0", "amqp://127.0.0.1:5672/"))
     rows: list[Row] = []
     for switch, label, profile, redaction, loads, instances in plans:
         if switch not in wanted:
             continue
         if profile == "production" and not services:
-            print(f"{label} skipped: PostgreSQL or Redis not reachable")
+            print(f"{label} skipped: PostgreSQL, Redis or RabbitMQ not reachable")
             continue
         try:
             rows += measure(label, profile, redaction, loads, d, args.seed, instances)

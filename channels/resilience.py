@@ -3,8 +3,9 @@
 Wrapped around Rasa's message handler by the channels (channels/redacting.py), after redaction,
 so only redacted text is ever held here.
 
-* Action server down (its health check is refused): the message is *held* (redacted, in
-  memory, bounded) and the resident gets ``assistant_away`` with the public help numbers. The
+* Action server down (its health check is refused): the message is *held* (redacted, bounded;
+  in this process's memory, or in Redis where any Rasa instance replays it: ``channels.held``)
+  and the resident gets ``assistant_away`` with the public help numbers. The
   next message after the action server is back first replays the held ones, in order, so the
   conversation continues where it was. A health check that is merely slow does not hold
   messages: a busy action server is not a dead one, and the turn timeout below covers it.
@@ -28,16 +29,17 @@ import json
 import logging
 import os
 import time
-from collections import OrderedDict, deque
 from collections.abc import Awaitable, Callable, Mapping
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from channels import context
+from channels.held import HeldMessages as HeldStore
+from channels.held import MemoryHeldMessages
 from settings.core import SettingsError, read_section
 
 logger = logging.getLogger(__name__)
@@ -54,6 +56,7 @@ class ResilienceSettings:
     held_per_conversation: int
     held_conversations: int
     held_minutes: float
+    held_redis_url: str = ""  # redis://…: held messages in Redis (production); empty: memory
 
 
 def load_resilience(
@@ -145,57 +148,22 @@ class ActionServerWatch:
             return False
 
 
-# --- held messages ---------------------------------------------------------------------------
+# --- held messages: channels/held.py (in memory, or in Redis) -------------------------------
 
-@dataclass
-class _Held:
-    texts: deque[tuple[str, Any]] = field(default_factory=deque)
-    since: float = field(default_factory=time.monotonic)
-
-
-class HeldMessages:
-    """Redacted messages waiting for the action server, per conversation, bounded in count and
-    age. In memory: a restart of this Rasa process loses them (the reply says to send again)."""
-
-    def __init__(self, per_conversation: int, conversations: int, max_age_s: float) -> None:
-        self.per_conversation = per_conversation
-        self.conversations = conversations
-        self.max_age_s = max_age_s
-        self._held: OrderedDict[str, _Held] = OrderedDict()
-
-    def hold(self, sender: str, text: str, metadata: Any) -> None:
-        self._expire()
-        held = self._held.setdefault(sender, _Held())
-        self._held.move_to_end(sender)
-        if len(held.texts) < self.per_conversation:
-            held.texts.append((text, metadata))
-        while len(self._held) > self.conversations:
-            self._held.popitem(last=False)
-
-    def take(self, sender: str) -> list[tuple[str, Any]]:
-        self._expire()
-        held = self._held.pop(sender, None)
-        return list(held.texts) if held else []
-
-    def count(self) -> int:
-        return sum(len(h.texts) for h in self._held.values())
-
-    def _expire(self) -> None:
-        cutoff = time.monotonic() - self.max_age_s
-        for sender in [s for s, h in self._held.items() if h.since < cutoff]:
-            del self._held[sender]
+HeldMessages = MemoryHeldMessages  # the in-memory store, by its old name
 
 
 # --- the guard around Rasa's handler ---------------------------------------------------------
 
 class TurnGuard:
     def __init__(self, settings: ResilienceSettings, replies: dict[str, str],
-                 watch: ActionServerWatch) -> None:
+                 watch: ActionServerWatch, held: HeldStore | None = None) -> None:
         self.settings = settings
         self.replies = replies
         self.watch = watch
-        self.held = HeldMessages(settings.held_per_conversation, settings.held_conversations,
-                                 settings.held_minutes * 60)
+        self.held: HeldStore = held or MemoryHeldMessages(
+            settings.held_per_conversation, settings.held_conversations,
+            settings.held_minutes * 60)
         self._background: set[asyncio.Future[Any]] = set()
 
     def wrap(self, handler: Handler) -> Handler:
@@ -206,14 +174,15 @@ class TurnGuard:
 
     async def handle(self, message: Any, handler: Handler) -> None:
         if not await self.watch.available():
-            self.held.hold(message.sender_id, message.text, message.metadata)
-            logger.warning("action server unavailable; message held (%d held)", self.held.count())
+            await self.held.hold(message.sender_id, message.text, message.metadata)
+            logger.warning("action server unavailable; message held (%d held)",
+                           await self.held.count())
             await self._reply(message, "assistant_away")
             return
         report = TurnReport()
         token = _TURN.set(report)
         try:
-            for text, metadata in self.held.take(message.sender_id):
+            for text, metadata in await self.held.take(message.sender_id):
                 earlier = copy.copy(message)
                 earlier.text, earlier.metadata = text, metadata
                 await handler(earlier)
@@ -248,12 +217,14 @@ class TurnGuard:
         await message.output_channel.send_text_message(message.sender_id, self.replies[key])
 
 
-def build_turn_guard(actions_health_url: str, path: Path = RESILIENCE_FILE) -> TurnGuard:
-    """The guard of one Rasa process, watching the action server the launcher configured."""
+def build_turn_guard(actions_health_url: str, path: Path = RESILIENCE_FILE,
+                     held: Callable[[ResilienceSettings], HeldStore] | None = None) -> TurnGuard:
+    """The guard of one Rasa process, watching the action server the launcher configured;
+    ``held`` builds the store of held messages from the settings (default: in memory)."""
     settings, replies = load_resilience(path)
     watch = ActionServerWatch(actions_health_url, settings.health_timeout_s,
                               settings.health_cache_s)
-    return TurnGuard(settings, replies, watch)
+    return TurnGuard(settings, replies, watch, held(settings) if held else None)
 
 
 def turn_guard() -> TurnGuard:

@@ -84,6 +84,10 @@ def server_env(settings: Settings, env: Mapping[str, str] | None = None) -> dict
     return {
         **core,
         "DH_TRENDS_DATABASE_URL": trends.database_url,
+        # the exchange and queue Rasa's RabbitMQ broker publishes to (endpoints-production.yml)
+        # and the trend consumer reads: one setting, so they cannot disagree
+        "DH_TRENDS_EVENTS_EXCHANGE": trends.events_exchange,
+        "DH_TRENDS_EVENTS_QUEUE": trends.events_queue,
         "DH_REDACTION_SOCKETIO_ORIGINS": ",".join(origins),
     }
 

@@ -35,6 +35,7 @@ from settings.core import (
     SettingsError,
     load_action_server_access,
 )
+from trends.settings import load_trend_settings
 
 
 def free_port() -> int:
@@ -100,6 +101,21 @@ def server_specs(
     return [actions, rasa, portal]
 
 
+def consumer_specs(settings: Settings, env: Mapping[str, str]) -> list[ServerSpec]:
+    """The trend consumer (``python -m trends consume``), when Rasa publishes its events to
+    RabbitMQ (``trends.events_url`` set: the production profile); none otherwise, where Rasa's
+    own trend broker writes the store. ``env``: what the servers will see (profile included)."""
+    trends = load_trend_settings(env=env, data_dir=settings.data_dir)
+    if not trends.events_url.strip():
+        return []
+    port = trends.consumer_health_port or free_port()
+    return [ServerSpec(
+        name="trend consumer",
+        argv=[sys.executable, "-m", "trends", "consume", "--health-port", str(port)],
+        health_url=f"http://{settings.host}:{port}/health",
+    )]
+
+
 def process_env(
     settings: Settings, base: Mapping[str, str] | None = None, profile: Profile | None = None
 ) -> dict[str, str]:
@@ -144,7 +160,8 @@ class System:
         self.prepare_data_dir()
         self._actions_token = self.resolve_actions_token()
         self.prepare_stores()
-        specs = server_specs(self.settings, self.profile.endpoints, self.profile.credentials)
+        specs = [*server_specs(self.settings, self.profile.endpoints, self.profile.credentials),
+                 *consumer_specs(self.settings, self._env())]
         for spec in self.scale_out(specs):
             if self.servers is None or spec.name in self.servers:
                 self.specs[spec.name] = spec
@@ -333,6 +350,9 @@ def run_forever(settings: Settings) -> int:
             f"  portal    http://{portal.host}:{portal.port}/portal  (counsellor portal)\n"
             f"  profile   {profile.name} ({profile.endpoints.name})\n"
             f"{describe_region(system)}"
+            + (f"  trends    RabbitMQ -> python -m trends consume "
+               f"({system.specs['trend consumer'].health_url})\n"
+               if "trend consumer" in system.specs else "") +
             f"  data      {settings.data_dir}\n"
             f"Stop met Ctrl+C.",
             flush=True,

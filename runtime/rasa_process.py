@@ -9,16 +9,35 @@ The boundary's redactor and safety check run in a worker process that builds the
 from __future__ import annotations
 
 from channels.context import ChannelContext
+from channels.held import HeldMessages, MemoryHeldMessages, RedisHeldMessages
 from channels.redacting import RedactingBoundary, load_replies
-from channels.resilience import build_turn_guard, health_engine, watch_failed_actions
+from channels.resilience import (
+    ResilienceSettings,
+    build_turn_guard,
+    health_engine,
+    watch_failed_actions,
+)
 from channels.revealing import Revealer
 from channels.screen import Screening
 from channels.screen_pool import ScreenPool
 from privacy.janitor import start_purging
-from privacy.keys import load_master_key
+from privacy.keys import derive_key, load_master_key
 from runtime.bootstrap import AppSettings, privacy_services, socketio_origins
 
 SCREEN_BUILDER = "runtime.screen_worker:build_screen"  # by name: importing it loads Presidio
+
+
+def held_messages(resilience: ResilienceSettings, master_key: bytes) -> HeldMessages:
+    """Where messages wait while the action server is away: Redis when ``held_redis_url`` is
+    set (production: any instance replays them, a restart loses none; keys carry a hash keyed
+    from the privacy key, which every instance shares), else this process's memory."""
+    if resilience.held_redis_url.strip():
+        return RedisHeldMessages(
+            resilience.held_redis_url.strip(), derive_key(master_key, "held-messages"),
+            resilience.held_per_conversation, resilience.held_conversations,
+            resilience.held_minutes * 60)
+    return MemoryHeldMessages(resilience.held_per_conversation, resilience.held_conversations,
+                              resilience.held_minutes * 60)
 
 
 def channel_context(
@@ -29,13 +48,15 @@ def channel_context(
     out), the turn guard, the keys for pseudonyms and the socket.io origins."""
     redaction = settings.redaction
     core = settings.core
+    master_key = load_master_key(settings.privacy.key_file)
     return ChannelContext(
         boundary=RedactingBoundary(screening, redaction.max_message_chars, load_replies(),
                                    reveals),
-        guard=build_turn_guard(f"http://{core.host}:{core.actions_port}/health"),
+        guard=build_turn_guard(f"http://{core.host}:{core.actions_port}/health",
+                               held=lambda resilience: held_messages(resilience, master_key)),
         socketio_origins=socketio_origins(redaction, settings.portal),
         privacy_engine=health_engine(settings.privacy.resolved_database_url),
-        master_key=load_master_key(settings.privacy.key_file),
+        master_key=master_key,
     )
 
 

@@ -27,6 +27,7 @@ from runtime.launcher import System
 from settings.core import PROJECT_ROOT
 from tests.e2e.conftest import Assistant, running_system
 from tests.postgres import PostgresDatabases, postgres_or_skip
+from tests.redis_db import RedisDatabase, redis_db_or_skip
 
 
 @pytest.fixture(scope="session")
@@ -52,6 +53,17 @@ def postgres() -> Iterator[PostgresDatabases]:
         yield databases
     finally:
         databases.drop_all()
+
+
+@pytest.fixture
+def redis_db() -> Iterator[RedisDatabase]:
+    """A Redis database of this test's own (emptied at the end); skips when Redis does not
+    answer."""
+    database = redis_db_or_skip()
+    try:
+        yield database
+    finally:
+        database.release()
 
 
 @pytest.fixture(scope="session")

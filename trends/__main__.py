@@ -1,4 +1,4 @@
-"""``python -m trends report | review | demo-data`` — see trends/README.md."""
+"""``python -m trends report | review | demo-data | consume`` — see trends/README.md."""
 
 from __future__ import annotations
 
@@ -50,6 +50,11 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=2026)
     demo.add_argument("--per-day", type=float, default=40.0, help="gesprekken per werkdag")
     demo.add_argument("--now", help=argparse.SUPPRESS)
+    consume = commands.add_parser(
+        "consume", help="lees Rasa's gebeurtenissen uit RabbitMQ naar de trenddatabase "
+        "(productieprofiel; trends.events_url)")
+    consume.add_argument("--health-port", type=int, help="GET /health op deze poort "
+                         "(standaard: trends.consumer_health_port; 0: geen)")
     return parser
 
 
@@ -143,7 +148,24 @@ def _demo_data(args: argparse.Namespace, settings: TrendSettings) -> int:
     return 0
 
 
-COMMANDS = {"report": _report, "review": _review, "demo-data": _demo_data}
+def _consume(args: argparse.Namespace, settings: TrendSettings) -> int:
+    import asyncio
+    import logging
+
+    from settings.core import load_settings
+    from trends.consumer import build_consumer, serve
+
+    if not settings.events_url.strip():
+        raise ReportError("trends.events_url is leeg: er is geen gebeurtenissenstroom om te "
+                          "lezen (het embedded profiel schrijft de trenddatabase zelf)")
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: "
+                        "%(message)s")
+    port = settings.consumer_health_port if args.health_port is None else args.health_port
+    asyncio.run(serve(build_consumer(settings), load_settings().host, port))
+    return 0
+
+
+COMMANDS = {"report": _report, "review": _review, "demo-data": _demo_data, "consume": _consume}
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -15,151 +15,19 @@ import logging
 import queue
 import threading
 import time
-from collections import OrderedDict
-from collections.abc import Mapping
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from rasa.core.brokers.broker import EventBroker
 from rasa.utils.endpoints import EndpointConfig
 
-from trends.salt import DailySalt
 from trends.settings import TrendSettings, load_trend_settings
-from trends.store import TrendRecord, TrendStore, confidence_band, make_engine
-from trends.vocabulary import Vocabulary, load_vocabulary
+from trends.store import Forget, TrendRecord, TrendStore, Upkeep, make_engine
+from trends.translate import EventTranslator
+from trends.vocabulary import load_vocabulary
+
+__all__ = ["EventTranslator", "Forget", "TrendEventBroker", "TrendWriter"]
 
 logger = logging.getLogger(__name__)
-
-FALLBACK_INTENT = "nlu_fallback"
-FALLBACK_ACTIONS = frozenset({"action_default_fallback"})
-HANDOFF_ACTION = "action_finish_handoff"
-ERASE_ACTION = "action_delete_my_data"
-# A message answering one of these form questions is a topic choice, not a form answer.
-TOPIC_QUESTIONS = frozenset({None, "help_topic"})
-# Safety messages count as what they are, also when they interrupt a form.
-SAFETY_INTENTS = frozenset({"crisis_suicide", "domestic_violence"})
-_REMEMBERED = 10_000  # conversations whose last message a core fallback may refer to
-
-
-@dataclass(frozen=True)
-class Forget:
-    """Blank the texts of one conversation of one day (the resident asked to erase it)."""
-
-    conversation: str
-    day: date
-
-
-class EventTranslator:
-    """Rasa event dicts → trend records. Nothing but the listed labels leaves this class."""
-
-    def __init__(self, vocabulary: Vocabulary, timezone: str, salt: DailySalt | None = None
-                 ) -> None:
-        self.vocabulary = vocabulary
-        self.zone = ZoneInfo(timezone)
-        self.salt = salt or DailySalt()
-        self._last_message: OrderedDict[str, TrendRecord] = OrderedDict()
-        # The form question each conversation's next message answers (sender id → slot name).
-        # Keyed by sender, not by the daily hash: a form may run past midnight.
-        self._asking: OrderedDict[str, str] = OrderedDict()
-
-    def translate(self, event: Mapping[str, Any]) -> TrendRecord | Forget | None:
-        kind = event.get("event")
-        sender = event.get("sender_id")
-        if not isinstance(sender, str):
-            return None
-        self._follow_form(kind, event, sender)
-        if kind not in ("user", "action", "session_started"):
-            return None
-        moment = self._local(event.get("timestamp"))
-        conversation = self.salt.conversation(sender, moment.date())
-        if kind == "session_started":
-            return TrendRecord(moment, "session", conversation)
-        if kind == "user":
-            asked = self._asking.get(sender)
-            if asked not in TOPIC_QUESTIONS and _intent_name(event) not in SAFETY_INTENTS:
-                # "ik ben 42" answers the age question: it is no youth question, and counts as
-                # no topic. Only the channel is kept; the answer's text is not needed.
-                return TrendRecord(moment, "form_answer", conversation,
-                                   channel=_label(event.get("input_channel"), 32))
-            return self._message(event, moment, conversation)
-        name = event.get("name")
-        if name in FALLBACK_ACTIONS:
-            last = self._last_message.get(conversation)
-            return TrendRecord(moment, "fallback", conversation,
-                               intent=last.intent if last else None,
-                               suggestion=last.suggestion if last else None,
-                               confidence_band=last.confidence_band if last else None,
-                               text=last.text if last else None,
-                               channel=last.channel if last else None,
-                               wijk=last.wijk if last else None,
-                               doelgroep=last.doelgroep if last else None)
-        if name == HANDOFF_ACTION:
-            return TrendRecord(moment, "handoff", conversation)
-        if name == ERASE_ACTION:
-            self._last_message.pop(conversation, None)
-            return Forget(conversation, moment.date())
-        return None
-
-    def _message(self, event: Mapping[str, Any], moment: datetime, conversation: str
-                 ) -> TrendRecord:
-        parse = event.get("parse_data") or {}
-        intent = parse.get("intent") or {}
-        name = _intent_name(event)
-        suggestion = name
-        if name == FALLBACK_INTENT:
-            ranking = [r for r in parse.get("intent_ranking") or []
-                       if isinstance(r, dict) and r.get("name") != FALLBACK_INTENT]
-            suggestion = ranking[0].get("name") if ranking else None
-        metadata = event.get("metadata")
-        metadata = metadata if isinstance(metadata, Mapping) else {}
-        text = event.get("text")
-        channel = event.get("input_channel")
-        record = TrendRecord(
-            moment, "message", conversation,
-            intent=_label(name), suggestion=_label(suggestion),
-            confidence_band=confidence_band(intent.get("confidence")),
-            text=text if isinstance(text, str) else None,
-            channel=_label(channel, 32),
-            wijk=self.vocabulary.wijk(metadata.get("wijk")),
-            doelgroep=self.vocabulary.doelgroep(metadata.get("doelgroep")),
-        )
-        _remember(self._last_message, conversation, record)
-        return record
-
-    def _follow_form(self, kind: object, event: Mapping[str, Any], sender: str) -> None:
-        """Track which form question is open, from the slot and loop events Rasa publishes."""
-        if kind == "slot" and event.get("name") == "requested_slot":
-            value = event.get("value")
-            if isinstance(value, str):
-                _remember(self._asking, sender, value)
-            else:
-                self._asking.pop(sender, None)
-        elif (kind == "active_loop" and not event.get("name")) or kind in (
-                "session_started", "restart"):
-            self._asking.pop(sender, None)
-
-    def _local(self, timestamp: object) -> datetime:
-        seconds = timestamp if isinstance(timestamp, int | float) else time.time()
-        return datetime.fromtimestamp(seconds, self.zone).replace(tzinfo=None)
-
-
-def _remember(memory: OrderedDict[str, Any], key: str, value: object) -> None:
-    """Keep ``value`` as the newest entry; the oldest go beyond _REMEMBERED conversations."""
-    memory[key] = value
-    memory.move_to_end(key)
-    while len(memory) > _REMEMBERED:
-        memory.popitem(last=False)
-
-
-def _intent_name(event: Mapping[str, Any]) -> str | None:
-    intent = (event.get("parse_data") or {}).get("intent") or {}
-    return intent.get("name") if isinstance(intent.get("name"), str) else None
-
-
-def _label(value: object, limit: int = 64) -> str | None:
-    return value[:limit] if isinstance(value, str) and value else None
 
 
 class TrendWriter:
@@ -175,7 +43,7 @@ class TrendWriter:
         self.text_retention_days = text_retention_days
         self.queue: queue.Queue[object] = queue.Queue()
         self.written = 0
-        self._purged_on: date | None = None
+        self.upkeep = Upkeep(store, text_retention_days)
         self._thread = threading.Thread(target=self._run, name="trend-writer", daemon=True)
         self._thread.start()
 
@@ -232,17 +100,7 @@ class TrendWriter:
             return
         if self._guarded(self.store.add, batch) is not None:
             self.written += len(batch)
-        today = max(record.hour_start for record in batch).date()
-        if self._purged_on is not None and today > self._purged_on:
-            # A day has ended: roll it up now, so reports need not scan its records later.
-            self._guarded(self.store.roll_up, self._purged_on, today - timedelta(days=1))
-        if self._purged_on is None or today > self._purged_on:
-            before = today - timedelta(days=self.text_retention_days)
-            # The first purge covers everything; later ones only the days newly out of retention.
-            since = (self._purged_on - timedelta(days=self.text_retention_days)
-                     if self._purged_on else None)
-            self._purged_on = today
-            self._guarded(self.store.purge_texts, before, since)
+        self.upkeep.after(max(record.hour_start for record in batch).date(), self._guarded)
 
     @staticmethod
     def _guarded(action: Any, *args: Any) -> Any:

@@ -35,6 +35,12 @@ class TrendSettings:
     text_retention_days: int
     batch_size: int
     flush_seconds: float
+    events_url: str
+    events_exchange: str
+    events_queue: str
+    consumer_prefetch: int
+    consumer_health_port: int
+    salt_url: str
 
 
 def load_trend_settings(
@@ -51,6 +57,12 @@ def load_trend_settings(
         raise SettingsError("trends: min_count ≥ 2, rounding_base ≥ 1, protection_width ≥ 1")
     if not 0 < raw.significance_level < 1 or not 0 < raw.review_max_confidence <= 1:
         raise SettingsError("trends: significance_level and review_max_confidence in (0, 1]")
+    if raw.consumer_prefetch < 1 or not 0 <= raw.consumer_health_port < 65536:
+        raise SettingsError("trends: consumer_prefetch ≥ 1, consumer_health_port 0 … 65535")
+    if raw.events_url.strip() and not raw.events_url.strip().startswith(("amqp://", "amqps://")):
+        raise SettingsError("trends: events_url is an amqp:// or amqps:// URL, or empty")
+    if raw.salt_url.strip() and not raw.salt_url.strip().startswith(("redis://", "rediss://")):
+        raise SettingsError("trends: salt_url is a redis:// or rediss:// URL, or empty")
     data_dir = data_dir or load_settings(path, env).data_dir
     return replace(
         raw,

@@ -9,12 +9,13 @@ from __future__ import annotations
 import fcntl
 import io
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
@@ -48,6 +49,7 @@ class TrendRecord:
     channel: str | None = None
     wijk: str | None = None
     doelgroep: str | None = None
+    event_id: str | None = None  # keyed hash of the whole event (trends.salt): stored once
 
     def row(self) -> dict[str, object]:
         row = {name: getattr(self, name) for name in _FIELDS}
@@ -143,30 +145,43 @@ def _upgrade(connection: Connection) -> None:
 _COLUMNS = [c.name for c in trend_records.columns if c.name != "id"]
 
 
-def _copy(connection: Connection, rows: list[dict[str, object]]) -> None:
-    """PostgreSQL's COPY: several times faster than multi-row INSERTs for a batch."""
+def _copy(connection: Connection, rows: list[dict[str, object]]) -> int:
+    """PostgreSQL's COPY (several times faster than multi-row INSERTs for a batch) into a
+    temporary table, then one INSERT that skips event ids the store already holds."""
     lines = [",".join(_csv_field(row[name]) for name in _COLUMNS) for row in rows]
     buffer = io.StringIO("\n".join(lines) + "\n")
+    columns = ", ".join(_COLUMNS)
+    connection.exec_driver_sql(
+        f"CREATE TEMPORARY TABLE IF NOT EXISTS trend_records_incoming ON COMMIT DELETE ROWS "
+        f"AS SELECT {columns} FROM trend_records WITH NO DATA")
     cursor = connection.connection.cursor()
     try:
-        cursor.copy_expert(f"COPY trend_records ({', '.join(_COLUMNS)}) FROM STDIN "
+        cursor.copy_expert(f"COPY trend_records_incoming ({columns}) FROM STDIN "
                            "WITH (FORMAT csv)", buffer)
     finally:
         cursor.close()
+    result = connection.exec_driver_sql(
+        f"INSERT INTO trend_records ({columns}) SELECT {columns} FROM trend_records_incoming "
+        "ON CONFLICT (event_id) DO NOTHING")
+    connection.exec_driver_sql("DELETE FROM trend_records_incoming")  # a later batch, same
+    return result.rowcount                                            # transaction: empty
 
 
-def _sqlite_insert(connection: Connection, rows: list[dict[str, object]]) -> None:
+def _sqlite_insert(connection: Connection, rows: list[dict[str, object]]) -> int:
     """One prepared INSERT for the batch, with dates in SQLAlchemy's SQLite storage format
-    (skipping its per-value processing, the larger part of a batch's cost)."""
+    (skipping its per-value processing, the larger part of a batch's cost); an event id the
+    store already holds is skipped."""
     def stored(value: object) -> object:
         if isinstance(value, datetime):
             return value.strftime("%Y-%m-%d %H:%M:%S.%f")
         return value.isoformat() if isinstance(value, date) else value
 
+    before = connection.connection.total_changes
     connection.exec_driver_sql(
         f"INSERT INTO trend_records ({', '.join(_COLUMNS)}) "
-        f"VALUES ({', '.join('?' for _ in _COLUMNS)})",
+        f"VALUES ({', '.join('?' for _ in _COLUMNS)}) ON CONFLICT (event_id) DO NOTHING",
         [tuple(stored(row[name]) for name in _COLUMNS) for row in rows])
+    return connection.connection.total_changes - before
 
 
 def _csv_field(value: object) -> str:
@@ -184,36 +199,94 @@ def _sqlite_pragmas(connection, _record) -> None:  # noqa: ANN001 - DB-API conne
     cursor.close()
 
 
+@dataclass(frozen=True)
+class Forget:
+    """Blank the texts of one conversation of one day (the resident asked to erase it)."""
+
+    conversation: str
+    day: date
+
+
+def _insert(connection: Connection, records: list[TrendRecord]) -> int:
+    rows = list({record.event_id or id(record): record.row() for record in records}.values())
+    if not rows:
+        return 0
+    if connection.dialect.name == "postgresql":
+        return _copy(connection, rows)
+    if connection.dialect.name == "sqlite":
+        return _sqlite_insert(connection, rows)
+    return connection.execute(trend_records.insert(), rows).rowcount
+
+
+def _forget(connection: Connection, conversation: str, day: date) -> int:
+    return connection.execute(
+        update(trend_records)
+        .where(trend_records.c.conversation == conversation, trend_records.c.day == day)
+        .values(text=None)).rowcount
+
+
+class Upkeep:
+    """What follows the writes of a day: when a new day starts, roll up the one before (so
+    reports need not scan its records later) and blank the texts past the retention."""
+
+    def __init__(self, store: TrendStore, text_retention_days: int) -> None:
+        self.store = store
+        self.text_retention_days = text_retention_days
+        self._purged_on: date | None = None
+
+    def after(self, today: date, guarded: Callable[..., Any]) -> None:
+        """After a batch whose newest record is of ``today``; ``guarded(action, *args)`` runs
+        each step so a failing one is logged, not raised (reports roll up what is missing)."""
+        if self._purged_on is not None and today > self._purged_on:
+            guarded(self.store.roll_up, self._purged_on, today - timedelta(days=1))
+        if self._purged_on is None or today > self._purged_on:
+            before = today - timedelta(days=self.text_retention_days)
+            # The first purge covers everything; later ones only the days newly out of retention.
+            since = (self._purged_on - timedelta(days=self.text_retention_days)
+                     if self._purged_on else None)
+            self._purged_on = today
+            guarded(self.store.purge_texts, before, since)
+
+
 class TrendStore:
-    """Writes records; the broker's writer thread and the demo generator are its only callers."""
+    """Writes records: the broker's writer thread, the trend consumer and the demo generator."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
 
     def add(self, records: Iterable[TrendRecord]) -> int:
-        rows = [record.row() for record in records]
-        if not rows:
-            return 0
+        """Insert the records; one whose event id the store holds already is skipped (a record
+        delivered twice is stored once). Returns how many were new."""
         with self.engine.begin() as connection:
-            if connection.dialect.name == "postgresql":
-                _copy(connection, rows)
-            elif connection.dialect.name == "sqlite":
-                _sqlite_insert(connection, rows)
-            else:
-                connection.execute(trend_records.insert(), rows)
-        return len(rows)
+            return _insert(connection, list(records))
+
+    def write(self, items: Iterable[TrendRecord | Forget]) -> int:
+        """Records and erasures in their order, in one transaction: all of them or none (the
+        trend consumer acknowledges its messages only after this returns). Returns how many
+        records were new."""
+        added, pending, forgot = 0, [], False
+        with self.engine.begin() as connection:
+            for item in items:
+                if isinstance(item, TrendRecord):
+                    pending.append(item)
+                    continue
+                added += _insert(connection, pending)
+                pending = []
+                _forget(connection, item.conversation, item.day)
+                forgot = True
+            added += _insert(connection, pending)
+        if forgot:
+            checkpoint_wal(self.engine)
+        return added
 
     def forget_texts(self, conversation: str, day: date) -> int:
         """Blank the texts of one conversation of one day (the resident asked to erase it).
 
         The write-ahead log still holds the pages as they were; the checkpoint removes them."""
         with self.engine.begin() as connection:
-            result = connection.execute(
-                update(trend_records)
-                .where(trend_records.c.conversation == conversation, trend_records.c.day == day)
-                .values(text=None))
+            count = _forget(connection, conversation, day)
         checkpoint_wal(self.engine)
-        return result.rowcount
+        return count
 
     def purge_texts(self, before: date, since: date | None = None) -> int:
         """Blank texts older than the retention: labels stay for the statistics.

@@ -43,7 +43,11 @@ trend_records = Table(
     Column("channel", String(32)),
     Column("wijk", String(64)),
     Column("doelgroep", String(64)),
+    # Keyed with the daily salt (trends.salt): a record delivered twice is stored once, and the
+    # id links to no event once the day's salt is gone. Empty for records written before it.
+    Column("event_id", String(32)),
     Index("ix_trend_records_day_kind", "day", "kind"),
+    Index("ux_trend_records_event_id", "event_id", unique=True),
 )
 
 # Distinct conversations per day and breakdown, so a report over a year reads a few thousand rows

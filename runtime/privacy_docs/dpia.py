@@ -28,7 +28,11 @@ KNOWN_LIMITS = (
     "Redactie is niet perfect: waarden met vreemde scheidingstekens en verhulde of verbeterde "
     "waarden lekken vaker (zie de gemeten cijfers).",
     "Berichten die worden vastgehouden terwijl de actieserver niet draait, leven in het "
-    "Rasa-proces dat ze aannam; een herstart van dat proces verliest ze.",
+    "Rasa-proces dat ze aannam (embedded) of in Redis (productie); een herstart van dat proces "
+    "(embedded) of van Redis (productie) verliest ze.",
+    "Gebeurtenissen die Rasa niet kon doorgeven terwijl RabbitMQ weg was, wachten in het geheugen "
+    "van het Rasa-proces; een herstart van dat proces voordat RabbitMQ terug is, verliest ze voor "
+    "de trends (de gespreksopslag houdt ze).",
 )
 
 

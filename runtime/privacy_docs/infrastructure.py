@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 import yaml
 from sqlalchemy.engine import URL, make_url
 
+from channels.resilience import load_resilience
 from runtime.bootstrap import LOOPBACK_NAMES, AppSettings, server_env
 from runtime.maintenance import tracker_store_url
 from runtime.profiles import Profile, expand
@@ -69,6 +70,8 @@ class StoreLocations:
     tracker: Location
     trends: Location
     locks: Location | None  # None: Rasa's in-memory lock store (one process)
+    events: Location | None = None  # RabbitMQ between Rasa and the trend consumer (production)
+    redis_also: tuple[str, ...] = ()  # what else the profile keeps in Redis
 
 
 @dataclass(frozen=True)
@@ -122,15 +125,38 @@ def _lock_store(profile: Profile, env: Mapping[str, str]) -> Location | None:
                     expand(str(config.get("db", 0)), env))
 
 
+def _event_stream(app: AppSettings) -> Location | None:
+    url = app.trends.events_url.strip()
+    if not url:
+        return None
+    parts = urlsplit(url)  # host and port only: never the password the URL carries
+    server = f"{parts.hostname}:{parts.port or 5672}"
+    return Location("rabbitmq", f"RabbitMQ op {server}{_local(parts.hostname)}", server,
+                    app.trends.events_queue)
+
+
+def _redis_also(app: AppSettings, env: Mapping[str, str]) -> tuple[str, ...]:
+    held = load_resilience(env=env)[0]
+    also = []
+    if held.held_redis_url.strip():
+        also.append(f"berichten die wachten terwijl de actieserver weg is (geredigeerd, sleutel "
+                    f"een sleutel-hash van de gesprek-id, hooguit {held.held_minutes:g} minuten)")
+    if app.trends.salt_url.strip():
+        also.append("het dagzout van de trendtelling (verdwijnt om middernacht)")
+    return tuple(also)
+
+
 def store_locations(app: AppSettings, profile: Profile, env: Mapping[str, str]) -> StoreLocations:
-    """Where the privacy database, Rasa's tracker store, the trend store and the lock store are,
-    resolved as the launcher resolves them for Rasa."""
+    """Where the privacy database, Rasa's tracker store, the trend store, the lock store and the
+    event stream are, resolved as the launcher resolves them for Rasa."""
     rasa_env = {**env, **server_env(app.core, env)}
     return StoreLocations(
         privacy=database_location(app.privacy.database_url),
         tracker=database_location(tracker_store_url(profile.endpoints, rasa_env)),
         trends=database_location(app.trends.database_url),
         locks=_lock_store(profile, rasa_env),
+        events=_event_stream(app),
+        redis_also=_redis_also(app, env),
     )
 
 
@@ -198,8 +224,20 @@ def server_processors(where: StoreLocations) -> tuple[Processor, ...]:
              for (place, server), held in servers.items()]
     if where.locks is not None:
         found.append(Processor(
-            where.locks.place, "lock store van Rasa",
-            "pseudonieme gesprek-id's, alleen zolang een bericht wordt verwerkt; geen berichttekst",
+            where.locks.place, "lock store van Rasa" + (
+                "; " + "; ".join(where.redis_also) if where.redis_also else ""),
+            "pseudonieme gesprek-id's, alleen zolang een bericht wordt verwerkt" + (
+                "; geredigeerde berichten die wachten" if where.redis_also else
+                "; geen berichttekst"),
             where.locks.server, "`lock_store: redis` in het endpoints-bestand van het profiel",
-            "wie deze server beheert is verwerker"))
+            "wie deze server beheert is verwerker; Redis bewaart niets op schijf (`save \"\"`, "
+            "`appendonly no`)"))
+    if where.events is not None:
+        found.append(Processor(
+            where.events.place, "berichtenwachtrij tussen Rasa en de trendverwerking",
+            "gebeurtenissen van gesprekken zoals Rasa ze opslaat (geredigeerd, met de pseudonieme "
+            "gesprek-id), tot de trendverwerking ze heeft opgeslagen",
+            where.events.server, "`trends.events_url` (`DH_TRENDS_EVENTS_URL`, het profiel)",
+            "wie deze server beheert is verwerker: verwerkersovereenkomst, eigen accounts en "
+            "versleuteling van de verbinding regelen"))
     return tuple(found)

@@ -55,12 +55,17 @@ def test_replies_carry_the_help_numbers_and_the_municipality(referrals):
 
 def test_held_messages_are_bounded():
     held = HeldMessages(per_conversation=2, conversations=2, max_age_s=60)
-    for sender in ("a", "b", "c"):
-        for n in range(3):
-            held.hold(sender, f"{sender}{n}", None)
-    assert held.take("a") == []  # the oldest conversation made room
-    assert [t for t, _ in held.take("c")] == ["c0", "c1"]
-    assert held.take("c") == []
+
+    async def scenario() -> None:
+        for sender in ("a", "b", "c"):
+            for n in range(3):
+                await held.hold(sender, f"{sender}{n}", None)
+        assert await held.count() == 4
+        assert await held.take("a") == []  # the oldest conversation made room
+        assert [t for t, _ in await held.take("c")] == ["c0", "c1"]
+        assert await held.take("c") == []
+
+    asyncio.run(scenario())
 
 
 @dataclass

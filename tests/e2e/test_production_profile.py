@@ -1,12 +1,11 @@
 """The production profile against the real services: PostgreSQL for every store, Redis for the
-lock store. PostgreSQL is reached through a TCP forwarder the test can cut, to show what an
-unreachable database does. Skips, with the reason, when PostgreSQL or Redis does not answer."""
+lock store, the held messages and the daily salt, RabbitMQ for the event stream. PostgreSQL is
+reached through a TCP forwarder the test can cut, to show what an unreachable database does.
+Skips, with the reason, when PostgreSQL, Redis or RabbitMQ does not answer."""
 
 from __future__ import annotations
 
-import asyncio
 import json
-import threading
 import time
 import uuid
 from collections.abc import Iterator
@@ -19,71 +18,27 @@ from runtime.profiles import load_profile, unreachable
 from settings.core import load_settings
 from tests.e2e.conftest import Assistant, files_containing, free_port, texts
 from tests.e2e.test_consent_handoff import (
+    NAME,
+    PHONE,
     PHONE_FORMS,
     consent_and_give_phone,
     start_callback_for_debt,
 )
 from tests.e2e.test_faults import health, supervised
+from tests.forwarder import TcpForwarder
+from tests.rabbitmq import delete, rabbitmq_or_skip, unique_name, waiting
+from tests.redis_db import RedisDatabase, redis_db_or_skip
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 PG_HOST, PG_PORT, REDIS = "127.0.0.1", 5432, "redis://127.0.0.1:6379/0"
+AMQP = "amqp://127.0.0.1:5672/"
 ADMIN_URL = f"postgresql://postgres@{PG_HOST}:{PG_PORT}/postgres"
 
 
 def require_services() -> None:
-    missing = unreachable((ADMIN_URL, REDIS))
+    missing = unreachable((ADMIN_URL, REDIS, AMQP))
     if missing:
         pytest.skip(f"production profile needs {', '.join(missing)}")
-
-
-class TcpForwarder:
-    """127.0.0.1:<port> → PostgreSQL, on a thread; ``cut()`` drops every connection and
-    refuses new ones until ``restore()``: the database becomes unreachable for the system."""
-
-    def __init__(self, target_port: int) -> None:
-        self.port = free_port()
-        self.target_port = target_port
-        self._loop = asyncio.new_event_loop()
-        self._server: asyncio.AbstractServer | None = None
-        self._writers: set[asyncio.StreamWriter] = set()
-        threading.Thread(target=self._loop.run_forever, daemon=True).start()
-
-    def _call(self, coroutine) -> None:  # noqa: ANN001
-        asyncio.run_coroutine_threadsafe(coroutine, self._loop).result(30)
-
-    def restore(self) -> None:
-        self._call(self._open())
-
-    def cut(self) -> None:
-        self._call(self._close())
-
-    async def _open(self) -> None:
-        self._server = await asyncio.start_server(self._pipe, "127.0.0.1", self.port)
-
-    async def _close(self) -> None:
-        if self._server is not None:
-            self._server.close()
-            await self._server.wait_closed()
-            self._server = None
-        for writer in list(self._writers):
-            writer.close()
-
-    async def _pipe(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        up_reader, up_writer = await asyncio.open_connection(PG_HOST, self.target_port)
-        self._writers |= {writer, up_writer}
-
-        async def copy(source: asyncio.StreamReader, sink: asyncio.StreamWriter) -> None:
-            try:
-                while data := await source.read(65536):
-                    sink.write(data)
-                    await sink.drain()
-            except (ConnectionError, OSError):
-                pass
-            finally:
-                sink.close()
-                self._writers.discard(sink)
-
-        await asyncio.gather(copy(reader, up_writer), copy(up_reader, writer))
 
 
 @pytest.fixture(scope="module")
@@ -105,10 +60,32 @@ def forwarder() -> TcpForwarder:
 
 
 @pytest.fixture(scope="module")
-def production(tmp_path_factory, database: str, forwarder: TcpForwarder
+def redis_database() -> Iterator[RedisDatabase]:
+    """The test's own Redis database (lock store, held messages, daily salt)."""
+    require_services()
+    database = redis_db_or_skip()
+    yield database
+    database.release()
+
+
+@pytest.fixture(scope="module")
+def events_queue() -> Iterator[str]:
+    """The test's own RabbitMQ exchange and queue (same name), deleted at the end."""
+    rabbitmq_or_skip()
+    name = unique_name("dh_test_events")
+    yield name
+    delete(name, name)
+
+
+@pytest.fixture(scope="module")
+def production(tmp_path_factory, database: str, forwarder: TcpForwarder,
+               redis_database: RedisDatabase, events_queue: str
                ) -> Iterator[tuple[System, Assistant]]:
     with supervised(tmp_path_factory.mktemp("production"), PROFILE="production",
-                    DH_PG_DATABASE=database, DH_PG_PORT=str(forwarder.port)) as running:
+                    DH_PG_DATABASE=database, DH_PG_PORT=str(forwarder.port),
+                    DH_REDIS_DB=str(redis_database.number),
+                    DH_TRENDS_EVENTS_EXCHANGE=events_queue,
+                    DH_TRENDS_EVENTS_QUEUE=events_queue) as running:
         yield running
 
 
@@ -131,15 +108,41 @@ def test_an_unreachable_service_is_named_before_anything_starts():
         System(load_settings(env={}), profile=profile).prepare_stores()
 
 
-def test_every_store_is_on_postgresql_and_the_lock_store_on_redis(production, database):
+def test_every_store_is_on_postgresql_and_the_lock_store_on_redis(
+        production, database, redis_database, events_queue, referrals):
     system, assistant = production
-    sender = assistant.new_sender()
-    start_callback_for_debt(assistant, sender)
-    assert "contact met je op" in texts(consent_and_give_phone(assistant, sender))
+    sender, waiting_sender = assistant.new_sender(), assistant.new_sender()
+    system.stop_process("trend consumer")  # the events wait in the queue, to be read here
+    try:
+        start_callback_for_debt(assistant, sender)
+        assert "contact met je op" in texts(consent_and_give_phone(assistant, sender))
+        system.stop_process("action server")  # a message with personal data is held in Redis
+        try:
+            time.sleep(2.5)
+            said = texts(assistant.say(waiting_sender, f"ik ben {' '.join(NAME)}, bel {PHONE}"))
+            assert "bewaard" in said and "112" in said, said
+        finally:
+            system.start_process("action server")
+        queued = waiting(events_queue)
+        assert len(queued) > 20 and all(json.loads(body)["sender_id"] for body in queued)
+        personal = PHONE_FORMS + NAME
+        assert not [value for value in personal if value.encode() in b"\n".join(queued)], \
+            "RabbitMQ carries redacted events only"
+        stored_in_redis = repr(redis_database.everything()).encode()
+        assert b"dh:held:" in stored_in_redis
+        assert not [value for value in personal if value.encode() in stored_in_redis]
+        assert sender.encode() not in stored_in_redis and waiting_sender.encode() not in \
+            stored_in_redis  # keys carry a keyed hash, never the sender id
+    finally:
+        system.start_process("trend consumer")
 
     status, report = health(assistant)
     assert status == 200 and report["checks"]["lock_store"] == "ok", report
-    time.sleep(2)  # the trend broker writes a batch a second
+    deadline = time.monotonic() + 30  # the consumer writes what waited in the queue
+    while b"dh:trends:salt:" not in repr(redis_database.everything()).encode():
+        assert time.monotonic() < deadline, "the consumer wrote nothing"
+        time.sleep(0.5)
+    time.sleep(2)
     engine = create_engine(f"postgresql://postgres@{PG_HOST}:{PG_PORT}/{database}", future=True)
     with engine.connect() as connection:
         events = connection.execute(text("SELECT count(*) FROM events WHERE sender_id = :s"),
@@ -152,6 +155,8 @@ def test_every_store_is_on_postgresql_and_the_lock_store_on_redis(production, da
     stored = dump(database)
     assert not [form for form in PHONE_FORMS if form in stored], "encrypted at rest"
     assert files_containing(system.settings.data_dir, PHONE_FORMS) == {}
+    assert not [v for v in PHONE_FORMS + NAME if v.encode() in repr(
+        redis_database.everything()).encode()]
 
 
 def test_an_unreachable_database_is_said_reported_and_recovered(production, forwarder):

@@ -140,7 +140,10 @@ def test_the_production_profile_names_the_database_and_redis_servers(tmp_path):
     processors = section(production, "Verwerkers en subverwerkers")
     assert "PostgreSQL op 127.0.0.1:5432 (deze machine)" in processors
     assert "Redis op 127.0.0.1:6379 (deze machine)" in processors
+    assert "RabbitMQ op 127.0.0.1:5672 (deze machine)" in processors
+    assert "dagzout" in processors and "guest" not in production  # no password in the register
     assert "PostgreSQL" not in embedded and "Redis" not in embedded
+    assert "RabbitMQ" not in embedded
     assert "profiel **production**" in production
     assert "database `digitale_huiskamer`" in row(production, "Kluis (originele waarden)")
     elsewhere = generate(tmp_path / "r", {"PROFILE": "production", "DH_PG_HOST": "db.regio.nl",

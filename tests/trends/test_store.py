@@ -7,7 +7,14 @@ from datetime import date, datetime
 
 from sqlalchemy import inspect, select, text
 
-from trends.store import TrendRecord, confidence_band, make_engine, time_columns
+from trends.store import (
+    Forget,
+    TrendRecord,
+    TrendStore,
+    confidence_band,
+    make_engine,
+    time_columns,
+)
 from trends.tables import metadata, trend_records
 
 
@@ -15,7 +22,7 @@ def test_alembic_creates_the_schema_once(store_url):
     engines = [make_engine(store_url) for _ in range(2)]  # the second start finds it migrated
     with engines[0].connect() as connection:
         assert connection.execute(text("SELECT version_num FROM trends_alembic_version")
-                                  ).scalar_one() == "0002"
+                                  ).scalar_one() == "0003"
     for table in metadata.sorted_tables:  # the migrations build exactly what tables.py says
         columns = {c["name"] for c in inspect(engines[0]).get_columns(table.name)}
         assert columns == {c.name for c in table.columns}
@@ -88,3 +95,19 @@ def test_texts_survive_bulk_writes_exactly(store):
         stored = [r.text for r in connection.execute(
             select(trend_records.c.text).order_by(trend_records.c.conversation))]
     assert stored == texts
+
+
+def test_a_record_delivered_twice_is_stored_once_and_erasure_keeps_its_order(store_url):
+    store = TrendStore(make_engine(store_url))
+    hour = datetime(2026, 11, 30, 14, 25)
+    first = TrendRecord(hour, "message", "c1", intent="debt", text="ik heb schulden",
+                        event_id="a" * 32)
+    other = TrendRecord(hour, "message", "c2", intent="debt", text="ik ook", event_id="b" * 32)
+    assert store.add([first, first]) == 1  # twice in one batch
+    assert store.add([first, other]) == 1  # and again in a later one
+    later = TrendRecord(hour, "message", "c1", intent="stress", text="en nu", event_id="c" * 32)
+    assert store.write([Forget("c1", date(2026, 11, 30)), later, first]) == 1
+    with store.engine.connect() as connection:
+        rows = {r.event_id: r.text for r in connection.execute(select(trend_records))}
+    assert rows == {"a" * 32: None, "b" * 32: "ik ook", "c" * 32: "en nu"}
+    store.engine.dispose()
