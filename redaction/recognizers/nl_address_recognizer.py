@@ -31,18 +31,16 @@ from redaction.recognizers._house_numbers import (
     _POSTCODE_AFTER,
     _PREPOSITIONS,
     _SENTENCE_END,
-    _TOWN_PREFIX,
     _UNIT_AFTER,
 )
 from redaction.recognizers._results import explained_result
+from redaction.recognizers._streets_without_suffix import (
+    capitalised,
+    coordinated_street,
+    residence_street,
+)
 from redaction.recognizers._words_before import Token, index_at, tokens_before
 from redaction.street_suffixes import STREET_PREFIXES, STREET_SUFFIXES, STRONG_STREET_SUFFIXES
-
-# Words that say someone lives at the place named next ("woon", "thuis", "huis", "adres").
-_RESIDENCE = re.compile(
-    r"\b(?:wo(?:on|ont|nen|onachtig)|adres\w*|thuis|huis|huisje|woning|flat|appartement|"
-    r"woonboot|verhuisd|wennet|wenje|wont)\b", re.IGNORECASE)
-_SENTENCE_BREAK = re.compile(r"[.!?]\s+|\n")
 
 
 class NlAddressRecognizer(LocalRecognizer):
@@ -114,10 +112,7 @@ class NlAddressRecognizer(LocalRecognizer):
     def _is_suffix_word(self, word: str) -> bool:
         return bool(self._suffix_re.search(word.lower()))
 
-    @staticmethod
-    def _capitalised(word: str) -> bool:
-        """ "Kerkstraat", and "'s-Gravendijkwal" after its "'s-"/"'t-" prefix."""
-        return _TOWN_PREFIX.sub("", word)[:1].isupper()
+    _capitalised = staticmethod(capitalised)
 
     def _sentence_initial(self, text: str, start: int) -> bool:
         return bool(_SENTENCE_END.search(text[max(0, start - 3) : start]))
@@ -183,42 +178,6 @@ class NlAddressRecognizer(LocalRecognizer):
             if low not in self.PARTICLES:
                 break
         return start
-
-    def _coordinated_street(self, text: str, tokens: list[Token]) -> int | None:
-        """ "op Bosch en Duin 12", "aan Hof en Weide 3": two capitalised words joined by "en"
-        after "op"/"aan" (or "woon"/"adres") and before a house number name a street."""
-        if len(tokens) < 3 or tokens[1].text != "en":
-            return None
-        words = (tokens[2].text, tokens[0].text)
-        if not all(self._capitalised(w) and w.isalpha() for w in words):
-            return None
-        if any(w.lower() in self._function_words for w in words):
-            return None
-        after_preposition = len(tokens) > 3 and tokens[3].text.lower() in ("op", "aan")
-        if not after_preposition and not _ADDRESS_BEFORE.search(
-            text[max(0, tokens[2].start - 40) : tokens[2].start]
-        ):
-            return None
-        return tokens[2].start
-
-    def _residence_street(self, text: str, tokens: list[Token]) -> int | None:
-        """ "ik woon op de Singel 58", "thuis op het Veldje 2": one capitalised word after
-        "op/aan de/het", where the sentence says someone lives there, is a street - also a
-        word or a name no list holds ("Sjeenderberg"). The article and preposition stay out."""
-        if len(tokens) < 3 or tokens[1].text.lower() not in ("de", "het", "'t", "’t"):
-            return None
-        if tokens[2].text.lower() not in ("op", "aan"):
-            return None
-        head = tokens[0].text
-        low = head.lower()
-        if not (self._capitalised(head) and head.isalpha() and len(low) >= 3):
-            return None
-        if low in self._function_words or low in self._places:
-            return None
-        sentence = _SENTENCE_BREAK.split(text[max(0, tokens[2].start - 80) : tokens[2].start])[-1]
-        if not _RESIDENCE.search(sentence):
-            return None
-        return tokens[0].start
 
     @staticmethod
     def _with_article(tokens: list[Token], start: int) -> int:
@@ -399,9 +358,10 @@ class NlAddressRecognizer(LocalRecognizer):
                 tokens = tokens[1:]
             found = self._street_start(text, tokens, match.end())
             if not found:
-                coordinated = self._coordinated_street(text, tokens)
+                coordinated = coordinated_street(text, tokens, self._function_words)
                 if coordinated is None:
-                    coordinated = self._residence_street(text, tokens)
+                    coordinated = residence_street(text, tokens, self._function_words,
+                                                   self._places)
                 if coordinated is None:
                     continue
                 found = coordinated, self.weak_score
