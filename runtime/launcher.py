@@ -316,9 +316,9 @@ def restart_or_fail(system: System, backoff: region.Backoff) -> str | None:
 
 def describe_region(system: System) -> str:
     """The instances behind nginx, for the start-up message (empty with one instance)."""
-    instances = [spec for spec in system.specs.values() if spec.restartable]
-    if not instances:
+    if region.NGINX not in system.specs:
         return ""
+    instances = [spec for name, spec in system.specs.items() if name.startswith(region.RASA)]
     ports = ", ".join(spec.argv[spec.argv.index("--port") + 1] for spec in instances)
     return f"  region    {len(instances)} Rasa instance(s) on ports {ports} behind nginx\n"
 

@@ -56,7 +56,8 @@ def region_specs(
     nginx_config.write_nginx_config(config)
     check_config(executable, config)
     rasa = next(spec for spec in specs if spec.name == RASA)
-    instances = [_instance(rasa, index, address)
+    several = len(config.instances) > 1  # one alone is not restarted: nothing else serves
+    instances = [_instance(rasa, index, address, several)
                  for index, address in enumerate(config.instances, start=1)]
     front = replace(rasa, name=NGINX, argv=nginx_config.nginx_argv(executable, config),
                     calls_actions=False, restartable=False)
@@ -66,14 +67,15 @@ def region_specs(
     return out
 
 
-def _instance(rasa: ServerSpec, index: int, address: str) -> ServerSpec:
-    """The Rasa spec on its own port; restarted when it dies (the others serve meanwhile)."""
+def _instance(rasa: ServerSpec, index: int, address: str, restartable: bool) -> ServerSpec:
+    """The Rasa spec on its own port; one of several is restarted when it dies (the others
+    serve meanwhile)."""
     port = address.rpartition(":")[2]
     argv = list(rasa.argv)
     argv[argv.index("--port") + 1] = port
     health = rasa.health_url.replace(rasa.health_url.split("/")[2], address, 1)
     return replace(rasa, name=instance_name(index), argv=argv, health_url=health,
-                   restartable=True)
+                   restartable=restartable)
 
 
 def check_config(executable: str, config: nginx_config.NginxConfig) -> None:

@@ -245,6 +245,7 @@ def test_nginx_can_be_asked_for_in_front_of_one_instance(tmp_path):
     nginx_or_skip()
     specs = specs_for(env_for(tmp_path, "production", "1", DH_NGINX_ALWAYS="true"))
     assert [spec.name for spec in specs] == ["action server", "rasa", "nginx", "portal"]
+    assert not any(spec.restartable for spec in specs)  # alone, its death stops the system
 
 
 def test_a_missing_nginx_says_how_to_install_it(tmp_path):
