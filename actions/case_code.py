@@ -29,11 +29,13 @@ from actions.privacy import (
     tell_what_was_deleted,
 )
 from privacy.queue import Handoff
+from redaction.placeholders import placeholder_pattern
 
 CASE_SLOTS = ("case_code", "case_withdraw")
+CASE_CODE_TYPE = "NL_CASE_CODE"
 UNKNOWN = "onbekend"  # the code led nowhere: the form ends after saying so
 CLOSED = "afgerond"   # nothing to withdraw: the form ends after saying whom to call
-_CODE_PLACEHOLDER = re.compile(r"<ZAAKCODE_[1-9]\d*>")
+_CODE_PLACEHOLDER = placeholder_pattern(CASE_CODE_TYPE)
 STATUS_WORDS = {
     "new": "nog niet opgepakt; een medewerker neemt contact met je op",
     "claimed": "een medewerker heeft je vraag opgepakt",
@@ -139,7 +141,7 @@ class ActionFinishCase(Action):
                 self._withdraw(dispatcher, tracker, placeholder)
             else:
                 dispatcher.utter_message(response="utter_case_kept")
-        privacy_services().vault.delete_type(tracker.sender_id, "NL_CASE_CODE")  # done its work
+        privacy_services().vault.delete_type(tracker.sender_id, CASE_CODE_TYPE)  # done its work
         return [SlotSet(slot, None) for slot in CASE_SLOTS]
 
     @staticmethod

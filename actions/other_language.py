@@ -15,10 +15,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.context import current
+from bot.language_id import METADATA_LANGUAGE
 from bot.languages import Language
-from bot.safety import SAFETY_INTENTS, SafetySignal
+from bot.safety import KIND_INTENT, SAFETY_INTENTS, SafetySignal
 
-LANGUAGE_KEY = "language"
+INTENT_KIND = {intent: kind for kind, intent in KIND_INTENT.items()}
 
 
 def safety_kind(latest: dict[str, Any]) -> str | None:
@@ -29,7 +30,7 @@ def safety_kind(latest: dict[str, Any]) -> str | None:
     if intent is None and len(ranking) > 1 and ranking[1].get("name") in SAFETY_INTENTS \
             and (ranking[1].get("confidence") or 0) >= 1.0:
         intent = ranking[1]["name"]
-    return {"crisis_suicide": "suicide", "domestic_violence": "violence"}.get(intent or "")
+    return INTENT_KIND.get(intent or "")
 
 
 def answer_messages(language: Language, kind: str | None, variables: dict[str, str]) -> list[str]:
@@ -49,7 +50,7 @@ class ActionOtherLanguage(Action):
         latest = tracker.latest_message or {}
         metadata = latest.get("metadata") or {}
         context = current()
-        language = context.languages.get(metadata.get(LANGUAGE_KEY))
+        language = context.languages.get(metadata.get(METADATA_LANGUAGE))
         if language is None:  # not a language of the data file: the Dutch menu
             dispatcher.utter_message(response="utter_fallback")
             return []

@@ -24,13 +24,13 @@ from typing import Any
 
 import yaml
 
+from bot.safety import KIND_INTENT
 from bot.topics import HELP_TOPICS
 from settings.core import PROJECT_ROOT, load_settings
 
 BLIND_DIR = PROJECT_ROOT / "bot" / "eval" / "blind"
 SAFETY_INTENTS = frozenset({"crisis_suicide", "domestic_violence"})
 NOT_UNDERSTOOD = frozenset({"nlu_fallback", "out_of_scope"})
-KIND_INTENT = {"suicide": "crisis_suicide", "violence": "domestic_violence"}
 KIND_LINE = {"suicide": "weak_signal_suicide", "violence": "weak_signal_violence"}
 # The answers the rules add the short line to (nlu_data/conversations/rules.yml); a mark on any
 # other intent (a form starting, a greeting) is not seen by the resident, so it does not count.

@@ -9,7 +9,6 @@ violence intent stays on top: safety comes first, and the case form resumes afte
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -27,9 +26,10 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.safety import SAFETY_INTENTS
+from redaction.placeholders import placeholder_pattern
 
 CASE_CODE_INTENT = "case_code"
-_CASE_CODE = re.compile(r"<ZAAKCODE_[1-9]\d*>")
+_CASE_CODE = placeholder_pattern("NL_CASE_CODE")
 
 
 def routes_to_case(text: str, intent: str | None) -> bool:

@@ -16,6 +16,7 @@ from collections.abc import Collection
 from typing import Any
 
 DUTCH = "nl"
+METADATA_LANGUAGE = "language"  # the boundary's signal to Rasa: a language other than Dutch
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")

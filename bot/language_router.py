@@ -26,9 +26,9 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.case_code_router import CASE_CODE_INTENT
+from bot.language_id import DUTCH, METADATA_LANGUAGE
 
 OTHER_LANGUAGE_INTENT = "other_language"
-LANGUAGE_KEY = "language"
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
@@ -43,9 +43,9 @@ class LanguageRouter(GraphComponent, IntentClassifier):
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             metadata = message.get(METADATA)
-            code = metadata.get(LANGUAGE_KEY) if isinstance(metadata, dict) else None
+            code = metadata.get(METADATA_LANGUAGE) if isinstance(metadata, dict) else None
             top = message.get(INTENT) or {}
-            if not isinstance(code, str) or code in ("", "nl") or \
+            if not isinstance(code, str) or code in ("", DUTCH) or \
                     top.get(INTENT_NAME_KEY) == CASE_CODE_INTENT:
                 continue
             routed = {INTENT_NAME_KEY: OTHER_LANGUAGE_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0}

@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from bot.language_id import DUTCH, LanguageIdentifier
-from bot.safety import SafetySignal, normalise
+from bot.safety import KIND_INTENT, SafetySignal, normalise
 from redaction.wordlists import CHAT_WORDS_FILE, read_term_file
 from settings.core import PROJECT_ROOT
 
@@ -43,15 +43,18 @@ class Language:
     safety_lines: str
     safety_answer_suicide: str
     safety_answer_violence: str
-    crisis_words: tuple[re.Pattern[str], ...]
-    violence_words: tuple[re.Pattern[str], ...]
+    crisis_words: re.Pattern[str]  # every word and word beginning in one alternation
+    violence_words: re.Pattern[str]
 
     def safety_kind(self, text: str) -> str | None:
         """ "suicide" or "violence" when the message holds one of this language's words."""
-        plain = normalise(text)
-        if any(p.search(plain) for p in self.crisis_words):
+        return self.normalised_safety_kind(normalise(text))
+
+    def normalised_safety_kind(self, plain: str) -> str | None:
+        """The same, for text ``bot.safety.normalise`` has already folded."""
+        if self.crisis_words.search(plain):
             return "suicide"
-        if any(p.search(plain) for p in self.violence_words):
+        if self.violence_words.search(plain):
             return "violence"
         return None
 
@@ -69,7 +72,7 @@ class Languages:
         return tuple(self.by_code)
 
 
-def _words(raw: object, where: str, stems: object = ()) -> tuple[re.Pattern[str], ...]:
+def _words(raw: object, where: str, stems: object = ()) -> re.Pattern[str]:
     """Whole words and phrases ("ölmek istiyorum", not inside another word), and word
     beginnings (``*_stems``: "öldür" finds "öldürmeyi", "самогуб" finds "самогубство")."""
     if not isinstance(raw, list) or not raw:
@@ -78,7 +81,7 @@ def _words(raw: object, where: str, stems: object = ()) -> tuple[re.Pattern[str]
         raise LanguagesFileError(f"{where}: stems must be a list")
     whole = [rf"(?<!\w){re.escape(normalise(str(w)))}(?!\w)" for w in raw]
     starts = [rf"(?<!\w){re.escape(normalise(str(w)))}" for w in stems]
-    return tuple(re.compile(p) for p in whole + starts)
+    return re.compile("|".join(whole + starts))
 
 
 def load_languages(path: Path = LANGUAGES_FILE) -> Languages:
@@ -129,14 +132,15 @@ class LanguageCheck:
         if kind is None and not self._identifier.has_dutch_words(text):
             # Safety first: "ne khochu bilshe zhyty" is too short or too transliterated to
             # name its language, but its words say which one - and that it is a crisis.
+            plain = normalise(text)
             for other in self._languages.by_code.values():
-                kind = other.safety_kind(text)
+                kind = other.normalised_safety_kind(plain)
                 if kind is not None:
                     code, language = other.code, other
                     break
         if language is None:
             return DUTCH, None
-        intent = {"suicide": "crisis_suicide", "violence": "domestic_violence"}.get(kind or "")
+        intent = KIND_INTENT.get(kind or "")
         return code, SafetySignal(intent, True) if intent else None
 
 

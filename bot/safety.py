@@ -26,6 +26,8 @@ WEAK_SIGNAL_ENTITIES = {
     "crisis_suicide": "weak_signal_suicide",
     "domestic_violence": "weak_signal_violence",
 }
+# The kinds of safety message, as the blind sets and the language lists name them.
+KIND_INTENT = {"suicide": "crisis_suicide", "violence": "domestic_violence"}
 # The boundary passes its check of the original text to Rasa in the message metadata.
 METADATA_INTENT = "safety_signal"
 METADATA_STRENGTH = "safety_strength"

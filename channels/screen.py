@@ -12,6 +12,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
+from bot.language_id import DUTCH, METADATA_LANGUAGE
 from channels import input_gate
 from redaction.page_context import page_context
 
@@ -20,9 +21,6 @@ if TYPE_CHECKING:
     from bot.safety import SafetySignal
     from bot.safety_check import SafetyCheck
     from redaction.redactor import Redactor
-
-
-LANGUAGE_KEY = "language"  # metadata: the language another than Dutch the message is in
 
 
 @dataclass(frozen=True)
@@ -98,7 +96,7 @@ class Screen:
         if signal is not None:
             kept = {**(kept or {}), **signal.as_metadata()}
         if language is not None:
-            kept = {**(kept or {}), LANGUAGE_KEY: language}
+            kept = {**(kept or {}), METADATA_LANGUAGE: language}
         return Screened(redacted, kept, tuple(sorted({f.entity_type for f in findings})),
                         safety_failure=safety_failure)
 
@@ -110,7 +108,7 @@ class Screen:
             code, signal = self._language.check(text)
         except Exception:  # noqa: BLE001 — Dutch is the safe default; never the text in a log
             return None, None
-        return (code if code != "nl" else None), signal
+        return (code if code != DUTCH else None), signal
 
     def _check_safety(self, text: str) -> tuple[SafetySignal | None, str | None]:
         """The check must never cost the message: on a failure Rasa's own check still runs."""

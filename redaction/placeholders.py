@@ -33,5 +33,10 @@ def placeholder(entity_type: str, number: int) -> str:
     return f"<{LABELS[entity_type]}_{number}>"
 
 
+def placeholder_pattern(entity_type: str) -> re.Pattern[str]:
+    """Any placeholder of one type: ``<ZAAKCODE_1>``, ``<ZAAKCODE_12>``."""
+    return re.compile(rf"<{LABELS[entity_type]}_[1-9]\d*>")
+
+
 def is_known_label(label: str) -> bool:
     return label in LABELS.values()

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from bot.language_id import METADATA_LANGUAGE as LANGUAGE_KEY
 from bot.languages import load_language_check
-from channels.screen import LANGUAGE_KEY, Screen
+from channels.screen import Screen
 
 
 class KeepsText:
