@@ -16,7 +16,9 @@ from collections.abc import Collection
 from typing import Any
 
 DUTCH = "nl"
-METADATA_LANGUAGE = "language"  # the boundary's signal to Rasa: a language other than Dutch
+# The boundary's signal to Rasa: the message's language when the boundary is sure of it (also
+# "nl" for a clearly Dutch message); absent when in doubt, so the conversation keeps its language.
+METADATA_LANGUAGE = "language"
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
@@ -36,6 +38,11 @@ DUTCH_FUNCTION_WORDS = frozenset(
     "zegt vind vindt denk".split()
 )  # not "de", "en", "ze", "ja", "is", "me", "we", "die", "aan", "kan", "want", "even":
 #   words of the other languages too
+# Dutch words an English-speaking resident also types ("hallo", "oke", "dank"): not enough to
+# switch a conversation back to Dutch.
+_DUTCH_COURTESIES = frozenset(
+    "hallo hoi goedemorgen goedemiddag graag alsjeblieft dank bedankt oke oké doei hulp".split())
+CLEARLY_DUTCH_WORDS = 2  # distinct Dutch function words that make a message clearly Dutch
 
 
 class LanguageIdentifier:
@@ -81,6 +88,12 @@ class LanguageIdentifier:
         words = _WORD.findall(text.lower())
         return any(w in DUTCH_FUNCTION_WORDS for w in words) or (
             bool(words) and all(w in self.neutral_words for w in words))
+
+    def clearly_dutch(self, text: str) -> bool:
+        """Sure enough to switch a conversation (back) to Dutch: two Dutch function words
+        that are not courtesies ("ik heb schulden"), not one word an English speaker also uses."""
+        words = set(_WORD.findall(text.lower())) & DUTCH_FUNCTION_WORDS
+        return len(words - _DUTCH_COURTESIES) >= CLEARLY_DUTCH_WORDS
 
     def _by_script(self, text: str) -> str | None:
         """Arabic, Cyrillic or Ge'ez letters decide the family; the detector the language."""

@@ -125,6 +125,10 @@ class LanguageCheck:
         """Load the detector's models now (seconds), not on a resident's first message."""
         self._identifier.identify("this is a sentence to load the language models with")
 
+    def clearly_dutch(self, text: str) -> bool:
+        """A Dutch message the conversation's language may follow (``LanguageIdentifier``)."""
+        return self._identifier.clearly_dutch(text)
+
     def check(self, text: str) -> tuple[str, SafetySignal | None]:
         code = self._identifier.identify(text)
         language = self._languages.get(code)

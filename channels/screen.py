@@ -101,14 +101,18 @@ class Screen:
                         safety_failure=safety_failure)
 
     def _check_language(self, text: str) -> tuple[str | None, SafetySignal | None]:
-        """Another language than Dutch, and its safety words; None (Dutch) on any failure."""
+        """The language when sure of it ("nl" only for a clearly Dutch message), and that
+        language's safety words; None (in doubt: the conversation keeps its language) on a
+        failure."""
         if self._language is None:
             return None, None
         try:
             code, signal = self._language.check(text)
-        except Exception:  # noqa: BLE001 — Dutch is the safe default; never the text in a log
+            if code == DUTCH and not self._language.clearly_dutch(text):
+                code = None
+        except Exception:  # noqa: BLE001 — in doubt is the safe default; never the text in a log
             return None, None
-        return (code if code != DUTCH else None), signal
+        return code, signal
 
     def _check_safety(self, text: str) -> tuple[SafetySignal | None, str | None]:
         """The check must never cost the message: on a failure Rasa's own check still runs."""

@@ -79,8 +79,12 @@ def parse_request(body: Any, max_chars: int, context_keys: tuple[str, ...]) -> C
     return ChatRequest(SENDER_PREFIX + sender, message, metadata)
 
 
+WIDGET_LANGUAGES = ("nl", "en")  # the widget's own texts exist in these
+
+
 def bot_messages(replies: Any) -> list[dict[str, Any]]:
-    """Only what the widget shows: text and quick-reply buttons (title + payload).
+    """Only what the widget shows: text, quick-reply buttons (title + payload), and the language
+    the conversation switched to (a response's ``custom.language``: the widget follows it).
 
     Images are left out: the strict CSP allows none from elsewhere.
     """
@@ -98,6 +102,9 @@ def bot_messages(replies: Any) -> list[dict[str, Any]]:
         ]
         if buttons:
             item["buttons"] = buttons
+        custom = reply.get("custom")
+        if isinstance(custom, dict) and custom.get("language") in WIDGET_LANGUAGES:
+            item["language"] = custom["language"]
         if item:
             shown.append(item)
     return shown

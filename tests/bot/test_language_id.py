@@ -57,3 +57,15 @@ def test_arabic_in_latin_letters_with_digits(identifier, text):
 
 def test_dutch_ordinals_are_no_arabizi(identifier):
     assert identifier.identify("de 2de brief van de 3e maand") == "nl"
+
+
+@pytest.mark.parametrize(("text", "clearly"), [
+    ("ik heb schulden", True),
+    ("mijn zoon wil niet naar school", True),
+    ("hallo", False),  # a courtesy English speakers use too
+    ("oke dank je", False),
+    ("I need hulp with my toeslagen", False),  # one Dutch word in an English sentence
+    ("yes please", False),
+])
+def test_clearly_dutch_needs_two_dutch_function_words(text, clearly):
+    assert LanguageIdentifier({"en"}).clearly_dutch(text) is clearly

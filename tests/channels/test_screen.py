@@ -27,7 +27,10 @@ def screen() -> Screen:
 
 
 @pytest.mark.parametrize(("text", "language", "signal"), [
-    ("ik heb schulden", None, None),
+    ("ik heb schulden", "nl", None),  # clearly Dutch: the conversation may follow it
+    ("ok", None, None),  # unsure: the conversation keeps its language
+    ("hallo", None, None),
+    ("yes please", None, None),
     ("I have debts and I cannot pay my rent anymore", "en", None),
     ("I want to kill myself, I can't go on like this", "en", "crisis_suicide"),
     ("Kocam beni dövüyor, çok korkuyorum", "tr", "domestic_violence"),

@@ -32,7 +32,10 @@
   const DELETE = "/delete_my_data"; // the deletion flow, deterministic (no NLU guess needed)
   const RETRY_DELAYS_MS = [1000, 3000];
   const DOUBLE_ESCAPE_MS = 1200;
-  const TEXT = {
+  // The widget's own texts follow the conversation's language (a reply says when it
+  // switched; the button in the header asks the assistant to switch).
+  const TEXTS = {
+    nl: {
     launcher: "Chat met de digitale assistent",
     intro: "Digitale assistent van de gemeente. Je praat met een computer, niet met een mens.",
     exit: "Snel weg",
@@ -69,7 +72,51 @@
     clearFailed:
       "Wissen is niet gelukt: de assistent is nu niet bereikbaar. Probeer het later opnieuw. " +
       "Wil je dat dit scherm meteen leeg is? Kies dan Snel weg.",
+    switchTo: "English",
+    switchLanguage: "en",
+    },
+    en: {
+    launcher: "Chat with the digital assistant",
+    intro: "Digital assistant of the municipality. You are talking to a computer, not a person.",
+    exit: "Leave quickly",
+    exitHint: "Leave quickly: this screen closes at once. Or press Escape twice.",
+    clear: "Delete conversation",
+    close: "Close",
+    log: "Conversation",
+    you: "You: ",
+    bot: "Assistant: ",
+    label: "Your message",
+    hint: "Enter sends, Shift and Enter gives a new line. You do not have to give your name.",
+    send: "Send",
+    privacy: "What happens to my data?",
+    choices: "Choose an answer",
+    copyCode: "Copy case code",
+    copied: "Copied",
+    copyFailed: "Copying does not work: write the code down",
+    typing: "The assistant is writing an answer …",
+    retrying: "No connection. Trying again …",
+    unreachable:
+      "The digital assistant cannot be reached right now. Your message was not sent. " +
+      "Please try again in a few minutes. Do you need help now? Call 112 in danger, " +
+      "113 (0800-0113) if you think about suicide, or Veilig Thuis (0800-2000) for violence at home.",
+    tooLong: (n) =>
+      `Your message is too long: ${n} characters. It may have at most ${config.maxChars} ` +
+      "characters. It was not sent. Write it shorter, or send a few small messages.",
+    count: (n) => `${n} of ${config.maxChars} characters`,
+    confirm:
+      "Everything of this conversation will be deleted: on this screen and at the assistant. " +
+      "Also a call-back request nobody has picked up yet. Are you sure?",
+    confirmYes: "Yes, delete the conversation",
+    confirmNo: "No, go back",
+    cleared: "The conversation is deleted, on this screen and at the assistant.",
+    clearFailed:
+      "Deleting did not work: the assistant cannot be reached now. Please try again later. " +
+      "Do you want this screen empty at once? Choose Leave quickly.",
+    switchTo: "Nederlands",
+    switchLanguage: "nl",
+    },
   };
+  const SWITCH = (code) => `/switch_language{"language":"${code}"}`;
 
   // ---- state: kept in sessionStorage only --------------------------------------------------
   function newSender() {
@@ -85,10 +132,11 @@
     } catch (error) {
       /* unreadable: start afresh */
     }
-    return { sender: newSender(), open: false, messages: [] };
+    return { sender: newSender(), open: false, messages: [], language: "nl" };
   }
 
   let state = load();
+  let TEXT = TEXTS[state.language] || TEXTS.nl;
   // Storage can be switched off or full; the chat (and above all Snel weg) must still work.
   function save() {
     try {
@@ -132,15 +180,18 @@
   const exitHint = el("p", { id: "dh-exit-hint", class: "dh-visually-hidden" }, TEXT.exitHint);
   const clearButton = el("button", { type: "button", class: "dh-clear" }, TEXT.clear);
   const closeButton = el("button", { type: "button", class: "dh-close" }, TEXT.close);
-  tools.append(exitButton, clearButton, closeButton);
+  const languageButton = el("button", { type: "button", class: "dh-language",
+    lang: TEXT.switchLanguage }, TEXT.switchTo);
+  tools.append(exitButton, clearButton, closeButton, languageButton);
   header.append(heading, intro, tools, exitHint);
 
+  const confirmText = el("p", { id: "dh-confirm-text" }, TEXT.confirm);
   const confirmBox = el("div", { class: "dh-confirm", role: "group",
     "aria-labelledby": "dh-confirm-text" });
   confirmBox.hidden = true;
   const confirmYes = el("button", { type: "button", class: "dh-confirm-yes" }, TEXT.confirmYes);
   const confirmNo = el("button", { type: "button", class: "dh-confirm-no" }, TEXT.confirmNo);
-  confirmBox.append(el("p", { id: "dh-confirm-text" }, TEXT.confirm), confirmYes, confirmNo);
+  confirmBox.append(confirmText, confirmYes, confirmNo);
 
   // role=log announces new messages politely; tabindex so keyboard users can scroll it.
   // The messages form a list inside it (a list cannot carry the log role itself).
@@ -161,7 +212,8 @@
   form.append(label, input, sendButton, counter, hint);
 
   const footer = el("p", { class: "dh-footer" });
-  footer.append(el("a", { href: config.privacyUrl }, TEXT.privacy));
+  const privacyLink = el("a", { href: config.privacyUrl }, TEXT.privacy);
+  footer.append(privacyLink);
 
   panel.append(header, confirmBox, log, status, alertBox, form, footer);
   root.append(launcher, panel);
@@ -169,6 +221,32 @@
   css.addEventListener("load", () => root.classList.add("dh-ready"));
   css.addEventListener("error", () => root.classList.add("dh-ready"));
   document.body.appendChild(root);
+
+  /** Show the widget's own texts in ``code`` (nl/en): the conversation switched language. */
+  function applyLanguage(code) {
+    if (!TEXTS[code]) return;
+    TEXT = TEXTS[code];
+    state.language = code;
+    panel.lang = code;
+    root.setAttribute("aria-label", TEXT.launcher);
+    launcher.textContent = TEXT.launcher;
+    intro.textContent = TEXT.intro;
+    exitButton.textContent = TEXT.exit;
+    exitHint.textContent = TEXT.exitHint;
+    clearButton.textContent = TEXT.clear;
+    closeButton.textContent = TEXT.close;
+    languageButton.textContent = TEXT.switchTo;
+    languageButton.lang = TEXT.switchLanguage;
+    confirmText.textContent = TEXT.confirm;
+    confirmYes.textContent = TEXT.confirmYes;
+    confirmNo.textContent = TEXT.confirmNo;
+    log.setAttribute("aria-label", TEXT.log);
+    label.textContent = TEXT.label;
+    hint.textContent = TEXT.hint;
+    sendButton.textContent = TEXT.send;
+    privacyLink.textContent = TEXT.privacy;
+    updateCounter();
+  }
 
   // ---- rendering ---------------------------------------------------------------------------
   function removeChoices() {
@@ -304,7 +382,10 @@
     setBusy(true);
     try {
       const replies = await post(payload);
-      addMessages(replies.map((r) => ({ who: "bot", text: r.text || "", buttons: r.buttons })));
+      const switched = replies.filter((r) => r.language).pop();
+      if (switched) applyLanguage(switched.language);
+      addMessages(replies.filter((r) => r.text || r.buttons)
+        .map((r) => ({ who: "bot", text: r.text || "", buttons: r.buttons })));
     } catch (error) {
       // Not delivered: take the message back off the screen and give it back to the resident.
       if (shown) {
@@ -326,7 +407,7 @@
   function quickExit() {
     // Clear first, then replace this page in the history, so "Back" does not return here.
     forget();
-    state = { sender: newSender(), open: false, messages: [] };
+    state = { sender: newSender(), open: false, messages: [], language: "nl" };
     list.textContent = "";
     input.value = "";
     root.remove();
@@ -348,7 +429,7 @@
       setBusy(false);
     }
     forget();
-    state = { sender: newSender(), open: true, messages: [] };
+    state = { sender: newSender(), open: true, messages: [], language: state.language };
     list.textContent = "";
     input.value = "";
     updateCounter();
@@ -378,6 +459,10 @@
   }
 
   launcher.addEventListener("click", () => open(true));
+  languageButton.addEventListener("click", () => {
+    input.focus();
+    send(SWITCH(TEXT.switchLanguage), TEXT.switchTo);
+  });
   closeButton.addEventListener("click", close);
   exitButton.addEventListener("click", quickExit);
   clearButton.addEventListener("click", () => {
@@ -420,6 +505,7 @@
   });
 
   // ---- start: restore what this tab already showed -----------------------------------------
+  applyLanguage(TEXT === TEXTS.en ? "en" : "nl");
   log.setAttribute("aria-busy", "true"); // restoring is not news: do not read it all out
   renderAll();
   log.setAttribute("aria-busy", "false");

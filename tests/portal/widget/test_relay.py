@@ -60,3 +60,14 @@ def test_bot_messages_keep_text_and_buttons_only() -> None:
         {"text": "Kies:", "buttons": [{"title": "Schulden", "payload": "/debt"}]},
     ]
     assert bot_messages({"not": "a list"}) == []
+
+
+@pytest.mark.parametrize(("custom", "expected"), [
+    ({"language": "en"}, [{"language": "en"}]),
+    ({"language": "nl"}, [{"language": "nl"}]),
+    ({"language": "tr"}, []),  # the widget has no texts of its own in Turkish
+    ({"language": "<script>"}, []),
+    ({"language": ["en"]}, []),
+])
+def test_bot_messages_pass_on_the_language_the_widget_follows(custom, expected) -> None:
+    assert bot_messages([{"recipient_id": "web-x", "custom": custom}]) == expected
