@@ -22,7 +22,6 @@ def languages():
 
 
 @pytest.mark.parametrize(("message", "code"), [
-    ("I have debts and I cannot pay my rent anymore", "en"),
     ("Borçlarım var ve kiramı ödeyemiyorum, ne yapmalıyım?", "tr"),
     ("Mam duże długi i nie mogę zapłacić czynszu", "pl"),
     ("لدي ديون كثيرة ولا أستطيع دفع الإيجار", "ar"),
@@ -38,7 +37,7 @@ def test_an_everyday_question_gets_the_answer_in_that_language(assistant, langua
 
 
 @pytest.mark.parametrize(("message", "code", "first"), [
-    ("I don't want to live anymore, I want to kill myself", "en", "safety_answer_suicide"),
+    ("Nie chcę już żyć, myślę o tym, żeby się zabić", "pl", "safety_answer_suicide"),
     ("Kocam beni dövüyor ve çocukları tehdit ediyor", "tr", "safety_answer_violence"),
     ("Чоловік мене б'є, я боюся йти додому", "uk", "safety_answer_violence"),
 ])
@@ -46,13 +45,13 @@ def test_a_crisis_in_another_language_gets_its_safety_answer_first(assistant, la
                                                                     code, first):
     replies = assistant.say(assistant.new_sender(), message)
     language = languages.get(code)
-    welcome, *answer = replies  # a new conversation opens with the (Dutch) welcome
-    assert "digitale assistent" in welcome["text"]
-    assert answer[0]["text"] == getattr(language, first)
+    # No Dutch welcome first: the answer in the resident's language says who is talking.
+    assert "digitale assistent" not in texts(replies)
+    assert replies[0]["text"] == getattr(language, first)
     assert all(number in texts(replies) for number in NUMBERS)
 
 
 def test_dutch_stays_dutch(assistant):
     replies = texts(assistant.say(assistant.new_sender(), "ik heb schulden en de deurwaarder belt"))
     assert "schuld" in replies.lower()
-    assert load_languages().get("en").safety_lines not in replies
+    assert load_languages().get("pl").safety_lines not in replies
