@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from redaction.number_words import number_word_value
 from redaction.placeholders import LABELS, PLACEHOLDER
 
 STOP = "stop"
@@ -28,7 +29,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 # A question is not an answer: "ja maar hoe lang bewaren jullie het?" is asked again.
 _QUESTION = re.compile(r"\?\s*$|\?\s+\S")
-_AGE = re.compile(r"\b(?:ik ben|ben|bijna|pas|net)?\s*(\d{1,3})\s*(?:jaar|jr)?\b", re.IGNORECASE)
+_AGE = re.compile(r"\b(?:(ik ben|ben|pas|net)|(bijna|word|wordt))?\s*(\d{1,3})\s*(?:jaar|jr)?\b",
+                  re.IGNORECASE)  # "bijna 16", "ik word in maart 16": not 16 yet
+_AGE_COMING = re.compile(r"\b(?:bijna|word|wordt)\b(?:\s+\w+){0,3}?\s+(\d{1,3})\b", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # A clock time ("om 10 uur", "10.30", "14:00") is not an age, whichever question it answers.
 _TIME = re.compile(
     r"\b(?:om|rond|tegen|na|voor|vanaf|tussen|tot)\s+\d{1,2}(?:[:.]\d{2})?(?:\s*uur)?\b"
@@ -99,11 +103,22 @@ def age_answer(text: str | None) -> str | None:
     answer = yes_or_no(text)
     if answer:
         return answer
-    without_times = _TIME.sub(" ", text)
-    ages = [int(m.group(1)) for m in _AGE.finditer(without_times) if 4 <= int(m.group(1)) <= 120]
+    without_times = _with_digits(_TIME.sub(" ", text))
+    coming = _AGE_COMING.search(without_times)
+    if coming and 4 <= int(coming.group(1)) <= 120:
+        return "ja" if int(coming.group(1)) > 16 else "nee"
+    ages = [int(m.group(3)) for m in _AGE.finditer(without_times) if 4 <= int(m.group(3)) <= 120]
     if ages:
         return "ja" if ages[0] >= 16 else "nee"
     return None
+
+
+def _with_digits(text: str) -> str:
+    """Ages residents write in words ("zevenenveertig", "drieëntachtig") as digits."""
+    def digits(match: re.Match[str]) -> str:
+        value = number_word_value(match.group(0))
+        return str(value) if value is not None and 4 <= value <= 120 else match.group(0)
+    return _WORD.sub(digits, text)
 
 
 def contact_way(text: str | None) -> str | None:

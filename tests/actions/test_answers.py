@@ -25,6 +25,10 @@ def test_yes_or_no(text, expected):
         ("ik ben 16", "ja"), ("ik ben 67 jaar", "ja"), ("jonger dan 16", "nee"),
         ("nog geen 16", "nee"), ("ouder", "ja"), ("ik ben volwassen", "ja"),
         ("Ja, 16 of ouder", "ja"), ("Nee, jonger dan 16", "nee"), ("geen idee", None),
+        # in words, and an age still to come
+        ("zevenenveertig", "ja"), ("drieëntachtig", "ja"), ("zestien, net geworden", "ja"),
+        ("vijftien jaar", "nee"), ("bijna, ik word in maart zestien", "nee"), ("bijna 16", "nee"),
+        ("ik word volgende week 17", "ja"), ("ik ben drie kwartier bezig", None),
     ],
 )
 def test_age_answer(text, expected):
