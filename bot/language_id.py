@@ -16,6 +16,10 @@ from collections.abc import Collection
 from typing import Any
 
 DUTCH = "nl"
+ENGLISH = "en"
+# The languages the assistant's own texts are written in (domain.yml, the data files); a resident
+# in any other language gets the short answer of bot/languages.yml, and Dutch texts otherwise.
+TEXT_LANGUAGES = (DUTCH, ENGLISH)
 METADATA_LANGUAGE = "language"  # the boundary's signal to Rasa: a language other than Dutch
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
@@ -36,6 +40,12 @@ DUTCH_FUNCTION_WORDS = frozenset(
     "zegt vind vindt denk".split()
 )  # not "de", "en", "ze", "ja", "is", "me", "we", "die", "aan", "kan", "want", "even":
 #   words of the other languages too
+
+
+def text_language(code: object) -> str:
+    """The language of the assistant's texts for a language code (a slot value, the boundary's
+    signal): English for "en", Dutch for anything else - the one place this is decided."""
+    return ENGLISH if code == ENGLISH else DUTCH
 
 
 class LanguageIdentifier:
