@@ -1,4 +1,10 @@
-"""Session start: introduce the assistant honestly and load the municipality's referral details."""
+"""Session start: introduce the assistant honestly and load the municipality's referral details.
+
+Both in the language of the first message: the ``language`` slot is set only after this action,
+so the boundary's signal on that message decides (``actions.language.session_start_language``).
+Rasa would pick the welcome's variation by the slot, still Dutch here, so an English welcome is
+sent as the domain's English text.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +15,8 @@ from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.language import session_start_language, variation
+from bot.language_id import DUTCH
 from bot.referrals import Referrals, load_referrals
 
 
@@ -25,12 +33,18 @@ class ActionSessionStart(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         declared = set(domain.get("slots", {}))
+        language = session_start_language(tracker)
+        referrals = self._referrals.in_language(language)
         referral_slots = [
             SlotSet(key, value)
-            for key, value in self._referrals.template_variables().items()
+            for key, value in referrals.template_variables().items()
             if key in declared
         ]
         # The welcome is rendered by Rasa after these events, so pass the values explicitly too.
-        variables: dict[str, Any] = self._referrals.template_variables()
-        dispatcher.utter_message(response="utter_welcome", **variables)
+        variables: dict[str, Any] = referrals.template_variables()
+        if language == DUTCH:
+            dispatcher.utter_message(response="utter_welcome", **variables)
+        else:
+            welcome = variation(domain, "utter_welcome", language)["text"]
+            dispatcher.utter_message(text=welcome.format(**variables))
         return [SessionStarted(), *referral_slots, ActionExecuted("action_listen")]
