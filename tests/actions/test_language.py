@@ -188,7 +188,7 @@ def test_the_session_starts_in_the_language_of_the_first_message(referrals, doma
     slots = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
     (welcome,) = dispatcher.messages
     if language == "en":
-        assert welcome["text"].startswith("Hi! I am the digital assistant of Gemeente Voorbeeldstad.")
+        assert welcome["text"].startswith("Hi! I am the digital assistant of Gemeente Voorbeeld")
         assert slots["schuldhulp_tijden"] == "on weekdays from 9.00 to 12.30"
     else:
         assert welcome["response"] == "utter_welcome"
