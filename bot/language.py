@@ -1,4 +1,4 @@
-"""Checks on the assistant's own texts (Dutch, English): plain language (B1), no decision language."""
+"""Checks on the assistant's texts (Dutch, English): plain language (B1), no decision language."""
 
 from __future__ import annotations
 

@@ -130,7 +130,8 @@ def test_describe_deleted_in_plain_english(types, services, expected):
 @pytest.mark.parametrize(
     ("topic", "way", "moment", "expected"),
     [
-        ("debt", "telefoon", "ochtend", "Question about debts. Contact by phone. Best time: morning."),
+        ("debt", "telefoon", "ochtend",
+         "Question about debts. Contact by phone. Best time: morning."),
         ("youth", "e-mail", "maakt niet uit",
          "Question about young people. Contact by e-mail. Best time: any time."),
         (None, "telefoon", "Tuesday after 3",
