@@ -19,6 +19,7 @@ import yaml
 from rasa.core.channels import channel, rest, socketio
 from rasa.core.channels.channel import UserMessage
 
+from bot.language_id import DUTCH, METADATA_LANGUAGE, TEXT_LANGUAGES, text_language
 from channels import context, input_gate, resilience
 from channels.revealing import Revealer, RevealingOutput
 from channels.screen import Screened, Screening
@@ -29,9 +30,27 @@ REPLIES_FILE = Path(__file__).with_name("replies.yml")
 Handler = Callable[[UserMessage], Awaitable[Any]]
 
 
-def load_replies(path: Path = REPLIES_FILE) -> dict[str, str]:
-    replies = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return {key: " ".join(str(value).split()) for key, value in replies.items() if key != "version"}
+class Replies(dict[str, str]):
+    """The boundary's Dutch replies by key; :meth:`in_language` gives those of another language."""
+
+    def __init__(self, dutch: dict[str, str], translations: dict[str, dict[str, str]]) -> None:
+        super().__init__(dutch)
+        self.translations = translations
+
+    def in_language(self, language: str) -> dict[str, str]:
+        """The replies in ``language`` (a translation lacking a key falls back to Dutch)."""
+        return {**self, **self.translations.get(language, {})}
+
+
+def load_replies(path: Path = REPLIES_FILE) -> Replies:
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+
+    def texts(block: dict[str, Any]) -> dict[str, str]:
+        return {key: " ".join(str(value).split()) for key, value in block.items()
+                if key != "version" and key not in TEXT_LANGUAGES}
+
+    return Replies(texts(raw), {language: texts(raw[language]) for language in TEXT_LANGUAGES
+                                if language != DUTCH and raw.get(language)})
 
 
 class RedactingBoundary:
@@ -44,7 +63,7 @@ class RedactingBoundary:
     """
 
     def __init__(
-        self, screening: Screening, max_chars: int, replies: dict[str, str],
+        self, screening: Screening, max_chars: int, replies: Replies,
         reveals: Revealer | None = None,
     ) -> None:
         self._screening = screening
@@ -66,7 +85,7 @@ class RedactingBoundary:
             logger.error("safety check of the original text failed (%s)", screened.safety_failure)
         if not screened.ok:
             logger.error("redaction failed (%s); message dropped", screened.failure)
-            await self._reply(message, "technical_problem")
+            await self._reply(message, "technical_problem", screened.metadata)
             return
         if screened.found:
             logger.info("redacted %s", list(screened.found))
@@ -81,10 +100,14 @@ class RedactingBoundary:
         except (Exception, asyncio.CancelledError) as error:  # noqa: BLE001
             # Rasa's REST handler would log its copy of the *raw* text; handle it here instead.
             logger.error("handling a redacted message failed (%s)", type(error).__name__)
-            await self._reply(message, "technical_problem")
+            await self._reply(message, "technical_problem", message.metadata)
 
-    async def _reply(self, message: UserMessage, key: str) -> None:
-        await message.output_channel.send_text_message(message.sender_id, self._replies[key])
+    async def _reply(self, message: UserMessage, key: str, metadata: Any = None) -> None:
+        """Say it in the language the screen read the message in (English or Dutch); Dutch
+        when it did not read it (e.g. too long to check)."""
+        code = metadata.get(METADATA_LANGUAGE) if isinstance(metadata, dict) else None
+        replies = self._replies.in_language(text_language(code))
+        await message.output_channel.send_text_message(message.sender_id, replies[key])
 
 
 def boundary() -> RedactingBoundary:
