@@ -11,7 +11,7 @@ import asyncio
 import json
 import logging
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +19,8 @@ import yaml
 from rasa.core.channels import channel, rest, socketio
 from rasa.core.channels.channel import UserMessage
 
-from bot.language_id import DUTCH, METADATA_LANGUAGE, TEXT_LANGUAGES, text_language
 from channels import context, input_gate, resilience
+from channels.replies import Replies, read_replies
 from channels.revealing import Revealer, RevealingOutput
 from channels.screen import Screened, Screening
 from redaction import log_filter
@@ -30,27 +30,8 @@ REPLIES_FILE = Path(__file__).with_name("replies.yml")
 Handler = Callable[[UserMessage], Awaitable[Any]]
 
 
-class Replies(dict[str, str]):
-    """The boundary's Dutch replies by key; :meth:`in_language` gives those of another language."""
-
-    def __init__(self, dutch: dict[str, str], translations: dict[str, dict[str, str]]) -> None:
-        super().__init__(dutch)
-        self.translations = translations
-
-    def in_language(self, language: str) -> dict[str, str]:
-        """The replies in ``language`` (a translation lacking a key falls back to Dutch)."""
-        return {**self, **self.translations.get(language, {})}
-
-
 def load_replies(path: Path = REPLIES_FILE) -> Replies:
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-
-    def texts(block: dict[str, Any]) -> dict[str, str]:
-        return {key: " ".join(str(value).split()) for key, value in block.items()
-                if key != "version" and key not in TEXT_LANGUAGES}
-
-    return Replies(texts(raw), {language: texts(raw[language]) for language in TEXT_LANGUAGES
-                                if language != DUTCH and raw.get(language)})
+    return read_replies(yaml.safe_load(path.read_text(encoding="utf-8")))
 
 
 class RedactingBoundary:
@@ -63,12 +44,12 @@ class RedactingBoundary:
     """
 
     def __init__(
-        self, screening: Screening, max_chars: int, replies: Replies,
+        self, screening: Screening, max_chars: int, replies: Mapping[str, str],
         reveals: Revealer | None = None,
     ) -> None:
         self._screening = screening
         self._max_chars = max_chars
-        self._replies = replies
+        self._replies = replies if isinstance(replies, Replies) else Replies(replies)
         self._reveals = reveals  # fills in a new case code on the way out (channels.revealing)
 
     async def handle(self, message: UserMessage, on_new_message: Handler) -> None:
@@ -105,9 +86,8 @@ class RedactingBoundary:
     async def _reply(self, message: UserMessage, key: str, metadata: Any = None) -> None:
         """Say it in the language the screen read the message in (English or Dutch); Dutch
         when it did not read it (e.g. too long to check)."""
-        code = metadata.get(METADATA_LANGUAGE) if isinstance(metadata, dict) else None
-        replies = self._replies.in_language(text_language(code))
-        await message.output_channel.send_text_message(message.sender_id, replies[key])
+        text = self._replies.for_message(metadata)[key]
+        await message.output_channel.send_text_message(message.sender_id, text)
 
 
 def boundary() -> RedactingBoundary:
