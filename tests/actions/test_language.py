@@ -27,6 +27,8 @@ from actions.language import (
 from actions.not_understood import ActionNotUnderstood
 from actions.session import ActionSessionStart
 from tests.actions.conftest import make_tracker
+from tests.actions.test_deletion import hand_off
+from tests.actions.test_handoff import run
 
 SENDER = "resident-1"
 
@@ -36,12 +38,6 @@ def privacy_consent_texts(language):
     from actions.context import current
 
     return current().consent_texts.in_language(language)
-
-
-def run(action, tracker, domain_dict):
-    dispatcher = CollectingDispatcher()
-    events = asyncio.run(action.run(dispatcher, tracker, domain_dict))
-    return dispatcher.messages, events
 
 
 @pytest.mark.parametrize(("slot", "language"), [
@@ -152,15 +148,7 @@ def test_what_was_deleted_is_said_in_english(privacy, domain_dict):
 
 
 def test_a_stored_hand_off_is_described_in_english(privacy):
-    conversation = privacy.pseudonym(SENDER)
-    consent = privacy.consents.record(
-        conversation=conversation, purpose="contact", recipient="wmo",
-        data_categories=["telefoonnummer"], question="May I pass on your question?",
-        question_version="2026-12-06-en", answer="given")
-    handoff = privacy.queue.create(
-        conversation=conversation, team="wmo", topics=["social_support"], contact_way="telefoon",
-        contact="0594-512 334", preferred_moment="middag", summary="Question about help at home.",
-        consent_id=consent.id)
+    handoff = hand_off(privacy)  # a phone hand-off to the Wmo-loket, best in the afternoon
     facts = ValidateCaseForm._facts(privacy.queue.get(handoff.id, reveal=True),
                                     make_tracker(language="en"))
     assert facts["onderwerp"] == "help at home (Wmo)"
@@ -168,7 +156,8 @@ def test_a_stored_hand_off_is_described_in_english(privacy):
     assert facts["moment"] == "afternoon"
     assert facts["status"] == "not picked up yet; a staff member will contact you"
     assert " at " in facts["wanneer"]
-    assert facts["toestemming"] == "May I pass on your question?"
+    # The question stays as it was registered: the exact text shown, in the language it was asked.
+    assert facts["toestemming"] == "Mag ik je vraag doorgeven?"
 
 
 @pytest.mark.parametrize(("way", "contact", "language", "shown"), [

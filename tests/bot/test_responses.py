@@ -201,39 +201,23 @@ def test_english_safety_answers_say_the_helpline_speaks_english(response, number
 
 
 @pytest.mark.parametrize(
-    ("responses", "phrases"),
+    ("response", "language", "phrases"),
     [
-        (RESPONSES, ("digitale assistent", "geen mens", "anoniem", "privacy")),
-        (RESPONSES_EN, ("digital assistant", "not a person", "anonymously", "privacy")),
+        # The opening message is honest: a program, not a person; anonymous; privacy on request.
+        ("utter_welcome", DUTCH, ("digitale assistent", "geen mens", "anoniem", "privacy")),
+        ("utter_welcome", ENGLISH, ("digital assistant", "not a person", "anonymously",
+                                    "privacy")),
+        # Asked whether it is a person, it says it is not.
+        ("utter_bot_challenge", DUTCH, ("geen mens", "computerprogramma")),
+        ("utter_bot_challenge", ENGLISH, ("not a person", "computer program")),
+        # Asked for a decision, it names who decides.
+        ("utter_ask_decision", DUTCH, ("niet beslissen", "medewerker van de gemeente")),
+        ("utter_ask_decision", ENGLISH, ("not allowed to decide", "works for the municipality")),
     ],
-    ids=TEXT_LANGUAGES,
 )
-def test_opening_message_is_honest(responses, phrases):
-    (text,) = responses["utter_welcome"]
-    for phrase in phrases:
-        assert phrase in text
-
-
-@pytest.mark.parametrize(
-    ("responses", "phrases"),
-    [(RESPONSES, ("geen mens", "computerprogramma")),
-     (RESPONSES_EN, ("not a person", "computer program"))],
-    ids=TEXT_LANGUAGES,
-)
-def test_bot_challenge_says_it_is_not_a_person(responses, phrases):
-    (text,) = responses["utter_bot_challenge"]
-    assert all(phrase in text for phrase in phrases)
-
-
-@pytest.mark.parametrize(
-    ("responses", "phrases"),
-    [(RESPONSES, ("niet beslissen", "medewerker van de gemeente")),
-     (RESPONSES_EN, ("not allowed to decide", "works for the municipality"))],
-    ids=TEXT_LANGUAGES,
-)
-def test_ask_decision_names_who_decides(responses, phrases):
-    (text,) = responses["utter_ask_decision"]
-    assert all(phrase in text for phrase in phrases)
+def test_the_assistant_is_honest_about_what_it_is_and_who_decides(response, language, phrases):
+    (variation,) = VARIATIONS[language][response]
+    assert all(phrase in variation["text"] for phrase in phrases)
 
 
 @pytest.mark.parametrize("language", TEXT_LANGUAGES)
