@@ -233,3 +233,23 @@ def test_weak_signal_line_is_one_short_addition(response, responses):
     (text,) = responses[response]
     assert len(text.split()) <= 35, "one short line next to the topic answer, not a second answer"
     assert "•" not in text
+
+
+@pytest.fixture(scope="module")
+def generator():
+    """Rasa's own response generator, on this domain."""
+    from rasa.core.nlg.response import TemplatedNaturalLanguageGenerator
+    from rasa.shared.core.domain import Domain
+
+    return TemplatedNaturalLanguageGenerator(
+        Domain.load(str(PROJECT_ROOT / "domain.yml")).responses)
+
+
+@pytest.mark.parametrize(("slot", "language"), [("en", ENGLISH), ("nl", DUTCH), (None, DUTCH)])
+@pytest.mark.parametrize("name", ["utter_greet", "utter_crisis_suicide", "utter_handoff_done"])
+def test_rasa_picks_the_variation_of_the_language_slot(generator, name, slot, language):
+    message = generator.generate_from_slots(name, {"language": slot}, "rest",
+                                            dienst="Wmo-loket", zaakcode="7QM4-X2PD-9TK3")
+    (expected,) = VARIATIONS[language][name]
+    assert message["text"] == expected["text"].format(dienst="Wmo-loket",
+                                                      zaakcode="7QM4-X2PD-9TK3")
