@@ -1,5 +1,9 @@
 """Reading a resident's short answers in the hand-off form: yes/no, age, contact way, moment.
 
+Dutch and English (and a few words of other languages); the words are data in
+``answer_words.yml``. Answers are kept as the form's Dutch keys ("ja", "telefoon", "ochtend"):
+the texts shown for them come from the data files in the conversation's language.
+
 The text arrives redacted (personal data is already a placeholder such as ``<TELEFOONNUMMER_1>``),
 so a contact answer is valid when it holds a placeholder of the right kind, never a raw value.
 """
@@ -29,39 +33,38 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 # A question is not an answer: "ja maar hoe lang bewaren jullie het?" is asked again.
 _QUESTION = re.compile(r"\?\s*$|\?\s+\S")
-_AGE = re.compile(r"\b(?:(ik ben|ben|pas|net)|(bijna|word|wordt))?\s*(\d{1,3})\s*(?:jaar|jr)?\b",
-                  re.IGNORECASE)  # "bijna 16", "ik word in maart 16": not 16 yet
-_AGE_COMING = re.compile(r"\b(?:bijna|word|wordt)\b(?:\s+\w+){0,3}?\s+(\d{1,3})\b", re.IGNORECASE)
+_I_AM = r"(?:ik ben|i'?m|i am)"
+_AGE = re.compile(r"\b(?:ik ben|i'?m|i am|ben|pas|net|just)?\s*(\d{1,3})\s*"
+                  r"(?:jaar|jr|years?|yrs?)?\b", re.IGNORECASE)
+# "bijna 16", "ik word in maart 16", "almost 16", "I turn 16 in May": not that age yet
+_AGE_COMING = re.compile(
+    r"\b(?:bijna|word|wordt|almost|turn|turning)\b(?:\s+\w+){0,3}?\s+(\d{1,3})\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-# A clock time ("om 10 uur", "10.30", "14:00") is not an age, whichever question it answers.
+# A clock time ("om 10 uur", "10.30", "14:00", "after 3 pm") is not an age, whichever question
+# it answers.
 _TIME = re.compile(
-    r"\b(?:om|rond|tegen|na|voor|vanaf|tussen|tot)\s+\d{1,2}(?:[:.]\d{2})?(?:\s*uur)?\b"
-    r"|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(?:uur|u)\b",
+    r"\b(?:om|rond|tegen|na|voor|vanaf|tussen|tot|at|around|after|before|from|between|until)"
+    r"\s+\d{1,2}(?:[:.]\d{2})?(?:\s*(?:uur|am|pm|o'clock))?\b"
+    r"|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(?:uur|u|am|pm|o'clock)(?!\w)",
     re.IGNORECASE,
 )
-# An age stated where a moment is asked ("ik ben 42", "15 jaar") or a bare number ("15").
+# An age stated where a moment is asked ("ik ben 42", "I'm 42", "15 jaar") or a bare number.
 _AGE_STATEMENT = re.compile(
-    r"^\s*(?:ik ben\s+)?\d{1,3}(?:\s*(?:jaar|jr)(?:\s+oud)?)?\s*[.!]*\s*$|\bik ben\s+\d{1,3}\b"
-    r"|\b\d{1,3}\s*(?:jaar|jr)\b",
+    r"^\s*(?:" + _I_AM + r"\s+)?\d{1,3}(?:\s*(?:jaar|jr|years?|yrs?)(?:\s+(?:oud|old))?)?"
+    r"\s*[.!]*\s*$|\b" + _I_AM + r"\s+\d{1,3}\b|\b\d{1,3}\s*(?:jaar|jr|years?|yrs?)\b",
     re.IGNORECASE,
 )
-_YOUNGER = re.compile(r"\b(jonger|onder de 16|nog geen 16|minderjarig)\b", re.IGNORECASE)
-_OLDER = re.compile(r"\b(ouder|boven de 16|16 of ouder|volwassen|meerderjarig)\b", re.IGNORECASE)
+_YOUNGER = re.compile(r"\b(jonger|onder de 16|nog geen 16|minderjarig|younger|under (16|sixteen)"
+                      r"|not (yet )?16|a minor)\b", re.IGNORECASE)
+_OLDER = re.compile(r"\b(ouder|boven de 16|16 of ouder|volwassen|meerderjarig|older"
+                    r"|over (16|sixteen)|16 or over|an adult|grown[- ]up)\b", re.IGNORECASE)
 
-CONTACT_WAYS = {
-    "telefoon": re.compile(r"\b(telefo\w*|bel\w*|opbellen|gebeld|mobiel|sms)\b", re.IGNORECASE),
-    "e-mail": re.compile(r"\b(e-?mail\w*|mail\w*)\b", re.IGNORECASE),
-}
+# The form's keys and the word lists (answer_words.yml) that name them, in the order tried.
+CONTACT_WAY_WORDS = {"telefoon": "phone", "e-mail": "email"}
 # Which placeholder a contact answer must hold, per contact way.
 CONTACT_LABELS = {"telefoon": LABELS["PHONE_NUMBER"], "e-mail": LABELS["EMAIL_ADDRESS"]}
-MOMENTS = {
-    "ochtend": re.compile(r"\b(ochtend|morgens|voor twaalf|voor 12)\w*", re.IGNORECASE),
-    "middag": re.compile(r"\b(middag|middags|na de lunch)\w*", re.IGNORECASE),
-    "avond": re.compile(r"\b(avond|avonds|na zessen|na 18)\w*", re.IGNORECASE),
-    "maakt niet uit": re.compile(
-        r"\b(maakt niet uit|maakt me niet uit|altijd|wanneer (het )?(jullie|u|je) wil|"
-        r"geen voorkeur|om het even|hele dag)", re.IGNORECASE),
-}
+MOMENT_WORDS = {"ochtend": "morning", "middag": "afternoon", "avond": "evening",
+                "maakt niet uit": "any_time"}
 MAX_MOMENT_CHARS = 60
 
 
@@ -107,7 +110,7 @@ def age_answer(text: str | None) -> str | None:
     coming = _AGE_COMING.search(without_times)
     if coming and 4 <= int(coming.group(1)) <= 120:
         return "ja" if int(coming.group(1)) > 16 else "nee"
-    ages = [int(m.group(3)) for m in _AGE.finditer(without_times) if 4 <= int(m.group(3)) <= 120]
+    ages = [int(m.group(1)) for m in _AGE.finditer(without_times) if 4 <= int(m.group(1)) <= 120]
     if ages:
         return "ja" if ages[0] >= 16 else "nee"
     return None
@@ -128,8 +131,9 @@ def contact_way(text: str | None) -> str | None:
     for way, label in CONTACT_LABELS.items():
         if f"<{label}_" in text:
             return way
-    for way, pattern in CONTACT_WAYS.items():
-        if pattern.search(text):
+    patterns = _patterns()
+    for way, words in CONTACT_WAY_WORDS.items():
+        if patterns[words].search(text):
             return way
     return None
 
@@ -152,8 +156,9 @@ def moment(text: str | None) -> str | None:
     """
     if not text or not text.strip():
         return None
-    for name, pattern in MOMENTS.items():
-        if pattern.search(text):
+    patterns = _patterns()
+    for name, words in MOMENT_WORDS.items():
+        if patterns[words].search(text):
             return name
     words = " ".join(text.split())
     if len(words) > MAX_MOMENT_CHARS or PLACEHOLDER.search(words):

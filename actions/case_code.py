@@ -20,6 +20,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import answers
+from actions.language import conversation_language
 from actions.privacy import (
     consent_texts,
     forget_handoffs,
@@ -28,6 +29,7 @@ from actions.privacy import (
     register_withdrawal,
     tell_what_was_deleted,
 )
+from bot.language_id import DUTCH, ENGLISH
 from privacy.queue import Handoff
 from redaction.placeholders import placeholder_pattern
 
@@ -36,22 +38,35 @@ CASE_CODE_TYPE = "NL_CASE_CODE"
 UNKNOWN = "onbekend"  # the code led nowhere: the form ends after saying so
 CLOSED = "afgerond"   # nothing to withdraw: the form ends after saying whom to call
 _CODE_PLACEHOLDER = placeholder_pattern(CASE_CODE_TYPE)
-STATUS_WORDS = {
-    "new": "nog niet opgepakt; een medewerker neemt contact met je op",
-    "claimed": "een medewerker heeft je vraag opgepakt",
-    "contacted": "een medewerker heeft contact met je gehad",
-    "closed": "afgerond",
+# The words of what is shown about a stored hand-off, per language of the conversation.
+CASE_WORDS = {
+    DUTCH: {
+        "new": "nog niet opgepakt; een medewerker neemt contact met je op",
+        "claimed": "een medewerker heeft je vraag opgepakt",
+        "contacted": "een medewerker heeft contact met je gehad",
+        "closed": "afgerond",
+        "phone": "telefoon", "ends_in": "nummer eindigt op", "when": "%d-%m-%Y om %H:%M",
+    },
+    ENGLISH: {
+        "new": "not picked up yet; a staff member will contact you",
+        "claimed": "a staff member has picked up your question",
+        "contacted": "a staff member has been in touch with you",
+        "closed": "finished",
+        "phone": "phone", "ends_in": "number ends in", "when": "%d-%m-%Y at %H:%M",
+    },
 }
 
 
-def masked_contact(way: str, contact: str) -> str:
+def masked_contact(way: str, contact: str, language: str = DUTCH) -> str:
     """Enough to recognise one's own number or address, too little to learn it."""
+    words = CASE_WORDS[language]
     if way == "e-mail" and "@" in contact:
         local, _, domain = contact.strip().partition("@")
         tld = domain.rsplit(".", 1)[-1] if "." in domain else ""
         return f"e-mail, {local[:1]}…@….{tld}"
     digits = re.sub(r"\D", "", contact)
-    return f"telefoon, nummer eindigt op {digits[-2:]}" if len(digits) >= 2 else "telefoon"
+    phone = words["phone"]
+    return f"{phone}, {words['ends_in']} {digits[-2:]}" if len(digits) >= 2 else phone
 
 
 def _found_handoff(tracker: Tracker, placeholder: str) -> tuple[str, Handoff | None]:
@@ -92,7 +107,7 @@ class ValidateCaseForm(FormValidationAction):
         if handoff is None:
             dispatcher.utter_message(response="utter_case_code_unknown")
             return {"case_code": UNKNOWN}
-        dispatcher.utter_message(response="utter_case_found", **self._facts(handoff))
+        dispatcher.utter_message(response="utter_case_found", **self._facts(handoff, tracker))
         if handoff.status == "closed":
             dispatcher.utter_message(response="utter_handoff_already_closed")
             return {"case_code": CLOSED}
@@ -110,19 +125,23 @@ class ValidateCaseForm(FormValidationAction):
         return {"case_withdraw": answer}
 
     @staticmethod
-    def _facts(handoff: Handoff) -> dict[str, str]:
-        services, texts = privacy_services(), consent_texts()
+    def _facts(handoff: Handoff, tracker: Tracker) -> dict[str, str]:
+        services, texts = privacy_services(), consent_texts(tracker)
+        language = conversation_language(tracker)
+        words = CASE_WORDS[language]
         consent = next((c for c in services.consents.for_conversation(handoff.conversation)
                         if c.id == handoff.consent_id), None)
-        service = referrals().services.get(handoff.team, {})
+        service = referrals(tracker).services.get(handoff.team, {})
+        moment = handoff.preferred_moment
         return {
             "onderwerp": texts.topic_name(handoff.topics[0] if handoff.topics else None),
             "dienst": service.get("naam", handoff.team),
-            "contact": masked_contact(handoff.contact_way, handoff.contact),
-            "moment": handoff.preferred_moment,
-            "status": STATUS_WORDS.get(handoff.status, handoff.status),
+            "contact": masked_contact(handoff.contact_way, handoff.contact, language),
+            "moment": texts.moment_names.get(moment, moment),
+            "status": words.get(handoff.status, handoff.status),
+            # The question as it was shown and registered, in the language it was asked in.
             "toestemming": consent.question if consent else "",
-            "wanneer": consent.answered_at.strftime("%d-%m-%Y om %H:%M") if consent else "",
+            "wanneer": consent.answered_at.strftime(words["when"]) if consent else "",
         }
 
 
@@ -155,7 +174,8 @@ class ActionFinishCase(Action):
             dispatcher.utter_message(response="utter_handoff_already_closed")
             return
         register_withdrawal(services, handoff.conversation)
-        forgotten = forget_handoffs(services, referrals(), handoff.conversation, "withdrawn")
+        forgotten = forget_handoffs(services, referrals(tracker), handoff.conversation,
+                                    "withdrawn")
         services.case_codes.record(services.pseudonym(tracker.sender_id), "withdrawn", handoff.id)
         dispatcher.utter_message(response="utter_case_withdrawn")
-        tell_what_was_deleted(dispatcher, forgotten, consent_texts())
+        tell_what_was_deleted(dispatcher, forgotten, consent_texts(tracker))

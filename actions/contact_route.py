@@ -10,17 +10,21 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.language import referrals_in
 from actions.topic import keep_topic
 from bot.referrals import Referrals, load_referrals
 
 # How residents say the way they want contact; first match wins.
 CONTACT_WAYS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("mailen", re.compile(r"\b(e-?mail\w*|mail\w*|schrijven|brief)\b", re.IGNORECASE)),
-    ("bellen", re.compile(r"\b(bel\w*|telefo\w*|opbellen|call\w*)\b", re.IGNORECASE)),
+    ("mailen", re.compile(r"\b(e-?mail\w*|mail\w*|schrijven|brief|write|letter)\b",
+                          re.IGNORECASE)),
+    ("bellen", re.compile(r"\b(bel\w*|telefo\w*|opbellen|call\w*|phon\w*|ring)\b",
+                          re.IGNORECASE)),
     (
         "langskomen",
         re.compile(
-            r"\b(langs\w*|loket|balie|inloop\w*|persoonlijk|afspraak|spreekuur|bezoek\w*)\b",
+            r"\b(langs\w*|loket|balie|inloop\w*|persoonlijk|afspraak|spreekuur|bezoek\w*"
+            r"|visit\w*|in person|walk[- ]?in|drop in|come (by|in|over)|desk|appointment)\b",
             re.IGNORECASE,
         ),
     ),
@@ -73,7 +77,8 @@ class ActionGiveContactRoute(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        service = self._referrals.service_for_topic(tracker.get_slot("help_topic"))
+        service = referrals_in(self._referrals, tracker).service_for_topic(
+            tracker.get_slot("help_topic"))
         way = tracker.get_slot("contact_way") or "bellen"
         dispatcher.utter_message(
             response=f"utter_contact_route_{way}",

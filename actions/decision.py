@@ -15,6 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.context import current
+from actions.language import referrals_in
 from actions.not_understood import likely_topics, service_reference
 from actions.topic import TOPIC_SLOT
 from bot.topics import HELP_TOPICS
@@ -37,7 +38,7 @@ class ActionDecisionService(Action):
                   domain: DomainDict) -> list[dict[str, Any]]:
         topic = decision_topic(tracker)
         if topic is not None:
-            service = current().referrals.service_for_topic(topic)
+            service = referrals_in(current().referrals, tracker).service_for_topic(topic)
             dispatcher.utter_message(response="utter_decision_service",
                                      **service_reference(service))
         return []

@@ -30,7 +30,7 @@ def withdraw_and_forget(tracker: Tracker, reason: str) -> tuple[bool, Forgotten]
     """Register a withdrawal if consent stood, then forget; whether consent stood."""
     services = privacy_services()
     stood = register_withdrawal(services, services.pseudonym(tracker.sender_id))
-    return stood, forget_resident(services, referrals(), tracker.sender_id, reason)
+    return stood, forget_resident(services, referrals(tracker), tracker.sender_id, reason)
 
 
 class ActionDeleteMyData(Action):
@@ -42,7 +42,7 @@ class ActionDeleteMyData(Action):
     ) -> list[EventType]:
         _, forgotten = withdraw_and_forget(tracker, "request")
         dispatcher.utter_message(response="utter_conversation_deleted")
-        tell_what_was_deleted(dispatcher, forgotten, consent_texts())
+        tell_what_was_deleted(dispatcher, forgotten, consent_texts(tracker))
         _tell_about_closed(dispatcher, forgotten)
         return clear_personal_slots(tracker)
 
@@ -56,7 +56,7 @@ class ActionStayAnonymous(Action):
     ) -> list[EventType]:
         _, forgotten = withdraw_and_forget(tracker, "anonymous")
         if forgotten.anything:
-            tell_what_was_deleted(dispatcher, forgotten, consent_texts())
+            tell_what_was_deleted(dispatcher, forgotten, consent_texts(tracker))
         _tell_about_closed(dispatcher, forgotten)
         dispatcher.utter_message(response="utter_stay_anonymous")
         return clear_personal_slots(tracker)
@@ -75,7 +75,7 @@ class ActionWithdrawConsent(Action):
         else:
             dispatcher.utter_message(response="utter_withdraw_consent")
         if forgotten.anything:
-            tell_what_was_deleted(dispatcher, forgotten, consent_texts())
+            tell_what_was_deleted(dispatcher, forgotten, consent_texts(tracker))
         _tell_about_closed(dispatcher, forgotten)
         return clear_personal_slots(tracker)
 

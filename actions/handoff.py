@@ -22,6 +22,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import answers
+from actions.language import conversation_language, variation
 from actions.privacy import (
     PERSONAL_SLOTS,
     clear_personal_slots,
@@ -43,12 +44,17 @@ ENDING_ANSWERS = {
     "handoff_consent": ("nee", answers.STOP),
     "handoff_summary_ok": ("nee", answers.STOP),
 }
-YES_NO_BUTTONS = [{"title": "Ja", "payload": "ja"}, {"title": "Nee", "payload": "nee"}]
+
+
+def yes_no_buttons(domain: DomainDict, tracker: Tracker) -> list[dict[str, str]]:
+    """The domain's yes/no buttons (``utter_invalid_yes_no``) in the conversation's language."""
+    language = conversation_language(tracker)
+    return [dict(b) for b in variation(domain, "utter_invalid_yes_no", language)["buttons"]]
 
 
 def service_for(tracker: Tracker) -> tuple[str, dict[str, str]]:
     """The team key and referral details of the service the resident's topic goes to."""
-    data = referrals()
+    data = referrals(tracker)
     team = team_of(data, settled_topic(tracker))
     return team, data.services[team]
 
@@ -56,11 +62,11 @@ def service_for(tracker: Tracker) -> tuple[str, dict[str, str]]:
 def consent_question(tracker: Tracker) -> str:
     _, service = service_for(tracker)
     retention = privacy_services().settings.handoff_retention_days
-    return consent_texts().handoff_question(service["naam"], retention)
+    return consent_texts(tracker).handoff_question(service["naam"], retention)
 
 
 def summary(tracker: Tracker) -> str:
-    return consent_texts().handoff_summary(
+    return consent_texts(tracker).handoff_summary(
         settled_topic(tracker), tracker.get_slot("handoff_contact_way") or "",
         tracker.get_slot("handoff_moment") or "",
     )
@@ -183,7 +189,7 @@ class ValidateHandoffForm(FormValidationAction):
         """Register the answer with the exact question text that was shown, and its version."""
         services = privacy_services()
         team, _ = service_for(tracker)
-        texts = consent_texts()
+        texts = consent_texts(tracker)  # the version of the text shown, in its language
         services.consents.record(
             conversation=services.pseudonym(tracker.sender_id), purpose=texts.purpose,
             recipient=team, data_categories=texts.data_categories,
@@ -200,7 +206,8 @@ class ActionAskHandoffConsent(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        dispatcher.utter_message(text=consent_question(tracker), buttons=YES_NO_BUTTONS)
+        dispatcher.utter_message(text=consent_question(tracker),
+                                 buttons=yes_no_buttons(domain, tracker))
         return []
 
 
@@ -262,8 +269,9 @@ class ActionFinishHandoff(Action):
     @staticmethod
     def _forget(dispatcher: CollectingDispatcher, tracker: Tracker, reason: str) -> None:
         dispatcher.utter_message(response="utter_handoff_not_sent")
-        forgotten = forget_resident(privacy_services(), referrals(), tracker.sender_id, reason)
-        tell_what_was_deleted(dispatcher, forgotten, consent_texts())
+        forgotten = forget_resident(privacy_services(), referrals(tracker), tracker.sender_id,
+                                    reason)
+        tell_what_was_deleted(dispatcher, forgotten, consent_texts(tracker))
 
     @staticmethod
     def _queue(dispatcher, tracker, team, service, slots, route) -> None:  # noqa: ANN001
@@ -288,7 +296,7 @@ class ActionFinishHandoff(Action):
             contact_way=slots["handoff_contact_way"], contact=contact,
             preferred_moment=slots["handoff_moment"], summary=summary(tracker),
         )
-        service = referrals().services[handoff.team]
+        service = referrals(tracker).services[handoff.team]
         # The hand-off holds its own encrypted copy; the vault keeps nothing it no longer needs.
         services.vault.delete(tracker.sender_id)
         # The case code is shown once, by the channel; Rasa only ever sees the marker.

@@ -20,7 +20,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.context import current
+from actions.language import button_titles, conversation_language, referrals_in
 from actions.topic import TOPIC_SLOT
+from bot.language_id import DUTCH, ENGLISH
 from bot.safety import WEAK_SIGNAL_ENTITIES
 from bot.topics import HELP_TOPICS
 
@@ -29,6 +31,7 @@ from bot.topics import HELP_TOPICS
 MIN_CONFIDENCE = 0.08
 MAX_SUGGESTIONS = 3
 SOMETHING_ELSE = {"title": "Iets anders", "payload": "/nlu_fallback"}
+SOMETHING_ELSE_TITLES = {DUTCH: "Iets anders", ENGLISH: "Something else"}
 SAFETY_LINES = {
     "utter_crisis_suicide": "utter_safety_line_suicide",
     "utter_domestic_violence": "utter_safety_line_violence",
@@ -44,11 +47,13 @@ def likely_topics(latest_message: dict[str, Any]) -> list[str]:
     return [r["name"] for r in ranked[:MAX_SUGGESTIONS]]
 
 
-def topic_buttons(domain: DomainDict, topics: list[str]) -> list[dict[str, str]]:
-    """The menu's own buttons for these topics (titles are the domain's), then "Iets anders"."""
-    menu = domain.get("responses", {}).get("utter_ask_help_topic", [{}])[0].get("buttons", [])
-    titles = {b["payload"].lstrip("/"): b["title"] for b in menu}
-    return [{"title": titles.get(t, t), "payload": f"/{t}"} for t in topics] + [SOMETHING_ELSE]
+def topic_buttons(domain: DomainDict, topics: list[str], language: str = DUTCH
+                  ) -> list[dict[str, str]]:
+    """The menu's own buttons for these topics (titles are the domain's, in the conversation's
+    language), then "Iets anders"."""
+    titles = button_titles(domain, "utter_ask_help_topic", language)
+    other = {**SOMETHING_ELSE, "title": SOMETHING_ELSE_TITLES[language]}
+    return [{"title": titles.get(f"/{t}", t), "payload": f"/{t}"} for t in topics] + [other]
 
 
 def service_reference(service: dict[str, Any]) -> dict[str, str]:
@@ -77,15 +82,16 @@ class ActionNotUnderstood(Action):
         latest = tracker.latest_message or {}
         topics = likely_topics(latest)
         topic = tracker.get_slot(TOPIC_SLOT)
+        language = conversation_language(tracker)
         if topic in HELP_TOPICS:
-            service = current().referrals.service_for_topic(topic)
+            service = referrals_in(current().referrals, tracker).service_for_topic(topic)
             others = [t for t in topics if t != topic]
             dispatcher.utter_message(response="utter_topic_followup",
-                                     buttons=topic_buttons(domain, others),
+                                     buttons=topic_buttons(domain, others, language),
                                      **service_reference(service))
         elif topics:
             dispatcher.utter_message(response="utter_suggest_topics",
-                                     buttons=topic_buttons(domain, topics))
+                                     buttons=topic_buttons(domain, topics, language))
         else:
             dispatcher.utter_message(response="utter_fallback")
         marks = {e.get("entity") for e in latest.get("entities") or []}

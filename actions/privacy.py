@@ -13,6 +13,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 
 from actions.context import current
+from actions.language import consent_texts_in, referrals_in
 from bot.consent import ConsentTexts
 from bot.referrals import Referrals
 from privacy.services import PrivacyServices
@@ -34,8 +35,10 @@ def privacy_services() -> PrivacyServices:
     return current().services
 
 
-def consent_texts() -> ConsentTexts:
-    return current().consent_texts
+def consent_texts(tracker: Tracker | None = None) -> ConsentTexts:
+    """The consent texts; in the conversation's language when its tracker is given."""
+    texts = current().consent_texts
+    return texts if tracker is None else consent_texts_in(texts, tracker)
 
 
 @dataclass(frozen=True)
@@ -111,5 +114,7 @@ def clear_personal_slots(tracker: Tracker) -> list[EventType]:
     return [SlotSet(slot, None) for slot in PERSONAL_SLOTS if tracker.get_slot(slot) is not None]
 
 
-def referrals() -> Referrals:
-    return current().referrals
+def referrals(tracker: Tracker | None = None) -> Referrals:
+    """The referral content; with the labels of the conversation's language given its tracker."""
+    data = current().referrals
+    return data if tracker is None else referrals_in(data, tracker)

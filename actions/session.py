@@ -1,9 +1,11 @@
 """Session start: introduce the assistant honestly and load the municipality's referral details.
 
-The welcome is in the language of the resident's first message: the boundary's reading of it
-arrives as the ``session_started_metadata`` Rasa gives this action. English sets the
-``language`` slot at once; another language gets no Dutch welcome - its own short answer
-(actions/other_language.py) says who is talking.
+Both in the language of the first message: the ``language`` slot is set only after this action,
+so the boundary's signal on that message decides (``actions.language.session_start_language``).
+Rasa would pick the welcome's variation by the slot, still Dutch here, so an English welcome is
+sent as the domain's English text, and the slot is set here at once. A first message in another
+language gets no Dutch welcome: its own short answer (actions/other_language.py) says who is
+talking.
 """
 
 from __future__ import annotations
@@ -15,31 +17,14 @@ from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.language_id import DUTCH, METADATA_LANGUAGE
+from actions.language import (
+    LANGUAGE_SLOT,
+    first_message_language,
+    session_start_language,
+    variation,
+)
+from bot.language_id import DUTCH, TEXT_LANGUAGES
 from bot.referrals import Referrals, load_referrals
-
-LANGUAGE_SLOT = "language"
-
-
-def first_language(tracker: Tracker) -> str | None:
-    """The boundary's reading of the first message; None when it was unsure (Dutch)."""
-    metadata = tracker.get_slot("session_started_metadata")
-    code = metadata.get(METADATA_LANGUAGE) if isinstance(metadata, dict) else None
-    return code if isinstance(code, str) and code else None
-
-
-def variation(domain: DomainDict, response: str, language: str) -> dict[str, Any] | None:
-    """The response's variation for ``language`` (its slot condition), or the plain one for Dutch.
-
-    Rasa renders an action's response with the tracker as it was before the action's events, so
-    a slot this action sets cannot choose the variation: the action chooses it.
-    """
-    for candidate in domain.get("responses", {}).get(response, []):
-        conditions = candidate.get("condition") or []
-        wanted = [c.get("value") for c in conditions if c.get("name") == LANGUAGE_SLOT]
-        if (wanted == [language]) or (not conditions and language == DUTCH):
-            return candidate
-    return None
 
 
 class ActionSessionStart(Action):
@@ -55,20 +40,22 @@ class ActionSessionStart(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         declared = set(domain.get("slots", {}))
+        language = session_start_language(tracker)
+        referrals = self._referrals.in_language(language)
         referral_slots = [
             SlotSet(key, value)
-            for key, value in self._referrals.template_variables().items()
+            for key, value in referrals.template_variables().items()
             if key in declared
         ]
         # The welcome is rendered by Rasa after these events, so pass the values explicitly too.
-        variables: dict[str, Any] = self._referrals.template_variables()
-        spoken = list(domain.get("slots", {}).get(LANGUAGE_SLOT, {}).get("values") or [DUTCH])
-        language = first_language(tracker) or DUTCH
+        variables: dict[str, Any] = referrals.template_variables()
         events: list[EventType] = [SessionStarted(), *referral_slots]
-        welcome = variation(domain, "utter_welcome", language) if language != DUTCH else None
-        if welcome is not None:
-            dispatcher.utter_message(text=welcome["text"].format(**variables))
-            events.append(SlotSet(LANGUAGE_SLOT, language))
-        elif language == DUTCH or language in spoken:
+        if first_message_language(tracker) not in (None, *TEXT_LANGUAGES):
+            pass  # another language: its own answer introduces the assistant
+        elif language == DUTCH:
             dispatcher.utter_message(response="utter_welcome", **variables)
+        else:
+            welcome = variation(domain, "utter_welcome", language)["text"]
+            dispatcher.utter_message(text=welcome.format(**variables))
+            events.append(SlotSet(LANGUAGE_SLOT, language))
         return [*events, ActionExecuted("action_listen")]

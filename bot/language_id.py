@@ -16,6 +16,10 @@ from collections.abc import Collection
 from typing import Any
 
 DUTCH = "nl"
+ENGLISH = "en"
+# The languages the assistant's own texts are written in (domain.yml, the data files); a resident
+# in any other language gets the short answer of bot/languages.yml, and Dutch texts otherwise.
+TEXT_LANGUAGES = (DUTCH, ENGLISH)
 # The boundary's signal to Rasa: the message's language when the boundary is sure of it (also
 # "nl" for a clearly Dutch message); absent when in doubt, so the conversation keeps its language.
 METADATA_LANGUAGE = "language"
@@ -43,6 +47,12 @@ DUTCH_FUNCTION_WORDS = frozenset(
 _DUTCH_COURTESIES = frozenset(
     "hallo hoi goedemorgen goedemiddag graag alsjeblieft dank bedankt oke oké doei hulp".split())
 CLEARLY_DUTCH_WORDS = 2  # distinct Dutch function words that make a message clearly Dutch
+
+
+def text_language(code: object) -> str:
+    """The language of the assistant's texts for a language code (a slot value, the boundary's
+    signal): English for "en", Dutch for anything else - the one place this is decided."""
+    return ENGLISH if code == ENGLISH else DUTCH
 
 
 class LanguageIdentifier:

@@ -1,17 +1,19 @@
 """Municipality referral content from ``bot/referrals.yml``.
 
 The file is the one place where a municipality's names, numbers, opening hours and addresses live;
-responses in ``domain.yml`` refer to them as ``{<service>_<field>}`` variables.
+responses in ``domain.yml`` refer to them as ``{<service>_<field>}`` variables. A service's ``en:``
+block holds its English labels; :meth:`Referrals.in_language` gives the content with them.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from bot.language_id import DUTCH, TEXT_LANGUAGES
 from settings.core import PROJECT_ROOT
 
 REFERRALS_FILE = PROJECT_ROOT / "bot" / "referrals.yml"
@@ -30,6 +32,17 @@ class Referrals:
     example: bool
     services: dict[str, dict[str, str]]
     topic_services: dict[str, str]
+    # Per language, per service: the labels that differ from the Dutch ones (``en:`` blocks).
+    translations: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict, repr=False)
+    language: str = DUTCH
+
+    def in_language(self, language: str) -> Referrals:
+        """The same services with the labels of ``language`` where the file offers them."""
+        labels = self.translations.get(language)
+        if not labels:
+            return self
+        services = {key: {**values, **labels.get(key, {})} for key, values in self.services.items()}
+        return replace(self, services=services, translations={}, language=language)
 
     def template_variables(self) -> dict[str, str]:
         """All values as flat response variables, e.g. ``schuldhulp_telefoon``."""
@@ -69,9 +82,23 @@ def load_referrals(path: Path = REFERRALS_FILE) -> Referrals:
     """Load and check the referral file; raise ReferralsError naming what is missing."""
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     _check(data, path)
+    services = {k: {f: str(v) for f, v in vals.items() if f not in TEXT_LANGUAGES}
+                for k, vals in data["services"].items()}
+    translations = {
+        language: {k: {f: str(v) for f, v in (vals.get(language) or {}).items()}
+                   for k, vals in data["services"].items() if vals.get(language)}
+        for language in TEXT_LANGUAGES if language != DUTCH
+    }
+    for language, labels in translations.items():
+        for key, values in labels.items():
+            unknown = set(values) - set(services[key])
+            if unknown:
+                raise ReferralsError(f"{path}: {key}.{language} labels unknown fields "
+                                     f"{', '.join(sorted(unknown))}")
     return Referrals(
         version=str(data.get("version", "")),
         example=bool(data.get("example", False)),
-        services={k: {f: str(v) for f, v in vals.items()} for k, vals in data["services"].items()},
+        services=services,
         topic_services=dict(data.get("topic_services") or {}),
+        translations=translations,
     )

@@ -11,7 +11,7 @@ import asyncio
 import json
 import logging
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,7 @@ from rasa.core.channels import channel, rest, socketio
 from rasa.core.channels.channel import UserMessage
 
 from channels import context, input_gate, resilience
+from channels.replies import Replies, read_replies
 from channels.revealing import Revealer, RevealingOutput
 from channels.screen import Screened, Screening
 from redaction import log_filter
@@ -29,9 +30,8 @@ REPLIES_FILE = Path(__file__).with_name("replies.yml")
 Handler = Callable[[UserMessage], Awaitable[Any]]
 
 
-def load_replies(path: Path = REPLIES_FILE) -> dict[str, str]:
-    replies = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return {key: " ".join(str(value).split()) for key, value in replies.items() if key != "version"}
+def load_replies(path: Path = REPLIES_FILE) -> Replies:
+    return read_replies(yaml.safe_load(path.read_text(encoding="utf-8")))
 
 
 class RedactingBoundary:
@@ -44,12 +44,12 @@ class RedactingBoundary:
     """
 
     def __init__(
-        self, screening: Screening, max_chars: int, replies: dict[str, str],
+        self, screening: Screening, max_chars: int, replies: Mapping[str, str],
         reveals: Revealer | None = None,
     ) -> None:
         self._screening = screening
         self._max_chars = max_chars
-        self._replies = replies
+        self._replies = replies if isinstance(replies, Replies) else Replies(replies)
         self._reveals = reveals  # fills in a new case code on the way out (channels.revealing)
 
     async def handle(self, message: UserMessage, on_new_message: Handler) -> None:
@@ -66,7 +66,7 @@ class RedactingBoundary:
             logger.error("safety check of the original text failed (%s)", screened.safety_failure)
         if not screened.ok:
             logger.error("redaction failed (%s); message dropped", screened.failure)
-            await self._reply(message, "technical_problem")
+            await self._reply(message, "technical_problem", screened.metadata)
             return
         if screened.found:
             logger.info("redacted %s", list(screened.found))
@@ -81,10 +81,13 @@ class RedactingBoundary:
         except (Exception, asyncio.CancelledError) as error:  # noqa: BLE001
             # Rasa's REST handler would log its copy of the *raw* text; handle it here instead.
             logger.error("handling a redacted message failed (%s)", type(error).__name__)
-            await self._reply(message, "technical_problem")
+            await self._reply(message, "technical_problem", message.metadata)
 
-    async def _reply(self, message: UserMessage, key: str) -> None:
-        await message.output_channel.send_text_message(message.sender_id, self._replies[key])
+    async def _reply(self, message: UserMessage, key: str, metadata: Any = None) -> None:
+        """Say it in the language the screen read the message in (English or Dutch); Dutch
+        when it did not read it (e.g. too long to check)."""
+        text = self._replies.for_message(metadata)[key]
+        await message.output_channel.send_text_message(message.sender_id, text)
 
 
 def boundary() -> RedactingBoundary:

@@ -40,6 +40,7 @@ import yaml
 from channels import context
 from channels.held import HeldMessages as HeldStore
 from channels.held import MemoryHeldMessages
+from channels.replies import Replies, read_replies
 from settings.core import SettingsError, read_section
 
 logger = logging.getLogger(__name__)
@@ -61,8 +62,9 @@ class ResilienceSettings:
 
 def load_resilience(
     path: Path = RESILIENCE_FILE, env: Mapping[str, str] | None = None
-) -> tuple[ResilienceSettings, dict[str, str]]:
-    """Settings (``DH_RESILIENCE_<KEY>`` overrides) and the replies, municipality filled in."""
+) -> tuple[ResilienceSettings, Replies]:
+    """Settings (``DH_RESILIENCE_<KEY>`` overrides) and the replies (Dutch, and English for a
+    message read as English), municipality filled in."""
     from bot.referrals import load_referrals
 
     env = os.environ if env is None else env
@@ -72,8 +74,7 @@ def load_resilience(
     if settings.turn_timeout_s <= 0 or settings.health_timeout_s <= 0:
         raise SettingsError(f"{path}: timeouts must be positive")
     variables = load_referrals().template_variables()
-    replies = {key: " ".join(str(text).split()).format(**variables)
-               for key, text in (raw.get("replies") or {}).items()}
+    replies = read_replies(raw.get("replies") or {}, lambda text: text.format(**variables))
     return settings, replies
 
 
@@ -156,10 +157,10 @@ HeldMessages = MemoryHeldMessages  # the in-memory store, by its old name
 # --- the guard around Rasa's handler ---------------------------------------------------------
 
 class TurnGuard:
-    def __init__(self, settings: ResilienceSettings, replies: dict[str, str],
+    def __init__(self, settings: ResilienceSettings, replies: Mapping[str, str],
                  watch: ActionServerWatch, held: HeldStore | None = None) -> None:
         self.settings = settings
-        self.replies = replies
+        self.replies = replies if isinstance(replies, Replies) else Replies(replies)
         self.watch = watch
         self.held: HeldStore = held or MemoryHeldMessages(
             settings.held_per_conversation, settings.held_conversations,
@@ -214,7 +215,8 @@ class TurnGuard:
             logger.error("a late turn failed (%s)", type(turn.exception()).__name__)
 
     async def _reply(self, message: Any, key: str) -> None:
-        await message.output_channel.send_text_message(message.sender_id, self.replies[key])
+        text = self.replies.for_message(message.metadata)[key]
+        await message.output_channel.send_text_message(message.sender_id, text)
 
 
 def build_turn_guard(actions_health_url: str, path: Path = RESILIENCE_FILE,

@@ -78,6 +78,7 @@ class Screen:
         return self(text, sender_id, metadata)
 
     def __call__(self, text: str, sender_id: str, metadata: Any) -> Screened:
+        language = None
         try:
             kept = page_context(metadata, self._context_keys, self._redactor)
             if text.strip().startswith("/"):  # Rasa strips before it looks for a payload
@@ -90,7 +91,9 @@ class Screen:
             language, foreign_signal = self._check_language(text)
             redacted, findings = self._redactor.redact(text, sender_id)
         except Exception as error:  # noqa: BLE001 — the text must not reach a log or Rasa
-            return Screened(failure=type(error).__name__)
+            # Only the language code goes with a failure: the boundary's reply speaks it.
+            known = {METADATA_LANGUAGE: language} if language is not None else None
+            return Screened(metadata=known, failure=type(error).__name__)
         if foreign_signal is not None and (signal is None or not signal.clear):
             signal = foreign_signal
         if signal is not None:

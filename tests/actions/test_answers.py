@@ -119,3 +119,53 @@ def test_stop_inside_an_answer(text):
 ])
 def test_a_moment_with_a_yes_word_inside_is_still_a_moment(text, expected):
     assert answers.moment(text) == expected
+
+
+# English: a language of the assistant's own texts, so its answers are read in full.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("yes", "ja"), ("Yes, pass it on", "ja"), ("sure", "ja"), ("of course", "ja"),
+    ("that's right", "ja"), ("I don't mind", "ja"), ("no", "nee"), ("No thanks", "nee"),
+    ("rather not", "nee"), ("that's not right", "nee"), ("No, do not pass it on", "nee"),
+    ("please don't", "nee"), ("yes but how long do you keep it?", None), ("maybe", None),
+])
+def test_yes_or_no_in_english(text, expected):
+    assert answers.yes_or_no(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("I'm 42", "ja"), ("I am 15 years old", "nee"), ("Yes, 16 or older", "ja"),
+    ("No, younger than 16", "nee"), ("over 16", "ja"), ("under 16", "nee"),
+    ("I'm an adult", "ja"), ("no idea", None),
+])
+def test_age_answer_in_english(text, expected):
+    assert answers.age_answer(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("call me", "telefoon"), ("by phone please", "telefoon"), ("Phone", "telefoon"),
+    ("text me", "telefoon"), ("by e-mail", "e-mail"), ("email is better", "e-mail"),
+    ("carrier pigeon", None),
+])
+def test_contact_way_in_english(text, expected):
+    assert answers.contact_way(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("tomorrow morning", "ochtend"), ("Afternoon", "middag"), ("in the evening", "avond"),
+    ("any time", "maakt niet uit"), ("it doesn't matter", "maakt niet uit"),
+    ("Tuesday after 3 pm", "Tuesday after 3 pm"),
+    ("I'm 42", None), ("42 years", None), ("yes", None), ("call me", None),
+])
+def test_moment_in_english(text, expected):
+    assert answers.moment(text) == expected
+
+
+@pytest.mark.parametrize("text", ["stop", "quit", "never mind", "forget it",
+                                  "I changed my mind, leave it"])
+def test_stop_in_english(text):
+    assert answers.is_stop(text)
+
+
+@pytest.mark.parametrize("text", ["yes, cancel it", "stop calling my mother please"])
+def test_english_answers_that_are_no_stop(text):
+    assert not answers.is_stop(text)

@@ -50,3 +50,27 @@ def test_local_service_without_walk_in_is_refused(tmp_path):
     path = _write(tmp_path, lambda d: d["services"]["wmo"].pop("inloop"))
     with pytest.raises(ReferralsError, match="'wmo'.*lacks inloop"):
         load_referrals(path)
+
+
+def test_english_labels_replace_the_dutch_ones_and_keep_the_rest(referrals):
+    english = referrals.in_language("en")
+    cjg, dutch = english.services["cjg"], referrals.services["cjg"]
+    assert cjg["tijden"] == "on weekdays from 8.30 to 17.00"
+    assert cjg["naam"] == "Centre for Youth and Family (CJG)"
+    for kept in ("telefoon", "website", "adres", "email"):
+        assert cjg[kept] == dutch[kept], "numbers and addresses are the municipality's own"
+    assert english.template_variables()["cjg_tijden"] == cjg["tijden"]
+    assert referrals.in_language("nl") is referrals
+
+
+@pytest.mark.parametrize("topic", TOPICS)
+def test_every_local_service_has_english_hours_and_walk_in_times(referrals, topic):
+    english = referrals.in_language("en").service_for_topic(topic)
+    dutch = referrals.service_for_topic(topic)
+    assert english["tijden"] != dutch["tijden"] and english["inloop"] != dutch["inloop"]
+
+
+def test_english_label_for_an_unknown_field_is_refused(tmp_path):
+    path = _write(tmp_path, lambda d: d["services"]["cjg"]["en"].update({"fax": "none"}))
+    with pytest.raises(ReferralsError, match="cjg.en labels unknown fields fax"):
+        load_referrals(path)

@@ -1,4 +1,5 @@
-"""Every response the assistant can send: readable at B1, never deciding, no unfilled gaps."""
+"""Every response the assistant can send, in Dutch and in English: readable at B1, never deciding,
+no unfilled gaps - and every Dutch response has its English variation."""
 
 from __future__ import annotations
 
@@ -9,14 +10,27 @@ import string
 import pytest
 import yaml
 
-from bot.language import MIN_DOUMA_MEAN, MIN_DOUMA_PER_TEXT, decision_phrases, flesch_douma
+from bot.language import MIN_READING_EASE, decision_phrases, reading_ease
+from bot.language_id import DUTCH, DUTCH_FUNCTION_WORDS, ENGLISH, TEXT_LANGUAGES
 from settings.core import PROJECT_ROOT
 
 DOMAIN = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))
-RESPONSES = {
-    name: [variant["text"] for variant in variants]
-    for name, variants in DOMAIN["responses"].items()
+ENGLISH_CONDITION = [{"type": "slot", "name": "language", "value": ENGLISH}]
+
+
+def language_of(variation: dict) -> str:
+    """The language a variation is shown in: English under the slot condition, else Dutch."""
+    return ENGLISH if variation.get("condition") == ENGLISH_CONDITION else DUTCH
+
+
+VARIATIONS = {
+    language: {name: [v for v in variants if language_of(v) == language]
+               for name, variants in DOMAIN["responses"].items()}
+    for language in TEXT_LANGUAGES
 }
+RESPONSES = {name: [v["text"] for v in variants] for name, variants in VARIATIONS[DUTCH].items()}
+RESPONSES_EN = {name: [v["text"] for v in variants]
+                for name, variants in VARIATIONS[ENGLISH].items()}
 TOPICS = [
     "debt",
     "money_worries",
@@ -42,17 +56,35 @@ ACTION_VARIABLES = {
 }
 
 
-def render(text: str, referrals) -> str:
-    service = referrals.services["schuldhulp"]
-    values = {
-        **referrals.template_variables(), **{"dienst": service["naam"]}, **service,
+# What the actions pass in each language (actions/handoff.py, actions/case_code.py, ...).
+ACTION_VALUES = {
+    DUTCH: {
         "samenvatting": "Hulpvraag over schulden. Contact via telefoon. Liefst ochtend.",
-        "wat": "je naam, je telefoonnummer en je aanmelding bij " + service["naam"],
+        "wat": "je naam, je telefoonnummer en je aanmelding bij {naam}",
         "zaakcode": "7QM4-X2PD-9TK3", "onderwerp": "schulden",
         "contact": "telefoon, nummer eindigt op 07", "moment": "ochtend",
         "status": "nog niet opgepakt; een medewerker neemt contact met je op",
-        "toestemming": "Mag ik je vraag doorgeven aan " + service["naam"] + "?",
+        "toestemming": "Mag ik je vraag doorgeven aan {naam}?",
         "wanneer": "06-12-2026 om 10:14",
+    },
+    ENGLISH: {
+        "samenvatting": "Question about debts. Contact by phone. Best time: morning.",
+        "wat": "your name, your phone number and your request to {naam}",
+        "zaakcode": "7QM4-X2PD-9TK3", "onderwerp": "debts",
+        "contact": "phone, number ends in 07", "moment": "morning",
+        "status": "not picked up yet; a staff member will contact you",
+        "toestemming": "May I pass on your question to {naam}?",
+        "wanneer": "06-12-2026 at 10:14",
+    },
+}
+
+
+def render(text: str, referrals, language: str = DUTCH) -> str:
+    referrals = referrals.in_language(language)
+    service = referrals.services["schuldhulp"]
+    values = {
+        **referrals.template_variables(), **{"dienst": service["naam"]}, **service,
+        **{k: v.format(naam=service["naam"]) for k, v in ACTION_VALUES[language].items()},
     }
     return text.format(**values)
 
@@ -61,13 +93,17 @@ def variables(text: str) -> set[str]:
     return {field for _, field, _, _ in string.Formatter().parse(text) if field}
 
 
-ALL_TEXTS = [(name, i, text) for name, texts in RESPONSES.items() for i, text in enumerate(texts)]
+ALL_TEXTS = [
+    (language, name, i, variation["text"])
+    for language, responses in VARIATIONS.items()
+    for name, variations in responses.items()
+    for i, variation in enumerate(variations)
+]
+IDS = [f"{lang}-{n}-{i}" for lang, n, i, _ in ALL_TEXTS]
 
 
-@pytest.mark.parametrize(
-    ("name", "i", "text"), ALL_TEXTS, ids=[f"{n}-{i}" for n, i, _ in ALL_TEXTS]
-)
-def test_every_variable_is_provided(name, i, text, referrals):
+@pytest.mark.parametrize(("language", "name", "i", "text"), ALL_TEXTS, ids=IDS)
+def test_every_variable_is_provided(language, name, i, text, referrals):
     provided = set(referrals.template_variables())
     if name.startswith("utter_contact_route_"):
         provided |= ROUTE_VARIABLES
@@ -79,29 +115,49 @@ def test_every_variable_is_provided(name, i, text, referrals):
     assert variables(text) <= provided
 
 
-@pytest.mark.parametrize(
-    ("name", "i", "text"), ALL_TEXTS, ids=[f"{n}-{i}" for n, i, _ in ALL_TEXTS]
-)
-def test_response_is_b1_readable(name, i, text, referrals):
-    score = flesch_douma(render(text, referrals))
-    assert score >= MIN_DOUMA_PER_TEXT, f"{name}: Flesch–Douma {score:.1f}"
+@pytest.mark.parametrize(("language", "name", "i", "text"), ALL_TEXTS, ids=IDS)
+def test_response_is_b1_readable(language, name, i, text, referrals):
+    score = reading_ease(render(text, referrals, language), language)
+    minimum, _ = MIN_READING_EASE[language]
+    assert score >= minimum, f"{language} {name}: reading ease {score:.1f}"
 
 
-def test_responses_read_easy_on_average(referrals):
-    scores = [flesch_douma(render(t, referrals)) for _, _, t in ALL_TEXTS]
-    assert statistics.mean(scores) >= MIN_DOUMA_MEAN
+@pytest.mark.parametrize("language", TEXT_LANGUAGES)
+def test_responses_read_easy_on_average(language, referrals):
+    scores = [reading_ease(render(t, referrals, lang), lang)
+              for lang, _, _, t in ALL_TEXTS if lang == language]
+    _, mean = MIN_READING_EASE[language]
+    assert statistics.mean(scores) >= mean
 
 
-@pytest.mark.parametrize(
-    ("name", "i", "text"), ALL_TEXTS, ids=[f"{n}-{i}" for n, i, _ in ALL_TEXTS]
-)
-def test_no_response_grants_refuses_or_promises(name, i, text, referrals):
-    assert decision_phrases(render(text, referrals)) == []
+@pytest.mark.parametrize(("language", "name", "i", "text"), ALL_TEXTS, ids=IDS)
+def test_no_response_grants_refuses_or_promises(language, name, i, text, referrals):
+    assert decision_phrases(render(text, referrals, language)) == []
 
 
+@pytest.mark.parametrize("name", sorted(DOMAIN["responses"]))
+def test_every_response_has_one_english_variation_with_the_same_variables_and_buttons(name):
+    (dutch,), (english,) = VARIATIONS[DUTCH][name], VARIATIONS[ENGLISH][name]
+    assert variables(english["text"]) == variables(dutch["text"])
+    payloads = [b["payload"] for b in dutch.get("buttons", [])]
+    assert [b["payload"] for b in english.get("buttons", [])] == payloads
+    titles = {b["title"] for b in dutch.get("buttons", [])}
+    assert not titles & {b["title"] for b in english.get("buttons", [])} - {"Stress", "E-mail"}
+
+
+@pytest.mark.parametrize("name", sorted(DOMAIN["responses"]))
+def test_english_variation_is_english(name):
+    """Not a copy of the Dutch text: no word the language check takes as surely Dutch."""
+    (english,) = RESPONSES_EN[name]
+    assert english != RESPONSES[name][0]
+    words = set(re.findall(r"[a-z']+", re.sub(r"\{\w+\}", " ", english).lower()))
+    assert not words & DUTCH_FUNCTION_WORDS
+
+
+@pytest.mark.parametrize("responses", [RESPONSES, RESPONSES_EN], ids=TEXT_LANGUAGES)
 @pytest.mark.parametrize("topic", TOPICS)
-def test_help_topic_answer_has_practical_tips_and_names_the_help(topic, referrals):
-    (text,) = RESPONSES[f"utter_{topic}"]
+def test_help_topic_answer_has_practical_tips_and_names_the_help(topic, responses, referrals):
+    (text,) = responses[f"utter_{topic}"]
     bullets = text.count("•")
     assert 2 <= bullets <= 4, "acknowledge, then 2–4 concrete pieces of information"
     service_key = referrals.topic_services[topic]
@@ -119,45 +175,81 @@ def test_topic_answers_offer_contact_with_a_person():
     assert set(TOPICS) <= offered
 
 
-@pytest.mark.parametrize(
-    ("response", "numbers"),
-    [
-        ("utter_crisis_suicide", ["112", "0800-0113", "113.nl"]),
-        ("utter_domestic_violence", ["112", "0800-2000", "Veilig Thuis"]),
-        ("utter_safety_line_suicide", ["112", "0800-0113", "113.nl"]),
-        ("utter_safety_line_violence", ["112", "0800-2000", "Veilig Thuis"]),
-    ],
-)
-def test_safety_answers_carry_the_national_numbers_literally(response, numbers):
-    (text,) = RESPONSES[response]
+SAFETY_NUMBERS = [
+    ("utter_crisis_suicide", ["112", "0800-0113", "113.nl"]),
+    ("utter_domestic_violence", ["112", "0800-2000", "Veilig Thuis"]),
+    ("utter_safety_line_suicide", ["112", "0800-0113", "113.nl"]),
+    ("utter_safety_line_violence", ["112", "0800-2000", "Veilig Thuis"]),
+    ("utter_safety_reminder_suicide", ["112", "0800-0113", "113.nl"]),
+    ("utter_safety_reminder_violence", ["112", "0800-2000", "Veilig Thuis"]),
+]
+
+
+@pytest.mark.parametrize("language", TEXT_LANGUAGES)
+@pytest.mark.parametrize(("response", "numbers"), SAFETY_NUMBERS)
+def test_safety_answers_carry_the_national_numbers_literally(response, numbers, language):
+    (text,) = (RESPONSES if language == DUTCH else RESPONSES_EN)[response]
     assert all(n in text for n in numbers)
     assert variables(text) == set(), "safety answers must not depend on session slots"
 
 
-def test_opening_message_is_honest():
-    (text,) = RESPONSES["utter_welcome"]
-    for phrase in ("digitale assistent", "geen mens", "anoniem", "privacy"):
-        assert phrase in text
+@pytest.mark.parametrize(("response", "numbers"), SAFETY_NUMBERS)
+def test_english_safety_answers_say_the_helpline_speaks_english(response, numbers):
+    """113 and Veilig Thuis talk with residents in English; 112 is not promised anything."""
+    (text,) = RESPONSES_EN[response]
+    assert "in English" in text
 
 
-def test_bot_challenge_says_it_is_not_a_person():
-    (text,) = RESPONSES["utter_bot_challenge"]
-    assert "geen mens" in text and "computerprogramma" in text
+@pytest.mark.parametrize(
+    ("response", "language", "phrases"),
+    [
+        # The opening message is honest: a program, not a person; anonymous; privacy on request.
+        ("utter_welcome", DUTCH, ("digitale assistent", "geen mens", "anoniem", "privacy")),
+        ("utter_welcome", ENGLISH, ("digital assistant", "not a person", "anonymously",
+                                    "privacy")),
+        # Asked whether it is a person, it says it is not.
+        ("utter_bot_challenge", DUTCH, ("geen mens", "computerprogramma")),
+        ("utter_bot_challenge", ENGLISH, ("not a person", "computer program")),
+        # Asked for a decision, it names who decides.
+        ("utter_ask_decision", DUTCH, ("niet beslissen", "medewerker van de gemeente")),
+        ("utter_ask_decision", ENGLISH, ("not allowed to decide", "works for the municipality")),
+    ],
+)
+def test_the_assistant_is_honest_about_what_it_is_and_who_decides(response, language, phrases):
+    (variation,) = VARIATIONS[language][response]
+    assert all(phrase in variation["text"] for phrase in phrases)
 
 
-def test_ask_decision_names_who_decides():
-    (text,) = RESPONSES["utter_ask_decision"]
-    assert "niet beslissen" in text and "medewerker van de gemeente" in text
-
-
+@pytest.mark.parametrize("language", TEXT_LANGUAGES)
 @pytest.mark.parametrize("response", ["utter_fallback", "utter_out_of_scope", "utter_default"])
-def test_not_understood_offers_every_help_topic(response):
-    buttons = DOMAIN["responses"][response][0]["buttons"]
-    assert {b["payload"] for b in buttons} == {f"/{t}" for t in TOPICS}
+def test_not_understood_offers_every_help_topic(response, language):
+    (variation,) = VARIATIONS[language][response]
+    assert {b["payload"] for b in variation["buttons"]} == {f"/{t}" for t in TOPICS}
 
 
+@pytest.mark.parametrize("responses", [RESPONSES, RESPONSES_EN], ids=TEXT_LANGUAGES)
 @pytest.mark.parametrize("response", ["utter_safety_line_suicide", "utter_safety_line_violence"])
-def test_weak_signal_line_is_one_short_addition(response):
-    (text,) = RESPONSES[response]
+def test_weak_signal_line_is_one_short_addition(response, responses):
+    (text,) = responses[response]
     assert len(text.split()) <= 35, "one short line next to the topic answer, not a second answer"
     assert "•" not in text
+
+
+@pytest.fixture(scope="module")
+def generator():
+    """Rasa's own response generator, on this domain."""
+    from rasa.core.nlg.response import TemplatedNaturalLanguageGenerator
+    from rasa.shared.core.domain import Domain
+
+    return TemplatedNaturalLanguageGenerator(
+        Domain.load(str(PROJECT_ROOT / "domain.yml")).responses)
+
+
+@pytest.mark.parametrize(("slot", "language"), [("en", ENGLISH), ("nl", DUTCH), (None, DUTCH)])
+@pytest.mark.parametrize("name", ["utter_greet", "utter_crisis_suicide", "utter_handoff_done"])
+def test_rasa_picks_the_variation_of_the_language_slot(generator, name, slot, language):
+    message = generator.generate_from_slots(name, {"language": slot}, "rest",
+                                            dienst="Wmo-loket", zaakcode="7QM4-X2PD-9TK3")
+    (expected,) = VARIATIONS[language][name]
+    assert message["text"] == expected["text"].format(dienst="Wmo-loket",
+                                                      zaakcode="7QM4-X2PD-9TK3")

@@ -25,6 +25,15 @@ def who() -> WhoAsks:
     ("ik zit in de brugklas en word gepest", "parenting", "youth"),
     ("mijn zoon van 15 en ik ruziën veel, ik ben 42", "parenting", None),
     ("ik ben 34 en heb schulden", "debt", None),
+    # English: the assistant answers in English too.
+    ("my son is 15 and smokes weed every day", "youth", "parenting"),
+    ("As a single mum I don't know how to handle my teenager", "youth", "parenting"),
+    ("I'm 34, I lost my job and my benefit stops. What now?", "youth", "money_worries"),
+    ("I'm 15 and my parents don't understand me", "youth", None),
+    ("i'm 15 and sometimes smoke weed, is that allowed", "parenting", "youth"),
+    ("I'm in year 9 and I get bullied", "parenting", "youth"),
+    ("my son of 15 and I fight a lot, I'm 42", "parenting", None),
+    ("I'm 34 and I have debts", "debt", None),
 ])
 def test_the_writer_decides_between_youth_and_parenting(who, text, intent, expected):
     ranking = [intent, *[r for r in OTHERS if r != intent]]

@@ -8,7 +8,7 @@ import logging
 import pytest
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
-from channels.redacting import RedactingBoundary, load_replies
+from channels.redacting import RedactingBoundary, Replies, load_replies
 from channels.screen import Screen
 from redaction.findings import Finding
 
@@ -48,7 +48,7 @@ def run(gate: RedactingBoundary, text: str, downstream=None):
 
 
 @pytest.fixture
-def replies() -> dict[str, str]:
+def replies() -> Replies:
     return load_replies()
 
 
@@ -217,3 +217,44 @@ def test_a_failing_safety_check_costs_neither_the_message_nor_privacy(replies, c
     [(text, metadata)] = _metadata_received(gate, f"ik ben {SECRET}")
     assert text == "ik ben <PERSOON_1> <TELEFOONNUMMER_1>" and metadata is None
     assert "safety check" in caplog.text and "Amrani" not in caplog.text
+
+
+class EnglishCheck:
+    """The language check's answer for every message: English (a fake; lingua is not needed)."""
+
+    def check(self, text: str):
+        return "en", None
+
+
+def test_a_failure_on_an_english_message_is_answered_in_english(replies):
+    screen = Screen(FakeRedactor(fail=True), language=EnglishCheck())
+    received, sent = run(RedactingBoundary(screen, 2000, replies), "I have debts " + SECRET)
+    assert received == []
+    assert sent == [replies.in_language("en")["technical_problem"]]
+    assert "112" in sent[0] and "0800-0113" in sent[0] and "0800-2000" in sent[0]
+    assert "in English" in sent[0]
+
+
+def test_a_failure_after_an_english_message_was_forwarded_is_answered_in_english(replies):
+    async def broken(message):
+        raise RuntimeError("Rasa went away")
+
+    screen = Screen(FakeRedactor(), language=EnglishCheck())
+    _, sent = run(RedactingBoundary(screen, 2000, replies), "hello, I need help", broken)
+    assert sent == [replies.in_language("en")["technical_problem"]]
+
+
+def test_a_message_too_long_to_check_is_answered_in_dutch(replies):
+    screen = Screen(FakeRedactor(), language=EnglishCheck())
+    _, sent = run(RedactingBoundary(screen, 10, replies), "this is far too long for the limit")
+    assert sent == [replies["message_too_long"]]
+
+
+@pytest.mark.parametrize("key", ["message_too_long", "technical_problem"])
+def test_boundary_replies_in_english_are_plain_and_never_decide(replies, key):
+    from bot.language import MIN_READING_EASE, decision_phrases, reading_ease
+
+    english = replies.in_language("en")[key]
+    assert english != replies[key]
+    assert reading_ease(english, "en") >= MIN_READING_EASE["en"][0]
+    assert decision_phrases(english) == []

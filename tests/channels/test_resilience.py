@@ -181,3 +181,24 @@ def test_replies_are_b1_readable_and_decide_nothing():
     for key, reply in replies.items():
         assert flesch_douma(reply) >= MIN_DOUMA_PER_TEXT, key
         assert not decision_phrases(reply), key
+
+
+def test_english_replies_are_plain_english_decide_nothing_and_keep_the_numbers():
+    from bot.language import MIN_READING_EASE, decision_phrases, reading_ease
+
+    _, replies = load_resilience(env={})
+    english = replies.in_language("en")
+    for key, reply in english.items():
+        assert reply != replies[key], key
+        assert reading_ease(reply, "en") >= MIN_READING_EASE["en"][0], key
+        assert not decision_phrases(reply), key
+        assert all(n in reply for n in ("112", "0800-0113", "0800-2000")), key
+
+
+def test_a_message_read_as_english_gets_the_english_reply():
+    _, replies = load_resilience(env={})
+    guard = TurnGuard(SETTINGS, replies, FakeWatch(up=False))
+    message = FakeMessage("I need help")
+    message.metadata = {"language": "en"}
+    asyncio.run(guard.handle(message, None))
+    assert message.output_channel.sent == [replies.in_language("en")["assistant_away"]]
