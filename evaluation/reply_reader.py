@@ -17,6 +17,7 @@ import yaml
 
 from bot.consent import load_consent_texts
 from bot.language import decision_phrases
+from bot.language_id import TEXT_LANGUAGES
 from bot.referrals import Referrals
 from bot.topics import HELP_TOPICS
 from settings.core import PROJECT_ROOT
@@ -106,7 +107,9 @@ class ReplyReader:
             name: [v["text"] for v in variants if v.get("text")]
             for name, variants in (domain.get("responses") or {}).items()
         }
-        responses[CONSENT_QUESTION] = [load_consent_texts().question_template]
+        consent = load_consent_texts()
+        responses[CONSENT_QUESTION] = [consent.in_language(language).question_template
+                                       for language in TEXT_LANGUAGES]
         return cls(responses, referrals)
 
     def service_of_topic(self, topic: str | None) -> str:
