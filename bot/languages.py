@@ -28,6 +28,33 @@ _FIELDS = ("name", "dutch_name", "direction", "answer", "safety_lines", "safety_
            "safety_answer_violence", "crisis_words", "violence_words")
 
 
+def _ranges(*pairs: tuple[int, int, int]) -> dict[int, str]:
+    return {src + i: chr(dst + i) for src, dst, n in pairs for i in range(n)}
+
+
+# Spellings residents mix that say nothing about the meaning, folded in the words and in the
+# message alike (after ``bot.safety.normalise``): Turkish dotless i and Polish ł typed as i and l;
+# Arabic and Persian letter forms (ي ى ی, ك ک, ة ه), tatweel and the Persian half-space; Ge'ez
+# letters Tigrinya writers interchange (አ ዐ ኣ, ሐ ኀ ሀ, ሠ ሰ, ፀ ጸ, ቐ ቀ); apostrophes (б’є, bʼye)
+# and hyphens ("is-dil", "self-harm").
+_FOLD = {
+    ord("ı"): "i", ord("ł"): "l", ord("\u064a"): "\u06cc", ord("\u0649"): "\u06cc",
+    ord("\u0643"): "\u06a9", ord("\u0629"): "\u0647", ord("\u0640"): "", ord("\u200c"): " ",
+    ord("\u200d"): "", ord("’"): "'", ord("ʼ"): "'", ord("`"): "'", ord("‘"): "'", ord("-"): " ",
+    ord("\u2010"): " ", ord("\u12a0"): "\u12a3", ord("\u12d0"): "\u12a3",
+    **_ranges((0x12D1, 0x12A1, 7), (0x1210, 0x1200, 8), (0x1280, 0x1200, 8),
+              (0x1220, 0x1230, 8), (0x1340, 0x1338, 8), (0x1250, 0x1240, 7)),
+}
+# Persian "mi-" and "nemi-" written apart, with a half-space or joined: "می خوام" → "میخوام".
+_PERSIAN_MI = re.compile(r"(?<!\w)(ن?می) (?=\w)")
+NEAR = "…"  # "korkuyorum … eve git": both within a few words, in either order
+
+
+def fold(plain: str) -> str:
+    """A normalised message or word with the spelling variants above folded together."""
+    return _PERSIAN_MI.sub(r"\1", " ".join(plain.translate(_FOLD).split()))
+
+
 class LanguagesFileError(ValueError):
     """The languages file misses a field, a placeholder or a safety number."""
 
@@ -52,6 +79,7 @@ class Language:
 
     def normalised_safety_kind(self, plain: str) -> str | None:
         """The same, for text ``bot.safety.normalise`` has already folded."""
+        plain = fold(plain)
         if self.crisis_words.search(plain):
             return "suicide"
         if self.violence_words.search(plain):
@@ -72,16 +100,31 @@ class Languages:
         return tuple(self.by_code)
 
 
-def _words(raw: object, where: str, stems: object = ()) -> re.Pattern[str]:
+def _words(raw: object, where: str, stems: object = (), clitics: object = ()) -> re.Pattern[str]:
     """Whole words and phrases ("ölmek istiyorum", not inside another word), and word
-    beginnings (``*_stems``: "öldür" finds "öldürmeyi", "самогуб" finds "самогубство")."""
+    beginnings (``*_stems``: "öldür" finds "öldürmeyi", "самогуб" finds "самогубство"); either
+    may be two parts near each other ("boje sie … do domu"). ``clitics``: letters a word may
+    carry in front (Arabic و "and", ف "so": "ويضربني")."""
     if not isinstance(raw, list) or not raw:
         raise LanguagesFileError(f"{where}: a list of words is needed")
-    if not isinstance(stems, list | tuple):
-        raise LanguagesFileError(f"{where}: stems must be a list")
-    whole = [rf"(?<!\w){re.escape(normalise(str(w)))}(?!\w)" for w in raw]
-    starts = [rf"(?<!\w){re.escape(normalise(str(w)))}" for w in stems]
-    return re.compile("|".join(whole + starts))
+    if not isinstance(stems, list | tuple) or not isinstance(clitics, list | tuple):
+        raise LanguagesFileError(f"{where}: stems and clitics must be lists")
+    front = r"(?<!\w)"
+    if clitics:
+        front += "(?:" + "|".join(re.escape(fold(normalise(str(c)))) for c in clitics) + ")?"
+
+    def pattern(word: object, whole: bool) -> str:
+        parts = [fold(normalise(p)) for p in str(word).split(NEAR)]
+        if len(parts) > 2 or not all(parts):
+            raise LanguagesFileError(f"{where}: '{word}': one {NEAR} between two parts at most")
+        end = r"(?!\w)" if whole else ""
+        found = [front + re.escape(p) + end for p in parts]
+        if len(found) == 1:
+            return found[0]
+        return f"(?:{found[0]}.{{0,40}}?{found[1]}|{found[1]}.{{0,40}}?{found[0]})"
+
+    return re.compile("|".join([pattern(w, True) for w in raw] +
+                               [pattern(w, False) for w in stems]))
 
 
 def load_languages(path: Path = LANGUAGES_FILE) -> Languages:
@@ -106,9 +149,9 @@ def load_languages(path: Path = LANGUAGES_FILE) -> Languages:
             safety_answer_suicide=" ".join(str(entry["safety_answer_suicide"]).split()),
             safety_answer_violence=" ".join(str(entry["safety_answer_violence"]).split()),
             crisis_words=_words(entry["crisis_words"], f"{where}: crisis_words",
-                                entry.get("crisis_stems") or ()),
+                                entry.get("crisis_stems") or (), entry.get("clitics") or ()),
             violence_words=_words(entry["violence_words"], f"{where}: violence_words",
-                                  entry.get("violence_stems") or ()),
+                                  entry.get("violence_stems") or (), entry.get("clitics") or ()),
         )
     return Languages(str(raw.get("version", "")), found)
 
