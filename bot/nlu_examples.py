@@ -1,4 +1,9 @@
-"""The Dutch NLU examples trainers write in ``nlu_data/``, read as plain text per intent."""
+"""The NLU examples trainers write in ``nlu_data/``, read as plain text per intent.
+
+Dutch examples sit in ``topics/``, ``safety/``, ``process/`` and ``dialogue/``; English ones in
+the same sub-folders under ``en/`` (issue 17). One model learns both languages, so most readers
+take all examples together; the count checks read them per language.
+"""
 
 from __future__ import annotations
 
@@ -10,12 +15,33 @@ import yaml
 from settings.core import PROJECT_ROOT
 
 NLU_DIR = PROJECT_ROOT / "nlu_data"
+# Sub-folders of nlu_data/ that hold one other language each; every other file is Dutch.
+LANGUAGE_DIRS = {"en": "en"}
+DUTCH = "nl"
 
 
 def load_examples(folder: Path = NLU_DIR) -> dict[str, list[str]]:
     """Examples per intent, in file order; tests, safety checks and benchmarks share this view."""
-    found: dict[str, list[str]] = defaultdict(list)
+    return _read(sorted(folder.rglob("*.yml")))
+
+
+def load_examples_by_language(folder: Path = NLU_DIR) -> dict[str, dict[str, list[str]]]:
+    """Examples per language ("nl", "en", ...) and intent, by the folder a file sits in."""
+    files: dict[str, list[Path]] = defaultdict(list)
     for path in sorted(folder.rglob("*.yml")):
+        files[language_of(path.relative_to(folder))].append(path)
+    return {language: _read(paths) for language, paths in files.items()}
+
+
+def language_of(relative: Path) -> str:
+    """The language of a file under nlu_data/: its top folder's, Dutch when not listed."""
+    top = relative.parts[0] if len(relative.parts) > 1 else ""
+    return next((lang for lang, name in LANGUAGE_DIRS.items() if name == top), DUTCH)
+
+
+def _read(paths: list[Path]) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = defaultdict(list)
+    for path in paths:
         for block in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu", []):
             if "intent" in block:
                 found[block["intent"]] += [

@@ -12,11 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.safety import SafetyPhrases, SafetySignal, load_safety_phrases, strongest
-from bot.safety_detector import SafetyDetector, load
+from bot.safety_detector import SHORT_WORDS, SafetyDetector, load
 
-# A detector score alone on a message this short ("morgenochtend" as an answer to "wanneer?")
-# is a weak signal: the letters of one or two words say too little for the full answer.
-SHORT_WORDS = 2
 DETECTOR_DIR_NAME = "safety-nl"
 
 

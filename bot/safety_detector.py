@@ -42,6 +42,10 @@ FOLDS = 5
 # Out-of-fold goals the thresholds are chosen for (see choose_thresholds).
 WEAK_FALSE_ALARM_RATE = 0.03   # share of ordinary training messages that may get the short line
 CLEAR_PRECISION = 0.99         # a clear signal replaces the answer: it must almost never be wrong
+# A detector score alone on a message this short ("morgenochtend" as an answer to "wanneer?")
+# is a weak signal: the letters of one or two words say too little for the full answer
+# (bot.safety_check), so such examples do not decide the clear threshold either.
+SHORT_WORDS = 2
 _PLACEHOLDER = re.compile(r"<[A-Z][A-Z_]*_\d+>")
 
 
@@ -230,15 +234,18 @@ def out_of_fold_scores(texts: Sequence[str], labels: Sequence[str]) -> np.ndarra
 
 
 def choose_thresholds(
-    scores: np.ndarray, is_safety: np.ndarray
+    scores: np.ndarray, is_safety: np.ndarray, can_be_clear: np.ndarray | None = None
 ) -> tuple[Thresholds, dict[str, Any]]:
     """Weak: at most WEAK_FALSE_ALARM_RATE of ordinary messages reach it. Clear: the lowest
-    score from which at least CLEAR_PRECISION of the messages are safety messages."""
+    score from which at least CLEAR_PRECISION of the messages are safety messages, counted over
+    the messages a clear detector signal can reach (``can_be_clear``; default all): a one-word
+    greeting that shares letters with "he hits me" never gets the full answer from the detector."""
     ordinary = np.sort(scores[~is_safety])
     weak = float(ordinary[int(np.ceil(len(ordinary) * (1 - WEAK_FALSE_ALARM_RATE))) - 1]) + 1e-6
+    counted = np.ones(len(scores), bool) if can_be_clear is None else np.asarray(can_be_clear)
     clear = 1.0
-    for candidate in sorted(set(scores[is_safety]), reverse=True):
-        above = scores >= candidate
+    for candidate in sorted(set(scores[is_safety & counted]), reverse=True):
+        above = (scores >= candidate) & counted
         if is_safety[above].mean() < CLEAR_PRECISION:
             break
         clear = float(candidate)
@@ -259,7 +266,9 @@ def build(examples: Mapping[str, Sequence[str]]) -> SafetyDetector:
     """Train on every example; thresholds and the report come from out-of-fold scores."""
     texts, labels = training_set(examples)
     is_safety = np.asarray([label != NONE for label in labels])
-    thresholds, report = choose_thresholds(out_of_fold_scores(texts, labels), is_safety)
+    can_be_clear = np.asarray([len(text.split()) > SHORT_WORDS for text in texts])
+    thresholds, report = choose_thresholds(
+        out_of_fold_scores(texts, labels), is_safety, can_be_clear)
     report["data_sha256"] = hashlib.sha256("\n".join(
         f"{label}\t{text}" for text, label in zip(texts, labels, strict=True)).encode()).hexdigest()
     return _fit(texts, labels, thresholds, report)

@@ -105,6 +105,16 @@ def test_thresholds_follow_the_out_of_fold_goals():
     assert report["weak_recall"] == pytest.approx(0.8)
 
 
+
+def test_a_short_message_does_not_decide_the_clear_threshold():
+    """Issue 17: "he" (a greeting typed without its accent) scored like "he hits me"; the safety
+    check never gives a one- or two-word message the full answer on the detector alone."""
+    scores = np.concatenate([[0.999, 0.99, 0.95, 0.9], np.linspace(0.0, 0.3, 100)])
+    is_safety = np.asarray([False, True, True, True] + [False] * 100)
+    can_be_clear = np.asarray([False] + [True] * 103)
+    assert choose_thresholds(scores, is_safety)[0].clear == 1.0
+    assert choose_thresholds(scores, is_safety, can_be_clear)[0].clear == pytest.approx(0.9)
+
 def test_signal_applies_the_thresholds():
     class Fixed(SafetyDetector):
         def __init__(self, score: float) -> None:

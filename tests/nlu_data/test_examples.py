@@ -8,7 +8,7 @@ from collections import defaultdict
 import pytest
 import yaml
 
-from bot.nlu_examples import load_examples
+from bot.nlu_examples import DUTCH, load_examples, load_examples_by_language
 from redaction.placeholders import PLACEHOLDER, is_known_label
 from settings.core import PROJECT_ROOT
 
@@ -19,18 +19,45 @@ MIN_OTHER_EXAMPLES = 20
 
 
 EXAMPLES = defaultdict(list, load_examples())
+BY_LANGUAGE = load_examples_by_language()
+DUTCH_EXAMPLES = defaultdict(list, BY_LANGUAGE[DUTCH])
 DOMAIN_INTENTS = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text())["intents"]
 
 
 # Intents set by a pipeline component, never learned: bot/case_code_router.py,
 # bot/language_router.py.
 ROUTED_INTENTS = {"case_code", "other_language"}
+# Written in both languages in one Dutch-folder file (nlu_data/dialogue/switch_language.yml).
+BILINGUAL_INTENTS = {"switch_language"}
+LEARNED_INTENTS = [i for i in DOMAIN_INTENTS if i not in ROUTED_INTENTS]
 
 
-@pytest.mark.parametrize("intent", [i for i in DOMAIN_INTENTS if i not in ROUTED_INTENTS])
+@pytest.mark.parametrize("intent", LEARNED_INTENTS)
 def test_every_intent_has_enough_examples(intent):
+    """Counted in Dutch alone: English examples must not make up for thin Dutch ones."""
     minimum = MIN_TOPIC_EXAMPLES if intent in HELP_TOPICS else MIN_OTHER_EXAMPLES
-    assert len(set(EXAMPLES[intent])) >= minimum
+    assert len(set(DUTCH_EXAMPLES[intent])) >= minimum
+
+
+# Issue 17, "English in full": the one model understands English too, so every learned intent
+# has English examples of its own (nlu_data/en/), counted apart from the Dutch ones.
+MIN_ENGLISH = {"topic": 60, "safety": 100, "other": 25}
+ENGLISH_EXAMPLES = defaultdict(list, BY_LANGUAGE.get("en", {}))
+
+
+@pytest.mark.parametrize("intent", [i for i in LEARNED_INTENTS if i not in BILINGUAL_INTENTS])
+def test_every_intent_has_enough_english_examples(intent):
+    kind = ("topic" if intent in HELP_TOPICS else
+            "safety" if intent in ("crisis_suicide", "domestic_violence") else "other")
+    assert len(set(ENGLISH_EXAMPLES[intent])) >= MIN_ENGLISH[kind]
+
+
+def test_english_files_mirror_the_dutch_ones():
+    dutch = {p.relative_to(PROJECT_ROOT / "nlu_data") for p in
+             (PROJECT_ROOT / "nlu_data").glob("[!ce]*/*.yml")}
+    english = {p.relative_to(PROJECT_ROOT / "nlu_data" / "en") for p in
+               (PROJECT_ROOT / "nlu_data" / "en").glob("*/*.yml")}
+    assert english == {p for p in dutch if p.stem not in BILINGUAL_INTENTS}
 
 
 def test_no_intent_outside_the_domain():
@@ -92,7 +119,7 @@ LOOK_ALIKE_WORDS = re.compile(r"\b(dood|kapot|overleden|nieuws)\b")
 
 @pytest.mark.parametrize("intent", SAFETY_INTENTS)
 def test_safety_intents_have_many_examples(intent):
-    assert len(set(EXAMPLES[intent])) >= MIN_SAFETY_EXAMPLES
+    assert len(set(DUTCH_EXAMPLES[intent])) >= MIN_SAFETY_EXAMPLES
 
 
 def test_calm_look_alikes_are_taught_outside_the_safety_intents():
