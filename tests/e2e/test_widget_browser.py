@@ -328,3 +328,27 @@ def test_a_message_in_arabic_reads_right_to_left(page, assistant) -> None:
     shot(page, "10-arabisch")
     assert axe_violations(page) == []
     assert page.problems == [], page.problems
+
+
+def test_the_language_button_switches_the_assistant_and_the_widget_to_english(page,
+                                                                              assistant) -> None:
+    open_widget_by_keyboard(page, assistant)
+    assert page.locator(".dh-label").inner_text() == "Jouw bericht"
+    tab_to(page, has_class("dh-language"))
+    assert focused(page)["text"] == "English"
+    before = page.locator(".dh-from-bot").count()
+    page.keyboard.press("Enter")
+    wait_for_bot(page, before + 1)
+    assert "English" in bot_texts(page)[-1] or "answer in English" in bot_texts(page)[-1]
+    assert page.locator(".dh-label").inner_text() == "Your message"
+    assert page.locator(".dh-language").inner_text() == "Nederlands"
+    assert page.locator("#dh-panel").get_attribute("lang") == "en"
+    page.locator("#dh-input").focus()
+    say(page, "I have debts and the bailiff sent a letter")
+    assert "debt" in bot_texts(page)[-1].lower() or "Debts" in " ".join(bot_texts(page)[-2:])
+    shot(page, "11-english")
+    assert axe_violations(page) == []
+    page.reload()
+    page.wait_for_selector(".dh-widget.dh-ready", state="attached")
+    assert page.locator(".dh-label").inner_text() == "Your message", "kept for the tab"
+    assert page.problems == [], page.problems
