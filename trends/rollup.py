@@ -22,12 +22,14 @@ from sqlalchemy import (
     func,
     insert,
     literal,
+    literal_column,
     select,
     text,
 )
 from sqlalchemy.engine import Connection, Engine
 
 from trends.tables import trend_daily, trend_records, trend_rollup_days
+from trends.vocabulary import DUTCH
 
 R = trend_records.c
 _LOCK = 0x44485F524F4C4C55  # "DH_ROLLU": one roll-up at a time on PostgreSQL
@@ -92,5 +94,35 @@ def roll_up(connection: Connection, days: Iterable[date]) -> None:
     connection.execute(insert(trend_daily).from_select(columns, select(
         abandoned.c.day, literal("abandoned"), empty, empty, func.count())
         .group_by(abandoned.c.day)))
+    _languages(connection, in_days, columns)
     connection.execute(insert(trend_rollup_days).from_select(["day", "records"], select(
         R.day, func.count()).where(in_days).group_by(R.day)))
+
+
+def _languages(connection: Connection, in_days, columns: list[str]) -> None:
+    """One language per conversation-day: the one most of its messages (and form answers)
+    carried; a tie goes to Dutch, else to the first code; Dutch when none carried one.
+
+    Counted over the same conversation-days as ``all``, so the languages add up to it: each
+    conversation sits in exactly one cell, and the report's totals are the published total of
+    conversations (what disclosure control assumes of a table's margins).
+    """
+    votes = (select(R.day, R.conversation, R.language, func.count().label("n"))
+             .where(in_days, R.kind.in_(("message", "form_answer")), R.language.is_not(None))
+             .group_by(R.day, R.conversation, R.language).subquery())
+    rank = func.row_number().over(
+        partition_by=(votes.c.day, votes.c.conversation),
+        order_by=(votes.c.n.desc(), case((votes.c.language == DUTCH, 0), else_=1),
+                  votes.c.language))
+    ranked = select(votes.c.day, votes.c.conversation, votes.c.language,
+                    rank.label("place")).subquery()
+    chosen = select(ranked).where(ranked.c.place == 1).subquery()
+    members = (select(R.day, R.conversation).where(in_days, R.kind.in_(("message", "session")))
+               .group_by(R.day, R.conversation).subquery())
+    # An inline constant, not a bound parameter: PostgreSQL must see the same GROUP BY expression
+    language = func.coalesce(chosen.c.language, literal_column(f"'{DUTCH}'", String))
+    joined = members.outerjoin(chosen, and_(chosen.c.day == members.c.day,
+                                            chosen.c.conversation == members.c.conversation))
+    connection.execute(insert(trend_daily).from_select(columns, select(
+        members.c.day, literal("language"), language, literal("", String), func.count())
+        .select_from(joined).group_by(members.c.day, language)))
