@@ -107,22 +107,26 @@ def _languages(connection: Connection, in_days, columns: list[str]) -> None:
     conversation sits in exactly one cell, and the report's totals are the published total of
     conversations (what disclosure control assumes of a table's margins).
     """
-    votes = (select(R.day, R.conversation, R.language, func.count().label("n"))
-             .where(in_days, R.kind.in_(("message", "form_answer")), R.language.is_not(None))
-             .group_by(R.day, R.conversation, R.language).subquery())
-    rank = func.row_number().over(
-        partition_by=(votes.c.day, votes.c.conversation),
-        order_by=(votes.c.n.desc(), case((votes.c.language == DUTCH, 0), else_=1),
-                  votes.c.language))
-    ranked = select(votes.c.day, votes.c.conversation, votes.c.language,
-                    rank.label("place")).subquery()
-    chosen = select(ranked).where(ranked.c.place == 1).subquery()
-    members = (select(R.day, R.conversation).where(in_days, R.kind.in_(("message", "session")))
-               .group_by(R.day, R.conversation).subquery())
-    # An inline constant, not a bound parameter: PostgreSQL must see the same GROUP BY expression
-    language = func.coalesce(chosen.c.language, literal_column(f"'{DUTCH}'", String))
-    joined = members.outerjoin(chosen, and_(chosen.c.day == members.c.day,
-                                            chosen.c.conversation == members.c.conversation))
+    # One scan, no join: per conversation-day and language the votes (messages and form answers
+    # that carried it) and whether the conversation counts that day (a message or a session).
+    vote = and_(R.kind.in_(("message", "form_answer")), R.language.is_not(None))
+    groups = (select(R.day, R.conversation, R.language,
+                     func.sum(case((vote, 1), else_=0)).label("votes"),
+                     func.max(case((R.kind.in_(("message", "session")), 1), else_=0))
+                     .label("member"))
+              .where(in_days, R.kind.in_(("message", "session", "form_answer")))
+              .group_by(R.day, R.conversation, R.language).subquery())
+    g = groups.c
+    conversation = (g.day, g.conversation)
+    ranked = select(
+        g.day, g.language, g.votes,
+        func.row_number().over(partition_by=conversation, order_by=(
+            g.votes.desc(), case((g.language == DUTCH, 0), else_=1), g.language)).label("place"),
+        func.max(g.member).over(partition_by=conversation).label("counted")).subquery()
+    # Inline constants, not bound parameters: PostgreSQL must see one GROUP BY expression.
+    language = func.coalesce(case((ranked.c.votes > literal_column("0"), ranked.c.language)),
+                             literal_column(f"'{DUTCH}'", String))
     connection.execute(insert(trend_daily).from_select(columns, select(
-        members.c.day, literal("language"), language, literal("", String), func.count())
-        .select_from(joined).group_by(members.c.day, language)))
+        ranked.c.day, literal("language"), language, literal("", String), func.count())
+        .where(ranked.c.place == 1, ranked.c.counted == 1)
+        .group_by(ranked.c.day, language)))
