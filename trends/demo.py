@@ -38,6 +38,10 @@ PHRASES = {
 UNCLEAR = ["hoi", "ik weet het niet", "kunt u dat nog eens zeggen", "<URL_1> werkt niet",
            "wat bedoelt u"]
 CHANNELS = (("socketio", 0.8), ("rest", 0.2))
+# The boundary's language per conversation: mostly nothing said (Dutch by default) or clearly
+# Dutch; a few in the other languages, the smallest below the publication threshold.
+LANGUAGES = ((None, 68), ("nl", 20), ("en", 3.5), ("tr", 2.5), ("ar", 2), ("pl", 1.5),
+             ("uk", 1.2), ("fa", 0.6), ("ru", 0.4), ("ti", 0.2), ("so", 0.2), ("other", 0.1))
 
 
 def _season(topic: str, day: date) -> float:
@@ -70,6 +74,8 @@ def demo_records(vocabulary: Vocabulary, now: datetime, months: int, seed: int =
                  per_day: float = 40.0) -> Iterator[TrendRecord]:
     """Records for every day of the ``months`` months up to ``now`` (local time)."""
     rng = random.Random(seed)
+    # A generator of its own, so the languages leave every other demo number as it was.
+    language_rng = random.Random(f"languages-{seed}")
     topics = [t for t in vocabulary.topics if t in PHRASES] or list(PHRASES)
     wijk_weights = [1.0 + 0.4 * i for i in range(len(vocabulary.wijken))]
     group_weights = [3, 4, 2, 2, 1][: len(vocabulary.doelgroepen)] + [1] * max(
@@ -82,7 +88,10 @@ def demo_records(vocabulary: Vocabulary, now: datetime, months: int, seed: int =
         volume = per_day * (0.45 if day.weekday() >= 5 else 1.0)
         volume *= 0.7 if (day.month, day.day) in ((12, 25), (12, 26), (1, 1)) else 1.0
         for _ in range(_poisson(rng, volume)):
-            yield from _conversation(rng, vocabulary, topics, wijk_weights, group_weights, day)
+            language = language_rng.choices([c for c, _ in LANGUAGES],
+                                            [w for _, w in LANGUAGES])[0]
+            yield from _conversation(rng, vocabulary, topics, wijk_weights, group_weights, day,
+                                     vocabulary.language(language))
         day += timedelta(days=1)
 
 
@@ -91,8 +100,8 @@ def _poisson(rng: random.Random, mean: float) -> int:
 
 
 def _conversation(rng: random.Random, vocabulary: Vocabulary, topics: list[str],
-                  wijk_weights: list[float], group_weights: list[float], day: date
-                  ) -> Iterator[TrendRecord]:
+                  wijk_weights: list[float], group_weights: list[float], day: date,
+                  language: str | None = None) -> Iterator[TrendRecord]:
     conversation = f"{rng.getrandbits(64):016x}"
     topic = rng.choices(topics, [_season(t, day) for t in topics])[0]
     moment = datetime.combine(day, datetime.min.time()) + timedelta(hours=_hour(rng, day, topic))
@@ -103,7 +112,7 @@ def _conversation(rng: random.Random, vocabulary: Vocabulary, topics: list[str],
     else:
         doelgroep = (rng.choices(vocabulary.doelgroepen, group_weights)[0]
                      if rng.random() < 0.5 else None)
-    common = {"channel": channel, "wijk": wijk, "doelgroep": doelgroep}
+    common = {"channel": channel, "wijk": wijk, "doelgroep": doelgroep, "language": language}
     yield TrendRecord(moment, "session", conversation)
     if rng.random() < 0.05:
         return  # opened the chat and left

@@ -18,9 +18,11 @@ from trends.disclosure import Cell, DisclosureRules, ProtectedTable, protect
 from trends.poisson import flag
 from trends.rollup import refresh
 from trends.tables import trend_daily
-from trends.vocabulary import Vocabulary
+from trends.vocabulary import OTHER_LANGUAGE, Vocabulary
 
 UNKNOWN = "onbekend"
+OTHER_LANGUAGE_NAME = "Overig"
+PERIOD_COLUMNS = ["deze periode", "vorige periode"]
 TIME_UNITS = ("week", "month")
 GROUPS = ("wijk", "doelgroep")
 WEEKDAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")
@@ -232,6 +234,8 @@ def build_report(engine: Engine, vocabulary: Vocabulary, rules: DisclosureRules,
                 group, values + [UNKNOWN], names,
                 protect([[found_group.get((k, t), 0) for t in topics] for k in keys], rules))
 
+        data.tables["languages"] = _languages(connection, vocabulary, rules, period, previous)
+
         peaks: dict[tuple[int, int], int] = {}
         for day, hour, _, count in _daily(connection, period, "hour"):
             key = (day.weekday(), int(hour))
@@ -248,6 +252,23 @@ def build_report(engine: Engine, vocabulary: Vocabulary, rules: DisclosureRules,
             [bucket_label(m, "month") for m in months], names,
             protect([[year_counts.get(m, {}).get(t, 0) for t in topics] for m in months], rules))
     return data
+
+
+def _languages(connection: Connection, vocabulary: Vocabulary, rules: DisclosureRules,
+               period: Period, previous: Period) -> Table:
+    """Conversations per language in both periods, protected together like the topics.
+
+    Each conversation-day counts in one language (``trends.rollup``), so a column adds up to
+    the conversations of its period: the margins disclosure control assumes are published."""
+    codes = [*vocabulary.languages, OTHER_LANGUAGE]
+    found = [{key: n for (key, _), n in _summed(connection, p, "language").items()}
+             for p in (period, previous)]
+    return Table(
+        "languages", "Talen", "Aantal gesprekken per taal waarin de inwoner schreef. Een gesprek "
+        "telt in één taal: die van de meeste berichten waarvan de assistent de taal zeker wist; "
+        "Nederlands als dat bij geen enkel bericht zo was. 'Overig': een andere taal dan deze.",
+        "taal", [*vocabulary.languages.values(), OTHER_LANGUAGE_NAME], list(PERIOD_COLUMNS),
+        protect([[found[0].get(c, 0), found[1].get(c, 0)] for c in codes], rules))
 
 
 def _year(period: Period) -> Period:

@@ -80,7 +80,7 @@ def render_csv(data: ReportData) -> str:
 
 
 def _tables(data: ReportData) -> list[Table]:
-    return [data.tables[k] for k in ("time", *data.groups, "peaks", "year")]
+    return [data.tables[k] for k in ("time", *data.groups, "languages", "peaks", "year")]
 
 
 def write_report(data: ReportData, out: Path) -> tuple[Path, Path]:

@@ -22,12 +22,14 @@ from sqlalchemy import (
     func,
     insert,
     literal,
+    literal_column,
     select,
     text,
 )
 from sqlalchemy.engine import Connection, Engine
 
 from trends.tables import trend_daily, trend_records, trend_rollup_days
+from trends.vocabulary import DUTCH
 
 R = trend_records.c
 _LOCK = 0x44485F524F4C4C55  # "DH_ROLLU": one roll-up at a time on PostgreSQL
@@ -92,5 +94,39 @@ def roll_up(connection: Connection, days: Iterable[date]) -> None:
     connection.execute(insert(trend_daily).from_select(columns, select(
         abandoned.c.day, literal("abandoned"), empty, empty, func.count())
         .group_by(abandoned.c.day)))
+    _languages(connection, in_days, columns)
     connection.execute(insert(trend_rollup_days).from_select(["day", "records"], select(
         R.day, func.count()).where(in_days).group_by(R.day)))
+
+
+def _languages(connection: Connection, in_days, columns: list[str]) -> None:
+    """One language per conversation-day: the one most of its messages (and form answers)
+    carried; a tie goes to Dutch, else to the first code; Dutch when none carried one.
+
+    Counted over the same conversation-days as ``all``, so the languages add up to it: each
+    conversation sits in exactly one cell, and the report's totals are the published total of
+    conversations (what disclosure control assumes of a table's margins).
+    """
+    # One scan, no join: per conversation-day and language the votes (messages and form answers
+    # that carried it) and whether the conversation counts that day (a message or a session).
+    vote = and_(R.kind.in_(("message", "form_answer")), R.language.is_not(None))
+    groups = (select(R.day, R.conversation, R.language,
+                     func.sum(case((vote, 1), else_=0)).label("votes"),
+                     func.max(case((R.kind.in_(("message", "session")), 1), else_=0))
+                     .label("member"))
+              .where(in_days, R.kind.in_(("message", "session", "form_answer")))
+              .group_by(R.day, R.conversation, R.language).subquery())
+    g = groups.c
+    conversation = (g.day, g.conversation)
+    ranked = select(
+        g.day, g.language, g.votes,
+        func.row_number().over(partition_by=conversation, order_by=(
+            g.votes.desc(), case((g.language == DUTCH, 0), else_=1), g.language)).label("place"),
+        func.max(g.member).over(partition_by=conversation).label("counted")).subquery()
+    # Inline constants, not bound parameters: PostgreSQL must see one GROUP BY expression.
+    language = func.coalesce(case((ranked.c.votes > literal_column("0"), ranked.c.language)),
+                             literal_column(f"'{DUTCH}'", String))
+    connection.execute(insert(trend_daily).from_select(columns, select(
+        ranked.c.day, literal("language"), language, literal("", String), func.count())
+        .where(ranked.c.place == 1, ranked.c.counted == 1)
+        .group_by(ranked.c.day, language)))

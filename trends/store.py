@@ -50,6 +50,7 @@ class TrendRecord:
     wijk: str | None = None
     doelgroep: str | None = None
     event_id: str | None = None  # keyed hash of the whole event (trends.salt): stored once
+    language: str | None = None  # listed code or "other" (trends.vocabulary); None: in doubt
 
     def row(self) -> dict[str, object]:
         row = {name: getattr(self, name) for name in _FIELDS}

@@ -46,6 +46,9 @@ trend_records = Table(
     # Keyed with the daily salt (trends.salt): a record delivered twice is stored once, and the
     # id links to no event once the day's salt is gone. Empty for records written before it.
     Column("event_id", String(32)),
+    # The boundary's language signal: a listed ISO 639-1 code or "other"; empty when it was in
+    # doubt (the conversation keeps its language). Messages and form answers only.
+    Column("language", String(8)),
     Index("ix_trend_records_day_kind", "day", "kind"),
     Index("ux_trend_records_event_id", "event_id", unique=True),
 )
@@ -53,7 +56,8 @@ trend_records = Table(
 # Distinct conversations per day and breakdown, so a report over a year reads a few thousand rows
 # instead of scanning every record. Additive over days, because the hash changes daily.
 # measure: topic (key1 = intent) | wijk, doelgroep (key1 = value or "", key2 = intent)
-#          | hour (key1 = "0"…"23") | all, fallback, handoff, abandoned
+#          | hour (key1 = "0"…"23") | language (key1 = code: one per conversation-day)
+#          | all, fallback, handoff, abandoned
 trend_daily = Table(
     "trend_daily", metadata,
     Column("day", Date, primary_key=True),

@@ -27,6 +27,9 @@ ERASE_ACTION = "action_delete_my_data"
 TOPIC_QUESTIONS = frozenset({None, "help_topic"})
 # Safety messages count as what they are, also when they interrupt a form.
 SAFETY_INTENTS = frozenset({"crisis_suicide", "domestic_violence"})
+# The boundary's key (bot.language_id.METADATA_LANGUAGE; trends may not import bot, a test keeps
+# the two equal).
+METADATA_LANGUAGE = "language"
 _REMEMBERED = 10_000  # conversations whose last message a core fallback may refer to
 
 
@@ -67,9 +70,10 @@ class EventTranslator:
             asked = self._asking.get(sender)
             if asked not in TOPIC_QUESTIONS and _intent_name(event) not in SAFETY_INTENTS:
                 # "ik ben 42" answers the age question: it is no youth question, and counts as
-                # no topic. Only the channel is kept; the answer's text is not needed.
+                # no topic. Only the channel and the language are kept; not the answer's text.
                 return TrendRecord(moment, "form_answer", conversation,
-                                   channel=_label(event.get("input_channel"), 32))
+                                   channel=_label(event.get("input_channel"), 32),
+                                   language=self._language(event))
             return self._message(event, moment, conversation)
         name = event.get("name")
         if name in FALLBACK_ACTIONS:
@@ -111,9 +115,17 @@ class EventTranslator:
             channel=_label(channel, 32),
             wijk=self.vocabulary.wijk(metadata.get("wijk")),
             doelgroep=self.vocabulary.doelgroep(metadata.get("doelgroep")),
+            language=self._language(event),
         )
         _remember(self._last_message, conversation, record)
         return record
+
+    def _language(self, event: Mapping[str, Any]) -> str | None:
+        """The boundary's language signal: a listed code, "other", or None (absent: in doubt)."""
+        metadata = event.get("metadata")
+        if not isinstance(metadata, Mapping):
+            return None
+        return self.vocabulary.language(metadata.get(METADATA_LANGUAGE))
 
     def _follow_form(self, kind: object, event: Mapping[str, Any], sender: str) -> None:
         """Track which form question is open, from the slot and loop events Rasa publishes."""

@@ -36,6 +36,7 @@ pytestmark = pytest.mark.e2e
 playwright_api = pytest.importorskip("playwright.sync_api")
 
 CONTACT = "06-13572468"
+GOLDEN_REPORT = Path(__file__).resolve().parents[1] / "trends" / "golden" / "report.html"
 
 skip_without_browser_tools()
 
@@ -48,6 +49,7 @@ def portal() -> Iterator[PortalServer]:
     reports.mkdir()
     for name, content in REPORTS.items():
         (reports / name).write_text(content, encoding="utf-8")
+    shutil.copy(GOLDEN_REPORT, reports / "trends-demo.html")  # a whole report, as generated
     server = launch_server(root / "data", reports)
     try:
         yield wait_until_healthy(server)
@@ -288,6 +290,25 @@ def test_analyst_reads_the_reports(page, portal: PortalServer) -> None:
     page.goto("/handoffs")  # another role's page
     assert "Dit mag u niet doen of bekijken." in page.locator("main").inner_text()
     assert_accessible(page, "10-geen-toegang")
+
+
+def test_analyst_reads_the_languages_of_a_report(page, portal: PortalServer) -> None:
+    """The golden demo report through the portal: "Talen" with Dutch names, small counts as
+    "<10". The portal serves a report sandboxed (no scripts: ``portal/report_views.py``), so
+    axe-core cannot run in it; the locators read the page as a reader sees it."""
+    log_in(page, "ellen")
+    page.goto("/reports/trends-demo.html")
+    section = page.locator("section", has=page.locator("h2", has_text="Talen"))
+    assert section.count() == 1 and section.is_visible()
+    rows = section.locator("tbody tr")
+    names = [rows.nth(i).locator("td").first.inner_text() for i in range(rows.count())]
+    assert names[:3] == ["Nederlands", "Engels", "Turks"] and names[-1] == "Overig"
+    tigrinya = section.locator("tr", has=page.locator("td", has_text="Tigrinya"))
+    assert tigrinya.locator("td").nth(1).inner_text() == "<10"
+    assert "language" not in section.inner_text() and "ti" not in names
+    section.scroll_into_view_if_needed()
+    assert page.locator("html[lang=nl]").count() == 1
+    screenshot(page, "portal", "12-rapport-talen")
 
 
 # --- the admin's account pages ------------------------------------------------------------------

@@ -30,11 +30,12 @@ pytestmark = pytest.mark.xdist_group("e2e")
 ZONE = "Europe/Amsterdam"
 
 
-def user(sender: str, text: str, intent: str = "debt", at: float | None = None) -> dict:
+def user(sender: str, text: str, intent: str = "debt", at: float | None = None,
+         metadata: dict | None = None) -> dict:
     parse = {"text": text, "intent": {"name": intent, "confidence": 0.9},
              "intent_ranking": [{"name": intent, "confidence": 0.9}], "entities": []}
     event = UserUttered(text, intent=parse["intent"], parse_data=parse, input_channel="rest",
-                        metadata={}, timestamp=at or time.time())
+                        metadata=metadata or {}, timestamp=at or time.time())
     return {"sender_id": sender, **event.as_dict()}
 
 
@@ -133,6 +134,16 @@ def test_events_become_records_once_and_are_acknowledged(stream, vocabulary):
     assert "r-1" not in repr(rows)
     assert consumer.counts == {**consumer.counts, "written": 4, "duplicates": 2}
     assert ready_count(stream.events_queue) == 0  # all acknowledged: nothing comes again
+
+
+def test_the_language_comes_through_the_queue_as_a_listed_label(stream, vocabulary):
+    publish(stream, [user("r-6", "merhaba, borcum var", metadata={"language": "tr"}),
+                     user("r-6", "ik heb schulden", metadata={"language": "nl"}),
+                     user("r-6", "ok", metadata={"wijk": "Noord"}),  # in doubt: no language
+                     user("r-6", "hallo", metadata={"language": "<PERSOON_1> uit Zuid"})])
+    consumer = consumer_for(stream, vocabulary)
+    asyncio.run(run_until([consumer], lambda: consumer.counts["acknowledged"] == 4))
+    assert [r["language"] for r in records(stream.database_url)] == ["tr", "nl", None, "other"]
 
 
 def test_an_erasure_blanks_the_texts_through_the_consumer(stream, vocabulary):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import re
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -13,6 +13,7 @@ import pytest
 from tests.trends.conftest import NOW
 from trends.report_data import Period, ReportError, build_report, parse_by, parse_date
 from trends.report_html import DEMO_NOTE, render_csv, render_html, write_report
+from trends.store import TrendRecord
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 PERIOD = Period(date(2026, 10, 1), date(2026, 11, 30))
@@ -129,3 +130,38 @@ def test_dates_are_checked():
         parse_date("30-11-2026", "--to")
     with pytest.raises(ReportError):
         Period(date(2026, 2, 1), date(2026, 1, 1))
+
+
+def test_languages_table_in_dutch_with_both_periods(report, vocabulary):
+    table = report.tables["languages"]
+    assert table.title == "Talen" and table.columns == ["deze periode", "vorige periode"]
+    assert table.rows == ["Nederlands", "Engels", "Turks", "Arabisch", "Perzisch / Dari", "Pools",
+                          "Oekraïens", "Russisch", "Tigrinya", "Somalisch", "Overig"]
+    assert len(table.rows) == len(vocabulary.languages) + 1
+    html, csv_text = render_html(report), render_csv(report)
+    assert "<h2>Talen</h2>" in html and "<td>Tigrinya</td>" in html
+    assert ",Talen,Somalisch,deze periode," in csv_text
+
+
+def test_small_language_counts_stay_hidden(store, vocabulary, rules):
+    """A few Tigrinya speakers are "<10", and the Turkish count beside them is hidden too,
+    else the total of conversations would give the Tigrinya count away."""
+    hour = datetime(2026, 3, 3, 10)
+    speakers = [("nl", 40), ("tr", 12), ("ti", 3), (None, 20)]
+    records, n = [], 0
+    for language, count in speakers:
+        for _ in range(count):
+            n += 1
+            records += [TrendRecord(hour, "session", f"{n:016x}"),
+                        TrendRecord(hour, "message", f"{n:016x}", intent="debt",
+                                    language=language)]
+    store.add(records)
+    data = build_report(store.engine, vocabulary, rules, Period(date(2026, 3, 1),
+                                                                date(2026, 3, 31)),
+                        generated=NOW)
+    cells = dict(zip(data.tables["languages"].rows,
+                     (str(row[0]) for row in data.tables["languages"].cells.cells), strict=True))
+    assert cells["Nederlands"] == "60"  # said so, or nothing said
+    assert cells["Tigrinya"] == "<10" and cells["Turks"] == "x"
+    assert {cells[name] for name in ("Engels", "Somalisch", "Overig")} == {"0"}
+    assert str(data.figures[0].current) == "75"  # the total the table must not betray

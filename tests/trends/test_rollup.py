@@ -63,3 +63,52 @@ def test_clearing_the_store_clears_its_rollups(store):
     store.clear()
     with store.engine.connect() as connection:
         assert connection.execute(select(func.count()).select_from(trend_daily)).scalar_one() == 0
+
+
+def _record(kind: str, conversation: str, language: str | None = None, hour: int = 10
+            ) -> TrendRecord:
+    return TrendRecord(datetime(2026, 3, 3, hour), kind, conversation, intent="debt"
+                       if kind == "message" else None, language=language)
+
+
+def test_a_conversation_counts_once_in_the_language_most_of_its_messages_carried(store):
+    store.add([
+        # tr twice, nl once: Turkish
+        _record("session", "a"), _record("message", "a", "tr"), _record("message", "a", "nl"),
+        _record("message", "a", "tr"),
+        # only messages the boundary was in doubt about: Dutch
+        _record("session", "b"), _record("message", "b"), _record("message", "b"),
+        # absent messages are no votes: one Polish message among doubtful ones is Polish
+        _record("message", "c"), _record("message", "c", "pl"), _record("message", "c"),
+        # a tie with Dutch goes to Dutch; a tie between two others to the first code
+        _record("message", "d", "ar"), _record("message", "d", "nl"),
+        _record("message", "e", "uk"), _record("message", "e", "ru"),
+        # form answers vote; fallbacks repeat a message, so they do not
+        _record("message", "f"), _record("form_answer", "f", "so"),
+        _record("message", "g", "ti"), _record("fallback", "g", "en"),
+        _record("fallback", "g", "en"),
+        # "other" is a language like any: an unknown code never becomes Dutch
+        _record("message", "h", "other"),
+        # a session without a message: a conversation, Dutch
+        _record("session", "i"),
+        # only a form answer (a form running past midnight): not a conversation that day
+        _record("form_answer", "j", "fa"),
+    ])
+    store.roll_up(date(2026, 3, 3), date(2026, 3, 3))
+    with store.engine.connect() as connection:
+        rows = dict(connection.execute(select(trend_daily.c.key1, trend_daily.c.conversations)
+                                       .where(trend_daily.c.measure == "language")).all())
+        total = _rolled(connection, "all")
+    assert rows == {"tr": 1, "nl": 3, "pl": 1, "ru": 1, "so": 1, "ti": 1, "other": 1}
+    assert sum(rows.values()) == total == 9  # each conversation in exactly one language
+
+
+def test_languages_add_up_to_all_conversations_every_day(demo_engine):
+    d = trend_daily.c
+    with demo_engine.connect() as connection:
+        per_day = {}
+        for day, measure, n in connection.execute(
+                select(d.day, d.measure, func.sum(d.conversations))
+                .where(d.measure.in_(("all", "language"))).group_by(d.day, d.measure)):
+            per_day.setdefault(day, {})[measure] = n
+    assert per_day and all(v["all"] == v["language"] for v in per_day.values())

@@ -22,7 +22,7 @@ def test_alembic_creates_the_schema_once(store_url):
     engines = [make_engine(store_url) for _ in range(2)]  # the second start finds it migrated
     with engines[0].connect() as connection:
         assert connection.execute(text("SELECT version_num FROM trends_alembic_version")
-                                  ).scalar_one() == "0003"
+                                  ).scalar_one() == "0004"
     for table in metadata.sorted_tables:  # the migrations build exactly what tables.py says
         columns = {c["name"] for c in inspect(engines[0]).get_columns(table.name)}
         assert columns == {c.name for c in table.columns}
