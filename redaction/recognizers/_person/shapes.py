@@ -53,6 +53,8 @@ class _NameShapes:
     _function: frozenset[str]
     _places: frozenset[str]
     _english: frozenset[str]
+    _never_names: frozenset[str]
+    _english_common: frozenset[str]
     _interfixes: frozenset[str]
     _max_interfix: int
 
@@ -122,6 +124,7 @@ class _NameShapes:
             or low in _lexicon.WEEKDAYS
             or low in _lexicon.MONTHS
             or low in _lexicon.MONTH_ABBREVIATIONS - {"jan"}
+            or (low in self._never_names and low not in self._first)  # "Wednesday", "Dutch"
             or (not tok.capital and _lexicon.is_pronominal_adverb(low))  # "mijn man erin"
         )
 
@@ -225,6 +228,8 @@ class _NameShapes:
             # "Pham Thu Ha", "Nguyen Van Le": short capitalised parts of East Asian names
             short = len(tok.low) <= 3 and tok.text.isalpha() and not tok.text.isupper()
             return self._in_names(tok.low) or tok.low not in self._ordinary or short
+        if tok.low in self._english_common:
+            return False  # "Mark Visser refuses", "Anouk said"
         if tok.low not in self._ordinary and tok.low not in self._english and len(tok.low) >= 4:
             # "magdalena zielinska": a lowercase word that is no Dutch word at all
             if not self._in_names(tok.low) and not _lexicon.is_dutch_word(tok.low):
