@@ -29,11 +29,13 @@ _START = r"(?<![\w.,/:-])"
 _END = r"(?![\w]|[.,/:-]\d)"
 _LOOSE = r"(?: |[-/._] ?)"
 _MONTH_FILE = Path(__file__).with_name("data") / "date_month_names.txt"
-_MONTHS = sorted(map(re.escape, read_term_file(_MONTH_FILE)), key=len, reverse=True)
-# An abbreviation ("feb.", "sept.") may carry a dot; a full name's dot ends the sentence.
+_MONTHS = sorted(read_term_file(_MONTH_FILE), key=len, reverse=True)
+# An abbreviation ("feb.", "sept.": listed with its dot) may be typed with it or without; the dot
+# after a full name ends the sentence.
 _MONTH_NAMES = (
-    "(?:(?:" + "|".join(m for m in _MONTHS if len(m) > 4) + r")\b"
-    "|(?:" + "|".join(m for m in _MONTHS if len(m) <= 4) + r")(?:\.(?!\w)|\b))"
+    "(?:(?:" + "|".join(re.escape(m) for m in _MONTHS if not m.endswith(".")) + r")\b"
+    "|(?:" + "|".join(re.escape(m[:-1]) for m in _MONTHS if m.endswith("."))
+    + r")(?:\.(?!\w)|\b))"
 )
 _ORDINAL = r"(?:e|de|ste|st|nd|rd|th)"
 _YEAR_AFTER = r"(?:,?\s+(?:" + _YEAR + r"|['’]\d{2}))"

@@ -123,8 +123,8 @@ class NlNerPersonRecognizer(SpacyRecognizer):
             return not (word[:1].isupper() and low in self._names)  # "An", "Bo": names
         if low in self._never_names:
             return low not in self._first
-        if low not in self._english_common:
-            return False
+        if low not in self._english_common or low in self._particles:
+            return False  # "el", "van": a particle of the name
         if low in self._names:  # "said", "mark": a word only in lower case in English text
             return word.islower() and self._english_message(text)
         return self._english_message(text) or word.islower()  # "Applicant", "Uncle" in English

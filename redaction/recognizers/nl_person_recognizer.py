@@ -373,7 +373,9 @@ class NlPersonRecognizer(_TriggerStrategies, LocalRecognizer):
             if low in self._first:
                 return self.SCORE_CAPITALISED_WORD_NAME
             return self.SCORE_CAPITALISED_WORD_SURNAME
-        if ordinary or low in self._english or len(low) < 4 or _lexicon.is_dutch_word(low):
+        if ordinary or low in self._english or low in self._english_common or len(low) < 4 or (
+            _lexicon.is_dutch_word(low)
+        ):
             return None  # lowercase without a trigger: "maatje", "leest" are words
         return (
             self.SCORE_LOWERCASE_FIRST_NAME if low in self._first else self.SCORE_LOWERCASE_SURNAME

@@ -11,7 +11,7 @@ import regex as re
 from redaction.recognizers import _lexicon
 from redaction.recognizers._house_numbers import quantity_after
 from redaction.recognizers._person.tokens import _Tok
-from redaction.recognizers._person.triggers import _KINSHIP
+from redaction.recognizers._person.triggers import _ENGLISH_FAMILY, _KINSHIP
 from redaction.street_suffixes import STREET_SUFFIXES
 
 # Interfixes of Arabic and Berber names that deduce does not list: "rachid ait taleb".
@@ -62,6 +62,7 @@ class _NameShapes:
     NEVER_NAMES = frozenset(
         (
             _KINSHIP.replace("|", " ")
+            + " " + _ENGLISH_FAMILY.replace("|", " ")
             + " mam pap ma pa moeke heer meneer mevrouw mijnheer juf juffrouw meester dokter "
             "huisarts docent leraar lerares baas consulent hulpverlener begeleider coach mentor "
             "hallo hoi hey hee hoe doei dag groetjes groet groeten liefs ok oke oké okay ja nee "
@@ -140,6 +141,11 @@ class _NameShapes:
             return False
         if tok.low in self.NATIONALITIES:
             return False
+        if not tok.capital and (
+            tok.low in self._english
+            or tok.low in self._english_common and tok.low not in self._first
+        ):
+            return False  # "my mother has", "my mother old": English, not a surname
         if mode == "with":
             return self._rare_first_name(tok, after)
         if mode == "elder":  # "tante truus", "opa Henk": a first name that is rarely a word
@@ -167,6 +173,7 @@ class _NameShapes:
             len(low) >= 3
             and low not in self._ordinary
             and low not in self._english
+            and low not in self._english_common  # "my mother old, need help"
             and low not in self._places
             and not _lexicon.is_dutch_word(low)
         )

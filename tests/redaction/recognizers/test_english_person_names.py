@@ -14,7 +14,7 @@ CASES = [
     ("Cześć, my wife Agnieszka Zając needs a BSN too", ["Agnieszka Zając"]),
     ("Merhaba, benim adım Ayşe Yılmaz, I need an afspraak", ["Ayşe Yılmaz"]),
     ("Salaan, magacaygu waa Ayaan Mohamed Farah, I live in Tilburg", ["Ayaan Mohamed Farah"]),
-    ("Uncle Bilal will bring the documents tomorrow", ["Bilal"]),
+    ("Uncle Bilal will bring the documents to the Stadswinkel tomorrow", ["Bilal"]),
     # negatives: words, not names
     ("dr Patel at the huisarts said I need a letter", ["Patel"]),
     ("Citizen service number please", []),
