@@ -55,6 +55,8 @@ _PLACE_PREPOSITION_BEFORE = re.compile(
 )
 _NEXT_WORD = re.compile(r"\W*?(\w[\w']*)")
 _WORD_WITH_APOSTROPHE = re.compile(r"\w[\w']*")
+# A span is cut between words, never inside one: "eighty-six" stays whole.
+_WORD_IN_SPAN = re.compile(r"\w[\w'’-]*")
 # An English message: at least this many English-only function words, and this share of words.
 _ENGLISH_MIN_WORDS = 3
 _ENGLISH_SHARE = 0.3
@@ -140,7 +142,7 @@ class NlNerPersonRecognizer(SpacyRecognizer):
         pieces: list[tuple[int, int]] = []
         for line in re.finditer(r"[^\n]+", text[start:end]):
             piece_start, last_end = None, 0
-            for word in _WORD_WITH_APOSTROPHE.finditer(text, start + line.start(),
+            for word in _WORD_IN_SPAN.finditer(text, start + line.start(),
                                                        start + line.end()):
                 if self._function_word_between(word.group()):
                     if piece_start is not None:
