@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import importlib.util
 import json
+import re
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -175,6 +176,54 @@ def english_words() -> frozenset[str]:
     """Everyday English words residents mix into Dutch ("my daughter", "yesterday"): words, not
     names (data/english_words.txt; no word that is also a common name)."""
     return read_term_file(DATA_DIR / "english_words.txt")
+
+
+@cache
+def never_name_words() -> frozenset[str]:
+    """English months, weekdays and nationalities, form labels, and greetings of the languages
+    residents mix in: never a name nor its edge (data/never_name_words.txt). The ones that are
+    also first names ("may", "june") are names only after a trigger."""
+    return read_term_file(DATA_DIR / "never_name_words.txt")
+
+
+# An English word at least this frequent (log probability in spaCy's English lexeme table) that
+# is written in lower case more often than capitalised is a word: "said" -7.3 (capitalised
+# -12.3), "fine", "hope", "refuses"; not "june" or "tom", which are capitalised more often.
+ENGLISH_WORD_MIN_LOGPROB = -13.8
+
+
+@cache
+def english_common_words() -> frozenset[str]:
+    """Everyday English words (spacy-lookups-data: the English lemma table and lexeme
+    probabilities), for telling "Mark Visser refuses" from a three-word name. Wider than
+    english_words(): it holds words that are also names ("said", "hope", "will")."""
+    folder = _package_dir("spacy_lookups_data", "the English word list comes from it") / "data"
+    probs = _frequent_english_forms(folder / "en_lexeme_prob.json.gz")
+    table = _read_json_gz(folder / "en_lemma_lookup.json.gz")
+    known = {k.lower() for k in table} | {v.lower() for v in table.values()}
+    return frozenset(
+        word for word, prob in probs.items()
+        if word.islower() and word in known and prob > probs.get(word.title(), -99.0)
+    ) | english_words()
+
+
+_PROB_LINE = re.compile(r'\s*"([^\W\d_]+)":\s*(-?[\d.]+)')
+
+
+def _frequent_english_forms(path: Path) -> dict[str, float]:
+    """Word forms at or above ENGLISH_WORD_MIN_LOGPROB. The table (a million entries) is sorted
+    by probability, so reading stops at the first line below it: a tenth of a full parse."""
+    forms: dict[str, float] = {}
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            match = _PROB_LINE.match(line)
+            if match is None:
+                continue
+            prob = float(match.group(2))
+            if prob < ENGLISH_WORD_MIN_LOGPROB:
+                break
+            forms[match.group(1)] = prob
+    return forms
 
 
 @cache

@@ -22,6 +22,7 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from redaction.recognizers import _lexicon
+from redaction.recognizers._english_addresses import number_first_streets, with_units
 from redaction.recognizers._house_numbers import (
     _ADDRESS_BEFORE,
     _HOUSE_NUMBER,
@@ -374,7 +375,19 @@ class NlAddressRecognizer(LocalRecognizer):
             found = self._street_start(text, tokens, match.end())
             if found and not _UNIT_AFTER.match(text, match.end()):
                 results.append(self._result(found[0], match.end(), found[1]))
+        for start, end in number_first_streets(text, self._english_street):
+            results.append(self._result(start, end, self.score))  # "12 Kerkstraat"
+        for result in results:
+            result.start, result.end = with_units(text, result.start, result.end)
         return results
+
+    def _english_street(self, words: list[str]) -> bool:
+        """ "Kerkstraat", "Nieuwe Haven", "Laan van Nieuw Oost-Indië": after a number."""
+        phrase = " ".join(words).lower()
+        last = words[-1].lower()
+        return phrase in self._streets or (
+            last not in self.NOT_STREETS and bool(self._strong_suffix_re.search(last))
+        ) or (len(words) > 1 and self._is_suffix_word(last) and words[-1][:1].isupper())
 
     def _result(self, start: int, end: int, score: float) -> RecognizerResult:
         why = "Dutch street name followed by a house number"

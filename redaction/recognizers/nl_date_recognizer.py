@@ -1,5 +1,9 @@
 """Dates that can identify someone: a day with a month (and maybe a year), Dutch style.
 
+Also as residents write them in English and the languages they mix in: "3rd of May 1990",
+"May 3, 1990", "30th Sept '85", "4 Mart 2016", "17-IV-1993" (a Roman month); the month names
+are data (``data/date_month_names.txt``).
+
 Matches 12-03-1985, 12/3/85, 3-4-'92, 12.03.1985, "23 / 09 / 1949" (pasted, spaces around every
 separator), 1985-03-12, "12 maart 1985", "3 januari",
 with a context word also "12 03 1985" and "14.07_1990",
@@ -11,8 +15,12 @@ phone numbers (010.123.45.67) and version numbers do not match.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import regex as re
 from presidio_analyzer import Pattern, PatternRecognizer
+
+from redaction.wordlists import read_term_file
 
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _MONTH_NUM = r"(?:0?[1-9]|1[0-2])"
@@ -20,10 +28,18 @@ _YEAR = r"(?:19|20)\d{2}"
 _START = r"(?<![\w.,/:-])"
 _END = r"(?![\w]|[.,/:-]\d)"
 _LOOSE = r"(?: |[-/._] ?)"
+_MONTH_FILE = Path(__file__).with_name("data") / "date_month_names.txt"
+_MONTHS = sorted(read_term_file(_MONTH_FILE), key=len, reverse=True)
+# An abbreviation ("feb.", "sept.": listed with its dot) may be typed with it or without; the dot
+# after a full name ends the sentence.
 _MONTH_NAMES = (
-    r"(?:(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november"
-    r"|december)\b|(?:jan|feb|febr|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)(?:\.(?!\w)|\b))"
+    "(?:(?:" + "|".join(re.escape(m) for m in _MONTHS if not m.endswith(".")) + r")\b"
+    "|(?:" + "|".join(re.escape(m[:-1]) for m in _MONTHS if m.endswith("."))
+    + r")(?:\.(?!\w)|\b))"
 )
+_ORDINAL = r"(?:e|de|ste|st|nd|rd|th)"
+_YEAR_AFTER = r"(?:,?\s+(?:" + _YEAR + r"|['’]\d{2}))"
+_ROMAN_MONTH = r"(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
 
 
 class NlDateRecognizer(PatternRecognizer):
@@ -45,11 +61,21 @@ class NlDateRecognizer(PatternRecognizer):
             "date (day month [year])",
             _START
             + _DAY
-            + r"(?:e|de|ste)?\s+"
+            + _ORDINAL
+            + r"?(?:\s+of)?\s+"
             + _MONTH_NAMES
-            + r"(?:,?\s+(?:"
-            + _YEAR
-            + r"|'\d{2})(?!\d|[.,:]\d|\s?(?:uur|u)\b))?",
+            + _YEAR_AFTER
+            + r"?(?!\d|[.,:]\d|\s?(?:uur|u)\b)",
+            0.6,
+        ),
+        Pattern(  # "May 3, 1990", "Sept 30th '85": English order, only with a year
+            "date (month day year)",
+            r"(?<![\w])" + _MONTH_NAMES + r"\s+" + _DAY + _ORDINAL + r"?" + _YEAR_AFTER + _END,
+            0.6,
+        ),
+        Pattern(  # "17-IV-1993": a Roman month, as Polish and Romanian documents write it
+            "date (d-roman month-y)",
+            _START + _DAY + r"([-./ ])" + _ROMAN_MONTH + r"\1(?:" + _YEAR + r"|\d{2})" + _END,
             0.6,
         ),
         Pattern("date (d-m, no year)", _START + _DAY + r"[-/]" + _MONTH_NUM + _END, 0.2),
@@ -72,6 +98,10 @@ class NlDateRecognizer(PatternRecognizer):
         "sterfdatum",
         "getrouwd",
         "trouwdatum",
+        "born",
+        "birth",
+        "dob",
+        "birthday",
     ]
 
     def __init__(

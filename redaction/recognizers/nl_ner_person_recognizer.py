@@ -51,10 +51,12 @@ _NUMBER_AFTER = re.compile(
 # Greetings the NER takes into the name: "Lieve Ineke", "Beste Kees", "ey mo".
 _GREETINGS = frozenset("lieve beste geachte hoi hallo hey hee ey dag hai".split())
 _PLACE_PREPOSITION_BEFORE = re.compile(
-    r"(?:^|\s)(?:in|bij|naar|uit|rond|richting|buiten|vanuit)\s+$", re.IGNORECASE
+    r"(?:^|\s)(?:in|bij|naar|uit|rond|richting|buiten|vanuit|from|to|near|at)\s+$", re.IGNORECASE
 )
 _NEXT_WORD = re.compile(r"\W*?(\w[\w']*)")
 _WORD_WITH_APOSTROPHE = re.compile(r"\w[\w']*")
+# A span is cut between words, never inside one: "eighty-six" stays whole.
+_WORD_IN_SPAN = re.compile(r"\w[\w'’-]*")
 # An English message: at least this many English-only function words, and this share of words.
 _ENGLISH_MIN_WORDS = 3
 _ENGLISH_SHARE = 0.3
@@ -91,22 +93,68 @@ class NlNerPersonRecognizer(SpacyRecognizer):
             frozenset(ENGLISH_STOP_WORDS) - self._function_words - _DUTCH_HOMOGRAPHS
         ) | {"dont", "don't", "i'm", "im", "can't", "cant", "doesn't", "didn't", "won't"}
         self._last_english: tuple[str | None, bool] = (None, False)
+        self._english_common = _lexicon.english_common_words()
+        # "Citizen", "my Indian", "Wednesday", "Cześć": never a name; May and June only after
+        # a trigger, which is NlPersonRecognizer's.
+        self._never_names = _lexicon.never_name_words()
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
-        results = super().analyze(text, entities, nlp_artifacts)
-        for result in results:
+        found = []
+        for result in super().analyze(text, entities, nlp_artifacts):
             lead = _ADDRESSED_TO.match(text, result.start, result.end)
             if lead and lead.end() < result.end:
                 result.start = lead.end()  # "t.n.v. M. El Khattabi": the name starts after it
-            result.start, result.end = self.trim(text, result.start, result.end)
-            result.start, result.end = self.trim_english(text, result.start, result.end)
-        return [
-            r
-            for r in results
-            if r.start < r.end and self.is_plausible_name(text, r.start, r.end)
-        ]
+            for start, end in self.split(text, result.start, result.end):
+                start, end = self.trim(text, start, end)
+                start, end = self.trim_english(text, start, end)
+                if start < end and self.is_plausible_name(text, start, end):
+                    found.append(RecognizerResult(
+                        result.entity_type, start, end, result.score,
+                        result.analysis_explanation, result.recognition_metadata,
+                    ))
+        return found
+
+    def _foreign_word(self, text: str, word: str) -> bool:
+        """A word of another language that is never (the edge of) a name: "my", "from",
+        "Citizen", "said", "Wednesday", "Cześć"; not "Mark" in "Mark Visser" (capitalised and
+        on a name list), not "May" (a month, and a name after a trigger)."""
+        low = word.lower()
+        if low in self._english_only:
+            return not (word[:1].isupper() and low in self._names)  # "An", "Bo": names
+        if low in self._never_names:
+            return low not in self._first
+        if low not in self._english_common or low in self._particles:
+            return False  # "el", "van": a particle of the name
+        if low in self._names:  # "said", "mark": a word only in lower case in English text
+            return word.islower() and self._english_message(text)
+        return self._english_message(text) or word.islower()  # "Applicant", "Uncle" in English
+
+    def _function_word_between(self, word: str) -> bool:
+        low = word.lower()
+        return low in self._english_only and not (word[:1].isupper() and low in self._names)
+
+    def split(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """ "I'm Andrei Popescu from Romania" -> "Andrei Popescu", "Romania"; "Emma Whitfield
+        \nDOB" -> "Emma Whitfield", "DOB": a name holds no line break and no English function
+        word, so the NER's span is cut there (each piece is judged on its own)."""
+        pieces: list[tuple[int, int]] = []
+        for line in re.finditer(r"[^\n]+", text[start:end]):
+            piece_start, last_end = None, 0
+            for word in _WORD_IN_SPAN.finditer(text, start + line.start(),
+                                                       start + line.end()):
+                if self._function_word_between(word.group()):
+                    if piece_start is not None:
+                        pieces.append((piece_start, last_end))
+                    piece_start = None
+                    continue
+                if piece_start is None:
+                    piece_start = word.start()
+                last_end = word.end()
+            if piece_start is not None:
+                pieces.append((piece_start, last_end))
+        return [(s, e) for s, e in pieces if s < e]
 
     def _english_message(self, text: str) -> bool:
         """Judged once per message: every span of it asks (the text and verdict are one tuple)."""
@@ -173,8 +221,10 @@ class NlNerPersonRecognizer(SpacyRecognizer):
         first, last = 0, len(words) - 1
         if words[0].group().lower() in _GREETINGS:
             first = 1
-        while first < last and self._plain_word(words[first].group()) and (
-            words[first].group().lower() not in self._particles
+        while first < last and (
+            self._foreign_word(text, words[first].group())
+            or self._plain_word(words[first].group())
+            and words[first].group().lower() not in self._particles
         ):
             first += 1
             while (
@@ -183,7 +233,9 @@ class NlNerPersonRecognizer(SpacyRecognizer):
                 and words[first + 1].group().lower() in self._first
             ):
                 first += 1  # "pleegouder van kevin", not "dokter el haddouchi"
-        while last > first and self._plain_word(words[last].group()):
+        while last > first and (
+            self._plain_word(words[last].group()) or self._foreign_word(text, words[last].group())
+        ):
             last -= 1
             while last > first and words[last].group() in self._particles:
                 last -= 1  # "Ingrid van schulddienstverlening"
@@ -241,7 +293,14 @@ class NlNerPersonRecognizer(SpacyRecognizer):
             return False  # "de Dirk", "het Jan"
         if len(words) == 1 and span.islower() and _lexicon.is_typo_of_frequent_word(words[0]):
             return False  # "zitte", "wachtwoort": a resident's typo, not a name
-        if any(self._name_evidence(w) for w in words):
+        if all(w in self._never_names for w in words):
+            return False  # "Wednesday", "in June", "Cześć": a trigger makes June a name
+        english = self._english_message(text)
+        if any(
+            self._name_evidence(w.lower())
+            and not (w.lower() in self._english_common and english)
+            for w in _WORD.findall(span)
+        ):
             return True
         # Only ordinary words. Two or more capitalised words with a listed first name read as a
         # full name wherever they stand ("Daan de Jong is 14", "Roos Bakker belde").

@@ -98,6 +98,8 @@ class NlPersonRecognizer(_TriggerStrategies, LocalRecognizer):
         self._function = _lexicon.function_words()
         self._places = _lexicon.place_names()
         self._english = frozenset(ENGLISH_STOP_WORDS)
+        self._english_common = _lexicon.english_common_words()
+        self._never_names = _lexicon.never_name_words()
         self._interfixes = frozenset(i for i in _lexicon.interfixes() if not i.endswith("."))
         self._max_interfix = max(len(i.split()) for i in self._interfixes)
         keep = set(_lexicon.load_keep_terms(Path(keep_terms_file) if keep_terms_file else None))
@@ -349,12 +351,15 @@ class NlPersonRecognizer(_TriggerStrategies, LocalRecognizer):
         low = tok.low
         if self._never(tok) or _is_blocked(tok, blocked) or low in self._places:
             return None
+        if low in self._never_names:
+            return None  # "in June", "Wednesday": a name only after a trigger ("my daughter May")
         if low in self.GEOGRAPHY or (tok.text.isupper() and len(low) <= 3):
             return None  # rivers, regions; "AA" in "2500 AA", "AH", "NS"
         if not self._in_names(low):
             return None
         ordinary = low in self._ordinary
         if tok.capital:
+            ordinary = ordinary or low in self._english_common  # "Grace and peace", "Bill me"
             previous = tokens[index - 1].text if index else ""
             if previous in ("de", "het", "een") and low not in self._surnames:
                 return None  # "de Dirk", "de Hema": a shop, not a first name
@@ -368,7 +373,9 @@ class NlPersonRecognizer(_TriggerStrategies, LocalRecognizer):
             if low in self._first:
                 return self.SCORE_CAPITALISED_WORD_NAME
             return self.SCORE_CAPITALISED_WORD_SURNAME
-        if ordinary or low in self._english or len(low) < 4 or _lexicon.is_dutch_word(low):
+        if ordinary or low in self._english or low in self._english_common or len(low) < 4 or (
+            _lexicon.is_dutch_word(low)
+        ):
             return None  # lowercase without a trigger: "maatje", "leest" are words
         return (
             self.SCORE_LOWERCASE_FIRST_NAME if low in self._first else self.SCORE_LOWERCASE_SURNAME

@@ -11,7 +11,7 @@ import regex as re
 from redaction.recognizers import _lexicon
 from redaction.recognizers._house_numbers import quantity_after
 from redaction.recognizers._person.tokens import _Tok
-from redaction.recognizers._person.triggers import _KINSHIP
+from redaction.recognizers._person.triggers import _ENGLISH_FAMILY, _KINSHIP
 from redaction.street_suffixes import STREET_SUFFIXES
 
 # Interfixes of Arabic and Berber names that deduce does not list: "rachid ait taleb".
@@ -53,6 +53,8 @@ class _NameShapes:
     _function: frozenset[str]
     _places: frozenset[str]
     _english: frozenset[str]
+    _never_names: frozenset[str]
+    _english_common: frozenset[str]
     _interfixes: frozenset[str]
     _max_interfix: int
 
@@ -60,6 +62,7 @@ class _NameShapes:
     NEVER_NAMES = frozenset(
         (
             _KINSHIP.replace("|", " ")
+            + " " + _ENGLISH_FAMILY.replace("|", " ")
             + " mam pap ma pa moeke heer meneer mevrouw mijnheer juf juffrouw meester dokter "
             "huisarts docent leraar lerares baas consulent hulpverlener begeleider coach mentor "
             "hallo hoi hey hee hoe doei dag groetjes groet groeten liefs ok oke oké okay ja nee "
@@ -122,6 +125,7 @@ class _NameShapes:
             or low in _lexicon.WEEKDAYS
             or low in _lexicon.MONTHS
             or low in _lexicon.MONTH_ABBREVIATIONS - {"jan"}
+            or (low in self._never_names and low not in self._first)  # "Wednesday", "Dutch"
             or (not tok.capital and _lexicon.is_pronominal_adverb(low))  # "mijn man erin"
         )
 
@@ -137,6 +141,11 @@ class _NameShapes:
             return False
         if tok.low in self.NATIONALITIES:
             return False
+        if not tok.capital and (
+            tok.low in self._english
+            or tok.low in self._english_common and tok.low not in self._first
+        ):
+            return False  # "my mother has", "my mother old": English, not a surname
         if mode == "with":
             return self._rare_first_name(tok, after)
         if mode == "elder":  # "tante truus", "opa Henk": a first name that is rarely a word
@@ -164,6 +173,7 @@ class _NameShapes:
             len(low) >= 3
             and low not in self._ordinary
             and low not in self._english
+            and low not in self._english_common  # "my mother old, need help"
             and low not in self._places
             and not _lexicon.is_dutch_word(low)
         )
@@ -225,6 +235,8 @@ class _NameShapes:
             # "Pham Thu Ha", "Nguyen Van Le": short capitalised parts of East Asian names
             short = len(tok.low) <= 3 and tok.text.isalpha() and not tok.text.isupper()
             return self._in_names(tok.low) or tok.low not in self._ordinary or short
+        if tok.low in self._english_common:
+            return False  # "Mark Visser refuses", "Anouk said"
         if tok.low not in self._ordinary and tok.low not in self._english and len(tok.low) >= 4:
             # "magdalena zielinska": a lowercase word that is no Dutch word at all
             if not self._in_names(tok.low) and not _lexicon.is_dutch_word(tok.low):

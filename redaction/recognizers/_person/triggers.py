@@ -26,8 +26,21 @@ _ROLES = (
     "thuisbegeleider|wijkagent|contactpersoon|behandelaar|therapeut|psycholoog|huisbaas|"
     "verhuurder|wijkcoach|schuldhulpmaatje|voogd|bewindvoerder|pleegmoeder|pleegvader"
 )
+# The same in English, which residents now write in full: "my son Will", "our landlord Mark".
+_ENGLISH_FAMILY = (
+    "son|daughter|wife|husband|partner|brother|sister|mother|mum|mom|father|dad|boyfriend|"
+    "girlfriend|friend|neighbour|neighbor|landlord|landlady|uncle|aunt|cousin|grandson|"
+    "granddaughter|grandmother|grandfather|flatmate|roommate|colleague|boss|child|baby|"
+    "stepson|stepdaughter|caseworker|teacher|nephew|niece"
+)
+# "benim adım", "ana ismi", "magacaygu waa", "nazywam się", "мене звати": "my name is" in the
+# languages residents mix in.
+_OTHER_NAMING = (
+    r"benim\s+ad[ıi]m|ad[ıi]m|ismim|ana\s+ismi|magacaygu(?:\s+waa)?|magacayga(?:\s+waa)?|"
+    r"nazywam\s+si[ęe]|mam\s+na\s+imi[ęe]|мене\s+звати|меня\s+зовут"
+)
 _TITLES = (
-    r"mevrouw|meneer|mijnheer|mevr\.?|mw\.?|mvr\.?|dhr\.?|de\s+heer|geachte\s+heer|mej\.?|"
+    r"mrs\.?|ms\.?|miss|mevrouw|meneer|mijnheer|mevr\.?|mw\.?|mvr\.?|dhr\.?|de\s+heer|geachte\s+heer|mej\.?|"
     r"juffrouw|juf|"
     r"meester|dokter|dr\.?|mr\.?|ir\.?|ing\.?|drs\.?|prof\.?|zuster|broeder"
 )
@@ -65,6 +78,23 @@ def _triggers() -> list[_Trigger]:
             re.compile(r"(?:^|\n)\s*(?:voor|achter)?naam(?:\s*:\s*|\s+)", flags), True, naming=True
         ),
         _Trigger(re.compile(r"\b(?:heet|heten|heette|genaamd)\s+", flags), True, naming=True),
+        _Trigger(
+            re.compile(
+                r"\b(?:my|his|her|our)\s+(?:(?:first|last|full|family)\s+|sur)?name"
+                r"(?:\s+is|\s+was|\s*:)?\s*",
+                flags,
+            ),
+            True,
+            naming=True,
+        ),
+        _Trigger(re.compile(rf"(?<!\w)(?:{_OTHER_NAMING}|called|named)\s+", flags), True,
+                 naming=True),
+        _Trigger(
+            re.compile(rf"\b(?:my|our|his|her)\s+(?:{_ENGLISH_FAMILY})\b\s*,?\s*\(?\s*", flags),
+            True,
+            mode="family",
+        ),
+        _Trigger(re.compile(r"\b(?:i['’]?m|i\s+am)\s+", flags), False),
         _Trigger(re.compile(rf"(?<![\w.])(?:{_TITLES})\s*(?<=[\s.])", flags), True, mode="title"),
         _Trigger(
             re.compile(rf"\b{possessive}\s+(?:{_KINSHIP})\b\s*,?\s*\(?\s*", flags),

@@ -111,6 +111,16 @@ CASES = [
     ("ik woon al op de Camping 12 jaar", []),
     ("ik woon in Gouda. Op de Markt 3 kramen", []),  # the living is another sentence
     ("thuis op de Bank 2 uur geslapen", []),
+    # English: the number before the street, a flat or floor beside it
+    ("I live at flat 3, 12 Kerkstraat, 2311 GK Leiden", ["flat 3, 12 Kerkstraat"]),
+    ("My address is Kerkstraat 12, 2nd floor, 1017 GB Amsterdam", ["Kerkstraat 12, 2nd floor"]),
+    ("new address: 45B Oudegracht, Utrecht", ["45B Oudegracht"]),
+    ("the noise comes from 23 Hoofdweg", ["23 Hoofdweg"]),
+    ("address: Rijnlaan 210, apt 14, 3522 BT Utrecht", ["Rijnlaan 210, apt 14"]),
+    ("at Laan van Nieuw Oost-Indië 133, room 412", ["Laan van Nieuw Oost-Indië 133, room 412"]),
+    ("Liam Fitzgerald, 12 Nieuwe Haven, 2801 CW Gouda", ["12 Nieuwe Haven"]),
+    ("I have 3 Kids and 2 Bedrooms", []),
+    ("the meeting is in room 12 of the town hall", []),
 ]
 
 

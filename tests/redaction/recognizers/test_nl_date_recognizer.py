@@ -35,6 +35,19 @@ CASES = [
     ("het was 12-03 voor ons", []),  # day-month without context
     ("ik heb 12 03 1985 gelezen", []),  # spaces without context
     ("bel 06 12 03 1985", []),
+    # English and the languages residents mix in (date_month_names.txt)
+    ("I was born on the 3rd of May 1990 in Manila", ["3rd of May 1990"]),
+    ("DOB May 3, 1990", ["May 3, 1990"]),
+    ("my son was born 14 February 2019", ["14 February 2019"]),
+    ("my dob is 30th Sept '85", ["30th Sept '85"]),
+    ("born 17-IV-1993", ["17-IV-1993"]),
+    ("Kızım was born on 4 Mart 2016", ["4 Mart 2016"]),
+    ("moja żona, urodzona 12 marca 1989", ["12 marca 1989"]),
+    ("she was born on December 1st, 1960", ["December 1st, 1960"]),
+    ("We're expecting a baby in May", []),
+    ("we may 3 times come back", []),
+    ("I sold that car in June 2019", []),
+    ("Is Wednesday 12:00 still free?", []),
 ]
 
 
