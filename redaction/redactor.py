@@ -75,13 +75,21 @@ class Redactor:
             score_threshold=self._score_threshold,
         )
         findings = [Finding(r.entity_type, r.start, r.end, r.score) for r in results]
-        findings = [f for f in findings if not self._is_safety_term(view.text[f.start:f.end])]
+        findings = [f for f in findings if not self._is_safety_term(view.text[f.start:f.end])
+                    and not self._inside_safety_compound(view.text, f.start, f.end)]
         findings = extend_corrections(
             view.text, resolve_overlaps(outside_placeholders(view.text, findings)))
         return [
             Finding(found.entity_type, *view.to_original(found.start, found.end), found.score)
             for found in findings
         ]
+
+    def _inside_safety_compound(self, text: str, start: int, end: int) -> bool:
+        """Part of a hyphenated safety term ("self-harm help": "harm" is no name there)."""
+        left = text.rfind(" ", 0, start) + 1
+        right = text.find(" ", end)
+        word = text[left:right if right >= 0 else len(text)].strip(".,!?;:")
+        return "-" in word and fold(word) in self._safety_terms
 
     def _is_safety_term(self, value: str) -> bool:
         """A span that is only a crisis or help word ("suicide", "Veilig Thuis", "113")."""

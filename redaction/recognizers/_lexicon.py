@@ -207,6 +207,46 @@ def english_common_words() -> frozenset[str]:
     ) | english_words()
 
 
+@lru_cache(maxsize=1)
+def english_vocabulary() -> frozenset[str]:
+    """Every lowercase English word form spaCy's English tables know (the lemma table's forms and
+    lemmas, frequent forms written lowercase more often than capitalised): a lowercase word in
+    here is English ("tantrums", "absolutely"), not a name, unless a first-name list says so."""
+    folder = _package_dir("spacy_lookups_data", "the English word list comes from it") / "data"
+    table = _read_json_gz(folder / "en_lemma_lookup.json.gz")
+    forms = {k for k in table if k.islower()} | {v for v in table.values() if v.islower()}
+    return frozenset(forms) | english_lowercase_words() | english_common_words()
+
+
+@lru_cache(maxsize=1)
+def english_lowercase_words() -> frozenset[str]:
+    """Frequent English word forms written lowercase more often than capitalised ("violent",
+    "absolutely"; not "john"): what a one-letter typo of an English word is measured against."""
+    folder = _package_dir("spacy_lookups_data", "the English word list comes from it") / "data"
+    probs = _frequent_english_forms(folder / "en_lexeme_prob.json.gz")
+    return frozenset(w for w, p in probs.items() if w.islower() and p > probs.get(w.title(), -99.0))
+
+
+# English contractions residents type, with and without the apostrophe: never a name.
+ENGLISH_CONTRACTIONS = frozenset(
+    "dont don't i'm im can't cant doesn't doesnt didn't didnt won't wont isn't isnt i've ive "
+    "i'd i'll you're he's she's it's that's there's we're they're wasn't aren't".split())
+
+
+# Log probability above which a lowercase English word is everyday English even when it is also
+# a first name ("fine", "said", "will", "hope"): the few hundred most frequent words.
+ENGLISH_EVERYDAY_LOGPROB = -9.0
+
+
+@lru_cache(maxsize=1)
+def english_frequent_words() -> frozenset[str]:
+    folder = _package_dir("spacy_lookups_data", "the English word list comes from it") / "data"
+    probs = _frequent_english_forms(folder / "en_lexeme_prob.json.gz")
+    return frozenset(w for w, p in probs.items()
+                     if w.islower() and p >= ENGLISH_EVERYDAY_LOGPROB
+                     and p > probs.get(w.title(), -99.0))
+
+
 _PROB_LINE = re.compile(r'\s*"([^\W\d_]+)":\s*(-?[\d.]+)')
 
 

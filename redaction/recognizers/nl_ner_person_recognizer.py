@@ -91,12 +91,16 @@ class NlNerPersonRecognizer(SpacyRecognizer):
         # English function words that are no Dutch function word: "the", "with", "as", "don't".
         self._english_only = (
             frozenset(ENGLISH_STOP_WORDS) - self._function_words - _DUTCH_HOMOGRAPHS
-        ) | {"dont", "don't", "i'm", "im", "can't", "cant", "doesn't", "didn't", "won't"}
+        ) | _lexicon.ENGLISH_CONTRACTIONS
         self._last_english: tuple[str | None, bool] = (None, False)
         self._english_common = _lexicon.english_common_words()
         # "Citizen", "my Indian", "Wednesday", "Cześć": never a name; May and June only after
         # a trigger, which is NlPersonRecognizer's.
         self._never_names = _lexicon.never_name_words()
+        self._chat = _lexicon.chat_words()
+        self._english_vocabulary = _lexicon.english_vocabulary()
+        self._english_frequent = _lexicon.english_frequent_words()
+        self._english_lowercase = _lexicon.english_lowercase_words()
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
@@ -130,6 +134,36 @@ class NlNerPersonRecognizer(SpacyRecognizer):
         if low in self._names:  # "said", "mark": a word only in lower case in English text
             return word.islower() and self._english_message(text)
         return self._english_message(text) or word.islower()  # "Applicant", "Uncle" in English
+
+    def _lowercase_word(self, word: str, typos: bool) -> bool:
+        """An English word, chat spelling or typo of an English word, written lowercase and no
+        first name: the NER reads short English messages ("low income", "yes go ahead", "my
+        husbnd beats me") as names, whatever the message's language. English function words
+        ("I'm") in any case. In an English message (``typos``) also a typo of an English word,
+        and an everyday English word that is a first name too ("that's fine", "what i said");
+        names only after a trigger (NlPersonRecognizer's)."""
+        low = word.lower().replace("’", "'")
+        if low in self._english_only:
+            return True
+        everyday = typos and low in self._english_frequent
+        if not word.islower() or (low in self._first and not everyday):
+            return False
+        return (low in self._english_vocabulary or low in self._never_names or low in self._chat
+                or (low in self._places and low not in self._names)
+                or (typos and self._english_typo(low)))
+
+    def _english_typo(self, low: str) -> bool:
+        """One letter off an everyday English word of five letters or more ("husbnd", "violant",
+        "suicde"); shorter words are too close to names."""
+        if len(low) < 5 or not low.isalpha() or not low.isascii():
+            return False
+        letters = "abcdefghijklmnopqrstuvwxyz"
+        splits = [(low[:i], low[i:]) for i in range(len(low) + 1)]
+        variants = {a + b[1:] for a, b in splits if b}
+        variants |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+        variants |= {a + c + b[1:] for a, b in splits if b for c in letters}
+        variants |= {a + c + b for a, b in splits for c in letters}
+        return any(len(v) >= 5 and v in self._english_lowercase for v in variants - {low})
 
     def _function_word_between(self, word: str) -> bool:
         low = word.lower()
@@ -256,10 +290,15 @@ class NlNerPersonRecognizer(SpacyRecognizer):
             return False
         if self._english_words(text, start, end):
             return False  # "how can I get help with debts?", "'mark as read'"
+        rest = [w.lower() for w in _WORD_WITH_APOSTROPHE.findall(text[:start] + " " + text[end:])]
+        typos = not rest or any(w in self._english_only for w in rest)  # an English message
+        if all(self._lowercase_word(m.group(), typos)
+               for m in _WORD_WITH_APOSTROPHE.finditer(span)):
+            return False  # "household help", "yes, fine", "ttyl": lowercase English/chat words
         if _NOT_A_NAME.search(span):
             return False  # postcodes, house numbers, "e-mail lina@...", placeholders
-        if span.lower() in self._places and span.lower() not in self._names:
-            return False
+        if span.lower() in self._places and (span.lower() not in self._names or span.islower()):
+            return False  # "naar Zwolle"; "capital of france" (France is a name too, capitalised)
         if all(w in _NameShapes.NATIONALITIES for w in words):
             return False  # "als Oekraïner", "Marokkaanse"
         if all(w in self._places or w in self._function_words for w in words) and not any(

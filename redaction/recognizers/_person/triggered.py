@@ -38,6 +38,8 @@ class _TriggerStrategies(_SpanExtenders):
                 head = tokens[index + size] if index + size < len(tokens) else None
                 if head is None or _is_blocked(head, blocked):
                     continue
+                if head.low.replace("’", "'") in _lexicon.ENGLISH_CONTRACTIONS:
+                    continue  # "my stepdaughter doesn't", "my mother, I'm": English, no name
                 after = tokens[index + size + 1] if index + size + 1 < len(tokens) else None
                 if size == 1 and tokens[index].text == "van" and (
                     trigger.mode == "family" or (after is not None and after.text.isdigit())
