@@ -146,20 +146,31 @@ def _share(values: Any) -> float:
 
 
 def predict(model_path: Path, texts: list[str]) -> list[Prediction]:
-    """Intent and confidence from the trained model, as the dialogue would receive them."""
+    """Intent and confidence from the trained model, as the dialogue would receive them: with
+    the signals the boundary sends along (safety check and language on the original words)."""
     import logging
 
     from rasa.core.agent import Agent
+    from rasa.core.channels.channel import UserMessage
     from rasa.utils.log_utils import configure_structlog
+
+    from bot.boundary_signals import read_language, signal_metadata
+    from bot.languages import load_language_check
+    from bot.safety_check import load_safety_check
 
     configure_structlog(logging.WARNING)  # Rasa's debug lines would print every message
     logging.getLogger("rasa").setLevel(logging.WARNING)
     agent = Agent.load(str(model_path))
+    safety = load_safety_check(model_path.parent)
+    languages = load_language_check()
 
     async def parse_all() -> list[Prediction]:
         results = []
         for text in texts:
-            parsed = await agent.parse_message(text)
+            language, foreign = read_language(languages, text)
+            metadata = signal_metadata(safety.check(text), language, foreign)
+            parsed = await agent.processor.parse_message(  # type: ignore[union-attr]
+                UserMessage(text, metadata=metadata))
             intent = parsed.get("intent") or {}
             marks = [e["entity"] for e in parsed.get("entities") or []
                      if e.get("entity") in KIND_LINE.values()]

@@ -12,7 +12,8 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
-from bot.language_id import DUTCH, METADATA_LANGUAGE
+from bot.boundary_signals import read_language, signal_metadata
+from bot.language_id import METADATA_LANGUAGE
 from channels import input_gate
 from redaction.page_context import page_context
 
@@ -94,12 +95,9 @@ class Screen:
             # Only the language code goes with a failure: the boundary's reply speaks it.
             known = {METADATA_LANGUAGE: language} if language is not None else None
             return Screened(metadata=known, failure=type(error).__name__)
-        if foreign_signal is not None and (signal is None or not signal.clear):
-            signal = foreign_signal
-        if signal is not None:
-            kept = {**(kept or {}), **signal.as_metadata()}
-        if language is not None:
-            kept = {**(kept or {}), METADATA_LANGUAGE: language}
+        signals = signal_metadata(signal, language, foreign_signal)
+        if signals:
+            kept = {**(kept or {}), **signals}
         return Screened(redacted, kept, tuple(sorted({f.entity_type for f in findings})),
                         safety_failure=safety_failure)
 
@@ -110,12 +108,9 @@ class Screen:
         if self._language is None:
             return None, None
         try:
-            code, signal = self._language.check(text)
-            if code == DUTCH and not self._language.clearly_dutch(text):
-                code = None
+            return read_language(self._language, text)
         except Exception:  # noqa: BLE001 — in doubt is the safe default; never the text in a log
             return None, None
-        return code, signal
 
     def _check_safety(self, text: str) -> tuple[SafetySignal | None, str | None]:
         """The check must never cost the message: on a failure Rasa's own check still runs."""
