@@ -56,6 +56,8 @@ class ActionSessionStart(Action):
             dispatcher.utter_message(response="utter_welcome", **variables)
         else:
             welcome = variation(domain, "utter_welcome", language)["text"]
-            dispatcher.utter_message(text=welcome.format(**variables))
+            # custom.language: the widget switches its own texts too (portal/widget/relay.py)
+            dispatcher.utter_message(text=welcome.format(**variables),
+                                     json_message={"language": language})
             events.append(SlotSet(LANGUAGE_SLOT, language))
         return [*events, ActionExecuted("action_listen")]

@@ -33,6 +33,7 @@ def test_a_first_message_in_english_gets_the_english_welcome_and_sets_the_langua
                                                                                  domain):
     (welcome,), slots = start(referrals, domain, {"language": "en"})
     assert slots["language"] == "en"
+    assert welcome["custom"] == {"language": "en"}, "the widget follows"
     assert "assistant" in welcome["text"] and "{" not in welcome["text"]
     assert referrals.services["gemeente"]["naam"] in welcome["text"]
 

@@ -26,7 +26,8 @@ def dutch_words(text: str) -> list[str]:
 
 def test_an_english_question_gets_english_help_from_the_welcome_on(assistant):
     replies = assistant.say(assistant.new_sender(), "I have debts and I cannot pay my rent anymore")
-    welcome, *answers = replies
+    assert {"language": "en"} in [r.get("custom") for r in replies], "the widget follows"
+    welcome, *answers = [r for r in replies if r.get("text")]
     assert "assistant" in welcome["text"].lower() and dutch_words(welcome["text"]) == []
     answer = texts(answers)
     assert "debt" in answer.lower()
@@ -38,7 +39,7 @@ def test_an_english_question_gets_english_help_from_the_welcome_on(assistant):
     ("My husband hits me and I am scared to go home", "0800-2000"),
 ])
 def test_an_english_crisis_gets_the_english_safety_answer_first(assistant, message, number):
-    _, first, *_ = assistant.say(assistant.new_sender(), message)
+    _, first, *_ = [r for r in assistant.say(assistant.new_sender(), message) if r.get("text")]
     assert number in first["text"] and "112" in first["text"]
     assert dutch_words(first["text"]) == [], first["text"]
 
