@@ -197,14 +197,8 @@ def english_common_words() -> frozenset[str]:
     """Everyday English words (spacy-lookups-data: the English lemma table and lexeme
     probabilities), for telling "Mark Visser refuses" from a three-word name. Wider than
     english_words(): it holds words that are also names ("said", "hope", "will")."""
-    folder = _package_dir("spacy_lookups_data", "the English word list comes from it") / "data"
-    probs = _frequent_english_forms(folder / "en_lexeme_prob.json.gz")
-    table = _read_json_gz(folder / "en_lemma_lookup.json.gz")
-    known = {k.lower() for k in table} | {v.lower() for v in table.values()}
-    return frozenset(
-        word for word, prob in probs.items()
-        if word.islower() and word in known and prob > probs.get(word.title(), -99.0)
-    ) | english_words()
+    known, _ = _english_lemma_forms()
+    return frozenset(w for w in english_lowercase_words() if w in known) | english_words()
 
 
 @lru_cache(maxsize=1)
@@ -212,18 +206,15 @@ def english_vocabulary() -> frozenset[str]:
     """Every lowercase English word form spaCy's English tables know (the lemma table's forms and
     lemmas, frequent forms written lowercase more often than capitalised): a lowercase word in
     here is English ("tantrums", "absolutely"), not a name, unless a first-name list says so."""
-    folder = _package_dir("spacy_lookups_data", "the English word list comes from it") / "data"
-    table = _read_json_gz(folder / "en_lemma_lookup.json.gz")
-    forms = {k for k in table if k.islower()} | {v for v in table.values() if v.islower()}
-    return frozenset(forms) | english_lowercase_words() | english_common_words()
+    _, lowercase_forms = _english_lemma_forms()
+    return lowercase_forms | english_lowercase_words() | english_common_words()
 
 
 @lru_cache(maxsize=1)
 def english_lowercase_words() -> frozenset[str]:
     """Frequent English word forms written lowercase more often than capitalised ("violent",
     "absolutely"; not "john"): what a one-letter typo of an English word is measured against."""
-    folder = _package_dir("spacy_lookups_data", "the English word list comes from it") / "data"
-    probs = _frequent_english_forms(folder / "en_lexeme_prob.json.gz")
+    probs = _english_probs()
     return frozenset(w for w, p in probs.items() if w.islower() and p > probs.get(w.title(), -99.0))
 
 
@@ -240,11 +231,26 @@ ENGLISH_EVERYDAY_LOGPROB = -9.0
 
 @lru_cache(maxsize=1)
 def english_frequent_words() -> frozenset[str]:
-    folder = _package_dir("spacy_lookups_data", "the English word list comes from it") / "data"
-    probs = _frequent_english_forms(folder / "en_lexeme_prob.json.gz")
-    return frozenset(w for w, p in probs.items()
-                     if w.islower() and p >= ENGLISH_EVERYDAY_LOGPROB
-                     and p > probs.get(w.title(), -99.0))
+    probs = _english_probs()
+    return frozenset(w for w in english_lowercase_words() if probs[w] >= ENGLISH_EVERYDAY_LOGPROB)
+
+
+def _english_data() -> Path:
+    return _package_dir("spacy_lookups_data", "the English word list comes from it") / "data"
+
+
+@lru_cache(maxsize=1)
+def _english_probs() -> dict[str, float]:
+    """The frequent forms' probabilities, read once for every English list built from them."""
+    return _frequent_english_forms(_english_data() / "en_lexeme_prob.json.gz")
+
+
+@lru_cache(maxsize=1)
+def _english_lemma_forms() -> tuple[frozenset[str], frozenset[str]]:
+    """The lemma table read once: every form and lemma lowercased, and those written lowercase."""
+    table = _read_json_gz(_english_data() / "en_lemma_lookup.json.gz")
+    words = set(table) | set(table.values())
+    return (frozenset(w.lower() for w in words), frozenset(w for w in words if w.islower()))
 
 
 _PROB_LINE = re.compile(r'\s*"([^\W\d_]+)":\s*(-?[\d.]+)')
