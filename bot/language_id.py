@@ -33,15 +33,15 @@ _ARABIZI = re.compile(r"(?<![\w])(?:[a-z]+[2379][a-z]+|[2379][a-z]{3,})(?![\w])"
 # Words that make a message Dutch whatever else is in it: "ik heb echt no idea", "salam, ik heb
 # een vraag". The most frequent Dutch function words, none of them a word in the other languages.
 DUTCH_FUNCTION_WORDS = frozenset(
-    "ik jij zij hij het een niet ben bent heb hebt heeft hebben mijn mn m'n wat hoe waar wie "
+    "ik jij zij hij het een niet bent heb hebt heeft hebben mijn mn m'n wat hoe waar wie "
     "waarom wanneer kun kunt kunnen wil wilt willen moet moeten mag mogen met voor naar uit "
     "dat deze dit maar ook nog geen niks niets graag alsjeblieft dank bedankt hallo hoi "
     "goedemorgen goedemiddag hulp nee weet weten gaat doen mij mijzelf jullie onze zijn bij "
-    "wel van bel belt bellen terug ff effe echt heel nu hier daar omdat weer toch gewoon "
+    "wel van belt bellen terug ff effe echt heel nu hier daar omdat weer toch gewoon "
     "oke oké doei anoniem iemand niemand alles wordt worden zou zal gaan ga kom komt zeg "
     "zegt vind vindt denk".split()
 )  # not "de", "en", "ze", "ja", "is", "me", "we", "die", "aan", "kan", "want", "even":
-#   words of the other languages too
+#   words of the other languages too; nor "ben" and "bel" (Turkish "I" and "waist")
 # Dutch words an English-speaking resident also types ("hallo", "oke", "dank"): not enough to
 # switch a conversation back to Dutch.
 _DUTCH_COURTESIES = frozenset(

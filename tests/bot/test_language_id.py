@@ -26,6 +26,8 @@ def identifier() -> LanguageIdentifier:
     ("I have debts and I cannot pay my rent anymore", "en"),
     ("I feel very lonely", "en"),
     ("Borçlarım var ve kiramı ödeyemiyorum", "tr"),
+    ("ben cok yalnizim ve kimse yok", "tr"),  # Turkish "ben" (I) is no Dutch word
+    ("ben 15 jaar", "nl"),
     ("Mam duże długi i nie mogę zapłacić czynszu", "pl"),
     ("Waxaan qabaa deyn badan oo aan bixin karin", "so"),
     ("لدي ديون كثيرة ولا أستطيع دفع الإيجار", "ar"),
