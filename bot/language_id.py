@@ -42,6 +42,11 @@ DUTCH_FUNCTION_WORDS = frozenset(
     "zegt vind vindt denk".split()
 )  # not "de", "en", "ze", "ja", "is", "me", "we", "die", "aan", "kan", "want", "even":
 #   words of the other languages too; nor "ben" and "bel" (Turkish "I" and "waist")
+# English words that make a message English when a look-alike language (bot/languages.yml) is
+# the detector's first guess; none of them a word of those languages.
+ENGLISH_FUNCTION_WORDS = frozenset(
+    "i i'm im you u r are is am my me the a an and to do don't dont can can't cant want "
+    "not have has what how please pls this that it with for of my your human bot".split())
 # Dutch words an English-speaking resident also types ("hallo", "oke", "dank"): not enough to
 # switch a conversation back to Dutch.
 _DUTCH_COURTESIES = frozenset(
@@ -61,10 +66,12 @@ class LanguageIdentifier:
     def __init__(
         self, languages: Collection[str], min_words: int = 3, min_confidence: float = 0.6,
         short_confidence: float = 1.01, neutral_words: Collection[str] = (),
-        low_accuracy: bool = True, detector: Any = None,
+        low_accuracy: bool = True, detector: Any = None, look_alikes: Collection[str] = (),
     ) -> None:
         self.low_accuracy = low_accuracy
         self.languages = frozenset(languages) | {DUTCH}
+        # Known to the detector, never returned: a message in one of them is "unsure" (Dutch).
+        self.look_alikes = frozenset(look_alikes) - self.languages
         # Greetings and thanks Dutch residents use from other languages ("salaam", "tamam"):
         # a message of only these is no sign of another language.
         self.neutral_words = frozenset(neutral_words)
@@ -85,9 +92,17 @@ class LanguageIdentifier:
         if "ar" in self.languages and _ARABIZI.search(text.lower()):
             return "ar"
         ranked = self._ranked(text)
-        if not ranked:
+        served = [(c, value) for c, value in ranked if c not in self.look_alikes]
+        if not served:
             return DUTCH
-        code, confidence = ranked[0]
+        code, confidence = served[0]
+        if ranked[0][0] in self.look_alikes and not (
+                code == ENGLISH and set(words) & ENGLISH_FUNCTION_WORDS):
+            # Portuguese "quarenta e cinco" is no English; "r u human" is (short messages fool
+            # the detector's trigrams, English function words do not).
+            return DUTCH
+        # How sure among the languages served: a look-alike's share does not count against it.
+        confidence = confidence / (sum(value for _, value in served) or 1.0)
         needed = self.min_confidence if len(words) >= self.min_words else self.short_confidence
         if code in self.languages and code != DUTCH and confidence >= needed:
             return code
@@ -130,7 +145,8 @@ class LanguageIdentifier:
         if self._detector is None:
             from lingua import IsoCode639_1, LanguageDetectorBuilder
 
-            codes = [getattr(IsoCode639_1, c.upper()) for c in sorted(self.languages)
+            codes = [getattr(IsoCode639_1, c.upper())
+                     for c in sorted(self.languages | self.look_alikes)
                      if hasattr(IsoCode639_1, c.upper())]
             builder = LanguageDetectorBuilder.from_iso_codes_639_1(*codes)
             # Trigrams only: 12 MiB instead of 160 for nine languages, in a worker that holds

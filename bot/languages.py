@@ -91,6 +91,9 @@ class Language:
 class Languages:
     version: str
     by_code: Mapping[str, Language]
+    # Languages the check knows without answering in them (look_alikes in the file), so a
+    # Portuguese "quarenta e cinco" is not taken for the nearest language it does answer in.
+    look_alikes: tuple[str, ...] = ()
 
     def get(self, code: str | None) -> Language | None:
         return self.by_code.get(code or "")
@@ -153,7 +156,10 @@ def load_languages(path: Path = LANGUAGES_FILE) -> Languages:
             violence_words=_words(entry["violence_words"], f"{where}: violence_words",
                                   entry.get("violence_stems") or (), entry.get("clitics") or ()),
         )
-    return Languages(str(raw.get("version", "")), found)
+    look_alikes = raw.get("look_alikes") or []
+    if not isinstance(look_alikes, list) or any(str(c) in found for c in look_alikes):
+        raise LanguagesFileError(f"{path.name}: look_alikes must list languages not answered in")
+    return Languages(str(raw.get("version", "")), found, tuple(str(c) for c in look_alikes))
 
 
 class LanguageCheck:
@@ -196,5 +202,6 @@ def load_language_check(path: Path = LANGUAGES_FILE) -> LanguageCheck:
     residents use) as words that say nothing about the language."""
     languages = load_languages(path)
     identifier = LanguageIdentifier(languages.codes,
-                                    neutral_words=read_term_file(CHAT_WORDS_FILE))
+                                    neutral_words=read_term_file(CHAT_WORDS_FILE),
+                                    look_alikes=languages.look_alikes)
     return LanguageCheck(identifier, languages)

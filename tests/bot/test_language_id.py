@@ -71,3 +71,16 @@ def test_dutch_ordinals_are_no_arabizi(identifier):
 ])
 def test_clearly_dutch_needs_two_dutch_function_words(text, clearly):
     assert LanguageIdentifier({"en"}).clearly_dutch(text) is clearly
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("quarenta e cinco, 45", "nl"),  # Portuguese: unsure, the conversation keeps its language
+    ("tengo deudas y no puedo pagar el alquiler", "nl"),
+    ("merci beaucoup pour votre aide", "nl"),
+    ("r u human", "en"),  # the detector guesses Portuguese; English words say otherwise
+    ("my phone got stolen and the digid app was on it. what do i do??", "en"),
+    ("Borçlarım var ve kiramı ödeyemiyorum", "tr"),
+])
+def test_a_look_alike_language_is_never_taken_for_one_served(text, expected):
+    identifier = LanguageIdentifier(LANGUAGES, look_alikes=("pt", "es", "fr", "de", "it", "ro"))
+    assert identifier.identify(text) == expected

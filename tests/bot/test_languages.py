@@ -65,6 +65,17 @@ def test_a_missing_placeholder_or_number_is_refused(tmp_path):
             load_languages(path)
 
 
+def test_look_alikes_are_known_languages_the_assistant_does_not_answer_in(tmp_path, languages):
+    assert {"pt", "es", "fr"} <= set(languages.look_alikes)
+    assert not set(languages.look_alikes) & set(languages.codes)
+    raw = yaml.safe_load(Path("bot/languages.yml").read_text(encoding="utf-8"))
+    path = tmp_path / "languages.yml"
+    path.write_text(yaml.safe_dump({"languages": {"en": raw["languages"]["en"]},
+                                    "look_alikes": ["pt", "en"]}), encoding="utf-8")
+    with pytest.raises(LanguagesFileError, match="look_alikes"):
+        load_languages(path)
+
+
 @pytest.mark.parametrize(("text", "code", "intent"), [
     ("I don't want to live anymore, I want to kill myself", "en", "crisis_suicide"),
     ("My husband beats me and I am afraid to go home", "en", "domestic_violence"),
