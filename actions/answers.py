@@ -11,6 +11,7 @@ so a contact answer is valid when it holds a placeholder of the right kind, neve
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -42,10 +43,28 @@ _AGE_COMING = re.compile(
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # A clock time ("om 10 uur", "10.30", "14:00", "after 3 pm") is not an age, whichever question
 # it answers.
+_HOUR_WORDS = (r"enen|tweeën|drieën|vieren|vijven|zessen|zevenen|achten|negenen|tienen|elven"
+               r"|twaalven")
 _TIME = re.compile(
     r"\b(?:om|rond|tegen|na|voor|vanaf|tussen|tot|at|around|after|before|from|between|until)"
-    r"\s+\d{1,2}(?:[:.]\d{2})?(?:\s*(?:uur|am|pm|o'clock))?\b"
+    r"\s+(?:\d{1,2}(?:[:.]\d{2}|en)?(?:\s*(?:uur|am|pm|o'clock))?|" + _HOUR_WORDS + r")\b"
     r"|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(?:uur|u|am|pm|o'clock)(?!\w)",
+    re.IGNORECASE,
+)
+# Days and parts of the week a resident names for a call ("dinsdag of donderdag", "in het
+# weekend", "morgen vroeg"): with a clock time, what makes an answer a moment.
+_DAY = re.compile(
+    r"\b(?:(?:maan|dins|woens|donder|vrij|zater|zon)dag\w*|weekend\w*|door de week"
+    r"|doordeweeks|(?:over)?morgen(?! ?ochtend)|vandaag|vroeg|laat"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|tomorrow|today|weekdays?|early|late)\b",
+    re.IGNORECASE,
+)
+# Where a long moment answer is cut: the reason after it is not needed for the call.
+_CLAUSE = re.compile(r"[,;]|\s(?:dan|want|omdat|because|since|as|then)\s", re.IGNORECASE)
+# A birth year given as the age ("1979", "geboren in '88", "born in 1990").
+_BIRTH_YEAR = re.compile(
+    r"^\s*(?:geboren|born|van|bouwjaar)?\s*(?:in\s+)?(?:(19\d{2}|20\d{2})|'(\d{2}))\s*[.!]*\s*$"
+    r"|\b(?:geboren|born)\s+(?:in\s+)?(?:(19\d{2}|20\d{2})|'(\d{2}))\b",
     re.IGNORECASE,
 )
 # An age stated where a moment is asked ("ik ben 42", "I'm 42", "15 jaar") or a bare number.
@@ -106,6 +125,10 @@ def age_answer(text: str | None) -> str | None:
     answer = yes_or_no(text)
     if answer:
         return answer
+    born = _birth_year(text)
+    if born is not None:
+        age = date.today().year - born
+        return ("ja" if age >= 16 else "nee") if 4 <= age <= 120 else None
     without_times = _with_digits(_TIME.sub(" ", text))
     coming = _AGE_COMING.search(without_times)
     if coming and 4 <= int(coming.group(1)) <= 120:
@@ -114,6 +137,17 @@ def age_answer(text: str | None) -> str | None:
     if ages:
         return "ja" if ages[0] >= 16 else "nee"
     return None
+
+
+def _birth_year(text: str) -> int | None:
+    match = _BIRTH_YEAR.search(text)
+    if not match:
+        return None
+    full = match.group(1) or match.group(3)
+    if full:
+        return int(full)
+    short = int(match.group(2) or match.group(4))  # '88 is 1988, '09 is 2009
+    return 2000 + short if 2000 + short <= date.today().year else 1900 + short
 
 
 def _with_digits(text: str) -> str:
@@ -132,10 +166,23 @@ def contact_way(text: str | None) -> str | None:
         if f"<{label}_" in text:
             return way
     patterns = _patterns()
-    for way, words in CONTACT_WAY_WORDS.items():
-        if patterns[words].search(text):
-            return way
-    return None
+    named = sorted((m.start(), way) for way, words in CONTACT_WAY_WORDS.items()
+                   for m in patterns[words].finditer(text))
+    if len({way for _, way in named}) > 1:
+        # "mail, bellen vind ik eng", "liever niet bellen, mail maar": the way not turned down,
+        # else the first one named.
+        wanted = [(at, way) for at, way in named if not _turned_down(text, at)]
+        named = wanted or named
+    return named[0][1] if named else None
+
+
+def _turned_down(text: str, at: int) -> bool:
+    """The contact way named at ``at`` comes with a no: "niet bellen", "bellen vind ik eng"."""
+    patterns = _patterns()
+    before = text[max(0, at - 20):at]
+    after = text[at:at + 40]
+    return bool(patterns["not_before_way"].search(before + "\0")
+                or patterns["not_after_way"].search(after))
 
 
 def contact_placeholder(text: str | None, way: str | None) -> str | None:
@@ -161,17 +208,22 @@ def moment(text: str | None) -> str | None:
         if patterns[words].search(text):
             return name
     words = " ".join(text.split())
-    if len(words) > MAX_MOMENT_CHARS or PLACEHOLDER.search(words):
+    if PLACEHOLDER.search(words):
         return None
-    if _answers_another_question(words):
+    timed = bool(_TIME.search(words) or _DAY.search(words))
+    if len(words) > MAX_MOMENT_CHARS and timed:
+        # "dinsdag of donderdag, dan is mijn moeder naar de dagbesteding": the day, not why.
+        words = next((c.strip() for c in _CLAUSE.split(words)
+                      if c and (_TIME.search(c) or _DAY.search(c))), words)
+    if len(words) > MAX_MOMENT_CHARS:
+        return None
+    if not timed and _answers_another_question(words):
         return None
     return words
 
 
 def _answers_another_question(text: str) -> bool:
     """An answer that fits the contact-way, yes/no or age question, not a moment."""
-    if _TIME.search(text):
-        return False
     return bool(contact_way(text) or _starts_with_yes_or_no(text) or is_stop(text)
                 or _AGE_STATEMENT.search(text))
 

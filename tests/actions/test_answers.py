@@ -1,5 +1,7 @@
 """Reading the resident's short answers in the hand-off form (redacted Dutch text)."""
 
+from datetime import date
+
 import pytest
 
 from actions import answers
@@ -169,3 +171,47 @@ def test_stop_in_english(text):
 @pytest.mark.parametrize("text", ["yes, cancel it", "stop calling my mother please"])
 def test_english_answers_that_are_no_stop(text):
     assert not answers.is_stop(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("mail, bellen vind ik eng", "e-mail"),
+    ("email is better, Nederlands aan telefoon is moeilijk voor mij", "e-mail"),
+    ("liever niet bellen, mail maar", "e-mail"),
+    ("niet mailen maar bellen", "telefoon"),
+    ("bel me maar, mailen kan ook", "telefoon"),  # both welcome: the first one named
+    ("please don't call me, email", "e-mail"),
+])
+def test_of_two_contact_ways_the_one_not_turned_down(text, expected):
+    assert answers.contact_way(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("bel maar na 4en, dan ben ik thuis van mijn werk",
+     "bel maar na 4en, dan ben ik thuis van mijn werk"),  # a time: no contact-way answer
+    ("na vijven", "na vijven"),
+    ("maakt nie uit ik check mn mail elke dag", "maakt niet uit"),
+    ("dinsdag of donderdag, dan is mijn moeder naar de dagbesteding", "dinsdag of donderdag"),
+    ("morgen vroeg voor 9 uur of zaterdag, dan is mijn dochter thuis",
+     "morgen vroeg voor 9 uur of zaterdag"),
+    ("mail", None), ("ik ben 42", None),
+])
+def test_a_moment_in_the_residents_words_keeps_the_day_and_time_not_the_reason(text, expected):
+    assert answers.moment(text) == expected
+
+
+THIS_YEAR = date.today().year
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("1979", "ja"), ("geboren in '88", "ja"), ("born in 1990", "ja"),
+    (f"ik ben geboren in {THIS_YEAR - 12}", "nee"),
+    (str(THIS_YEAR - 2), None),  # two years old: no real answer
+])
+def test_a_birth_year_answers_the_age_question(text, expected):
+    assert answers.age_answer(text) == expected
+
+
+@pytest.mark.parametrize("text", ["ach laat toch maar, mijn zoon regelt het wel voor me",
+                                  "hoeft toch niet meer", "laat dan maar"])
+def test_stop_in_everyday_words(text):
+    assert answers.is_stop(text)
