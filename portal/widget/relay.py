@@ -43,14 +43,20 @@ TOO_MANY = (
 
 
 class RelayError(Exception):
-    """The message was not delivered; ``status`` and a Dutch ``message`` for the resident."""
+    """The message was not delivered; ``status`` and a Dutch ``message`` for the resident.
 
-    def __init__(self, status: int, message: str, reason: str, retry: bool = False) -> None:
+    The widget words the known statuses in the conversation's own language; the Dutch message
+    serves other clients of the relay.
+    """
+
+    def __init__(self, status: int, message: str, reason: str, retry: bool = False,
+                 seconds: int | None = None) -> None:
         super().__init__(reason)
         self.status = status
         self.message = message
         self.reason = reason
         self.retry = retry
+        self.seconds = seconds
 
 
 @dataclass(frozen=True)

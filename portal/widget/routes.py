@@ -122,10 +122,13 @@ def register(app: Sanic, settings: WidgetSettings | None = None,
             ])
             if wait:
                 headers["Retry-After"] = str(wait)
-                raise RelayError(429, TOO_MANY.format(seconds=wait), "too many messages")
+                raise RelayError(429, TOO_MANY.format(seconds=wait), "too many messages",
+                                 seconds=wait)
             messages = await relay.send(chat)
         except RelayError as error:
-            return json({"error": error.status, "message": error.message,
-                         "reason": error.reason, "retry": error.retry}, status=error.status,
-                        headers=headers)
+            answer = {"error": error.status, "message": error.message, "reason": error.reason,
+                      "retry": error.retry}
+            if error.seconds is not None:
+                answer["seconds"] = error.seconds  # the widget words the wait in its language
+            return json(answer, status=error.status, headers=headers)
         return json({"messages": messages}, headers=headers)

@@ -150,10 +150,15 @@ def test_delete_my_data_in_the_middle_of_the_form_erases_the_conversation(
     assistant.say(sender, "telefoon")
     assistant.say(sender, f"{PHONE}")
 
-    replies = texts(assistant.say(sender, "verwijder al mijn gegevens"))
+    question = assistant.say(sender, "verwijder al mijn gegevens")
+    assert "Wil je dat ik dit gesprek wis?" in texts(question)
+    assert "/confirm_delete" in payloads(question)
+    privacy = open_privacy(assistant.settings)
+    assert privacy.vault.categories(sender) != [], "nothing is wiped before the resident confirms"
+
+    replies = texts(assistant.say(sender, "ja"))
     assert "gesprek gewist" in replies and "je telefoonnummer" in replies
     assert "digitale assistent" in replies, "a fresh conversation starts"
-    privacy = open_privacy(assistant.settings)
     assert privacy.vault.categories(sender) == []
     with sqlite3.connect(assistant.settings.data_dir / "tracker.db") as connection:
         stored = [row[0] for row in connection.execute(
@@ -162,6 +167,27 @@ def test_delete_my_data_in_the_middle_of_the_form_erases_the_conversation(
     assert not any('"event": "user"' in data for data in stored), "no resident message is kept"
     again = texts(assistant.say(sender, "ik heb schulden"))
     assert referrals.services["schuldhulp"]["telefoon"] in again, "referral details are back"
+
+
+def test_a_declined_deletion_keeps_the_hand_off_and_the_conversation(assistant):
+    """A message misread as "delete my data" must not cost the resident a consented hand-off."""
+    sender = assistant.new_sender()
+    start_callback_for_debt(assistant, sender)
+    consent_and_give_phone(assistant, sender)
+    privacy = open_privacy(assistant.settings)
+    queued = privacy.queue.for_conversation(privacy.pseudonym(sender))
+    assert len(queued) == 1
+
+    assert "Wil je dat ik dit gesprek wis?" in texts(
+        assistant.say(sender, "verwijder mijn gegevens"))
+    assert "ik wis niets" in texts(assistant.say(sender, "nee"))
+    assert privacy.queue.for_conversation(privacy.pseudonym(sender)) == queued
+    answers = [c.answer for c in privacy.consents.for_conversation(privacy.pseudonym(sender))]
+    assert answers == ["given"], "no withdrawal was registered"
+    with sqlite3.connect(assistant.settings.data_dir / "tracker.db") as connection:
+        stored = [row[0] for row in connection.execute(
+            "SELECT data FROM events WHERE sender_id = ?", (sender,))]
+    assert any("deurwaarder" in data for data in stored), "the conversation is kept"
 
 
 def test_under_16_is_offered_the_youth_routes_and_never_asked_for_contact(

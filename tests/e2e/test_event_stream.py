@@ -270,7 +270,7 @@ def test_erasure_blanks_the_texts_through_the_consumer(stream):
         time.sleep(0.3)
     conversation = stream.sql("SELECT conversation FROM trend_records WHERE text LIKE :m",
                               m=f"%{marker}%")
-    assistant.say(sender, "/delete_my_data")
+    assistant.say(sender, "/confirm_delete")
     deadline = time.monotonic() + 30
     while stream.sql("SELECT count(text) FROM trend_records WHERE conversation = :c",
                      c=conversation):

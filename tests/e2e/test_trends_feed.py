@@ -106,7 +106,7 @@ def test_erasing_a_conversation_blanks_its_texts_in_the_trend_store(assistant):
     engine = _store(assistant)
     rows = _wait_for(engine, lambda rows: any(r["text"] and marker in r["text"] for r in rows))
     conversation = next(r["conversation"] for r in rows if r["text"] and marker in r["text"])
-    assistant.say(sender, "/delete_my_data")
+    assistant.say(sender, "/confirm_delete")
     rows = _wait_for(engine, lambda rows: all(
         not r["text"] for r in rows if r["conversation"] == conversation))
     own = [r for r in rows if r["conversation"] == conversation]

@@ -352,3 +352,28 @@ def test_the_language_button_switches_the_assistant_and_the_widget_to_english(pa
     page.wait_for_selector(".dh-widget.dh-ready", state="attached")
     assert page.locator(".dh-label").inner_text() == "Your message", "kept for the tab"
     assert page.problems == [], page.problems
+
+
+@pytest.mark.parametrize("status, extra, expected", [
+    (429, {"seconds": 7}, "wait about 7 seconds"),
+    (504, {}, "answering too slowly"),
+    (503, {"retry": False}, "cannot be reached right now"),
+])
+def test_failures_are_worded_in_the_conversations_language(page, assistant, status: int,
+                                                             extra: dict, expected: str) -> None:
+    open_widget_by_keyboard(page, assistant)
+    tab_to(page, has_class("dh-language"))
+    before = page.locator(".dh-from-bot").count()
+    page.keyboard.press("Enter")
+    wait_for_bot(page, before + 1)
+    page.route("**/chat/send", lambda route: route.fulfill(
+        status=status, content_type="application/json",
+        body=json.dumps({"error": status, "retry": False, "reason": "test",
+                         "message": "Een Nederlandse melding.", **extra})))
+    page.locator("#dh-input").focus()
+    page.keyboard.type("I have debts")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.querySelector('.dh-alert').textContent !== ''")
+    alert = page.locator(".dh-alert").inner_text()
+    assert expected in alert and "Nederlandse" not in alert
+    assert "112" in alert, "the emergency number is there in every language"

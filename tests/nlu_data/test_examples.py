@@ -24,9 +24,9 @@ DUTCH_EXAMPLES = defaultdict(list, BY_LANGUAGE[DUTCH])
 DOMAIN_INTENTS = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text())["intents"]
 
 
-# Intents set by a pipeline component, never learned: bot/case_code_router.py,
-# bot/language_router.py.
-ROUTED_INTENTS = {"case_code", "other_language"}
+# Intents set by a pipeline component (bot/case_code_router.py, bot/language_router.py) or sent
+# only as a button's payload (confirm_delete: a misread message must never wipe), never learned.
+ROUTED_INTENTS = {"case_code", "other_language", "confirm_delete"}
 # Written in both languages in one Dutch-folder file (nlu_data/dialogue/switch_language.yml).
 BILINGUAL_INTENTS = {"switch_language"}
 LEARNED_INTENTS = [i for i in DOMAIN_INTENTS if i not in ROUTED_INTENTS]

@@ -118,7 +118,8 @@ def test_only_health_is_open_and_rasa_calls_with_a_secret_it_never_logs(assistan
     assert call_action(assistant, {}, TOKEN, "/actions")[0] == 200
 
     sender = assistant.new_sender()  # every turn below runs custom actions through Rasa
-    replies = texts(assistant.say(sender, "verwijder al mijn gegevens"))
+    assistant.say(sender, "verwijder al mijn gegevens")
+    replies = texts(assistant.say(sender, "ja"))
     assert "gesprek gewist" in replies and "digitale assistent" in replies
     leaked = {**files_containing(assistant.log_dir, [TOKEN]),
               **files_containing(assistant.settings.data_dir, [TOKEN])}

@@ -29,7 +29,7 @@
 
   const STORE_KEY = "dh-widget";
   const GREETING = "/greet"; // intent payload: the assistant opens with "I am a digital assistant"
-  const DELETE = "/delete_my_data"; // the deletion flow, deterministic (no NLU guess needed)
+  const DELETE = "/confirm_delete"; // the widget asked for confirmation itself: wipe at once
   const RETRY_DELAYS_MS = [1000, 3000];
   const DOUBLE_ESCAPE_MS = 1200;
   // The widget's own texts follow the conversation's language (a reply says when it
@@ -62,6 +62,13 @@
     tooLong: (n) =>
       `Je bericht is te lang: ${n} tekens. Het mag hoogstens ${config.maxChars} tekens hebben. ` +
       "Het is niet verstuurd. Schrijf het korter, of stuur een paar kleine berichten.",
+    tooSlow:
+      "De digitale assistent antwoordt nu te langzaam. Probeer het over een paar minuten " +
+      "opnieuw. Heb je nu hulp nodig? Bel 112 bij gevaar.",
+    tooMany: (seconds) =>
+      `Je stuurt veel berichten kort na elkaar. Wacht even, ongeveer ${seconds} seconden, en ` +
+      "stuur je bericht dan opnieuw. Heb je nu hulp nodig? Bel 112 bij gevaar, of 113 " +
+      "(0800-0113) als je aan zelfmoord denkt.",
     count: (n) => `${n} van ${config.maxChars} tekens`,
     confirm:
       "Alles van dit gesprek wordt gewist: op dit scherm en bij de assistent. Ook een " +
@@ -102,6 +109,13 @@
     tooLong: (n) =>
       `Your message is too long: ${n} characters. It may have at most ${config.maxChars} ` +
       "characters. It was not sent. Write it shorter, or send a few small messages.",
+    tooSlow:
+      "The digital assistant is answering too slowly right now. Please try again in a few " +
+      "minutes. Do you need help now? Call 112 in danger.",
+    tooMany: (seconds) =>
+      `You are sending many messages in a short time. Please wait about ${seconds} seconds ` +
+      "and send your message again. Do you need help now? Call 112 in danger, or 113 " +
+      "(0800-0113) if you think about suicide.",
     count: (n) => `${n} of ${config.maxChars} characters`,
     confirm:
       "Everything of this conversation will be deleted: on this screen and at the assistant. " +
@@ -337,6 +351,18 @@
   // ---- talking to the relay ----------------------------------------------------------------
   const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+  /** The widget's own words for a failure the relay names, so they follow the language. */
+  function failureText(response, answer, message) {
+    const status = response ? response.status : 0;
+    if (status === 429 && answer && Number.isInteger(answer.seconds)) {
+      return TEXT.tooMany(answer.seconds);
+    }
+    if (status === 504) return TEXT.tooSlow;
+    if (status === 413) return TEXT.tooLong(message.length);
+    if (!response || status === 502 || status === 503) return TEXT.unreachable;
+    return (answer && answer.message) || TEXT.unreachable;
+  }
+
   /** POST one message; retries while the assistant is unreachable (nothing was delivered). */
   async function post(message) {
     const body = JSON.stringify({ sender: state.sender, message, metadata: config.context });
@@ -355,7 +381,7 @@
       }
       const retry = !response || (answer && answer.retry === true);
       if (!retry || attempt >= RETRY_DELAYS_MS.length) {
-        throw new Error((answer && answer.message) || TEXT.unreachable);
+        throw new Error(failureText(response, answer, message));
       }
       status.textContent = TEXT.retrying;
       await wait(RETRY_DELAYS_MS[attempt]);
