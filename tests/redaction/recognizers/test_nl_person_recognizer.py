@@ -228,3 +228,28 @@ def test_name_lists_are_read_once(registry):
     started = time.perf_counter()
     NlPersonRecognizer()
     assert time.perf_counter() - started < 1.0
+
+
+# Pasted signatures, contact cards and forms: a name never takes the next line along (a job
+# title, a field label, a street), and the words on that line stay readable.
+LINE_BREAK_CASES = [
+    ("Met vriendelijke groet,\n\nAnouk de Vries\nWoonconsulent\nM 06 - 52 31 88 40",
+     ["Anouk", "Vries"], ["Woonconsulent"]),
+    ("Naam:\tŁukasz Wiśniewski\nTel:\t+48 512 334 871", ["Łukasz", "Wiśniewski"], ["Tel:"]),
+    ("Petra Mulder\nHR-adviseur\nTel. 010 4297 316", ["Petra", "Mulder"],
+     ["HR-adviseur", "Tel."]),
+    ("BEGIN:VCARD\nN:Hoekstra;Sjoerd\nFN:Sjoerd Hoekstra\nEND:VCARD", ["Sjoerd", "Hoekstra"],
+     ["BEGIN:VCARD", "FN:", "END:VCARD"]),
+    ("Mvg\nGiovanni Winklaar\nTweede Oosterparkstraat 88-1", ["Giovanni", "Winklaar", "88-1"],
+     ["Mvg"]),
+    ("Groet,\nHylke Zijlstra\nWurdumerdyk 27\n8915 BK Leeuwarden", ["Hylke", "Wurdumerdyk", "27"],
+     ["Groet,", "Leeuwarden"]),
+]
+
+
+@pytest.mark.parametrize(("text", "secret", "kept"), LINE_BREAK_CASES)
+def test_a_name_stops_at_a_line_break(redactor, text, secret, kept):
+    redacted, findings = redactor.redact(text)
+    assert not any("\n" in text[f.start:f.end] for f in findings), findings
+    assert not [word for word in secret if word in redacted]
+    assert [word for word in kept if word in redacted] == kept
