@@ -74,9 +74,17 @@ def _window_after(text: str, end: int) -> str:
 
 
 def has_birth_context(text: str, start: int, end: int) -> bool:
-    """A birth word on the date's line (or the form label on the line above)."""
+    """A birth word on the date's line (or the form label on the line above), with no other
+    year between them: in "geboren 3 juli 1996, sinds 1 maart 2025" it belongs to the first."""
     words = _birth_words()
-    return bool(words.search(_window_before(text, start)) or words.search(_window_after(text, end)))
+    before = _window_before(text, start)
+    matches = list(words.finditer(before))
+    last = matches[-1] if matches else None
+    if last is not None and not _FULL_YEAR.search(before, last.end()):
+        return True
+    after = _window_after(text, end)
+    first = words.search(after)
+    return bool(first and not _FULL_YEAR.search(after, 0, first.start()))
 
 
 def may_be_birth_date(text: str, start: int, end: int, today: datetime.date | None = None) -> bool:

@@ -15,7 +15,7 @@ from redaction.recognizers._person.triggers import _ENGLISH_FAMILY, _KINSHIP
 from redaction.street_suffixes import STREET_SUFFIXES
 
 # Interfixes of Arabic and Berber names that deduce does not list: "rachid ait taleb".
-_EXTRA_INTERFIXES = frozenset("ait aït ben bin ibn ould abu bou".split())
+_EXTRA_INTERFIXES = frozenset("ait aït ben bin ibn ould abu bou al el".split())
 # Street suffixes: "Galenstraat 48", "Laan van Meerdervoort 120" are addresses, not names.
 _STREET_SUFFIX = "|".join(sorted(set(STREET_SUFFIXES), key=len, reverse=True))
 _STREET_COMPOUND = re.compile(rf"[^\W\d_]{{3,}}(?:{_STREET_SUFFIX})\.?", re.IGNORECASE)

@@ -106,3 +106,10 @@ def test_a_birth_word_on_the_line_before_a_form_value_counts():
     text = "Geboortedatum:\n2-12-2026"
     assert may_be_birth_date(text, 15, len(text), datetime.date(2026, 12, 6))
     assert not may_be_birth_date("Datum:\n2-12-2026", 7, 16, datetime.date(2026, 12, 6))
+
+
+def test_a_birth_word_belongs_to_the_nearest_date():
+    text = f"Filmon, geboren 3 juli 1996, sinds 1 maart {LAST_YEAR} bij ons in dienst"
+    assert may_be_birth_date(text, 16, 27)
+    start = text.index("1 maart")
+    assert not may_be_birth_date(text, start, start + len(f"1 maart {LAST_YEAR}"))
