@@ -17,6 +17,7 @@ _HOUSE_NUMBER = re.compile(
     r"|/\d{1,3}[a-zA-Z]?(?!\w)"
     r"|\s(?:hs|bis(?:\s[a-zA-Z](?![\w/-]))?|bg|huis|rood|rd|zwart|zw|boven|beneden|hg"
     r"|(?:ws|wb|wsp)\.?\s?\d{1,3}"  # "Kampstraat 7 ws 4": a berth for a houseboat or caravan
+    r"|(?:k|kmr|kamer)\.?\s?\d{1,3}"  # "Hoefijzerlaan 9 k 2": a room in a shared house
     r"|I{1,3}|IV|i{1,3}|iv|[A-Z]\d{1,3}|[A-Z]|[a-tv-z])(?![\w/-]))?"  # "88 A02": a flat's door
     r"(?![\w%€]|[.,:/-]\d)"
 )

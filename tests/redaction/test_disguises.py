@@ -34,6 +34,8 @@ REDACTED = {
     "postcode-letter-names": ("mijn postcode is vierendertig twaalf ka el",
                               "mijn postcode is <POSTCODE_1>"),
     "postcode-capitals": ("postcode twaalf vierendertig R T", "postcode <POSTCODE_1>"),
+    "postcode-jot": ("mijn postcode is vijfendertig twaalf jot ka en verder niks",
+                     "mijn postcode is <POSTCODE_1> en verder niks"),
     "plate-capitals-words": ("kenteken H V drie zeven vijf N", "kenteken <KENTEKEN_1>"),
     "iban-capitals-words": ("iban NL tien SNSB 0923 4177 vijfenzestig",
                             "iban <IBAN_1>"),

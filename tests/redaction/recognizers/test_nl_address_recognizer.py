@@ -5,6 +5,12 @@ from tests.redaction.recognizers.helpers import assert_spans
 CASES = [
     # an addition letter and a floor word, a lowercase title before the street, "huisnr"
     ("langskomen op Nieuwe Binnenweg 23A rood?", ["Nieuwe Binnenweg 23A rood"]),
+    # a room in a shared house: "k 2", "kamer 14"
+    ("graag de pas opsturen naar p/a Hoefijzerlaan 9 k 2", ["Hoefijzerlaan 9 k 2"]),
+    ("ik woon op de Dorpsstraat 9 kamer 14 sinds mei", ["Dorpsstraat 9 kamer 14"]),
+    # a street is on one line: a sign-off and a name above it stay out
+    ("Mvg\nGiovanni Winklaar\nTweede Oosterparkstraat 88-1\n1092 BL",
+     ["Tweede Oosterparkstraat 88-1"]),
     ("burg. de withstraat 33-2 is mijn adres", ["burg. de withstraat 33-2"]),
     ("ik sta ingeschreven op dr. schaepmanstraat 11", ["dr. schaepmanstraat 11"]),
     ("ik woon aan de esdoornlaan huisnr 4, de huur is 890 euro", ["esdoornlaan huisnr 4"]),
