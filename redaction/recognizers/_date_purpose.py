@@ -6,9 +6,10 @@ them out hides what the resident asks about and protects no one. A date stays re
 
 - a birth word is near ("geboren", "geboortedatum", "geb.", "DOB", "BDAY", "born", ...;
   ``data/birth_context_words.txt``), whatever its year; or
-- its shape says it can be a birth date: no year (a birthday; the old rule stands), or a year
-  before this one — except a recent year right after a letter word ("sinds", "per", "Datum:";
-  ``data/letter_date_words.txt``), or a date followed by a clock time (a time stamp).
+- its shape says it can be a birth date: no year (a birthday), or a year before this one —
+  except right after a letter word ("sinds", "per", "tot", "betaald op", "Datum:";
+  ``data/letter_date_words.txt``; with a year only for a recent one), or a date followed by a
+  clock time (a time stamp).
 
 A date in this year or a later one is never a resident's birth date without a birth word.
 """
@@ -94,7 +95,7 @@ def may_be_birth_date(text: str, start: int, end: int, today: datetime.date | No
     this_year = (today or datetime.date.today()).year
     year = year_of(text[start:end], this_year)
     if year is None:
-        return True
+        return not _letter_words().search(text[max(0, start - 40):start])
     if year >= this_year or _CLOCK_AFTER.match(text, end):
         return False
     letter_date = _letter_words().search(text[max(0, start - 40):start])

@@ -75,6 +75,9 @@ PURPOSE_CASES = [
     (f"sinds 1 maart {LAST_YEAR} bij ons in dienst", []),
     (f"ik heb een afspraak op 21 januari {NEXT_YEAR} voor mijn rijbewijs", []),
     ("02-12-2019 08:31 - mama: neem je paspoort mee", []),
+    ("aanmaning afvalstoffenheffing, ik heb gewoon betaald op 1 oktober", []),
+    ("mijn Turkse nummer werkt, ik ben daar tot 20 december", []),
+    ("de kermis is dit jaar van 3 tot 9 augustus", []),
     # still redacted: birth words, old years, no year
     (f"Geboortedatum: 14-03-1958\nBeslag per 1 januari {NEXT_YEAR}.", ["14-03-1958"]),
     (f"onze dochter is geboren op 3 juni {THIS_YEAR}", [f"3 juni {THIS_YEAR}"]),
