@@ -93,6 +93,11 @@ class NlNerPersonRecognizer(SpacyRecognizer):
         }
         self._places = _lexicon.place_names() if keep_place_names else frozenset()
         self._countries = read_term_file(_lexicon.DATA_DIR / "countries.txt")
+        labels = sorted(read_term_file(_lexicon.DATA_DIR / "place_labels.txt"), key=len)
+        alternatives = "|".join(map(re.escape, reversed(labels)))
+        self._place_label = re.compile(
+            rf"(?:^|\n)[^\S\n]*(?:{alternatives})[^\S\n]*[:\t]\s*$", re.IGNORECASE
+        )
         keep = _lexicon.load_keep_terms(Path(keep_terms_file) if keep_terms_file else None)
         self._keep = keep | {t.lower() for t in extra_keep_terms}
         from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH_STOP_WORDS
@@ -343,6 +348,8 @@ class NlNerPersonRecognizer(SpacyRecognizer):
             text[:start]
         ):
             return False  # "niet bij haarlem", "naar Arnhem": the place, also when a surname
+        if self._place_label.search(text, max(0, start - 40), start):
+            return False  # "Geboorteplaats: Aleppo": a form's place field
         if _POSTCODE_BEFORE.search(text[:start]):
             return False  # the letters of a postcode (and the town after them)
         if _POSTCODE_AND_LETTERS_BEFORE.search(text[:start]) and all(

@@ -205,3 +205,14 @@ def test_the_name_and_not_its_neighbours(redactor, text, secret, kept):
     redacted, _ = redactor.redact(text)
     assert not [word for word in secret if word in redacted], redacted
     assert [words for words in kept if words in redacted] == kept, redacted
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Geboortedatum: 14 mrt '88\nGeboorteplaats: Aleppo\nNationaliteit: Syrisch",
+     "Naam: Amal Haddad\nWoonplaats:\tQamishli\nTelefoon: onbekend",
+     "Place of birth: Kharkiv"],
+)
+def test_a_place_field_of_a_form_is_no_name(redactor, text):
+    redacted, _ = redactor.redact(text)
+    assert any(town in redacted for town in ("Aleppo", "Qamishli", "Kharkiv")), redacted

@@ -49,6 +49,8 @@ TRIGGERS = [
     ),  # a month word opening a two-word name
 ]
 LOOKUP = [
+    # a surname that ends like a street stays a name after a title
+    ("mevrouw Overweg belde gisteren", ["Overweg"]),
     ("Ik heb Fatima gisteren gebeld.", ["Fatima"]),
     ("ik heb fatima gisteren gebeld", ["fatima"]),
     ("Ik ben gisteren bij Jan geweest.", ["Jan"]),
@@ -148,6 +150,9 @@ LOWERCASE_NEGATIVES = [
     "Is het Jeugdfonds Sport open?",
 ]
 NEGATIVES = [
+    # a street named after someone, after the title
+    "Is de fietstunnel onder het Mr. Visserplein weer open?",
+    "Ik sta op het Dr. Schaepmanplein en zie de bus niet",
     "Ik ga naar de Bakker.",
     "Bakker is gesloten.",
     "Ik ben moe.",
