@@ -39,6 +39,7 @@ _ADDRESSED_TO = re.compile(r"t\.?\s?[na]\.?\s?v\.?\s+", re.IGNORECASE)
 _ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:de|het|een)\s+$")
 # "2593 BS Den Haag": the span starts with the letters of a postcode.
 _POSTCODE_BEFORE = re.compile(r"(?<![\w-])[1-9]\d{3}\s?$")
+_HOUSE_NUMBER_BEFORE = re.compile(r"\d[\w-]*(?:\s+(?:boven|beneden|hs|bg))?\s*,\s*$", re.IGNORECASE)
 _POSTCODE_AND_LETTERS_BEFORE = re.compile(r"(?<![\w-])[1-9]\d{3}\s?[A-Za-z]{2},?\s+$")
 # "Oude Gracht 201", "Dorpsweg 3": a street name followed by its house number.
 _STREET_WORD = re.compile(r"(?:straat|laan|weg|plein|gracht|kade|singel|dreef|steeg|dijk)$")
@@ -352,6 +353,10 @@ class NlNerPersonRecognizer(SpacyRecognizer):
             return False  # "Geboorteplaats: Aleppo": a form's place field
         if _POSTCODE_BEFORE.search(text[:start]):
             return False  # the letters of a postcode (and the town after them)
+        if _HOUSE_NUMBER_BEFORE.search(text, max(0, start - 30), start) and all(
+            w in self._places for w in words
+        ):
+            return False  # "Brinkweg 22-048, Apeldoorn": the town after an address
         if _POSTCODE_AND_LETTERS_BEFORE.search(text[:start]) and all(
             w in self._places for w in words
         ):

@@ -216,3 +216,16 @@ def test_the_name_and_not_its_neighbours(redactor, text, secret, kept):
 def test_a_place_field_of_a_form_is_no_name(redactor, text):
     redacted, _ = redactor.redact(text)
     assert any(town in redacted for town in ("Aleppo", "Qamishli", "Kharkiv")), redacted
+
+
+# A town after an address or across the border, a school class after a teacher: no name.
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [("ik woon in een chalet op het park, adres Brinkweg 22-048, Apeldoorn", "Apeldoorn"),
+     ("Nieuw adres per 1 maart: Markt 3 boven, Gemert", "Gemert"),
+     ("Ik werk in Aken, daar is mijn nummer +49 241 918 2736", "Aken"),
+     ("juf Visser van groep 5 zegt dat de oversteekplaats gevaarlijk is", "van groep 5"),
+     ("meester Ali van klas 3b is ziek", "van klas 3b")],
+)
+def test_places_and_classes_next_to_names_stay(redactor, text, kept):
+    assert kept in redactor.redact(text)[0]
