@@ -22,7 +22,12 @@ _HOUSE_NUMBER = re.compile(
     r"(?![\w%€]|[.,:/-]\d)"
 )
 # "Dorpsstraat nr 5", "Plein 1944 nr. 12": a word for "number" between street and number.
-_NUMBER_MARKERS = frozenset({"nr", "no", "nummer", "huisnummer", "huisnr", "hnr"})
+_NUMBER_MARKERS = frozenset({
+    "nr", "no", "nummer", "huisnummer", "huisnr", "hnr",
+    # a berth or a pitch: "Kanaalweg ligplaats 17", "Kampweg standplaats 9", "Houtkade ws 3",
+    # "Thorbeckegracht t/o 23" (a houseboat moored opposite number 23)
+    "ligplaats", "standplaats", "ws", "wsp", "wb", "t/o", "t.o", "tegenover",
+})  # fmt: skip
 # "VvE", "WIJ-team", "GGD": a capital inside a word (not after "-": "Nieuw Oost-Indië").
 _INNER_CAPITAL = re.compile(r"(?<=[^\W\d_])[A-Z]")
 # "2e Oosterparkstraat", "1e Jan Steenstraat", "tweede Helmersstraat".
