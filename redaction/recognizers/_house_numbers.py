@@ -62,3 +62,16 @@ _UNIT_AFTER = re.compile(
 def quantity_after(text: str, position: int) -> bool:
     """A unit after a number ("12 jaar", "5 u"): a quantity, not a house number."""
     return _UNIT_AFTER.match(text, position) is not None
+
+# ", Lelystad", " in Oirschot", " te Venlo" right after a house number.
+_TOWN_AFTER = re.compile(r"(?:\s*,\s*|\s+(?:in|te)\s+)(?P<town>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)")
+
+
+def town_after(text: str, end: int, places: frozenset[str], comma_only: bool) -> bool:
+    """ "Schouw 34-12, Lelystad", "Rokin 8 in Amsterdam": a listed town after the number says
+    the word before it is a street, as a postcode does. After "in"/"te" only when asked: "lijn 5
+    in Amsterdam" is a tram."""
+    town = _TOWN_AFTER.match(text, end)
+    if town is None or (comma_only and "," not in town.group()):
+        return False
+    return town["town"].lower() in places

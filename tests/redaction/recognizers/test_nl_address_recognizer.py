@@ -12,6 +12,11 @@ CASES = [
     ("de ligplaats van mijn schip is Houtkade ws 3, 8011 ZS", ["Houtkade ws 3"]),
     ("ik heb een ark aan de Stadsgracht t.o. 8 in Zwolle", ["Stadsgracht t.o. 8"]),
     ("er zijn nog 3 ligplaatsen vrij, ligplaats 4 is van mij", []),
+    # a street without a suffix with the town after its number
+    ("Schouw 34-12, Lelystad, daar woon ik al twintig jaar", ["Schouw 34-12"]),
+    ("stuur het maar naar Parade 3 boven, Venlo", ["Parade 3 boven"]),
+    ("Nieuw adres per 1 maart: Markt 3 boven, Gemert", ["Markt 3 boven"]),
+    ("Lijn 5 in Amsterdam rijdt vandaag niet", []),
     # a room in a shared house: "k 2", "kamer 14"
     ("graag de pas opsturen naar p/a Hoefijzerlaan 9 k 2", ["Hoefijzerlaan 9 k 2"]),
     ("ik woon op de Dorpsstraat 9 kamer 14 sinds mei", ["Dorpsstraat 9 kamer 14"]),
