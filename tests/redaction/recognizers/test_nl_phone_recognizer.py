@@ -3,6 +3,7 @@ import pytest
 from tests.redaction.recognizers.helpers import assert_spans
 
 POSITIVES = [
+    ("bereikbaar op 06,35,21,47,96 na vijf uur", ["06,35,21,47,96"]),  # commas between groups
     ("Je kunt me bellen op 0612345678", ["0612345678"]),
     ("mijn nummer is 06-12345678", ["06-12345678"]),
     ("bel me even 06 123 456 78 na 5 uur", ["06 123 456 78"]),
@@ -48,6 +49,7 @@ PUBLIC_NUMBERS = [
     "Bel 0900-12345678 niet, dat kost 1 euro per minuut",  # unassigned 0900: still public
 ]
 NOT_PHONES = [
+    "het kost 12,50 of 10,20 euro per maand",
     "Ik moet € 1.250,00 terugbetalen",
     "Ik heb nog 3000 euro schuld",
     "Ik ben geboren op 12-03-1985",
