@@ -49,6 +49,8 @@ TRIGGERS = [
     ),  # a month word opening a two-word name
 ]
 LOOKUP = [
+    # a surname that is a function word, after a title and its interfix
+    ("geachte meneer van der Meer, hierbij ons nieuwe nummer", ["van der Meer"]),
     # a surname that ends like a street stays a name after a title
     ("mevrouw Overweg belde gisteren", ["Overweg"]),
     ("Ik heb Fatima gisteren gebeld.", ["Fatima"]),

@@ -3,6 +3,8 @@ import pytest
 from tests.redaction.recognizers.helpers import assert_spans
 
 POSITIVES = [
+    ("Kunt u mij terugbellen op 033-4612870 toestel 214? Ik werk overdag.",
+     ["033-4612870 toestel 214"]),  # an extension is part of the number
     ("bereikbaar op 06,35,21,47,96 na vijf uur", ["06,35,21,47,96"]),  # commas between groups
     ("Je kunt me bellen op 0612345678", ["0612345678"]),
     ("mijn nummer is 06-12345678", ["06-12345678"]),
