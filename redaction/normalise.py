@@ -141,10 +141,10 @@ def read_lookalike_digits(text: str) -> str:
     for position, run in enumerate(runs):
         if run.group().isdigit():
             continue
-        if not has_digit[position] and not (
+        if not has_digit[position] and (_after_a_word(text, run.start()) or not (
             (_joined(text, runs, position - 1, position) and has_digit[position - 1])
             or (_joined(text, runs, position, position + 1) and has_digit[position + 1])
-        ):
+        )):
             continue
         pieces += [text[cursor:run.start()], run.group().translate(_LOOKALIKE)]
         cursor = run.end()
@@ -152,6 +152,11 @@ def read_lookalike_digits(text: str) -> str:
         return text
     pieces.append(text[cursor:])
     return "".join(pieces)
+
+
+def _after_a_word(text: str, start: int) -> bool:
+    """ "t/o 23", "t.o. 8": an O glued by a separator to a letter ends an abbreviation."""
+    return start >= 2 and text[start - 1] in "/." and text[start - 2].isalpha()
 
 
 def _joined(text: str, runs: list[re.Match[str]], left: int, right: int) -> bool:

@@ -12,6 +12,8 @@ STREET_SUFFIXES = (
     "vaart", "wetering", "brink", "schans", "veste", "hoven", "poort", "gaarde", "dreef",
     "passage", "promenade", "esplanade", "kanaal", "haven", "ring", "lei",
     "str", "ln",  # abbreviated: "Julianastr. 8", "Rembrandtln 42"
+    # Frisian, on street signs in Fryslân: "Wurdumerdyk 27", "Tsjerkestrjitte 17", "Skoalwei 3"
+    "strjitte", "dyk", "wei", "leane", "paad", "buorren",
 )  # fmt: skip
 # Lowercase compounds with these endings count as a street without being a known one.
 STRONG_STREET_SUFFIXES = (

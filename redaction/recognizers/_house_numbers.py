@@ -17,11 +17,17 @@ _HOUSE_NUMBER = re.compile(
     r"|/\d{1,3}[a-zA-Z]?(?!\w)"
     r"|\s(?:hs|bis(?:\s[a-zA-Z](?![\w/-]))?|bg|huis|rood|rd|zwart|zw|boven|beneden|hg"
     r"|(?:ws|wb|wsp)\.?\s?\d{1,3}"  # "Kampstraat 7 ws 4": a berth for a houseboat or caravan
+    r"|(?:k|kmr|kamer)\.?\s?\d{1,3}"  # "Hoefijzerlaan 9 k 2": a room in a shared house
     r"|I{1,3}|IV|i{1,3}|iv|[A-Z]\d{1,3}|[A-Z]|[a-tv-z])(?![\w/-]))?"  # "88 A02": a flat's door
     r"(?![\w%€]|[.,:/-]\d)"
 )
 # "Dorpsstraat nr 5", "Plein 1944 nr. 12": a word for "number" between street and number.
-_NUMBER_MARKERS = frozenset({"nr", "no", "nummer", "huisnummer", "huisnr", "hnr"})
+_NUMBER_MARKERS = frozenset({
+    "nr", "no", "nummer", "huisnummer", "huisnr", "hnr",
+    # a berth or a pitch: "Kanaalweg ligplaats 17", "Kampweg standplaats 9", "Houtkade ws 3",
+    # "Thorbeckegracht t/o 23" (a houseboat moored opposite number 23)
+    "ligplaats", "standplaats", "ws", "wsp", "wb", "t/o", "t.o", "tegenover",
+})  # fmt: skip
 # "VvE", "WIJ-team", "GGD": a capital inside a word (not after "-": "Nieuw Oost-Indië").
 _INNER_CAPITAL = re.compile(r"(?<=[^\W\d_])[A-Z]")
 # "2e Oosterparkstraat", "1e Jan Steenstraat", "tweede Helmersstraat".
@@ -56,3 +62,16 @@ _UNIT_AFTER = re.compile(
 def quantity_after(text: str, position: int) -> bool:
     """A unit after a number ("12 jaar", "5 u"): a quantity, not a house number."""
     return _UNIT_AFTER.match(text, position) is not None
+
+# ", Lelystad", " in Oirschot", " te Venlo" right after a house number.
+_TOWN_AFTER = re.compile(r"(?:\s*,\s*|\s+(?:in|te)\s+)(?P<town>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)")
+
+
+def town_after(text: str, end: int, places: frozenset[str], comma_only: bool) -> bool:
+    """ "Schouw 34-12, Lelystad", "Rokin 8 in Amsterdam": a listed town after the number says
+    the word before it is a street, as a postcode does. After "in"/"te" only when asked: "lijn 5
+    in Amsterdam" is a tram."""
+    town = _TOWN_AFTER.match(text, end)
+    if town is None or (comma_only and "," not in town.group()):
+        return False
+    return town["town"].lower() in places

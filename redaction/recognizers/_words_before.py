@@ -18,11 +18,13 @@ def index_at(tokens: list[Token], start: int) -> int | None:
 
 
 def tokens_before(text: str, end: int, limit: int = 6) -> list[Token]:
-    """Whitespace-separated words right before ``end``, nearest first; stops at punctuation."""
+    """Whitespace-separated words right before ``end``, nearest first; stops at punctuation
+    and at a line break between two words (a street is on one line: "Mvg\nGiovanni Winklaar\n
+    Tweede Oosterparkstraat 88-1" holds no street of five words)."""
     tokens: list[Token] = []
     while len(tokens) < limit:
         match = _WORD_BEFORE.search(text, max(0, end - 60), end)
-        if not match:
+        if not match or (tokens and "\n" in text[match.end("word"):end]):
             break
         word = match.group("word")
         tokens.append(Token(match.start("word"), word))

@@ -33,6 +33,7 @@ from redaction.recognizers._house_numbers import (
     _PREPOSITIONS,
     _SENTENCE_END,
     _UNIT_AFTER,
+    town_after,
 )
 from redaction.recognizers._results import explained_result
 from redaction.recognizers._streets_without_suffix import (
@@ -329,11 +330,14 @@ class NlAddressRecognizer(LocalRecognizer):
         # A listed street that is also a word ("Akkerwinde", "Dorpsweg") or a place ("Spui",
         # "Oosteinde"): only with a postcode after the number or "woon op de"/"adres:" in front,
         # and a place only with the postcode or right after "de/het" ("aan het Spui 12").
-        postcode_after = number_end >= 0 and _POSTCODE_AFTER.match(text, number_end) is not None
+        postcode_after = number_end >= 0 and (
+            _POSTCODE_AFTER.match(text, number_end) is not None
+            or town_after(text, number_end, self._places, comma_only=low in self._ordinary)
+        )
         article_before = len(tokens) > 1 and tokens[1].text.lower() in ("de", "het", "'t", "’t")
         if (
             self._capitalised(head)
-            and len(low) >= 4
+            and (len(low) >= 4 or postcode_after)
             and low in self._streets
             and low not in self._function_words
             and (low not in self._places or postcode_after or article_before)

@@ -40,8 +40,8 @@ class NlBsnRecognizer(PatternRecognizer):
 
     PATTERNS = [
         Pattern("bsn (compact)", _BEFORE + r"\d{9}" + _AFTER, 0.5),
-        Pattern("bsn (4-2-3)", _BEFORE + r"\d{4}([ .-])\d{2}\1\d{3}" + _AFTER, 0.5),
-        Pattern("bsn (3-3-3)", _BEFORE + r"\d{3}([ .-])\d{3}\1\d{3}" + _AFTER, 0.5),
+        Pattern("bsn (4-2-3)", _BEFORE + r"\d{4}([ ./-])\d{2}\1\d{3}" + _AFTER, 0.5),
+        Pattern("bsn (3-3-3)", _BEFORE + r"\d{3}([ ./-])\d{3}\1\d{3}" + _AFTER, 0.5),
         # Any other grouping residents type or paste: "392 16 91 62", "92793-5703", "1 96 78 36
         # 77", "7092 17791" (a line break in the view): nine digits, no tenth one next to them.
         Pattern(

@@ -18,6 +18,10 @@ from redaction.case_codes import PATTERN, canonical, looks_like_a_code
 from redaction.recognizers._results import explained_result
 
 _CANDIDATE = re.compile(PATTERN.pattern)
+# A code is typed with one separator between its groups, or none: "7QM4-X2PD-9TK3",
+# "7qm4 x2pd 9tk3", "7QM4X2PD9TK3". One check symbol in 32 fits by chance, so a run of a word
+# and a value ("rekening PL02", "postcode 1102") would otherwise be a code now and then.
+_SAME_SEPARATORS = re.compile(r"\w{4}(?P<sep>[-. ]?)\w{4}(?P=sep)\w{4}")
 
 
 class NlCaseCodeRecognizer(LocalRecognizer):
@@ -42,6 +46,8 @@ class NlCaseCodeRecognizer(LocalRecognizer):
         ("heel veel pijn"); None (context decides) for a probable typo."""
         if not looks_like_a_code(pattern_text):
             return False
+        if not _SAME_SEPARATORS.fullmatch(pattern_text):
+            return False  # "rekening PL02", "postcode 1102": a word and a value, not a code
         return True if canonical(pattern_text) else None
 
     def analyze(
@@ -67,7 +73,6 @@ class NlCaseCodeRecognizer(LocalRecognizer):
                 "Case code with its check symbol" if certain else "Case-code-shaped string",
             ))
         return results
-
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:

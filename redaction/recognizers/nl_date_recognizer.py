@@ -18,8 +18,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import regex as re
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from redaction.recognizers._date_purpose import may_be_birth_date
 from redaction.wordlists import read_term_file
 
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
@@ -52,9 +54,9 @@ class NlDateRecognizer(PatternRecognizer):
             + _END,
             0.6,
         ),
-        Pattern(
+        Pattern(  # also right after a field name: "BDAY:1979-04-23" (a vCard)
             "date (iso)",
-            _START + _YEAR + r"-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])" + _END,
+            r"(?<![\w.,/-])(?<!\d:)" + _YEAR + r"-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])" + _END,
             0.6,
         ),
         Pattern(
@@ -120,3 +122,12 @@ class NlDateRecognizer(PatternRecognizer):
             context=context or self.CONTEXT,
             global_regex_flags=re.IGNORECASE | re.MULTILINE,
         )
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        """The pattern matches that can be a date of birth (``_date_purpose``): a letter's date,
+        a deadline or a time stamp stays readable."""
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        return [r for r in results if may_be_birth_date(text, r.start, r.end)]

@@ -21,6 +21,12 @@ class NlEmailRecognizer(EmailRecognizer):
     """Recognise EMAIL_ADDRESS; a match counts when its domain ends in a known public suffix."""
 
     CONTEXT = ["e-mail", "email", "mail", "mailadres", "e-mailadres", "emailadres", "mailen"]
+    # "a.bakker@ziggo,nl", "omar.hh@gmail,com": a comma typed for the last dot (a phone keyboard)
+    COMMA_PATTERN = Pattern(
+        "email (comma before the top-level domain)",
+        r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*,(?:nl|com|net|org|be|eu|de|info)\b",
+        0.5,
+    )
 
     def __init__(
         self,
@@ -32,7 +38,7 @@ class NlEmailRecognizer(EmailRecognizer):
     ) -> None:
         self._tld = offline_tld_extractor()
         super().__init__(
-            patterns=patterns,
+            patterns=patterns or [*self.PATTERNS, self.COMMA_PATTERN],
             context=context or self.CONTEXT,
             supported_language=supported_language,
             supported_entity=supported_entity,
@@ -42,5 +48,5 @@ class NlEmailRecognizer(EmailRecognizer):
     def validate_result(self, pattern_text: str) -> bool:
         """A known public suffix, and no "/" before the "@": "tiktok.com/@naam" is a profile
         link (NlUrlRecognizer's), though RFC 5322 would allow the slash."""
-        local = pattern_text.rpartition("@")[0]
-        return "/" not in local and self._tld(pattern_text).fqdn != ""
+        local, _, domain = pattern_text.rpartition("@")
+        return "/" not in local and self._tld(domain.replace(",", ".")).fqdn != ""

@@ -2,8 +2,9 @@
 
 Presidio's IbanRecognizer matches uppercase only and scores lowercase IBANs without a checksum
 boost; residents type "nl91abna0417164300" and "NL91 ABNA 0417 1643 00", so this recognizer
-matches case-insensitively, allows spaces or dashes anywhere between characters, and cuts the match
-at exactly the country's IBAN length (so "... 1643 00 2 dagen" does not swallow the "2").
+matches case-insensitively, allows spaces or dashes (" - " too) anywhere between characters, and
+cuts the match at exactly the country's IBAN length (so "... 1643 00 2 dagen" does not swallow
+the "2").
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ IBAN_LENGTHS: dict[str, int] = {
     "RS": 22, "SE": 24, "SI": 19, "SK": 24, "SM": 27, "TR": 26, "UA": 29, "XK": 20,
 }  # fmt: skip
 _NL_BBAN = re.compile(r"[A-Z]{4}\d{10}")
+_BANK_CODE_LETTERS = str.maketrans("01", "OL")
+# Between two characters: nothing, a space, a dash, or a dash with spaces ("NL96 - RABO - 0900").
+_GAP = r"(?: ?- ?| )?"
 
 
 def normalise_iban(text: str) -> str:
@@ -44,7 +48,11 @@ def is_valid_iban(text: str) -> bool:
     if IBAN_LENGTHS.get(country) != len(iban) or not iban[2:4].isdigit():
         return False
     if country == "NL" and not _NL_BBAN.fullmatch(iban[4:]):
-        return False
+        # The normaliser reads O and l next to digits as 0 and 1 ("RABO0773..." spelled "R A B O
+        # nul zeven ..."); in a Dutch bank code they are the letters.
+        iban = iban[:4] + iban[4:8].translate(_BANK_CODE_LETTERS) + iban[8:]
+        if not _NL_BBAN.fullmatch(iban[4:]):
+            return False
     return iban_checksum_ok(iban)
 
 
@@ -55,8 +63,8 @@ def _patterns() -> list[Pattern]:
     return [
         Pattern(
             f"iban ({length} chars)",
-            rf"(?<![A-Z0-9])(?:{'|'.join(sorted(countries))}) ?\d{{2}}"
-            rf"(?:[ -]?[A-Z0-9]){{{length - 4}}}(?![A-Z0-9])",
+            rf"(?<![A-Z0-9])(?:{'|'.join(sorted(countries))}){_GAP}\d{{2}}"
+            rf"(?:{_GAP}[A-Z0-9]){{{length - 4}}}(?![A-Z0-9])",
             0.5,
         )
         for length, countries in sorted(by_length.items())

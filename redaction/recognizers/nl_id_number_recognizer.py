@@ -51,7 +51,8 @@ class NlIdNumberRecognizer(LocalRecognizer):
         "bsn", "sofi", "burgerservice", "v-", "vreemdelingen", "document", "paspoort", "rijbewijs",
         "id-kaart", "identiteitskaart", "uitkerings", "uitkering", "toeslag", "aanslag",
         "aanslagnummer", "betalings", "machtigings", "btw", "kvk", "track", "track-and-trace",
-        "zending", "pakket",
+        "zending", "pakket", "subject", "object", "woz-object", "deelnemer", "deelnemers",
+        "inschrijf", "inschrijvings", "vergunning", "vergunnings", "bezwaar", "debiteur",
     )  # fmt: skip
     # Keywords that are complete on their own.
     WORDS = (

@@ -29,6 +29,7 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from redaction.recognizers import _lexicon
 from redaction.recognizers._person.shapes import _NameShapes
+from redaction.wordlists import read_term_file
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n)\W*$")
@@ -38,6 +39,7 @@ _ADDRESSED_TO = re.compile(r"t\.?\s?[na]\.?\s?v\.?\s+", re.IGNORECASE)
 _ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:de|het|een)\s+$")
 # "2593 BS Den Haag": the span starts with the letters of a postcode.
 _POSTCODE_BEFORE = re.compile(r"(?<![\w-])[1-9]\d{3}\s?$")
+_HOUSE_NUMBER_BEFORE = re.compile(r"\d[\w-]*(?:\s+(?:boven|beneden|hs|bg))?\s*,\s*$", re.IGNORECASE)
 _POSTCODE_AND_LETTERS_BEFORE = re.compile(r"(?<![\w-])[1-9]\d{3}\s?[A-Za-z]{2},?\s+$")
 # "Oude Gracht 201", "Dorpsweg 3": a street name followed by its house number.
 _STREET_WORD = re.compile(r"(?:straat|laan|weg|plein|gracht|kade|singel|dreef|steeg|dijk)$")
@@ -50,6 +52,13 @@ _NUMBER_AFTER = re.compile(
 )
 # Greetings the NER takes into the name: "Lieve Ineke", "Beste Kees", "ey mo".
 _GREETINGS = frozenset("lieve beste geachte hoi hallo hey hee ey dag hai".split())
+# Titles a letter or a bank line puts before a name ("Dhr S.K. Sardjoe", "HR A. VOS", "MW B. DE
+# JONG"): placeholders keep the title outside the name.
+_TITLES = frozenset("dhr hr mevr mw mvr mej meneer mevrouw mijnheer heer".split())
+# Words between a name and the place its bearer comes from ("Auke Bosma út Drachten").
+_FROM_WORDS = frozenset("uit út from in te oet".split())
+# A lowercase particle before a first name is a preposition: "ten name van Jelle Wiersma".
+_PREPOSITION_PARTICLES = frozenset("van de te ten".split())
 _PLACE_PREPOSITION_BEFORE = re.compile(
     r"(?:^|\s)(?:in|bij|naar|uit|rond|richting|buiten|vanuit|from|to|near|at)\s+$", re.IGNORECASE
 )
@@ -84,6 +93,12 @@ class NlNerPersonRecognizer(SpacyRecognizer):
             i for i in _lexicon.interfixes() if " " not in i and not i.endswith(".")
         }
         self._places = _lexicon.place_names() if keep_place_names else frozenset()
+        self._countries = read_term_file(_lexicon.DATA_DIR / "countries.txt")
+        labels = sorted(read_term_file(_lexicon.DATA_DIR / "place_labels.txt"), key=len)
+        alternatives = "|".join(map(re.escape, reversed(labels)))
+        self._place_label = re.compile(
+            rf"(?:^|\n)[^\S\n]*(?:{alternatives})[^\S\n]*[:\t]\s*$", re.IGNORECASE
+        )
         keep = _lexicon.load_keep_terms(Path(keep_terms_file) if keep_terms_file else None)
         self._keep = keep | {t.lower() for t in extra_keep_terms}
         from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH_STOP_WORDS
@@ -251,10 +266,16 @@ class NlNerPersonRecognizer(SpacyRecognizer):
         "Ingrid". Particles stay unless a plain word was cut behind or before them."""
         words = list(_WORD.finditer(text, start, end))
         if len(words) < 2:
-            return start, end
+            return (start, start) if words and words[0].group().lower() in _TITLES else (start, end)
         first, last = 0, len(words) - 1
         if words[0].group().lower() in _GREETINGS:
             first = 1
+        while first < last and words[first].group().lower() in _TITLES:
+            first += 1
+        if (first < last and words[first].group() in _PREPOSITION_PARTICLES
+                and words[first + 1].group()[:1].isupper()
+                and words[first + 1].group().lower() in self._first):
+            first += 1
         while first < last and (
             self._foreign_word(text, words[first].group())
             or self._plain_word(words[first].group())
@@ -273,9 +294,21 @@ class NlNerPersonRecognizer(SpacyRecognizer):
             last -= 1
             while last > first and words[last].group() in self._particles:
                 last -= 1  # "Ingrid van schulddienstverlening"
+        while last > first and self._place_after_name(words[last - 1].group(),
+                                                      words[last].group().lower()):
+            last -= 1  # "oom Ravi Suriname", "Auke Bosma út Drachten": where he is from
+            while last > first and words[last].group().lower() in _FROM_WORDS:
+                last -= 1
         if (first, last) == (0, len(words) - 1):
             return start, end
         return words[first].start(), words[last].end()
+
+    def _place_after_name(self, before: str, low: str) -> bool:
+        """A country after a name, or a town after "uit"/"út"; a town right after a name may be
+        the surname ("Rita Zaandam")."""
+        if before.lower() in _FROM_WORDS:
+            return low in self._places
+        return low in self._countries and low not in self._names
 
     def _name_evidence(self, word: str) -> bool:
         """A first name that is not a plain word ("sanne", "dirk"), or no Dutch word at all."""
@@ -316,8 +349,14 @@ class NlNerPersonRecognizer(SpacyRecognizer):
             text[:start]
         ):
             return False  # "niet bij haarlem", "naar Arnhem": the place, also when a surname
+        if self._place_label.search(text, max(0, start - 40), start):
+            return False  # "Geboorteplaats: Aleppo": a form's place field
         if _POSTCODE_BEFORE.search(text[:start]):
             return False  # the letters of a postcode (and the town after them)
+        if _HOUSE_NUMBER_BEFORE.search(text, max(0, start - 30), start) and all(
+            w in self._places for w in words
+        ):
+            return False  # "Brinkweg 22-048, Apeldoorn": the town after an address
         if _POSTCODE_AND_LETTERS_BEFORE.search(text[:start]) and all(
             w in self._places for w in words
         ):

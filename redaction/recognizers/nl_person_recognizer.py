@@ -30,6 +30,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from redaction.placeholders import PLACEHOLDER
 from redaction.recognizers import _lexicon
+from redaction.recognizers._person.lines import _LinePieces
 from redaction.recognizers._person.shapes import (
     _RARE_WORD_COUNT,
     _SUBJECT_VERBS,
@@ -58,7 +59,7 @@ _ROLE_ADVERBS = frozenset("weer terug toen vroeger nog ook graag liever gewoon".
 _ROLE_WORD = re.compile(rf"(?:{_ROLES})")
 
 
-class NlPersonRecognizer(_TriggerStrategies, LocalRecognizer):
+class NlPersonRecognizer(_LinePieces, _TriggerStrategies, LocalRecognizer):
     """Recognise PERSON from Dutch trigger phrases and the deduce name lists.
 
     The word-class tests, span extenders and trigger strategies are mixed in from
@@ -138,8 +139,9 @@ class NlPersonRecognizer(_TriggerStrategies, LocalRecognizer):
         claimed: set[int] = set()
 
         def add(first: int, last: int, score: float) -> None:
-            span = (tokens[first].start, tokens[last].end)
-            found[span] = max(score, found.get(span, 0.0))
+            for piece_first, piece_last in self._line_pieces(text, tokens, first, last):
+                span = (tokens[piece_first].start, tokens[piece_last].end)
+                found[span] = max(score, found.get(span, 0.0))
             claimed.update(range(first, last + 1))
 
         self._from_triggers(text, tokens, by_start, blocked, add)

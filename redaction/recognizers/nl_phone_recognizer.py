@@ -35,6 +35,10 @@ from presidio_analyzer.predefined_recognizers import PhoneRecognizer
 
 # "o6…", "O6 47…", "06-1234o678": a letter o typed where a zero belongs.
 _O_FOR_ZERO = re.compile(r"(?<![^\W\d_])[oO](?=\d)|(?<=\d)[oO](?=\d)")
+_EXTENSION = re.compile(r"\s*,?\s*(?:toestel|tst\.?|ext\.?|extensie|extension)\s*\d{1,5}(?!\d)",
+                        re.IGNORECASE)
+# "06,35,21,47,96": a number typed in groups with commas (three or more groups; "1,50" is money).
+_COMMA_GROUPS = re.compile(r"(?<![\d,])(?:\+)?\d{2,4}(?:,\d{2,4}){2,5}(?![\d,])")
 
 
 class NlPhoneRecognizer(PhoneRecognizer):
@@ -93,6 +97,7 @@ class NlPhoneRecognizer(PhoneRecognizer):
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
         text = _O_FOR_ZERO.sub("0", text)
+        text = _COMMA_GROUPS.sub(lambda m: m.group().replace(",", " "), text)
         results = []
         for region in self.supported_regions:
             for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=self.leniency):
@@ -115,6 +120,10 @@ class NlPhoneRecognizer(PhoneRecognizer):
                 ):
                     continue
                 results.append(self._get_recognizer_result(match, text, region, nlp_artifacts))
+        for result in results:
+            extension = _EXTENSION.match(text, result.end)
+            if extension:
+                result.end = extension.end()  # "033-4612870 toestel 214": the extension is hers
         return EntityRecognizer.remove_duplicates(results)
 
     def is_public(self, number: phonenumbers.PhoneNumber) -> bool:

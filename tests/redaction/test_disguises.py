@@ -34,9 +34,14 @@ REDACTED = {
     "postcode-letter-names": ("mijn postcode is vierendertig twaalf ka el",
                               "mijn postcode is <POSTCODE_1>"),
     "postcode-capitals": ("postcode twaalf vierendertig R T", "postcode <POSTCODE_1>"),
+    "postcode-jot": ("mijn postcode is vijfendertig twaalf jot ka en verder niks",
+                     "mijn postcode is <POSTCODE_1> en verder niks"),
     "plate-capitals-words": ("kenteken H V drie zeven vijf N", "kenteken <KENTEKEN_1>"),
     "iban-capitals-words": ("iban NL tien SNSB 0923 4177 vijfenzestig",
                             "iban <IBAN_1>"),
+    # a spelled O in the bank code is read as the letter, not as a zero
+    "iban-spelled-o": ("het rekeningnummer is N L zestien R A B O nul zeven zeven drie drie "
+                       "drie twee nul zeven drie", "het rekeningnummer is <IBAN_1>"),
     "ip-punt": ("mijn ip is honderdtwaalf punt 40 punt zeven punt 33", "mijn ip is <IP_ADRES_1>"),
     # e-mail: "bij" spelled out whole, a line break before "@", hyphen-joined letters
     "email-bij": ("mail karin.jol58 bij outlook punt com", "mail <EMAIL_1>"),

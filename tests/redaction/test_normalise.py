@@ -326,3 +326,14 @@ def test_number_words_come_from_the_data_file(word):
     from redaction.number_words import number_word_value
 
     assert number_word_value(word) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "view"),
+    [("Thorbeckegracht t/o 23, Zwolle", "Thorbeckegracht t/o 23, Zwolle"),  # "tegenover"
+     ("aan de Stadsgracht t.o. 8", "aan de Stadsgracht t.o. 8"),
+     ("bel O6-l2345678", "bel 06-12345678"),
+     ("06 O 12", "06 0 12")],
+)
+def test_an_o_that_ends_an_abbreviation_is_no_zero(text, view):
+    assert normalise(text).text == view

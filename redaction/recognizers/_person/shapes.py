@@ -12,13 +12,17 @@ from redaction.recognizers import _lexicon
 from redaction.recognizers._house_numbers import quantity_after
 from redaction.recognizers._person.tokens import _Tok
 from redaction.recognizers._person.triggers import _ENGLISH_FAMILY, _KINSHIP
-from redaction.street_suffixes import STREET_SUFFIXES
+from redaction.street_suffixes import STREET_SUFFIXES, STRONG_STREET_SUFFIXES
 
 # Interfixes of Arabic and Berber names that deduce does not list: "rachid ait taleb".
-_EXTRA_INTERFIXES = frozenset("ait aït ben bin ibn ould abu bou".split())
+_EXTRA_INTERFIXES = frozenset("ait aït ben bin ibn ould abu bou al el".split())
 # Street suffixes: "Galenstraat 48", "Laan van Meerdervoort 120" are addresses, not names.
 _STREET_SUFFIX = "|".join(sorted(set(STREET_SUFFIXES), key=len, reverse=True))
 _STREET_COMPOUND = re.compile(rf"[^\W\d_]{{3,}}(?:{_STREET_SUFFIX})\.?", re.IGNORECASE)
+# "Mr. Visserplein", "Dr. Schaepmanstraat": a street named after someone, after the title.
+_STRONG_STREET_COMPOUND = re.compile(
+    rf"[^\W\d_]{{3,}}(?:{'|'.join(STRONG_STREET_SUFFIXES)})", re.IGNORECASE
+)
 _BARE_STREET_WORD = re.compile(rf"(?:{_STREET_SUFFIX})", re.IGNORECASE)
 
 
@@ -148,6 +152,9 @@ class _NameShapes:
             return False  # "my mother has", "my mother old": English, not a surname
         if mode == "with":
             return self._rare_first_name(tok, after)
+        if (mode == "title" and _STRONG_STREET_COMPOUND.fullmatch(tok.text)
+                and not self._in_names(tok.low)):
+            return False  # "onder het Mr. Visserplein": the street, not a person
         if mode == "elder":  # "tante truus", "opa Henk": a first name that is rarely a word
             return self._rarely_a_word(tok.low)
         if not tok.capital and mode == "title" and (

@@ -57,7 +57,7 @@ class _TriggerStrategies(_SpanExtenders):
                     size > 0
                     and trigger.strong
                     and head.low in self._interfix_surnames
-                    and not self._never(head)
+                    and (not self._never(head) or head.capital)  # "meneer van der Meer"
                     and not self._organisation_word(head)
                 )
                 if not interfix_surname and not self._nameish_after_trigger(

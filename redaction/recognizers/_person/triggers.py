@@ -40,7 +40,7 @@ _OTHER_NAMING = (
     r"nazywam\s+si[ęe]|mam\s+na\s+imi[ęe]|мене\s+звати|меня\s+зовут"
 )
 _TITLES = (
-    r"mrs\.?|ms\.?|miss|mevrouw|meneer|mijnheer|mevr\.?|mw\.?|mvr\.?|dhr\.?|de\s+heer|geachte\s+heer|mej\.?|"
+    r"mrs\.?|ms\.?|miss|mevrouw|meneer|mijnheer|mevr\.?|mw\.?|mvr\.?|dhr\.?|(?-i:HR|Hr)\.?|de\s+heer|geachte\s+heer|mej\.?|"
     r"juffrouw|juf|"
     r"meester|dokter|dr\.?|mr\.?|ir\.?|ing\.?|drs\.?|prof\.?|zuster|broeder"
 )

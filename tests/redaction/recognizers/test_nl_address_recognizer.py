@@ -5,6 +5,24 @@ from tests.redaction.recognizers.helpers import assert_spans
 CASES = [
     # an addition letter and a floor word, a lowercase title before the street, "huisnr"
     ("langskomen op Nieuwe Binnenweg 23A rood?", ["Nieuwe Binnenweg 23A rood"]),
+    # a houseboat's berth, a caravan's pitch, a boat moored opposite a number
+    ("mijn woonboot ligt aan de Kanaalweg ligplaats 17 in Den Helder",
+     ["Kanaalweg ligplaats 17"]),
+    ("we wonen in een woonwagen, Kampweg standplaats 9, Emmen", ["Kampweg standplaats 9"]),
+    ("de ligplaats van mijn schip is Houtkade ws 3, 8011 ZS", ["Houtkade ws 3"]),
+    ("ik heb een ark aan de Stadsgracht t.o. 8 in Zwolle", ["Stadsgracht t.o. 8"]),
+    ("er zijn nog 3 ligplaatsen vrij, ligplaats 4 is van mij", []),
+    # a street without a suffix with the town after its number
+    ("Schouw 34-12, Lelystad, daar woon ik al twintig jaar", ["Schouw 34-12"]),
+    ("stuur het maar naar Parade 3 boven, Venlo", ["Parade 3 boven"]),
+    ("Nieuw adres per 1 maart: Markt 3 boven, Gemert", ["Markt 3 boven"]),
+    ("Lijn 5 in Amsterdam rijdt vandaag niet", []),
+    # a room in a shared house: "k 2", "kamer 14"
+    ("graag de pas opsturen naar p/a Hoefijzerlaan 9 k 2", ["Hoefijzerlaan 9 k 2"]),
+    ("ik woon op de Dorpsstraat 9 kamer 14 sinds mei", ["Dorpsstraat 9 kamer 14"]),
+    # a street is on one line: a sign-off and a name above it stay out
+    ("Mvg\nGiovanni Winklaar\nTweede Oosterparkstraat 88-1\n1092 BL",
+     ["Tweede Oosterparkstraat 88-1"]),
     ("burg. de withstraat 33-2 is mijn adres", ["burg. de withstraat 33-2"]),
     ("ik sta ingeschreven op dr. schaepmanstraat 11", ["dr. schaepmanstraat 11"]),
     ("ik woon aan de esdoornlaan huisnr 4, de huur is 890 euro", ["esdoornlaan huisnr 4"]),

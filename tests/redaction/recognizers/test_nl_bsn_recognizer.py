@@ -7,6 +7,7 @@ CASES = [
     ("mijn bsn is 725763863 klopt dat?", ["725763863"]),
     ("Burgerservicenummer: 1622 75 869", ["1622 75 869"]),
     ("sofinummer 192.285.142", ["192.285.142"]),
+    ("bsn 192/285/142 staat op de brief", ["192/285/142"]),  # slashes, as on some forms
     ("bsn-nummer van mijn zoon: 691 682 483", ["691 682 483"]),
     ("123456782", ["123456782"]),  # the whole message: an answer to "wat is je BSN?"
     ("Mijn bsn is 34127884", ["34127884"]),  # leading zero dropped

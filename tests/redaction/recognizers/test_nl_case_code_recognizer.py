@@ -21,6 +21,9 @@ CASES = [
     (f"code {CODE.lower().replace('-', ' ')}", [CODE.lower().replace("-", " ")]),
     ("ik heb heel veel pijn", []),
     ("het was 2024-1182-3301 of zo", []),
+    # a word glued to a value only has the shape of a code (the check fits one time in 32)
+    ("rekening PL02 1140 2004 0000 3702 4778 1052 op naam van mijn moeder", []),
+    ("postcode 1102 ct in kleine letters, klopt dat?", []),
 ]
 
 

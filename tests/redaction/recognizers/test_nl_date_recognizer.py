@@ -1,5 +1,8 @@
+import datetime
+
 import pytest
 
+from redaction.recognizers._date_purpose import may_be_birth_date, year_of
 from tests.redaction.recognizers.helpers import assert_spans
 
 CASES = [
@@ -54,3 +57,62 @@ CASES = [
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_date(analyzer, text, expected):
     assert_spans(analyzer, text, "DATE_TIME", expected)
+
+
+THIS_YEAR = datetime.date.today().year
+NEXT_YEAR = THIS_YEAR + 1
+LAST_YEAR = THIS_YEAR - 1
+
+# A letter's date, a deadline, a bank line or a time stamp is no date of birth: it stays readable.
+# A birth word or a birth-like shape (an older year, no year at all) keeps a date redacted.
+PURPOSE_CASES = [
+    (f"Geachte heer,\nDossiernummer: D-12\nDatum: 2 december {THIS_YEAR}\nWij verzoeken u", []),
+    (f"te betalen € 109,00 vóór 20 december {THIS_YEAR}. Die auto is verkocht!", []),
+    (f"Beslag op uitkering per 1 januari {NEXT_YEAR}.", []),
+    (f"Pleegdatum: 12-10-{THIS_YEAR}\nOvertreding: door rood licht gereden", []),
+    (f"Op mijn bankafschrift:\n28-11-{THIS_YEAR}\tOverschrijving\tHuur december", []),
+    (f"21-11-{THIS_YEAR % 100:02d} 22:14 - Ayşe: de auto staat op de invalidenplek", []),
+    (f"sinds 1 maart {LAST_YEAR} bij ons in dienst", []),
+    (f"ik heb een afspraak op 21 januari {NEXT_YEAR} voor mijn rijbewijs", []),
+    ("02-12-2019 08:31 - mama: neem je paspoort mee", []),
+    ("aanmaning afvalstoffenheffing, ik heb gewoon betaald op 1 oktober", []),
+    ("mijn Turkse nummer werkt, ik ben daar tot 20 december", []),
+    ("de kermis is dit jaar van 3 tot 9 augustus", []),
+    # still redacted: birth words, old years, no year
+    (f"Geboortedatum: 14-03-1958\nBeslag per 1 januari {NEXT_YEAR}.", ["14-03-1958"]),
+    (f"onze dochter is geboren op 3 juni {THIS_YEAR}", [f"3 juni {THIS_YEAR}"]),
+    (f"Geboortedatum:\n4-2-{THIS_YEAR}", [f"4-2-{THIS_YEAR}"]),
+    ("BDAY:1979-04-23\nEND:VCARD", ["1979-04-23"]),
+    ("ik ben van 21 juli 1990 en heb een vraag", ["21 juli 1990"]),
+    ("Datum: 12 maart 1985", ["12 maart 1985"]),
+    (f"mijn zoon van 5-6-{LAST_YEAR} heeft koorts", [f"5-6-{LAST_YEAR}"]),
+    ("zij is jarig op 3 okt", ["3 okt"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PURPOSE_CASES)
+def test_only_dates_that_can_be_birth_dates(analyzer, text, expected):
+    assert_spans(analyzer, text, "DATE_TIME", expected)
+
+
+@pytest.mark.parametrize(
+    ("value", "year"),
+    [("12-03-1985", 1985), ("1985-03-12", 1985), ("3 jan '85", 1985), ("21-11-26", 2026),
+     ("30th Sept '85", 1985), ("12/3/85", 1985), ("3 januari", None), ("12-03", None),
+     ("14 feb.", None)],
+)
+def test_the_year_of_a_date(value, year):
+    assert year_of(value, 2026) == year
+
+
+def test_a_birth_word_on_the_line_before_a_form_value_counts():
+    text = "Geboortedatum:\n2-12-2026"
+    assert may_be_birth_date(text, 15, len(text), datetime.date(2026, 12, 6))
+    assert not may_be_birth_date("Datum:\n2-12-2026", 7, 16, datetime.date(2026, 12, 6))
+
+
+def test_a_birth_word_belongs_to_the_nearest_date():
+    text = f"Filmon, geboren 3 juli 1996, sinds 1 maart {LAST_YEAR} bij ons in dienst"
+    assert may_be_birth_date(text, 16, 27)
+    start = text.index("1 maart")
+    assert not may_be_birth_date(text, start, start + len(f"1 maart {LAST_YEAR}"))

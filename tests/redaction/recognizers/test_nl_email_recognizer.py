@@ -3,6 +3,9 @@ import pytest
 from tests.redaction.recognizers.helpers import assert_spans
 
 CASES = [
+    # a comma typed for the last dot
+    ("mijn mail is a.bakker@ziggo,nl volgens mij", ["a.bakker@ziggo,nl"]),
+    ("e-mail: omar.hh@gmail,com", ["omar.hh@gmail,com"]),
     ("Mijn mail is jan.jansen@gmail.com", ["jan.jansen@gmail.com"]),
     ("stuur het naar fatima_el-amrani82@hotmail.nl aub", ["fatima_el-amrani82@hotmail.nl"]),
     ("e-mailadres: P.de.Vries@Ziggo.NL.", ["P.de.Vries@Ziggo.NL"]),

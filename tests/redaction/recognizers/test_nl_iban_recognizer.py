@@ -3,6 +3,7 @@ import pytest
 from tests.redaction.recognizers.helpers import assert_spans
 
 CASES = [
+    ("NL96 - RABO - 0900 - 5155 - 78", ["NL96 - RABO - 0900 - 5155 - 78"]),  # dashes with spaces
     ("Mijn rekeningnummer is NL91ABNA0417164300", ["NL91ABNA0417164300"]),
     ("kunt u het overmaken op NL91 ABNA 0417 1643 00 graag", ["NL91 ABNA 0417 1643 00"]),
     ("iban nl91abna0417164300", ["nl91abna0417164300"]),

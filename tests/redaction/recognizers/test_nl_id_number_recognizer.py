@@ -3,6 +3,10 @@ import pytest
 from tests.redaction.recognizers.helpers import assert_spans
 
 CASES = [
+    # the subject, object and participant numbers of municipal tax and scheme letters
+    ("aanmaning afvalstoffenheffing subjectnummer 118293, ik heb betaald", ["118293"]),
+    ("op de WOZ-beschikking staat objectnummer 0344 0001 2291", ["0344 0001 2291"]),
+    ("mijn deelnemersnummer bij de regeling is 4471208", ["4471208"]),
     ("Mijn klantnummer is 12345678.", ["12345678"]),
     ("bij de kredietbank heb ik cliëntnummer KB 55190, kan dat", ["KB 55190"]),
     ("mijn klantnummer is nu 55190", ["55190"]),  # "nu" is no letter prefix

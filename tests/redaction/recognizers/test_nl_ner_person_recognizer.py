@@ -175,3 +175,57 @@ def test_plain_words_at_the_edges_are_trimmed(ner_filter, text, span, kept):
     start = text.index(span)
     new_start, new_end = ner_filter.trim(text, start, start + len(span))
     assert text[new_start:new_end] == kept
+
+
+# Bank lines, letters and signatures: the name is redacted, the words around it stay (a title,
+# "van" after "ten name", the country or town someone is from, a phone's brand, Frisian words).
+EDGE_CASES = [
+    ("Datum\tNaam\n14-11-2026\tHR A. VOS\tNL09INGB0002381014\t-350,00", ["VOS"], ["HR"]),
+    ("Bijschrijving van NL14INGB0006435039 HR E BOUZID omschrijving: lening", ["BOUZID"],
+     ["HR"]),
+    ("Rekeninghouder: Dhr S.K. Sardjoe\nIBAN: NL75ABNA1186566163", ["Sardjoe"], ["Dhr"]),
+    ("IBAN: NL03KNAB8482111113 ten name van Jelle Wiersma", ["Jelle", "Wiersma"], ["van"]),
+    ("oom Ravi Suriname  +597 852 3416", ["Ravi"], ["Suriname"]),
+    ("Goeie, ik bin Auke Bosma út Drachten, wêr kin ik in parkearfergunning oanfreegje?",
+     ["Auke", "Bosma"], ["út Drachten", "wêr kin ik"]),
+    ("Sent from my Galaxy\n\nOmar Al Masri | omar.almasri@hotmail.com", ["Omar", "Masri"],
+     ["Galaxy"]),
+    ("Durk van der Meulen: Fan 'e moarn stie der wer in auto op it fytspaad", ["Durk", "Meulen"],
+     ["moarn stie"]),
+    ("Dit is sjoerd hoekstra, ik wol graach witte wannear't ús grofvuil ophelle wurdt",
+     ["sjoerd", "hoekstra"], ["witte wannear't ús grofvuil ophelle"]),
+    # a town right after a name may be the surname: it goes with the name
+    ("mama heet Rita Zaandam, ik ben bang", ["Rita", "Zaandam"], []),
+    ("Ik heb een gesprek met HR over mijn contract", [], ["HR"]),
+]
+
+
+@pytest.mark.parametrize(("text", "secret", "kept"), EDGE_CASES)
+def test_the_name_and_not_its_neighbours(redactor, text, secret, kept):
+    redacted, _ = redactor.redact(text)
+    assert not [word for word in secret if word in redacted], redacted
+    assert [words for words in kept if words in redacted] == kept, redacted
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Geboortedatum: 14 mrt '88\nGeboorteplaats: Aleppo\nNationaliteit: Syrisch",
+     "Naam: Amal Haddad\nWoonplaats:\tQamishli\nTelefoon: onbekend",
+     "Place of birth: Kharkiv"],
+)
+def test_a_place_field_of_a_form_is_no_name(redactor, text):
+    redacted, _ = redactor.redact(text)
+    assert any(town in redacted for town in ("Aleppo", "Qamishli", "Kharkiv")), redacted
+
+
+# A town after an address or across the border, a school class after a teacher: no name.
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [("ik woon in een chalet op het park, adres Brinkweg 22-048, Apeldoorn", "Apeldoorn"),
+     ("Nieuw adres per 1 maart: Markt 3 boven, Gemert", "Gemert"),
+     ("Ik werk in Aken, daar is mijn nummer +49 241 918 2736", "Aken"),
+     ("juf Visser van groep 5 zegt dat de oversteekplaats gevaarlijk is", "van groep 5"),
+     ("meester Ali van klas 3b is ziek", "van klas 3b")],
+)
+def test_places_and_classes_next_to_names_stay(redactor, text, kept):
+    assert kept in redactor.redact(text)[0]

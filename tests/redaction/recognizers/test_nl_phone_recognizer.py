@@ -3,6 +3,9 @@ import pytest
 from tests.redaction.recognizers.helpers import assert_spans
 
 POSITIVES = [
+    ("Kunt u mij terugbellen op 033-4612870 toestel 214? Ik werk overdag.",
+     ["033-4612870 toestel 214"]),  # an extension is part of the number
+    ("bereikbaar op 06,35,21,47,96 na vijf uur", ["06,35,21,47,96"]),  # commas between groups
     ("Je kunt me bellen op 0612345678", ["0612345678"]),
     ("mijn nummer is 06-12345678", ["06-12345678"]),
     ("bel me even 06 123 456 78 na 5 uur", ["06 123 456 78"]),
@@ -48,6 +51,7 @@ PUBLIC_NUMBERS = [
     "Bel 0900-12345678 niet, dat kost 1 euro per minuut",  # unassigned 0900: still public
 ]
 NOT_PHONES = [
+    "het kost 12,50 of 10,20 euro per maand",
     "Ik moet € 1.250,00 terugbetalen",
     "Ik heb nog 3000 euro schuld",
     "Ik ben geboren op 12-03-1985",
