@@ -7,10 +7,16 @@ and the number is gone from the screen. So for the next few messages after a saf
 full answer; not the short line of a weak signal), each answer ends with one short reminder
 with 113 or Veilig Thuis and 112 (seed 004: care before privacy; a needless line costs little).
 
+The same holds for a weak signal (the safety net's ``weak_signal_*`` mark on the message): the
+answer ends with that kind's short line, whatever rule answered. The rules add the line after
+the topic answers themselves, but a rule matches the message's entities as a whole, so a mark
+beside another entity (the conversation's ``language``) would leave the line out.
+
 How: which actions end a turn is learned from the rules and stories at training time (those
-always followed by ``action_listen``); when one of them has just run, the turn showed no
-safety number yet and a safety answer came at most ``turns`` messages ago, this policy
-predicts the reminder, then ``action_listen``. Never inside a form: its questions come first.
+always followed by ``action_listen``, or by a short line and then listening); when one of them
+has just run and the turn showed no safety number yet, this policy predicts the reminder (a
+safety answer came at most ``turns`` messages ago) or the short line (the message carries a weak
+mark), then ``action_listen``. Never inside a form: its questions come first.
 """
 
 from __future__ import annotations
@@ -42,9 +48,12 @@ TURN_ENDS_FILE = "turn_ending_actions.json"
 _PHONE = re.compile(r"\b0800-\d{4}\b")
 
 
-def turn_ending_actions(event_sequences: Iterable[Sequence[Any]]) -> frozenset[str]:
+def turn_ending_actions(
+    event_sequences: Iterable[Sequence[Any]], lines: Iterable[str] = ()
+) -> frozenset[str]:
     """Actions that, wherever they occur outside a form in the training data, are followed by
-    listening (inside a form the form's next question follows them)."""
+    listening (inside a form the form's next question follows them) - or by one of the short
+    ``lines`` a weak signal adds, which the turn may also end without."""
     followers: dict[str, set[str]] = defaultdict(set)
     for events in event_sequences:
         loop: str | None = None
@@ -56,8 +65,9 @@ def turn_ending_actions(event_sequences: Iterable[Sequence[Any]]) -> frozenset[s
                 if previous is not None:
                     followers[previous].add(event.action_name)
                 previous = None if loop else event.action_name
+    transparent = frozenset(lines)
     return frozenset(a for a, f in followers.items()
-                     if f == {ACTION_LISTEN_NAME} and a != ACTION_LISTEN_NAME)
+                     if f - transparent == {ACTION_LISTEN_NAME} and a != ACTION_LISTEN_NAME)
 
 
 @DefaultV1Recipe.register(
@@ -77,10 +87,14 @@ class SafetyFollowUpPolicy(Policy):
                 "crisis_suicide": {
                     "answers": ["utter_crisis_suicide"],
                     "reminder": "utter_safety_reminder_suicide",
+                    "mark": "weak_signal_suicide",
+                    "line": "utter_safety_line_suicide",
                 },
                 "domestic_violence": {
                     "answers": ["utter_domestic_violence"],
                     "reminder": "utter_safety_reminder_violence",
+                    "mark": "weak_signal_violence",
+                    "line": "utter_safety_line_violence",
                 },
             },
         }
@@ -99,13 +113,17 @@ class SafetyFollowUpPolicy(Policy):
         kinds: Mapping[str, Mapping[str, Any]] = config["kinds"]
         self._answers = {a: kind for kind, c in kinds.items() for a in c["answers"]}
         self._reminders = {kind: c["reminder"] for kind, c in kinds.items()}
+        self._marks = {c["mark"]: kind for kind, c in kinds.items() if c.get("mark")}
+        self._lines = {kind: c["line"] for kind, c in kinds.items() if c.get("line")}
 
     def train(
         self, training_trackers: list[TrackerWithCachedStates], domain: Domain, **kwargs: Any
     ) -> Resource:
         # A form's own action ends no turn: when it finishes, the form's answer comes next.
-        shown = set(self._answers) | set(self._reminders.values()) | set(domain.form_names)
-        self._turn_ends = turn_ending_actions(t.events for t in training_trackers) - shown
+        shown = (set(self._answers) | set(self._reminders.values()) | set(self._lines.values())
+                 | set(domain.form_names))
+        self._turn_ends = turn_ending_actions(
+            (t.events for t in training_trackers), self._lines.values()) - shown
         with self._model_storage.write_to(self._resource) as path:
             rasa.shared.utils.io.dump_obj_as_json_to_file(
                 path / TURN_ENDS_FILE, sorted(self._turn_ends))
@@ -140,15 +158,37 @@ class SafetyFollowUpPolicy(Policy):
     def next_action(self, tracker: DialogueStateTracker, domain: Domain) -> str | None:
         """The reminder, ``action_listen`` right after it, or None (the other policies decide)."""
         latest = tracker.latest_action_name
-        if latest in self._reminders.values():
+        if latest in self._reminders.values() or self._added_by_me(tracker):
             return ACTION_LISTEN_NAME
         if latest not in self._turn_ends or latest in domain.form_names or tracker.active_loop_name:
             return None
         kind = self._recent_kind(tracker)
-        if kind is None:
+        if kind is not None:
+            reminder = self._reminders[kind]
+            return None if self._turn_showed(tracker, domain, reminder) else reminder
+        kind = self._marked_kind(tracker)
+        if kind is None or kind not in self._lines:
             return None
-        reminder = self._reminders[kind]
-        return None if self._turn_showed(tracker, domain, reminder) else reminder
+        line = self._lines[kind]
+        return None if self._turn_showed(tracker, domain, line) else line
+
+    def _marked_kind(self, tracker: DialogueStateTracker) -> str | None:
+        """The kind of the weak signal the safety net marked on the latest message, if any."""
+        entities = (tracker.latest_message.entities if tracker.latest_message else None) or []
+        for entity in entities:
+            kind = self._marks.get(entity.get("entity", ""))
+            if kind is not None:
+                return kind
+        return None
+
+    def _added_by_me(self, tracker: DialogueStateTracker) -> bool:
+        """The latest action is a short line this policy put at the end of the turn (a rule's
+        line is followed by the rest of its answer, so only this policy's one ends the turn)."""
+        for event in reversed(tracker.events):
+            if isinstance(event, ActionExecuted):
+                return (event.action_name in self._lines.values()
+                        and "SafetyFollowUpPolicy" in (event.policy or ""))
+        return False
 
     def _recent_kind(self, tracker: DialogueStateTracker) -> str | None:
         """The kind of this session's latest safety answer, if at most ``turns`` messages came

@@ -142,3 +142,45 @@ def test_a_form_that_just_finished_first_gives_its_answer(domain):
     t = tracker(domain, VIOLENCE, turn("choose_contact_way", "contact_route_form"))
     t.update(ActiveLoop(None))
     assert policy.next_action(t, domain) is None
+
+
+def marked(intent: str, mark: str, *actions: str) -> list:
+    """A message the safety net marked weak, beside the language entity the router adds."""
+    return [UserUttered("...", {"name": intent, "confidence": 1.0},
+                        [{"entity": mark, "value": "weak"}, {"entity": "language", "value": "nl"}]),
+            *[ActionExecuted(a) for a in actions]]
+
+
+@pytest.mark.parametrize(("message", "line"), [
+    (marked("debt", "weak_signal_suicide", "utter_debt", "utter_offer_contact"),
+     "utter_safety_line_suicide"),
+    (marked("nlu_fallback", "weak_signal_violence", "action_not_understood"),
+     "utter_safety_line_violence"),
+])
+def test_a_weak_mark_ends_the_turn_with_its_line_whatever_rule_answered(policy, domain, message,
+                                                                        line):
+    t = tracker(domain, message)
+    assert policy.next_action(t, domain) == line
+    t.update(ActionExecuted(line, policy="policy_0_SafetyFollowUpPolicy"))
+    assert policy.next_action(t, domain) == LISTEN
+
+
+def test_a_weak_mark_whose_rule_gave_the_line_gets_no_second_one(policy, domain):
+    t = tracker(domain, marked("debt", "weak_signal_violence", "utter_debt",
+                               "utter_safety_line_violence", "utter_offer_contact"))
+    t.update(BotUttered("Bel dan gratis Veilig Thuis: 0800-2000."))
+    assert policy.next_action(t, domain) is None
+    # A rule's line mid-answer is followed by the rest of the answer, not by listening.
+    mid = tracker(domain, marked("debt", "weak_signal_violence", "utter_debt"))
+    mid.update(ActionExecuted("utter_safety_line_violence", policy="policy_2_RulePolicy"))
+    assert policy.next_action(mid, domain) is None
+
+
+def test_a_weak_line_may_end_a_turn_without_making_its_action_no_turn_end():
+    sequences = [
+        _actions(LISTEN, "action_not_understood", LISTEN),
+        _actions(LISTEN, "action_not_understood", "utter_safety_line_suicide", LISTEN),
+    ]
+    ends = turn_ending_actions(sequences, ["utter_safety_line_suicide"])
+    assert "action_not_understood" in ends  # (the policy leaves the lines themselves out)
+    assert "action_not_understood" not in turn_ending_actions(sequences)
