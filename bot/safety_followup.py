@@ -165,12 +165,12 @@ class SafetyFollowUpPolicy(Policy):
         kind = self._recent_kind(tracker)
         if kind is not None:
             reminder = self._reminders[kind]
-            return None if self._turn_showed(tracker, domain, reminder) else reminder
+            return None if self._turn_showed(tracker, domain, kind, reminder) else reminder
         kind = self._marked_kind(tracker)
         if kind is None or kind not in self._lines:
             return None
         line = self._lines[kind]
-        return None if self._turn_showed(tracker, domain, line) else line
+        return None if self._turn_showed(tracker, domain, kind, line) else line
 
     def _marked_kind(self, tracker: DialogueStateTracker) -> str | None:
         """The kind of the weak signal the safety net marked on the latest message, if any."""
@@ -205,14 +205,18 @@ class SafetyFollowUpPolicy(Policy):
                 return self._answers[event.action_name]
         return None
 
-    def _turn_showed(self, tracker: DialogueStateTracker, domain: Domain, reminder: str) -> bool:
-        """This turn already has a safety answer, or a message with the reminder's number."""
+    def _turn_showed(
+        self, tracker: DialogueStateTracker, domain: Domain, kind: str, reminder: str
+    ) -> bool:
+        """This turn already has a safety answer, this kind's line or reminder, or a message
+        with the reminder's number."""
         numbers = {m for r in domain.responses.get(reminder, [])
                    for m in _PHONE.findall(str(r.get("text", "")))}
+        shown = {*self._answers, self._reminders[kind], self._lines.get(kind, "")}
         for event in reversed(tracker.events):
             if isinstance(event, UserUttered):
                 return False
-            if isinstance(event, ActionExecuted) and event.action_name in self._answers:
+            if isinstance(event, ActionExecuted) and event.action_name in shown:
                 return True
             if isinstance(event, BotUttered) and any(n in (event.text or "") for n in numbers):
                 return True

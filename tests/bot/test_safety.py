@@ -214,9 +214,11 @@ def _examples_by_intent() -> dict[str, list[str]]:
 # third of the examples are of that kind (measured 2026-12-04: crisis 71 %, violence 79 %; after
 # the indirect examples of round 2: crisis 65.4 %, violence 69.7 %). Round 3 added 320 indirect
 # examples for the learned detector (bot/safety_detector.py), which covers what no pattern may:
-# crisis 51.5 %, violence 55.6 %, so the floor is 48 %; dropping a pattern family (self-harm
-# alone is ~10 % of the crisis examples) still makes this fail.
-MIN_NET_RECALL = 0.48
+# crisis 51.5 %, violence 55.6 %, so the floor was 48 %. Round 8 (2026-12-06) added 1,056 more
+# indirect Dutch and English examples for the detector: crisis 40.4 % (nl) / 39.4 % (en), violence
+# 47.8 % / 49.9 %, so the floor is 38 %; dropping a pattern family (self-harm alone is ~10 % of
+# the crisis examples) still makes this fail.
+MIN_NET_RECALL = 0.38
 
 
 @pytest.mark.parametrize("intent", ["crisis_suicide", "domestic_violence"])

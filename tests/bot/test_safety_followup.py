@@ -166,8 +166,10 @@ def test_a_weak_mark_ends_the_turn_with_its_line_whatever_rule_answered(policy, 
 
 
 def test_a_weak_mark_whose_rule_gave_the_line_gets_no_second_one(policy, domain):
+    # the rule's line action alone is enough (`rasa test` predicts actions, utters nothing)
     t = tracker(domain, marked("debt", "weak_signal_violence", "utter_debt",
                                "utter_safety_line_violence", "utter_offer_contact"))
+    assert policy.next_action(t, domain) is None
     t.update(BotUttered("Bel dan gratis Veilig Thuis: 0800-2000."))
     assert policy.next_action(t, domain) is None
     # A rule's line mid-answer is followed by the rest of the answer, not by listening.

@@ -89,7 +89,9 @@ def test_erased_words_leave_every_file_within_seconds(assistant):
         "the words reached the trend store", files_containing(data, [WORD]))
     assert any(name.startswith("tracker") for name in files_containing(data, [WORD]))
 
-    replies = texts(assistant.say(sender, "verwijder al mijn gegevens"))
+    assert "Wil je dat ik dit gesprek wis?" in texts(
+        assistant.say(sender, "verwijder al mijn gegevens"))
+    replies = texts(assistant.say(sender, "ja"))
     assert "gesprek gewist" in replies
     wait_for(lambda: files_containing(data, [WORD]) == {}, seconds=10)
     assert files_containing(data, [WORD]) == {}
