@@ -30,6 +30,7 @@ _GEEZ = re.compile(r"[\u1200-\u139F\u2D80-\u2DDF]")
 # Arabizi: Arabic sounds written with digits inside a word ("3andi", "ma3reftsh", "b9itsh");
 # not a Dutch ordinal ("2de", "3e") or a unit ("5g").
 _ARABIZI = re.compile(r"(?<![\w])(?:[a-z]+[2379][a-z]+|[2379][a-z]{3,})(?![\w])")
+_CODE = re.compile(r"\b(?=\w*\d)(?=\w*[^\W\d_])\w+\b")  # letters and digits mixed
 # Words that make a message Dutch whatever else is in it: "ik heb echt no idea", "salam, ik heb
 # een vraag". The most frequent Dutch function words, none of them a word in the other languages.
 DUTCH_FUNCTION_WORDS = frozenset(
@@ -81,7 +82,10 @@ class LanguageIdentifier:
         self._detector = detector  # built on first use: lingua takes seconds to load
 
     def identify(self, text: str) -> str:
-        words = _WORD.findall(text.lower())
+        # A case code, a plate or a postcode ("7QM4X2PD9TK3") is no word of any language: its
+        # letters alone once read as English and got an English welcome.
+        plain = _CODE.sub(" ", text)
+        words = _WORD.findall(plain.lower())
         if not words:
             return DUTCH
         script = self._by_script(text)
@@ -91,7 +95,7 @@ class LanguageIdentifier:
             return DUTCH
         if "ar" in self.languages and _ARABIZI.search(text.lower()):
             return "ar"
-        ranked = self._ranked(text)
+        ranked = self._ranked(plain)
         served = [(c, value) for c, value in ranked if c not in self.look_alikes]
         if not served:
             return DUTCH

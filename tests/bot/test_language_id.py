@@ -84,3 +84,8 @@ def test_clearly_dutch_needs_two_dutch_function_words(text, clearly):
 def test_a_look_alike_language_is_never_taken_for_one_served(text, expected):
     identifier = LanguageIdentifier(LANGUAGES, look_alikes=("pt", "es", "fr", "de", "it", "ro"))
     assert identifier.identify(text) == expected
+
+
+@pytest.mark.parametrize("text", ["7QM4X2PD9TK3", "7QM4 X2PD 9TK3", "1234 AB", "XT-45-BK"])
+def test_a_code_or_plate_alone_names_no_language(identifier, text):
+    assert identifier.identify(text) == "nl"  # unsure: the conversation keeps its language
