@@ -44,10 +44,11 @@ DUTCH_FUNCTION_WORDS = frozenset(
 )  # not "de", "en", "ze", "ja", "is", "me", "we", "die", "aan", "kan", "want", "even":
 #   words of the other languages too; nor "ben" and "bel" (Turkish "I" and "waist")
 # English words that make a message English when a look-alike language (bot/languages.yml) is
-# the detector's first guess; none of them a word of those languages.
+# the detector's first guess; none of them a word of those languages. Compared with _WORD's
+# letter runs, so "don't" arrives as "don" + "t": only apostrophe-free forms can match.
 ENGLISH_FUNCTION_WORDS = frozenset(
-    "i i'm im you u r are is am my me the a an and to do don't dont can can't cant want "
-    "not have has what how please pls this that it with for of my your human bot".split())
+    "i im you u r are is am my me the a an and to do dont can cant want "
+    "not have has what how please pls this that it with for of your human bot".split())
 # Dutch words an English-speaking resident also types ("hallo", "oke", "dank"): not enough to
 # switch a conversation back to Dutch.
 _DUTCH_COURTESIES = frozenset(
