@@ -210,16 +210,21 @@ def moment(text: str | None) -> str | None:
     words = " ".join(text.split())
     if PLACEHOLDER.search(words):
         return None
-    timed = bool(_TIME.search(words) or _DAY.search(words))
+    timed = _names_a_time(words)
     if len(words) > MAX_MOMENT_CHARS and timed:
         # "dinsdag of donderdag, dan is mijn moeder naar de dagbesteding": the day, not why.
         words = next((c.strip() for c in _CLAUSE.split(words)
-                      if c and (_TIME.search(c) or _DAY.search(c))), words)
+                      if c and _names_a_time(c)), words)
     if len(words) > MAX_MOMENT_CHARS:
         return None
     if not timed and _answers_another_question(words):
         return None
     return words
+
+
+def _names_a_time(text: str) -> bool:
+    """A clock time or a day in the answer: what makes it a moment."""
+    return bool(_TIME.search(text) or _DAY.search(text))
 
 
 def _answers_another_question(text: str) -> bool:
