@@ -25,11 +25,9 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import scipy.sparse as sp
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 
+from bot.ngram_model import SEED, NgramModel
 from bot.nlu_examples import NLU_DIR, load_examples
 from bot.safety import SAFETY_INTENTS, SafetySignal, normalise
 
@@ -37,8 +35,8 @@ MODEL_FILE = "detector.json"
 FORMAT_VERSION = 1
 NONE = "none"
 LABELS = (NONE, *SAFETY_INTENTS)
-SEED = 2611
 FOLDS = 5
+C = 20.0  # weak regularisation: the safety examples are many and varied
 # Out-of-fold goals the thresholds are chosen for (see choose_thresholds).
 WEAK_FALSE_ALARM_RATE = 0.03   # share of ordinary training messages that may get the short line
 CLEAR_PRECISION = 0.99         # a clear signal replaces the answer: it must almost never be wrong
@@ -54,19 +52,6 @@ def detector_text(text: str) -> str:
     return normalise(_PLACEHOLDER.sub(" ", text))
 
 
-def _vectorizers() -> tuple[TfidfVectorizer, TfidfVectorizer]:
-    return (
-        TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True,
-                        token_pattern=r"(?u)\b\w+\b", dtype=np.float64),
-        TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2,
-                        dtype=np.float64),
-    )
-
-
-def _classifier() -> LogisticRegression:
-    return LogisticRegression(C=20.0, class_weight="balanced", max_iter=3000, random_state=SEED)
-
-
 @dataclass(frozen=True)
 class Thresholds:
     weak: float
@@ -76,37 +61,29 @@ class Thresholds:
 class SafetyDetector:
     """Scores a message per safety intent; :meth:`signal` applies the stored thresholds."""
 
-    def __init__(
-        self,
-        vectorizers: Sequence[TfidfVectorizer],
-        classifier: LogisticRegression,
-        thresholds: Thresholds,
-        report: Mapping[str, Any] | None = None,
-    ) -> None:
-        self._vectorizers = tuple(vectorizers)
-        self._classifier = classifier
+    def __init__(self, model: NgramModel, thresholds: Thresholds,
+                 report: Mapping[str, Any] | None = None) -> None:
+        self._model = model
         self.thresholds = thresholds
         self.report = dict(report or {})
-        self._one = _OneMessage(self._vectorizers, classifier)
+        self._rows = [model.labels.index(i) if i in model.labels else None
+                      for i in SAFETY_INTENTS]
 
     def scores(self, text: str) -> dict[str, float]:
         """Probability per safety intent."""
         if not text or not text.strip():
             return {intent: 0.0 for intent in SAFETY_INTENTS}
-        return self._one.scores(detector_text(text))
+        probabilities = self._model.probabilities_of(detector_text(text))
+        return {intent: (0.0 if row is None else float(probabilities[row]))
+                for intent, row in zip(SAFETY_INTENTS, self._rows, strict=True)}
 
     def highest_scores(self, texts: Sequence[str]) -> np.ndarray:
         """Each text's highest safety probability, all in one pass; the texts are already in
         the detector's form (``detector_text``), an empty one scores 0."""
-        best = self._safety_probabilities(texts).max(axis=1)
+        probabilities = self._model.probabilities(texts)
+        best = np.column_stack([probabilities[:, row] if row is not None
+                                else np.zeros(len(texts)) for row in self._rows]).max(axis=1)
         return np.where([bool(t.strip()) for t in texts], best, 0.0)
-
-    def _safety_probabilities(self, texts: Sequence[str]) -> np.ndarray:
-        """One column per safety intent, in SAFETY_INTENTS order (0 for a label not trained)."""
-        probs = self._classifier.predict_proba(self._features(texts))
-        labels = list(self._classifier.classes_)
-        return np.column_stack([probs[:, labels.index(i)] if i in labels else np.zeros(len(texts))
-                                for i in SAFETY_INTENTS])
 
     def signal(self, text: str) -> SafetySignal | None:
         scores = self.scores(text)
@@ -117,20 +94,10 @@ class SafetyDetector:
             return SafetySignal(best, clear=False)
         return None
 
-    def _features(self, texts: Sequence[str]) -> sp.csr_matrix:
-        return sp.hstack([v.transform(texts) for v in self._vectorizers]).tocsr()
-
     def as_mapping(self) -> dict[str, Any]:
         return {
             "format": FORMAT_VERSION,
-            "labels": [str(c) for c in self._classifier.classes_],
-            "vectorizers": [
-                {"vocabulary": {t: int(i) for t, i in sorted(v.vocabulary_.items())},
-                 "idf": [round(float(x), 6) for x in v.idf_]}
-                for v in self._vectorizers
-            ],
-            "coef": [[round(float(x), 6) for x in row] for row in self._classifier.coef_],
-            "intercept": [round(float(x), 6) for x in self._classifier.intercept_],
+            **self._model.as_mapping(),
             "thresholds": {"weak": self.thresholds.weak, "clear": self.thresholds.clear},
             "report": self.report,
         }
@@ -139,68 +106,8 @@ class SafetyDetector:
     def from_mapping(cls, raw: Mapping[str, Any]) -> SafetyDetector:
         if raw.get("format") != FORMAT_VERSION:
             raise ValueError(f"safety detector format {raw.get('format')!r}; retrain (make train)")
-        vectorizers = _vectorizers()
-        for vectorizer, stored in zip(vectorizers, raw["vectorizers"], strict=True):
-            vectorizer.vocabulary_ = dict(stored["vocabulary"])
-            vectorizer.idf_ = np.asarray(stored["idf"], dtype=np.float64)
-        classifier = _classifier()
-        classifier.classes_ = np.asarray(raw["labels"])
-        classifier.coef_ = np.asarray(raw["coef"], dtype=np.float64)
-        classifier.intercept_ = np.asarray(raw["intercept"], dtype=np.float64)
         thresholds = Thresholds(float(raw["thresholds"]["weak"]), float(raw["thresholds"]["clear"]))
-        return cls(vectorizers, classifier, thresholds, raw.get("report"))
-
-
-class _OneMessage:
-    """The detector's scores for one message without sparse matrices or sklearn's checks.
-
-    It runs twice on every turn (on the original words at the boundary, on the redacted text
-    in Rasa), where building a one-row sparse matrix costs more than the arithmetic: the same
-    tf-idf features (sublinear tf, idf, l2 norm per vectorizer) and the same multinomial
-    logistic model, computed directly. Tests hold it to sklearn's answers.
-    """
-
-    def __init__(self, vectorizers: Sequence[TfidfVectorizer],
-                 classifier: LogisticRegression) -> None:
-        self._blocks = []
-        offset = 0
-        for vectorizer in vectorizers:
-            self._blocks.append((vectorizer.build_analyzer(), vectorizer.vocabulary_,
-                                 np.asarray(vectorizer.idf_, dtype=np.float64), offset))
-            offset += len(vectorizer.idf_)
-        labels = [str(c) for c in classifier.classes_]
-        rows = [labels.index(i) if i in labels else None for i in SAFETY_INTENTS]
-        self._coef = np.asarray(classifier.coef_, dtype=np.float64)
-        self._intercept = np.asarray(classifier.intercept_, dtype=np.float64)
-        self._rows = rows
-
-    def scores(self, text: str) -> dict[str, float]:
-        indices: list[np.ndarray] = []
-        values: list[np.ndarray] = []
-        for analyze, vocabulary, idf, offset in self._blocks:
-            counts: dict[int, int] = {}
-            for gram in analyze(text):
-                column = vocabulary.get(gram)
-                if column is not None:
-                    counts[column] = counts.get(column, 0) + 1
-            if not counts:
-                continue
-            columns = np.fromiter(counts, dtype=np.int64, count=len(counts))
-            tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
-            weights = (np.log(tf) + 1.0) * idf[columns]
-            indices.append(columns + offset)
-            values.append(weights / np.linalg.norm(weights))
-        logits = self._intercept.copy()
-        if indices:
-            logits += self._coef[:, np.concatenate(indices)] @ np.concatenate(values)
-        if len(logits) == 1:  # two labels: sklearn's logistic, not the softmax
-            positive = 1.0 / (1.0 + np.exp(-logits[0]))
-            probabilities = np.array([1.0 - positive, positive])
-        else:
-            probabilities = np.exp(logits - logits.max())
-            probabilities /= probabilities.sum()
-        return {intent: (0.0 if row is None else float(probabilities[row]))
-                for intent, row in zip(SAFETY_INTENTS, self._rows, strict=True)}
+        return cls(NgramModel.from_mapping(raw), thresholds, raw.get("report"))
 
 
 def training_set(examples: Mapping[str, Sequence[str]]) -> tuple[list[str], list[str]]:
@@ -217,10 +124,7 @@ def _fit(
     texts: Sequence[str], labels: Sequence[str], thresholds: Thresholds = Thresholds(1.0, 1.0),
     report: Mapping[str, Any] | None = None,
 ) -> SafetyDetector:
-    vectorizers = _vectorizers()
-    features = sp.hstack([v.fit_transform(texts) for v in vectorizers]).tocsr()
-    classifier = _classifier().fit(features, labels)
-    return SafetyDetector(vectorizers, classifier, thresholds, report)
+    return SafetyDetector(NgramModel.fit(texts, labels, C), thresholds, report)
 
 
 def out_of_fold_scores(texts: Sequence[str], labels: Sequence[str]) -> np.ndarray:
