@@ -23,7 +23,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # Builds are reproducible on a machine: fixed hash seed and one thread for the numeric libraries
 # (the seeds live in config.yml and redaction/ner/config.cfg).
 DETERMINISTIC := PYTHONHASHSEED=0 OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
-# TensorFlow (DIET, TED): deterministic kernels on one thread each, so a fresh clone trains the
+# TensorFlow (TED): deterministic kernels on one thread each, so a fresh clone trains the
 # very model the tests were written against (a model trained on two threads drifted between runs).
 TF_DETERMINISM := TF_DETERMINISTIC_OPS=1 TF_INTER_OP_PARALLELISM_THREADS=1 TF_INTRA_OP_PARALLELISM_THREADS=1
 

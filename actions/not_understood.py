@@ -26,7 +26,7 @@ from bot.language_id import DUTCH, ENGLISH
 from bot.safety import WEAK_SIGNAL_ENTITIES
 from bot.topics import HELP_TOPICS
 
-# A topic is worth offering from this confidence up (DIET's softmax over about 25 intents);
+# A topic is worth offering from this confidence up (the classifier's probabilities over about 25 intents);
 # at most this many are offered.
 MIN_CONFIDENCE = 0.08
 MAX_SUGGESTIONS = 3

@@ -61,7 +61,7 @@ class SafetyNetClassifier(GraphComponent, IntentClassifier):
         # message about something else gets the short safety line (chosen on the development
         # sets, see docs/trainers.md).
         return {"phrases_file": "bot/safety_phrases.yml",
-                "detector_dir": f"models/{DETECTOR_DIR_NAME}", "weak_signal_threshold": 0.1}
+                "detector_dir": f"models/{DETECTOR_DIR_NAME}", "weak_signal_threshold": 0.25}
 
     def __init__(
         self,
@@ -183,7 +183,7 @@ class SafetyNetClassifier(GraphComponent, IntentClassifier):
             for r in message.get(INTENT_RANKING_KEY) or []
         }
         top = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
-        threshold = float(self._config.get("weak_signal_threshold", 0.1))
+        threshold = float(self._config.get("weak_signal_threshold", 0.25))
         intent = weak_signal(self._phrases, text, top, ranking, threshold, signal)
         if intent is None or not text:
             return

@@ -1,6 +1,6 @@
-"""A message without one word the assistant knows is not understood - whatever DIET ranks.
+"""A message without one word the assistant knows is not understood - whatever the classifier ranks.
 
-DIET reads character n-grams, so "qwrtz plof bzzk" still gets a ranking, and a topic in it may
+The classifier reads character n-grams, so "qwrtz plof bzzk" still gets a ranking, and a topic in it may
 pass the "Bedoel je …?" bar by chance: a different topic each time the model is trained. This
 component learns the vocabulary of the training examples and, when no word of a message is in
 it (or one typo away from a word of four letters or more, or a placeholder, or a number), makes
