@@ -77,6 +77,11 @@ def _triggers() -> list[_Trigger]:
         _Trigger(
             re.compile(r"(?:^|\n)\s*(?:voor|achter)?naam(?:\s*:\s*|\s+)", flags), True, naming=True
         ),
+        _Trigger(  # a form's name field anywhere in a line: "Voornaam: Iris Achternaam: Koning"
+            re.compile(r"\b(?:(?:voor|achter|roep|meisjes)?naam|voornamen|surname|"
+                       r"(?:first|last|family|full)\s+name)\s*:\s*", flags),
+            True, naming=True,
+        ),
         _Trigger(re.compile(r"\b(?:heet|heten|heette|genaamd)\s+", flags), True, naming=True),
         _Trigger(
             re.compile(
