@@ -25,10 +25,14 @@ SPLIT = {
     "bsn-long-hesitation": ("bsn 7257 en ik weet echt niet meer wat de rest was, 63863 misschien",
                             "bsn <BSN_1> en ik weet echt niet meer wat de rest was, <BSN_2> "
                             "misschien"),
-    "iban-head-with-digits": ("Mijn IBAN is NL85 TRIO 3071. De rest staat op de andere kant: 9284 65",
-                              "Mijn IBAN is <IBAN_1>. De rest staat op de andere kant: <IBAN_2>"),
-    "iban-looked-up": ("rekeningnummer NL71 KNAB, momentje ik zoek mijn bankpas even op, 0419 2837 46",
-                       "rekeningnummer <IBAN_1>, momentje ik zoek mijn bankpas even op, <IBAN_2>"),
+    "iban-head-with-digits": (
+        "Mijn IBAN is NL85 TRIO 3071. De rest staat op de andere kant: 9284 65",
+        "Mijn IBAN is <IBAN_1>. De rest staat op de andere kant: <IBAN_2>",
+    ),
+    "iban-looked-up": (
+        "rekeningnummer NL71 KNAB, momentje ik zoek mijn bankpas even op, 0419 2837 46",
+        "rekeningnummer <IBAN_1>, momentje ik zoek mijn bankpas even op, <IBAN_2>",
+    ),
     "bsn-dashes": ("sofinummer 3182 – even mijn paspoort pakken – 04587",
                    "sofinummer <BSN_1> – even mijn paspoort pakken – <BSN_2>"),
     "phone-english": ("my mobile begins with 06 38, the rest I have to look up, 92 71 45",
