@@ -62,3 +62,22 @@ def residence_street(
     if not _RESIDENCE.search(sentence):
         return None
     return tokens[0].start
+
+
+def joins_street(
+    tokens: list[Token], head: int, index: int, streets: Collection[str],
+    places: Collection[str], openers: Collection[str],
+) -> bool:
+    """Whether the capitalised word at ``index``, across particles, is part of the street at
+    ``head`` (tokens run backwards from the number): yes when the whole is a listed street ("Jan
+    van Galenstraat"), a title or a particle opens it ("Ds. van Dijkweg", "Van der Helststraat"),
+    or the street alone is no listed one and the word no place ("Oude Kijk in 't Jatstraat"); no
+    for a town or a name before a listed street ("Goes op de Oostkerkseweg", "buurman Henk van
+    Molenstraat"), where the address starts at the street."""
+    word = tokens[index].text.lower()
+    if not streets or word in openers:
+        return True
+    phrase = " ".join(t.text for t in reversed(tokens[head:index + 1])).lower()
+    if phrase in streets:
+        return True
+    return tokens[head].text.lower() not in streets and word not in places

@@ -39,6 +39,7 @@ from redaction.recognizers._results import explained_result
 from redaction.recognizers._streets_without_suffix import (
     capitalised,
     coordinated_street,
+    joins_street,
     residence_street,
 )
 from redaction.recognizers._words_before import Token, index_at, tokens_before
@@ -136,6 +137,11 @@ class NlAddressRecognizer(LocalRecognizer):
                     break  # "De VvE van Prins Hendrikkade 108": an abbreviation, not the street
                 if low.rstrip(":").endswith("adres"):
                     break  # "Adres Kerkstraat 12", "Woonadres: ..."
+                if index > leftmost + 1 and not joins_street(
+                    tokens, head, index, self._streets, self._places,
+                    self.LEADING_PARTICLES | self.TITLES,
+                ):
+                    break  # "Goes op de Oostkerkseweg 6", "buurman Henk van Molenstraat 12"
                 leftmost = index
             elif low in self.TITLES:
                 leftmost = index  # "burg. van der Veldenlaan", "mr. Visserplein"
