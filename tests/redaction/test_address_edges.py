@@ -35,3 +35,28 @@ def test_address_and_name_edges(redactor, text, kept, gone):
         assert word in redacted, redacted
     for word in gone:
         assert word not in redacted, redacted
+
+
+# A listed street that is also a word ("Markt", "Brink", "Haven") needs a word that says an
+# address follows - also in English and Frisian - or a postcode.
+STREET_WORDS = [
+    ("our flat at Haven 21 has mould on every wall", "Haven 21"),
+    ("I have lived at Brink 4 since March, can I get huurtoeslag?", "Brink 4"),
+    ("The house at Markt 9 is too cold for my mother", "Markt 9"),
+]
+STREET_WORDS_KEPT = [
+    "De markt 12 keer per jaar in het dorp, klopt dat?",
+    "Is de haven 24 uur per dag open voor bezoekers?",
+]
+
+
+@pytest.mark.parametrize(("text", "address"), STREET_WORDS)
+def test_a_street_that_is_a_word_after_an_address_word(redactor, text, address):
+    redacted, findings = redactor.redact(text)
+    assert address not in redacted, redacted
+    assert any(f.entity_type == "NL_ADDRESS" for f in findings)
+
+
+@pytest.mark.parametrize("text", STREET_WORDS_KEPT)
+def test_a_street_word_without_an_address_word_stays(redactor, text):
+    assert "<ADRES" not in redactor.redact(text)[0]
