@@ -82,6 +82,11 @@ def _triggers() -> list[_Trigger]:
                        r"(?:first|last|family|full)\s+name)\s*:\s*", flags),
             True, naming=True,
         ),
+        _Trigger(  # a name spelled out: "mijn achternaam spel je K O R S T J E N S", "gespeld:"
+            re.compile(r"\b(?:(?:voor|achter)?naam\s+(?:spel|schrijf)\s+je|gespeld|"
+                       r"(?:is\s+)?spelled|(?:voor|achter)naam)\s*:?\s+(?=\p{Lu})", flags),
+            True, naming=True,
+        ),
         _Trigger(re.compile(r"\b(?:heet|heten|heette|genaamd)\s+", flags), True, naming=True),
         _Trigger(
             re.compile(
