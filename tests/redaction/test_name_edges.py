@@ -42,3 +42,22 @@ def test_names_go_and_their_neighbours_stay(redactor, text, gone, kept):
         assert name not in redacted, redacted
     for word in kept:
         assert word in redacted, redacted
+
+
+# Roles residents name a person by (a trigger table in redaction/recognizers/_person/triggers.py)
+ROLES = [
+    ("de deurwaarder kees van dam stond vanochtend voor de deur", "kees van dam"),
+    ("onze maatschappelijk werker Yvette belt steeds af", "Yvette"),
+    ("mijn advocaat mr. Bos zegt dat ik bezwaar moet maken", "Bos"),
+    ("de jongerenwerker youssef zei dat ik hier moest zijn", "youssef"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), ROLES)
+def test_a_name_after_a_role_word_goes(redactor, text, name):
+    assert name not in redactor.redact(text)[0]
+
+
+def test_a_role_word_without_a_name_stays(redactor):
+    text = "de huisarts zegt dat de deurwaarder niet zomaar binnen mag"
+    assert redactor.redact(text)[0] == text

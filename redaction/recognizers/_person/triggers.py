@@ -24,7 +24,11 @@ _ROLES = (
     "wijkverpleegkundige|verpleegkundige|consulent|consulente|klantmanager|casemanager|"
     "begeleider|begeleidster|coach|budgetcoach|jobcoach|mentor|mentrix|hulpverlener|maatje|"
     "thuisbegeleider|wijkagent|contactpersoon|behandelaar|therapeut|psycholoog|huisbaas|"
-    "verhuurder|wijkcoach|schuldhulpmaatje|voogd|bewindvoerder|pleegmoeder|pleegvader"
+    "verhuurder|wijkcoach|schuldhulpmaatje|voogd|bewindvoerder|pleegmoeder|pleegvader|"
+    "deurwaarder|gerechtsdeurwaarder|schuldhulpverlener|jongerenwerker|buurtwerker|"
+    "gezinscoach|gezinsvoogd|woonconsulent|wijkverpleger|advocaat|advocate|notaris|"
+    "huisarts|leraar|lerares|docent|docente|medewerker|medewerkster|ambtenaar|"
+    "maatschappelijk\\s+werker|maatschappelijk\\s+werkster|schoolmaatschappelijk\\s+werker"
 )
 # The same in English, which residents now write in full: "my son Will", "our landlord Mark".
 _ENGLISH_FAMILY = (
