@@ -8,7 +8,7 @@ from collections.abc import Collection
 import regex as re
 
 from redaction.recognizers._house_numbers import _ADDRESS_BEFORE, _TOWN_PREFIX
-from redaction.recognizers._words_before import Token
+from redaction.recognizers._words_before import Token, index_at
 
 # Words that say someone lives at the place named next ("woon", "thuis", "huis", "adres").
 _RESIDENCE = re.compile(
@@ -81,3 +81,12 @@ def joins_street(
     if phrase in streets:
         return True
     return tokens[head].text.lower() not in streets and word not in places
+
+
+def with_article(tokens: list[Token], start: int) -> int:
+    """ "'t Hoogt 12", "'s Gravenhekje 3": the old article belongs to the street name."""
+    index = index_at(tokens, start)
+    if index is not None and index + 1 < len(tokens):
+        if tokens[index + 1].text.lower().replace("’", "'") in ("'t", "'s"):
+            return tokens[index + 1].start
+    return start
