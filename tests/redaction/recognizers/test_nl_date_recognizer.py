@@ -95,6 +95,11 @@ PURPOSE_CASES = [
     ("mijn zoon is jarig op 17 maart, mag hij een feestje geven in het buurthuis?", ["17 maart"]),
     ("Geboren op 9 november, het jaar weet ik niet precies", ["9 november"]),
     ("my daughter's birthday is 4 June", ["4 June"]),
+    # a two-digit year after a month name, and an ISO date with slashes: with a birth word
+    ("mijn moeder is geboren op 9 oktober 52 in Paramaribo", ["9 oktober", "9 oktober 52"]),
+    ("geboortedatum 21 feb 99, klopt dat met de brief?", ["21 feb", "21 feb 99"]),
+    ("geb. datum 1977/11/30", ["1977/11/30"]),
+    ("ik werk vanaf 9 oktober 32 uur per week", []),
     (f"Geboortedatum: 14-03-1958\nBeslag per 1 januari {NEXT_YEAR}.", ["14-03-1958"]),
     (f"onze dochter is geboren op 3 juni {THIS_YEAR}", [f"3 juni {THIS_YEAR}"]),
     (f"Geboortedatum:\n4-2-{THIS_YEAR}", [f"4-2-{THIS_YEAR}"]),
