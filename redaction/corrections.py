@@ -1,8 +1,13 @@
-"""A value corrected as it is typed: "tel 06-8432 1967 oh nee 1976", "postcode 3072 KB eh nee KD".
+"""A value corrected as it is typed: "tel 06-8432 1967 oh nee 1976", "postcode 3072 KB eh nee KD",
+"bsn 559308281 oh nee 559308280", "piet@gmail.com nee hotmail.com".
 
-The recognizers find the value; the correction's tail ("1976", "KD") alone is no value, yet it
-is part of the resident's number. A short run of digits or capitals right after a correction
-word that follows a found value belongs to that value: the finding is extended over it.
+The recognizers find the value; the correction's tail ("1976", "KD", "hotmail.com") alone is no
+value, yet it is part of the resident's number. A short run of digits or capitals (a domain for
+an e-mail address) right after a correction word that follows a found value belongs to that
+value: the finding is extended over it. When the correction is a whole value again, found by a
+recognizer of a correctable type, the two are one corrected value and become one finding,
+correction words included - nothing of either survives, and the conversation gets one
+placeholder for the one number the resident meant.
 """
 
 from __future__ import annotations
@@ -18,33 +23,77 @@ from redaction.wordlists import read_term_file
 WORDS_FILE = Path(__file__).with_name("recognizers") / "data" / "correction_words.txt"
 # Values whose tail a resident corrects; a name or an address is retyped whole.
 CORRECTABLE = frozenset({"PHONE_NUMBER", "NL_BSN", "IBAN_CODE", "NL_POSTCODE", "ID_NUMBER",
-                         "NL_LICENSE_PLATE", "DATE_TIME"})
+                         "NL_LICENSE_PLATE", "DATE_TIME", "EMAIL_ADDRESS"})
+_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+")
+
+
+@lru_cache(maxsize=1)
+def _marker() -> str:
+    words = sorted(read_term_file(WORDS_FILE), key=len, reverse=True)
+    marker = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    # "oh nee", "nee sorry,", "eh nee", "... no wait,"; then "het is", "eindigt op"
+    return (
+        rf"[\s,.…]*(?:(?:{marker})\b[\s,.:!…]*)+"
+        r"(?:het\s+is\s+|dat\s+is\s+|it\s+is\s+|(?:het\s+)?eindigt\s+(?:op|met)\s+"
+        r"|(?:it\s+)?ends\s+(?:in|with)\s+)?"
+    )
 
 
 @lru_cache(maxsize=1)
 def _correction() -> re.Pattern[str]:
-    words = sorted(read_term_file(WORDS_FILE), key=len, reverse=True)
-    marker = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
     return re.compile(
-        rf"[\s,.]*(?:(?:{marker})\b[\s,.:!]*)+"  # "oh nee", "nee sorry,", "eh nee"
-        r"(?:het\s+is\s+|dat\s+is\s+)?"
-        r"(?P<tail>\d{1,6}(?:[\s.-]\d{1,6}){0,2}|[A-Z]{1,2}(?:\s?[A-Z])?)(?![\w@])"
+        _marker()
+        + r"(?P<tail>\d{1,6}(?:[\s.-]\d{1,6}){0,2}|[A-Z]{1,2}(?:\s?[A-Z])?)(?![\w@])"
         r"(?!\s*(?:euro|eur|%|procent|uur|u\b|jaar|keer|minuten|dagen|weken|maanden|kinderen))",
         re.IGNORECASE,
     )
 
 
+@lru_cache(maxsize=1)
+def _correction_only() -> re.Pattern[str]:
+    return re.compile(_marker(), re.IGNORECASE)
+
+
 def extend_corrections(text: str, findings: list[Finding]) -> list[Finding]:
-    """``findings`` (sorted, not overlapping) with each corrected value's tail included."""
+    """``findings`` (sorted, not overlapping) with each corrected value's tail included, and a
+    value and its corrected retyping merged into one finding."""
     extended: list[Finding] = []
     for index, found in enumerate(findings):
+        if extended and _corrects(text, extended[-1], found):
+            extended[-1] = replace(extended[-1], end=found.end)
+            continue
         if found.entity_type in CORRECTABLE:
-            match = _correction().match(text, found.end)
             following = findings[index + 1].start if index + 1 < len(findings) else len(text)
-            if match and match.end() <= following and _tail_fits(match["tail"]):
-                found = replace(found, end=match.end("tail"))
+            end = _tail_end(text, found, following)
+            if end is not None:
+                found = replace(found, end=end)
         extended.append(found)
     return extended
+
+
+def _corrects(text: str, before: Finding, found: Finding) -> bool:
+    """ "0641582739 nee sorry 0641582793": ``found`` retypes the value ``before`` after a
+    correction word (both of a correctable type)."""
+    domain_of_email = before.entity_type == "EMAIL_ADDRESS" and found.entity_type == "URL"
+    if before.entity_type not in CORRECTABLE or (found.entity_type not in CORRECTABLE
+                                                 and not domain_of_email):
+        return False
+    between = _correction_only().match(text, before.end)
+    return between is not None and between.end() == found.start and found.start > before.end
+
+
+def _tail_end(text: str, found: Finding, following: int) -> int | None:
+    """Where the corrected tail after ``found`` ends, if one follows (before ``following``)."""
+    if found.entity_type == "EMAIL_ADDRESS":  # "piet@gmail.com nee hotmail.com"
+        between = _correction_only().match(text, found.end)
+        domain = _DOMAIN.match(text, between.end()) if between else None
+        if domain and between.end() > found.end and domain.end() <= following:
+            return domain.end()
+        return None
+    match = _correction().match(text, found.end)
+    if match and match.end() <= following and _tail_fits(match["tail"]):
+        return match.end("tail")
+    return None
 
 
 def _tail_fits(tail: str) -> bool:

@@ -23,6 +23,7 @@ from redaction.number_words import (
     number_words,
     repeat_words,
     separator_words,
+    value_labels,
 )
 from redaction.spelled import email_edits, spaced_edits, symbol_gap_edits
 from redaction.street_suffixes import STREET_SUFFIXES
@@ -148,7 +149,10 @@ def _is_word_after_article(word: str) -> bool:
 
 
 def _code_letters(word: str, folded: str) -> str | None:
-    """The letters a token stands for in a code: "N", "NL", "ASNB" as typed; "ka" → "K"."""
+    """The letters a token stands for in a code: "N", "NL", "ASNB" as typed; "ka" → "K"; not a
+    value's label ("BSN: twee zeven ...")."""
+    if folded in value_labels():
+        return None
     if word.isascii() and word.isalpha() and word.isupper() and len(word) <= _MAX_CODE_CAPITALS:
         return word
     return letter_words().get(folded)

@@ -46,6 +46,12 @@ def month_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def value_labels() -> frozenset[str]:
+    """ "BSN", "IBAN", "TEL": labels before a spelled value, never letters of it."""
+    return _word_list("value_labels.txt")
+
+
+@lru_cache(maxsize=1)
 def no_noun_words() -> frozenset[str]:
     """Words that never follow the article "een" (no_noun_words.txt)."""
     return _word_list("no_noun_words.txt")

@@ -18,6 +18,7 @@ from presidio_analyzer import AnalyzerEngine
 from redaction.corrections import extend_corrections
 from redaction.findings import Finding, outside_placeholders, resolve_overlaps
 from redaction.normalise import normalise
+from redaction.organisations import person_part
 from redaction.placeholder_store import PlaceholderStore
 from redaction.placeholders import LABELS, placeholder
 from redaction.wordlists import fold_accents, read_term_file
@@ -77,12 +78,25 @@ class Redactor:
         findings = [Finding(r.entity_type, r.start, r.end, r.score) for r in results]
         findings = [f for f in findings if not self._is_safety_term(view.text[f.start:f.end])
                     and not self._inside_safety_compound(view.text, f.start, f.end)]
+        findings = self._without_organisations(view.text, findings)
         findings = extend_corrections(
             view.text, resolve_overlaps(outside_placeholders(view.text, findings)))
         return [
             Finding(found.entity_type, *view.to_original(found.start, found.end), found.score)
             for found in findings
         ]
+
+    @staticmethod
+    def _without_organisations(text: str, findings: list[Finding]) -> list[Finding]:
+        """Names of schools, funds, firms and streets named after a person are no person
+        (``redaction.organisations``); a person of one keeps the name ("juf Hanneke van de ...")."""
+        kept = []
+        for f in findings:
+            if f.entity_type != "PERSON":
+                kept.append(f)
+            elif (part := person_part(text, f.start, f.end)) is not None:
+                kept.append(Finding(f.entity_type, *part, f.score))
+        return kept
 
     def _inside_safety_compound(self, text: str, start: int, end: int) -> bool:
         """Part of a hyphenated safety term ("self-harm help": "harm" is no name there)."""

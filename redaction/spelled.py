@@ -18,9 +18,10 @@ from redaction.wordlists import read_term_file
 _DATA = Path(__file__).with_name("recognizers") / "data"
 
 # Five or more single characters, each separated by one space: "S a n n e", "0 6 1 2 3 4",
-# "p e t r a @ …"; two spaces inside are the gap between two words ("d e  V r i e s"); a
-# comma or full stop may follow the last one ("K o l k m a n, niet Kalkman").
-_SPACED = re.compile(r"(?<!\S)\S(?: {1,2}\S){4,}(?![^\s,.;:!?)])")
+# "p e t r a @ …"; two or three spaces inside are the gap between two words ("d e  V r i e s",
+# "M a r i e k e   d e   W i t"); a comma or full stop may follow the last one ("K o l k m a n,
+# niet Kalkman").
+_SPACED = re.compile(r"(?<!\S)\S(?: {1,3}\S){4,}(?![^\s,.;:!?)])")
 # ... or by one other separator, the same throughout: "M.o.h.a.m.e.d", "2-6-9-4-5-7-2-4-0",
 # "s-a-n-n-e-…" (letters and digits only; longer words may follow: "…-e-s-at-hotmail").
 _JOINED = re.compile(r"(?<![^\W_])[^\W_]([.\-/])[^\W_](?:\1[^\W_]){3,}(?![^\W_])")
@@ -83,7 +84,7 @@ def symbol_gap_edits(text: str) -> list[tuple[int, int, str]]:
 
 def spaced_edits(text: str) -> list[tuple[int, int, str]]:
     """The separators inside a run of five or more single characters go ("S a n n e" → "Sanne",
-    "M.o.h.a.m.e.d" → "Mohamed"); two spaces in a spaced run become one ("de Vries")."""
+    "M.o.h.a.m.e.d" → "Mohamed"); two or three spaces in a spaced run become one ("de Vries")."""
     edits: list[tuple[int, int, str]] = []
     if " " in text:
         for match in _SPACED.finditer(text):
@@ -93,8 +94,8 @@ def spaced_edits(text: str) -> list[tuple[int, int, str]]:
                 continue  # five letters need a name's capital: "S a n n e", not "j a a a a"
             position = match.start() + 1
             while position < match.end():
-                gap = 2 if text[position + 1] == " " else 1
-                edits.append((position, position + gap, " " if gap == 2 else ""))
+                gap = len(text[position:match.end()]) - len(text[position:match.end()].lstrip(" "))
+                edits.append((position, position + gap, " " if gap > 1 else ""))
                 position += gap + 1
     for match in _JOINED.finditer(text):
         if all(match.start() >= end or match.end() <= start for start, end, _ in edits):

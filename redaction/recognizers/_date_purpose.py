@@ -7,9 +7,12 @@ them out hides what the resident asks about and protects no one. A date stays re
 - a birth word is near ("geboren", "geboortedatum", "geb.", "DOB", "BDAY", "born", ...;
   ``data/birth_context_words.txt``), whatever its year; or
 - its shape says it can be a birth date: no year (a birthday), or a year before this one —
-  except right after a letter word ("sinds", "per", "tot", "betaald op", "Datum:";
+  except right after a letter word ("sinds", "per", "tot", "betaald op", "Datum:", a weekday;
   ``data/letter_date_words.txt``; with a year only for a recent one), or a date followed by a
-  clock time (a time stamp).
+  clock time (a time stamp). A day and month without a year is also a calendar moment after
+  "op", "on", "vandaag" (``data/moment_date_words.txt``): "op dinsdag 9 december", "Sinterklaas
+  op 5 december" are appointments and holidays, a birthday comes with a birth word ("jarig op
+  3 okt"). Not for a date with a year: "een kindje gekregen op 9 oktober 2025" is a birth date.
 
 A date in this year or a later one is never a resident's birth date without a birth word.
 """
@@ -39,14 +42,25 @@ def _birth_words() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + ")", re.IGNORECASE)
 
 
+def _words_before(file_name: str) -> re.Pattern[str]:
+    words = sorted(read_term_file(_DATA / file_name), key=len, reverse=True)
+    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    # the word, then at most two short words or a colon: "Datum:", "per", "sinds 1", "vóór de",
+    # "datum in dienst:"
+    return re.compile(
+        rf"(?<!\w)(?:{alternatives})(?!\w)[\s:.,]*(?:[^\W\d_]{{1,9}}[\s:.,]+){{0,2}}$",
+        re.IGNORECASE,
+    )
+
+
 @lru_cache(maxsize=1)
 def _letter_words() -> re.Pattern[str]:
-    words = sorted(read_term_file(_DATA / "letter_date_words.txt"), key=len, reverse=True)
-    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    # the word, then at most two short words or a colon: "Datum:", "per", "sinds 1", "vóór de"
-    return re.compile(
-        rf"(?<!\w)(?:{alternatives})(?!\w)[\s:.,]*(?:[^\W\d_]{{1,9}}\s+){{0,2}}$", re.IGNORECASE
-    )
+    return _words_before("letter_date_words.txt")
+
+
+@lru_cache(maxsize=1)
+def _moment_words() -> re.Pattern[str]:
+    return _words_before("moment_date_words.txt")
 
 
 def year_of(value: str, this_year: int) -> int | None:
@@ -94,9 +108,11 @@ def may_be_birth_date(text: str, start: int, end: int, today: datetime.date | No
         return True
     this_year = (today or datetime.date.today()).year
     year = year_of(text[start:end], this_year)
+    before = text[max(0, start - 40):start]
     if year is None:
-        return not _letter_words().search(text[max(0, start - 40):start])
+        return not (_letter_words().search(before) or _moment_words().search(before)
+                    or _CLOCK_AFTER.match(text, end))
     if year >= this_year or _CLOCK_AFTER.match(text, end):
         return False
-    letter_date = _letter_words().search(text[max(0, start - 40):start])
+    letter_date = _letter_words().search(before)
     return not (letter_date and year > this_year - RECENT_YEARS)

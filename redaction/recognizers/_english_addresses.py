@@ -12,10 +12,12 @@ from collections.abc import Callable, Iterator
 
 import regex as re
 
-# A number (with a letter) and up to four capitalised words or name particles after it.
+# A number (with a letter) and up to four capitalised words or name particles after it, on one
+# line; not a postcode's digits ("9718 AJ Groningen\nVordering" is no "12 Kerkstraat").
 _NUMBER_FIRST = re.compile(
-    r"(?<![\w.,/:+-])(?P<number>[1-9]\d{0,4}[a-zA-Z]?)\s+"
-    r"(?P<street>[^\W\d_][\w'’-]*(?:\s+(?:van|de|der|den|het|op|aan|[^\W\d_][\w'’-]*)){0,4})"
+    r"(?<![\w.,/:+-])(?P<number>[1-9]\d{0,4}[a-zA-Z]?)[^\S\n]+(?!(?-i:[A-Z]{2})\b)"
+    r"(?P<street>[^\W\d_][\w'’-]*"
+    r"(?:[^\S\n]+(?:van|de|der|den|het|op|aan|[^\W\d_][\w'’-]*)){0,4})"
 )
 # "flat 3", "apt 14", "apt. 2B", "room 412", "unit 5", "2nd floor", "ground floor".
 _UNIT = (

@@ -40,9 +40,11 @@ _PREPOSITIONS = frozenset("op aan in naar bij over achter voor onder om tot te u
 # A postcode right after the house number: "Akkerwinde 9, 2903 XK".
 _POSTCODE_AFTER = re.compile(r"\s*,?\s*[1-9]\d{3}\s?[a-zA-Z]{2}(?![\w-])")
 # "wij wonen op de", "mijn adres is", "verhuisd naar": an address follows.
+# Also in English and Frisian: "the apartment at Markt 12", "I live at", "ik wenje op".
 _ADDRESS_BEFORE = re.compile(
-    r"(?:\badres\w*|\bwo(?:on|ont|nen|nend|onachtig)|\bverhuis\w*|\bverhuizen)\b"
-    r"(?:\s+(?:is|nu|sinds\s+kort|al|op|aan|in|naar|de|het|['’]t|:))*\s*:?\s*$",
+    r"(?:\badres\w*|\bwo(?:on|ont|nen|nend|onachtig)|\bverhuis\w*|\bverhuizen|\baddress\w*"
+    r"|\bli(?:ve|ves|ved|ving)|\b(?:apartment|flat|house|home)|\bwen(?:je|ne|net))\b"
+    r"(?:\s+(?:is|nu|sinds\s+kort|al|op|aan|in|naar|de|het|['’]t|at|on|the|now|:))*\s*:?\s*$",
     re.IGNORECASE,
 )
 # "u" after a number is "uur" ("om 5 u"), unless it is the pronoun: "Kerkstraat 5 u weet wel".

@@ -8,7 +8,7 @@ from collections.abc import Collection
 import regex as re
 
 from redaction.recognizers._house_numbers import _ADDRESS_BEFORE, _TOWN_PREFIX
-from redaction.recognizers._words_before import Token
+from redaction.recognizers._words_before import Token, index_at
 
 # Words that say someone lives at the place named next ("woon", "thuis", "huis", "adres").
 _RESIDENCE = re.compile(
@@ -62,3 +62,31 @@ def residence_street(
     if not _RESIDENCE.search(sentence):
         return None
     return tokens[0].start
+
+
+def joins_street(
+    tokens: list[Token], head: int, index: int, streets: Collection[str],
+    places: Collection[str], openers: Collection[str],
+) -> bool:
+    """Whether the capitalised word at ``index``, across particles, is part of the street at
+    ``head`` (tokens run backwards from the number): yes when the whole is a listed street ("Jan
+    van Galenstraat"), a title or a particle opens it ("Ds. van Dijkweg", "Van der Helststraat"),
+    or the street alone is no listed one and the word no place ("Oude Kijk in 't Jatstraat"); no
+    for a town or a name before a listed street ("Goes op de Oostkerkseweg", "buurman Henk van
+    Molenstraat"), where the address starts at the street."""
+    word = tokens[index].text.lower()
+    if not streets or word in openers:
+        return True
+    phrase = " ".join(t.text for t in reversed(tokens[head:index + 1])).lower()
+    if phrase in streets:
+        return True
+    return tokens[head].text.lower() not in streets and word not in places
+
+
+def with_article(tokens: list[Token], start: int) -> int:
+    """ "'t Hoogt 12", "'s Gravenhekje 3": the old article belongs to the street name."""
+    index = index_at(tokens, start)
+    if index is not None and index + 1 < len(tokens):
+        if tokens[index + 1].text.lower().replace("’", "'") in ("'t", "'s"):
+            return tokens[index + 1].start
+    return start

@@ -39,7 +39,9 @@ from redaction.recognizers._results import explained_result
 from redaction.recognizers._streets_without_suffix import (
     capitalised,
     coordinated_street,
+    joins_street,
     residence_street,
+    with_article,
 )
 from redaction.recognizers._words_before import Token, index_at, tokens_before
 from redaction.street_suffixes import STREET_PREFIXES, STREET_SUFFIXES, STRONG_STREET_SUFFIXES
@@ -136,6 +138,11 @@ class NlAddressRecognizer(LocalRecognizer):
                     break  # "De VvE van Prins Hendrikkade 108": an abbreviation, not the street
                 if low.rstrip(":").endswith("adres"):
                     break  # "Adres Kerkstraat 12", "Woonadres: ..."
+                if index > leftmost + 1 and not joins_street(
+                    tokens, head, index, self._streets, self._places,
+                    self.LEADING_PARTICLES | self.TITLES,
+                ):
+                    break  # "Goes op de Oostkerkseweg 6", "buurman Henk van Molenstraat 12"
                 leftmost = index
             elif low in self.TITLES:
                 leftmost = index  # "burg. van der Veldenlaan", "mr. Visserplein"
@@ -163,7 +170,7 @@ class NlAddressRecognizer(LocalRecognizer):
             named = self._name_particle_start(tokens, found[0])
             if named is not None:
                 found = named, found[1]
-            found = self._with_article(tokens, found[0]), found[1]
+            found = with_article(tokens, found[0]), found[1]
             found = self._with_title(tokens, found[0]), found[1]
         return found
 
@@ -179,15 +186,6 @@ class NlAddressRecognizer(LocalRecognizer):
                 return tokens[position].start
             if low not in self.PARTICLES:
                 break
-        return start
-
-    @staticmethod
-    def _with_article(tokens: list[Token], start: int) -> int:
-        """ "'t Hoogt 12", "'s Gravenhekje 3": the old article belongs to the street name."""
-        index = index_at(tokens, start)
-        if index is not None and index + 1 < len(tokens):
-            if tokens[index + 1].text.lower().replace("’", "'") in ("'t", "'s"):
-                return tokens[index + 1].start
         return start
 
     def _listed_phrase(self, tokens: list[Token]) -> int | None:

@@ -5,12 +5,12 @@ Also as residents write them in English and the languages they mix in: "3rd of M
 are data (``data/date_month_names.txt``).
 
 Matches 12-03-1985, 12/3/85, 3-4-'92, 12.03.1985, "23 / 09 / 1949" (pasted, spaces around every
-separator), 1985-03-12, "12 maart 1985", "3 januari",
-with a context word also "12 03 1985" and "14.07_1990",
-"5 mei 2009", "1 apr." and "3 jan '85". Not matched on purpose: weekdays, a month or year
-alone ("in maart", "sinds 2021"), clock times ("om 10 uur", "10:30"), amounts ("1.250,00")
-and ordinals ("de 25e"). Numeric dates need the same separator twice and a real day/month, so
-phone numbers (010.123.45.67) and version numbers do not match.
+separator), 1985-03-12, 1985/03/12, "12 maart 1985", "3 januari",
+with a context word also "12 03 1985", "14.07_1990" and "12 maart 64" (a two-digit year),
+"5 mei 2009", "1 apr." and "3 jan '85". Not matched on purpose:
+weekdays, a month or year alone ("in maart", "sinds 2021"), clock times ("om 10 uur",
+"10:30"), amounts ("1.250,00") and ordinals ("de 25e"). Numeric dates need the same separator
+twice and a real day/month, so phone numbers (010.123.45.67) and version numbers do not match.
 """
 
 from __future__ import annotations
@@ -54,9 +54,10 @@ class NlDateRecognizer(PatternRecognizer):
             + _END,
             0.6,
         ),
-        Pattern(  # also right after a field name: "BDAY:1979-04-23" (a vCard)
+        Pattern(  # also right after a field name: "BDAY:1979-04-23" (a vCard); "1985/03/12"
             "date (iso)",
-            r"(?<![\w.,/-])(?<!\d:)" + _YEAR + r"-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])" + _END,
+            r"(?<![\w.,/-])(?<!\d:)" + _YEAR + r"([-/.])(?:0[1-9]|1[0-2])\1(?:0[1-9]|[12]\d|3[01])"
+            + _END,
             0.6,
         ),
         Pattern(
@@ -81,6 +82,12 @@ class NlDateRecognizer(PatternRecognizer):
             0.6,
         ),
         Pattern("date (d-m, no year)", _START + _DAY + r"[-/]" + _MONTH_NUM + _END, 0.2),
+        Pattern(  # "geb 12 maart 64", "geboren op 3 april 87": a two-digit year, context needed
+            "date (day month yy)",
+            _START + _DAY + _ORDINAL + r"?\s+" + _MONTH_NAMES + r"\s+\d{2}"
+            + r"(?!\d|[.,:]\d|\s?(?:uur|u|euro|eur|jaar|keer|minuten|procent)\b)",
+            0.2,
+        ),
         Pattern(  # "geboren 12 03 1985", "14.07_1990": pasted or mistyped, so context needed
             "date (d m yyyy, spaces or mixed separators)",
             _START + _DAY + _LOOSE + _MONTH_NUM + _LOOSE + _YEAR + _END,

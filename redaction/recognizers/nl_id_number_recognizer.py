@@ -15,6 +15,7 @@ so it is reported here as ID_NUMBER; valid BSNs are left to NlBsnRecognizer.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
 import regex as re
 from presidio_analyzer import LocalRecognizer, RecognizerResult
@@ -23,6 +24,10 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from redaction.recognizers._amounts import is_amount
 from redaction.recognizers._results import explained_result
 from redaction.recognizers.nl_bsn_recognizer import elf_proef
+from redaction.wordlists import read_term_file
+
+# Identity documents and English case words (data: residents name them in many ways).
+_KEYWORD_FILE = Path(__file__).with_name("data") / "id_number_keywords.txt"
 
 _NUMBER_WORD = r"(?:[- ]?(?:nummer|nr\.?|no\.?|#))"
 # Words that end the clause of the keyword: "klantnummer weet ik niet, maar de huur is 750".
@@ -75,7 +80,8 @@ class NlIdNumberRecognizer(LocalRecognizer):
         extra_keywords: Iterable[str] = (),
     ) -> None:
         stems = "|".join(sorted({re.escape(s) for s in self.NUMBER_STEMS}, key=len, reverse=True))
-        words = sorted({*self.WORDS, *extra_keywords}, key=len, reverse=True)
+        words = sorted({*self.WORDS, *read_term_file(_KEYWORD_FILE), *extra_keywords},
+                       key=len, reverse=True)
         words_re = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
         filler = (
             r"(?:\s*(?:[:#=]|is|was|luidt|staat|"

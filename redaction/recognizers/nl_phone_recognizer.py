@@ -64,6 +64,12 @@ class NlPhoneRecognizer(PhoneRecognizer):
         "whatsapp",
         "appen",
         "sms",
+        # English, as residents mix it in ("my number starts with 06 52. Then 817 304.")
+        "phone",
+        "number",
+        "call",
+        "mobile",
+        "cell",
     ]
     PUBLIC_NUMBER_TYPES = ("TOLL_FREE", "PREMIUM_RATE", "SHARED_COST")
     # National significant number prefixes (after +31 / leading 0) that are public services.

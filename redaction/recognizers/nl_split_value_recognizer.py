@@ -25,15 +25,20 @@ from redaction.recognizers.nl_iban_recognizer import is_valid_iban
 from redaction.recognizers.nl_phone_recognizer import NlPhoneRecognizer
 from redaction.recognizers.nl_postcode_recognizer import NlPostcodeRecognizer
 
-# A fragment: the head of an IBAN ("NL27 BUNQ"), a digit group ("0612", "1167 4731 49"), or one
-# or two capitals ("E X", "EX": the letters of a postcode).
+# A fragment: the head of an IBAN with the digits typed so far ("NL27 BUNQ", "NL52 RBRB 2698"), a
+# digit group ("0612", "1167 4731 49"), or one or two capitals ("E X", "EX": a postcode's letters).
 _FRAGMENT = re.compile(
-    r"(?<![\w@+/-])(?:NL\d{2}(?: ?[A-Z]{4})?|\d+(?:[ .-]\d+)*|[A-Z](?: ?[A-Z])?)(?![\w@]|[.,-]\d)"
+    r"(?<![\w@+/-])(?:NL\d{2}(?: ?[A-Z]{4}(?: ?\d+)*)?|\d+(?:[ .-]\d+)*|[A-Z](?: ?[A-Z])?)"
+    r"(?![\w@]|[.,-]\d)"
 )
-# Between two fragments: up to five words, commas and full stops, nothing else.
-_GAP = re.compile(r"[\s,.:;]*(?:[^\W\d_]+[\s,.:;]+){1,5}")
+# Between two fragments: words, commas, full stops, dashes and dots of hesitation, nothing else.
+# Residents look a value up halfway ("06 19 en dan, uit mijn hoofd weet ik het niet, o ja, 284
+# 706", "NL87 BUNQ, wacht ff ik pak mn pasje. ok daarna komt 0269 2160 82"): up to twelve words;
+# the check of the whole value and a context word keep chance combinations out.
+_GAP = re.compile(r"[\s,.:;…–—-]*(?:[^\W\d_]+[\s,.:;…–—-]+){1,12}")
 _MAX_FRAGMENTS = 4
 _POSTCODE = re.compile(r"[1-9]\d{3}(?!SA|SD|SS)[A-Z]{2}")
+_POSTCODE_DIGITS = re.compile(r"[1-9]\d{3}")
 _NL_IBAN = re.compile(r"NL\d{2}[A-Z]{4}\d{10}")
 _WORD = re.compile(r"[^\W\d_]+")
 _PERSONAL_PHONE_TYPES = (
@@ -82,26 +87,37 @@ class NlSplitValueRecognizer(LocalRecognizer):
             if found is None:
                 first += 1
                 continue
-            entity, last = found
-            results += [
-                self._result(entity, fragment.start(), fragment.end())
-                for fragment in fragments[first:last + 1]
-            ]
-            first = last + 1
+            entity, used = found
+            results += [self._result(entity, part.start(), part.end()) for part in used]
+            first = fragments.index(used[-1]) + 1
         return results
 
     def _value_from(
         self, text: str, fragments: list[re.Match], first: int, words: list[str]
-    ) -> tuple[str, int] | None:
-        """The type of the value that fragments ``first`` … ``last`` make together, and ``last``."""
+    ) -> tuple[str, list[re.Match]] | None:
+        """The type of the value that fragments from ``first`` on make together, and those used.
+
+        A lone capital that does not follow a postcode's digits is a word of the gap ("the rest
+        I have to look up"); a part with its own trunk prefix after a number that has one is
+        another number ("bel 06 en vraag naar Lisa, of bel 0800 1234").
+        """
+        used = [fragments[first]]
         compact = _compact(fragments[first].group())
-        for last in range(first + 1, min(first + _MAX_FRAGMENTS, len(fragments))):
-            if not _GAP.fullmatch(text, fragments[last - 1].end(), fragments[last].start()):
+        for fragment in fragments[first + 1:]:
+            part = _compact(fragment.group())
+            if part.isalpha() and not _POSTCODE_DIGITS.fullmatch(compact):
+                continue
+            if not _GAP.fullmatch(text, used[-1].end(), fragment.start()):
                 return None
-            compact += _compact(fragments[last].group())
+            if part.startswith("0") and compact.startswith("0"):
+                return None
+            used.append(fragment)
+            compact += part
             entity = _checked_type(compact)
             if entity and self._has_context(entity, words):
-                return entity, last
+                return entity, used
+            if len(used) == _MAX_FRAGMENTS:
+                return None
         return None
 
     def _has_context(self, entity: str, words: list[str]) -> bool:

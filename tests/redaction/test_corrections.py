@@ -21,9 +21,19 @@ from redaction.placeholders import PLACEHOLDER
         ("bel 0612345678, nee sorry ik bedoel morgen",
          "bel <X>, nee sorry ik bedoel morgen"),
         ("Ik ben 45 jaar, nee sorry 46", "Ik ben 45 jaar, nee sorry 46"),
-        # a whole second value is a value of its own
-        ("mijn nummer 0612345678 nee wacht 0612345687",
-         "mijn nummer <X> nee wacht <X>"),
+        # a value retyped whole after a correction word is one corrected value
+        ("mijn nummer 0612345678 nee wacht 0612345687", "mijn nummer <X>"),
+        ("bsn 246813581 oh wacht, 246813593 is het goede", "bsn <X> is het goede"),
+        ("kenteken 52-KXT-7... nee 52-KTX-7, een grijze Opel", "kenteken <X>, een grijze Opel"),
+        ("geboren 03-11-1961, nee sorry 11-03-1961", "geboren <X>"),
+        ("my BSN is 246813581, no sorry, 246813593", "my BSN is <X>"),
+        ("call 06 21 43 65 87, no wait, 06 21 43 65 78 please", "call <X> please"),
+        ("mail me: anna.ko@gmial.com oh nee gmail.com", "mail me: <X>"),
+        ("tel 06 21 43 65 87 nee wacht, eindigt op 91", "tel <X>"),
+        # English "no" before words, or two values without a correction word, stay apart
+        ("my number is 0612345678 no need to call before ten", "my number is <X> no need to call "
+         "before ten"),
+        ("bsn 246813581 en mijn nummer 0612345678", "bsn <X> en mijn nummer <X>"),
     ],
 )
 def test_the_corrected_tail_is_redacted_with_the_value(redactor, text, expected):

@@ -38,8 +38,12 @@ class _SpanExtenders(_NameShapes):
             tok = tokens[target]
             phrase = " ".join(t.low for t in tokens[position : target + 1])
             lower_surname = not tok.capital and tok.low in self._surnames
-            if size and phrase in self._places and not lower_surname:
-                break  # "Den Haag"; single places: _continues_name; "tjitske de boer" goes on
+            after_first_name = tokens[index].capital and tokens[index].low in self._first
+            if size and phrase in self._places and not lower_surname and not (
+                after_first_name and tok.capital and tok.low in self._surnames
+            ):
+                break  # "Den Haag"; single places: _continues_name; "tjitske de boer" and
+                # "Jan-Willem de Boer" (a first name, then a surname that is a hamlet) go on
             # after "van der" the surname may be a word: "fleur van der meer"
             if size and self._organisation_word(tok):
                 break  # "Oosterhuis van het WIJ-team": the organisation she works for

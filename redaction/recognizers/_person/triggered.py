@@ -14,8 +14,10 @@ from redaction.recognizers._person.tokens import _is_blocked, _only_symbols
 from redaction.recognizers._person.triggers import (
     _ABBREVIATIONS,
     _INITIALS_NAME,
+    _LABELLED_INITIALS,
     _NAME_FIRST,
     _SIGNED_BEFORE,
+    _SIGNED_INITIALS,
     _Trigger,
 )
 
@@ -118,6 +120,14 @@ class _TriggerStrategies(_SpanExtenders):
         With an interfix the surname must be one that follows interfixes ("Wit", "Meer") or no
         Dutch word ("el khattabi"); without one, a listed surname that is no word ("a. jansen").
         """
+        for pattern in (_SIGNED_INITIALS, _LABELLED_INITIALS):  # "Groet, A.B.", "voorletters J.H."
+            for match in pattern.finditer(text):
+                group = "initials" if match.group("initials") else "initials2"
+                initials = re.sub(r"\s", "", match.group(group)).lower()
+                first = by_start.get(match.start(group))
+                last = next((i for i, t in enumerate(tokens) if t.end == match.end(group)), None)
+                if first is not None and last is not None and initials not in _ABBREVIATIONS:
+                    add(first, last, self.SCORE_TRIGGER)
         for match in _INITIALS_NAME.finditer(text):
             initials = re.sub(r"\s", "", match.group("initials")).lower()
             if initials in _ABBREVIATIONS:

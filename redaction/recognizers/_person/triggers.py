@@ -24,7 +24,11 @@ _ROLES = (
     "wijkverpleegkundige|verpleegkundige|consulent|consulente|klantmanager|casemanager|"
     "begeleider|begeleidster|coach|budgetcoach|jobcoach|mentor|mentrix|hulpverlener|maatje|"
     "thuisbegeleider|wijkagent|contactpersoon|behandelaar|therapeut|psycholoog|huisbaas|"
-    "verhuurder|wijkcoach|schuldhulpmaatje|voogd|bewindvoerder|pleegmoeder|pleegvader"
+    "verhuurder|wijkcoach|schuldhulpmaatje|voogd|bewindvoerder|pleegmoeder|pleegvader|"
+    "deurwaarder|gerechtsdeurwaarder|schuldhulpverlener|jongerenwerker|buurtwerker|"
+    "gezinscoach|gezinsvoogd|woonconsulent|wijkverpleger|advocaat|advocate|notaris|"
+    "huisarts|leraar|lerares|docent|docente|medewerker|medewerkster|ambtenaar|"
+    "maatschappelijk\\s+werker|maatschappelijk\\s+werkster|schoolmaatschappelijk\\s+werker"
 )
 # The same in English, which residents now write in full: "my son Will", "our landlord Mark".
 _ENGLISH_FAMILY = (
@@ -76,6 +80,16 @@ def _triggers() -> list[_Trigger]:
         ),
         _Trigger(
             re.compile(r"(?:^|\n)\s*(?:voor|achter)?naam(?:\s*:\s*|\s+)", flags), True, naming=True
+        ),
+        _Trigger(  # a form's name field anywhere in a line: "Voornaam: Iris Achternaam: Koning"
+            re.compile(r"\b(?:(?:voor|achter|roep|meisjes)?naam|voornamen|surname|"
+                       r"(?:first|last|family|full)\s+name)\s*:\s*", flags),
+            True, naming=True,
+        ),
+        _Trigger(  # a name spelled out: "mijn achternaam spel je K O R S T J E N S", "gespeld:"
+            re.compile(r"\b(?:(?:voor|achter)?naam\s+(?:spel|schrijf)\s+je|gespeld|"
+                       r"(?:is\s+)?spelled|(?:voor|achter)naam)\s*:?\s+(?=\p{Lu})", flags),
+            True, naming=True,
         ),
         _Trigger(re.compile(r"\b(?:heet|heten|heette|genaamd)\s+", flags), True, naming=True),
         _Trigger(
@@ -141,10 +155,26 @@ _NAME_FIRST = re.compile(
 )
 # "j. de wit", "b. van der meer", "a. el amrani": initials, an optional interfix and a surname,
 # also in lowercase. The initials must not be a dotted abbreviation ("o.a. de gemeente").
+# The interfix may be abbreviated as letters and forms write it: "T. v.d. Berg", "M. v. Dijk".
 _INITIALS_NAME = re.compile(
-    r"(?<![\w.])(?P<initials>(?:[^\W\d_]\.\s?){1,3})"
-    r"(?:(?P<interfix>van\s+der|van\s+den|van\s+de|van\s+'t|van|de|den|der|ter|ten|te|el|al|le|la)"
-    r"\s+)?(?P<surname>[^\W\d_][\w'’-]+)",
+    r"(?<![\w.])(?P<initials>(?:[^\W\d_]\.\s?){1,3}?)"
+    r"(?:(?P<interfix>(?<=\s)(?-i:v\.\s?d\.|v/d|v\.\s?(?:der|den|de)|vd|v\.)|"
+    r"van\s+der|van\s+den|van\s+de|van\s+'t|van|de|den|der|ter|ten|te|el|al|le|la)"
+    r"\s*(?<=[\s.]))?(?P<surname>[^\W\d_][\w'’-]+)",
+    re.IGNORECASE,
+)
+# Initials alone where a name is due: signed at the very end after a closing or a comma
+# ("Groetjes en bedankt, A.B.", "Alvast bedankt voor het meedenken, R.J.") or after
+# "voorletters" ("mijn voorletters zijn J.H.M.", "Voorletters:\nP.J.").
+_CAPITAL_INITIALS = r"(?P<initials>(?-i:[A-Z])\.(?:\s?(?-i:[A-Z])\.){0,3})"
+_SIGNED_INITIALS = re.compile(
+    rf"(?:(?:^|[\s,.!])(?:{_CLOSINGS})\s*[,.:!-]*\s*{_CAPITAL_INITIALS}"
+    r"|[,\n]\s*(?P<initials2>(?-i:[A-Z])\.(?:\s?(?-i:[A-Z])\.){1,3}))(?=[\s.!]*$)",
+    re.IGNORECASE,
+)
+_LABELLED_INITIALS = re.compile(
+    rf"\b(?:voorletters?|initials?)(?:\s+(?:zijn|is|are|was))?\s*:?\s*{_CAPITAL_INITIALS}"
+    r"(?![\w.])",
     re.IGNORECASE,
 )
 # A closing or a title right before initials: "mvg, r. bakker", "Mr. P. Smits".
@@ -153,5 +183,5 @@ _SIGNED_BEFORE = re.compile(
 )
 _ABBREVIATIONS = frozenset(
     "o.a. t.a.v. z.s.m. m.b.t. i.v.m. d.w.z. a.u.b. n.a.v. t.n.v. p.s. m.v.g. b.v. e.d. i.p.v. "
-    "o.b.v. m.i.v. v.a. n.v.t. i.o. c.q. u. s.v.p.".split()
+    "o.b.v. m.i.v. v.a. n.v.t. i.o. c.q. u. s.v.p. n.b. b.v.d.".split()
 )

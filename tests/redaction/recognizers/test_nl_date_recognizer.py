@@ -12,14 +12,15 @@ CASES = [
     ("Mijn zoon is geboren op 12.03.1985.", ["12.03.1985"]),
     ("datum 1985-03-12", ["1985-03-12"]),
     ("Ik ben geboren op 12 maart 1985", ["12 maart 1985"]),
-    ("Ik heb op 3 januari een afspraak", ["3 januari"]),
+    ("Ik heb op 3 januari een afspraak", []),  # no year, no birth word: an appointment
     ("Mijn man is 5 mei 2009 overleden", ["5 mei 2009"]),
     ("geboren op 1 april", ["1 april"]),
-    ("Op 14 feb. kom ik langs", ["14 feb."]),
+    ("Op 14 feb. kom ik langs", []),
+    ("ik ben op 14 feb. jarig", ["14 feb."]),
     ("zij is jarig op 3 okt", ["3 okt"]),
     ("geboren 3 jan '85", ["3 jan '85"]),
     ("geboortedatum 12-03", ["12-03"]),
-    ("ik moet mijn toeslagen wijzigen voor 1 juli.", ["1 juli"]),  # day-month needs context
+    ("ik moet mijn toeslagen wijzigen voor 1 juli.", ["1 juli"]),  # "voor": read either way
     ("geboren 12 03 1985", ["12 03 1985"]),  # spaces: with context
     ("geboren op 14.07_1990", ["14.07_1990"]),
     # not identifying dates
@@ -78,7 +79,27 @@ PURPOSE_CASES = [
     ("aanmaning afvalstoffenheffing, ik heb gewoon betaald op 1 oktober", []),
     ("mijn Turkse nummer werkt, ik ben daar tot 20 december", []),
     ("de kermis is dit jaar van 3 tot 9 augustus", []),
-    # still redacted: birth words, old years, no year
+    # a day and month without a year after "op", a weekday, "vandaag" is a moment in a calendar
+    ("kan de buurtcoach op woensdag 17 maart na vieren komen?", []),
+    ("is de milieustraat op 31 december ook open?", []),
+    ("mijn huurcontract loopt af op 30 april, waar moet ik heen", []),
+    ("op 4 mei is er een herdenking bij het monument, mag mijn zoontje mee?", []),
+    ("My intake is on Thursday 19 March, can my neighbour come along?", []),
+    ("Vorige week, op 2 november, kreeg ik de brief van de woningcorporatie", []),
+    ("vandaag is het 11 november en de kachel doet het nog steeds niet", []),
+    ("is het zwembad op tweede kerstdag, 26 december, gewoon open?", []),
+    # a weekday makes a recent date a calendar date; a colon after a letter word's short words
+    (f"de intake was op vrijdag 14-02-{LAST_YEAR}, maar er kwam niemand", []),
+    ("In het contract staat datum ingang: 01-03-2020, klopt dat voor de toeslag?", []),
+    # still redacted: birth words, old years, birthdays named as such
+    ("mijn zoon is jarig op 17 maart, mag hij een feestje geven in het buurthuis?", ["17 maart"]),
+    ("Geboren op 9 november, het jaar weet ik niet precies", ["9 november"]),
+    ("my daughter's birthday is 4 June", ["4 June"]),
+    # a two-digit year after a month name, and an ISO date with slashes: with a birth word
+    ("mijn moeder is geboren op 9 oktober 52 in Paramaribo", ["9 oktober", "9 oktober 52"]),
+    ("geboortedatum 21 feb 99, klopt dat met de brief?", ["21 feb", "21 feb 99"]),
+    ("geb. datum 1977/11/30", ["1977/11/30"]),
+    ("ik werk vanaf 9 oktober 32 uur per week", []),
     (f"Geboortedatum: 14-03-1958\nBeslag per 1 januari {NEXT_YEAR}.", ["14-03-1958"]),
     (f"onze dochter is geboren op 3 juni {THIS_YEAR}", [f"3 juni {THIS_YEAR}"]),
     (f"Geboortedatum:\n4-2-{THIS_YEAR}", [f"4-2-{THIS_YEAR}"]),

@@ -18,6 +18,12 @@ CASES = [
     ("Mijn mail doet het niet @ home", []),
     ("Kijk op www.113.nl", []),
     ("Bel 06-12345678", []),
+    # a local part typed apart from its domain
+    ("mijn mailadres is lotte.vermeer. En dan @kpnmail.nl erachter", ["lotte.vermeer"]),
+    ("it's d_osei first, then @outlook.com", ["d_osei"]),
+    ("het begint met sem.de.bruin, daarna@hotmail.com", ["sem.de.bruin", "daarna@hotmail.com"]),
+    ("ik stuur brief.pdf en foto.jpg, mail ze naar @gemeente.nl?", []),
+    ("kijk op werk.nl of mail naar @gemeente.nl", []),
 ]
 
 

@@ -47,6 +47,14 @@ CASES = [
     ("mijn bsn is 123456782", []),  # a valid BSN is NL_BSN, not ID_NUMBER
     ("kenmerk 12", []),
     ("Ik moet € 1.250,00 betalen", []),
+    # identity documents and English case words (data/id_number_keywords.txt)
+    ("my Eritrean passport is expired, the passport number was K 7734190", ["K 7734190"]),
+    ("Moldovan passport AB 5521873, can I use it for the registration?", ["AB 5521873"]),
+    ("residence card number W 5583021947, the IND lost my file", ["W 5583021947"]),
+    ("mijn verblijfspas Z 88310457 is verlopen", ["Z 88310457"]),
+    ("case number: R2026-44817, please call me back", ["R2026-44817"]),
+    ("my passport costs 75 euro to renew, is there help?", []),
+    ("mijn rijbewijs verloopt op 12-03-2027, moet ik dat melden?", []),
 ]
 
 

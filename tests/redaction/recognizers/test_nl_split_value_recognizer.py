@@ -1,5 +1,6 @@
 """Values typed in parts with words between them; checksums and context decide (all invented:
-BSN 725763863 and 162275869 pass the 11-proef, NL72TRIO2081156634 mod-97)."""
+BSN 725763863, 162275869 and 318204587 pass the 11-proef, NL72TRIO2081156634,
+NL85TRIO3071928465 and NL71KNAB0419283746 mod-97)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,23 @@ SPLIT = {
              "rekening: eerst <IBAN_1> en dan <IBAN_2>"),
     "postcode": ("mijn postcode is 2514 met de letters K L",
                  "mijn postcode is <POSTCODE_1> met de letters <POSTCODE_2>"),
+    # a long hesitation while the resident looks the rest up
+    "bsn-long-hesitation": ("bsn 7257 en ik weet echt niet meer wat de rest was, 63863 misschien",
+                            "bsn <BSN_1> en ik weet echt niet meer wat de rest was, <BSN_2> "
+                            "misschien"),
+    "iban-head-with-digits": (
+        "Mijn IBAN is NL85 TRIO 3071. De rest staat op de andere kant: 9284 65",
+        "Mijn IBAN is <IBAN_1>. De rest staat op de andere kant: <IBAN_2>",
+    ),
+    "iban-looked-up": (
+        "rekeningnummer NL71 KNAB, momentje ik zoek mijn bankpas even op, 0419 2837 46",
+        "rekeningnummer <IBAN_1>, momentje ik zoek mijn bankpas even op, <IBAN_2>",
+    ),
+    "bsn-dashes": ("sofinummer 3182 – even mijn paspoort pakken – 04587",
+                   "sofinummer <BSN_1> – even mijn paspoort pakken – <BSN_2>"),
+    "phone-english": ("my mobile begins with 06 38, the rest I have to look up, 92 71 45",
+                      "my mobile begins with <TELEFOONNUMMER_1>, the rest I have to look up, "
+                      "<TELEFOONNUMMER_2>"),
 }
 
 KEPT = [
@@ -30,8 +48,10 @@ KEPT = [
     "mijn bsn begint met 7257 en eindigt op 63864",
     "tussen 10 en 12 uur ben ik thuis, bel me",
     "bel 06 en vraag naar Lisa, of bel 0800 1234",
-    # too many words between the parts
-    "bsn 7257 en ik weet echt niet meer wat de rest was, 63863 misschien",
+    # another number between the parts, or more than twelve words
+    "bsn 7257 en ik heb 3 kinderen, 63863 misschien",
+    "bsn 7257 maar dat is het oude nummer en het nieuwe weet ik echt niet meer uit mijn hoofd, "
+    "63863 was het geloof ik",
 ]
 
 

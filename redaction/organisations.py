@@ -1,0 +1,112 @@
+"""A person-shaped name that names an organisation, a building or a street is no person.
+
+Residents name schools, hospitals, funds, bailiffs and landlords after the person they were named
+for: "het Prins Bernhard Cultuurfonds", "Vastgoed Hendriks BV", "Stichting Jan Klaassen", "the
+Willem de Zwijgerschool", "de stoep van de Willem Barentszstraat". Both person recognizers read
+the name alone; this filter looks at the words around it, for every PERSON finding at once. The
+words are data (``recognizers/data/organisation_words.txt``); a lone name after "op het", "in het"
+is a building or a school ("op het Piter Jelles") - people are never "het".
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from redaction.wordlists import DATA_DIR, read_term_file
+
+_WORD = re.compile(r"[^\W\d_][\w'’.&-]*")
+# A particle between a first name and the rest of a building's name: "Willem de Zwijgerschool".
+# Not "van": "Hanneke van de Anne Frankschool" is a person of the school.
+_PARTICLES = frozenset("de der den ter ten te 't".split())
+# Street endings no Dutch surname has (not "laan", "dijk", "weg", "kade", "steeg": Verlaan,
+# Verdijk, Hoogeweg, Verkade, Versteeg are people).
+_STREET_ENDINGS = ("straat", "plein", "gracht", "singel", "boulevard", "plantsoen")
+# "op het", "in 't", or "Het" opening a sentence, right before the name.
+_HET_BEFORE = re.compile(
+    r"(?:(?:^|[.!?]\s+)het|\b(?:op|in|naar|van|bij|aan|uit|voor|met|via|door)\s+(?:het|'t))\s+$",
+    re.IGNORECASE,
+)
+_SAME_LINE_SPACE = re.compile(r"[ \t]+")
+# A person of an organisation: "Hanneke van de Anne Frankschool", "Irene Mulder van de William
+# Schrikker Stichting" - the name before the word stays a name.
+_OF_WORDS = frozenset("van uit bij from of at".split())
+
+
+@lru_cache(maxsize=1)
+def _words() -> tuple[frozenset[str], tuple[str, ...]]:
+    terms = read_term_file(DATA_DIR / "organisation_words.txt")
+    whole = frozenset(t for t in terms if not t.startswith("*"))
+    endings = tuple(t[1:] for t in terms if t.startswith("*"))
+    return whole, endings
+
+
+def is_organisation_word(word: str) -> bool:
+    """ "BV", "Kinderziekenhuis", "Gerechtsdeurwaarderskantoor": a word an organisation's name
+    holds. Compound endings count only for a capitalised word longer than the ending."""
+    whole, endings = _words()
+    folded = word.casefold().rstrip(".,:;")
+    if folded in whole:
+        return True
+    return word[:1].isupper() and any(
+        folded.endswith(e) and len(folded) >= len(e) for e in endings
+    )
+
+
+def _is_street_word(word: str) -> bool:
+    folded = word.casefold()
+    return word[:1].isupper() and any(
+        folded.endswith(e) and len(folded) > len(e) + 2 for e in _STREET_ENDINGS
+    )
+
+
+def _words_after(text: str, end: int, limit: int = 3) -> list[str]:
+    """The words after ``end`` on the same line, separated by spaces only."""
+    words: list[str] = []
+    cursor = end
+    while len(words) < limit:
+        gap = _SAME_LINE_SPACE.match(text, cursor)
+        if gap is None:
+            break
+        word = _WORD.match(text, gap.end())
+        if word is None:
+            break
+        words.append(word.group())
+        cursor = word.end()
+    return words
+
+
+def person_part(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """What is left of the person-shaped span ``text[start:end]`` as a person's name: all of it,
+    the name before "van/uit/from" when the rest names an organisation ("Juf Hanneke van de Anne
+    Frankschool"), or None when the span is an organisation's, a building's or a street's name."""
+    if not names_an_organisation(text, start, end):
+        return start, end
+    words = list(_WORD.finditer(text, start, end))
+    for index, word in enumerate(words[1:], start=1):
+        if word.group().casefold() in _OF_WORDS:
+            return start, words[index - 1].end()
+    return None
+
+
+def names_an_organisation(text: str, start: int, end: int) -> bool:
+    """Whether the person-shaped span ``text[start:end]`` is (part of) an organisation's,
+    a building's or a street's name (see the module docstring)."""
+    inside = _WORD.findall(text, start, end)
+    if not inside:
+        return False
+    if any(map(is_organisation_word, inside)) or _is_street_word(inside[-1]):
+        return True
+    after = _words_after(text, end)
+    if len(after) > 1 and after[0].casefold() in _PARTICLES and _is_street_word(after[1]):
+        return True  # "Pieter de Hoochplein" read as "Pieter" and a street
+    for word in after:  # the rest of the name, then its head: "Gerrit Rietveld Academie"
+        if not word[:1].isupper() and word.casefold() not in _PARTICLES:
+            break
+        if word[:1].isupper() and is_organisation_word(word):
+            return True
+    before = _WORD.findall(text[max(0, start - 40):start])
+    gap = text[max(0, start - 1):start]
+    if before and gap == " " and before[-1][:1].isupper() and is_organisation_word(before[-1]):
+        return True
+    return bool(_HET_BEFORE.search(text[max(0, start - 20):start]))
