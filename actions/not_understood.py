@@ -26,8 +26,8 @@ from bot.language_id import DUTCH, ENGLISH
 from bot.safety import WEAK_SIGNAL_ENTITIES
 from bot.topics import HELP_TOPICS
 
-# A topic is worth offering from this confidence up (the classifier's probabilities over about 25 intents);
-# at most this many are offered.
+# A topic is worth offering from this confidence up (the classifier's probabilities over about
+# 25 intents); at most this many are offered.
 MIN_CONFIDENCE = 0.08
 MAX_SUGGESTIONS = 3
 SOMETHING_ELSE = {"title": "Iets anders", "payload": "/nlu_fallback"}

@@ -1,7 +1,7 @@
-"""A message without one word the assistant knows is not understood - whatever the classifier ranks.
+"""A message without one word the assistant knows is not understood, whatever the classifier ranks.
 
-The classifier reads character n-grams, so "qwrtz plof bzzk" still gets a ranking, and a topic in it may
-pass the "Bedoel je …?" bar by chance: a different topic each time the model is trained. This
+The classifier reads character n-grams, so "qwrtz plof bzzk" still gets a ranking, and a topic in
+it may pass the "Bedoel je …?" bar by chance: a different topic each time the model is trained. This
 component learns the vocabulary of the training examples and, when no word of a message is in
 it (or one typo away from a word of four letters or more, or a placeholder, or a number), makes
 the message ``nlu_fallback`` with nothing ranked, so the resident gets the whole menu. It runs
