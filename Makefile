@@ -20,9 +20,11 @@ AXE_VERSION := 4.14.1
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
-# Builds are reproducible on a machine: fixed hash seed and one thread for the numeric libraries
-# (the seeds live in config.yml and redaction/ner/config.cfg).
-DETERMINISTIC := PYTHONHASHSEED=0 OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
+# Builds are reproducible: fixed hash seed, one thread for the numeric libraries (the seeds live
+# in config.yml and redaction/ner/config.cfg) and, on x86-64, one OpenBLAS kernel family whatever
+# the CPU (each family sums in another order; the NER's trainer pins it itself, train_process.py).
+BLAS_CORE := $(if $(filter x86_64,$(shell uname -m)),OPENBLAS_CORETYPE=Haswell)
+DETERMINISTIC := PYTHONHASHSEED=0 OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 $(BLAS_CORE)
 # TensorFlow (TED): deterministic kernels on one thread each, so a fresh clone trains the
 # very model the tests were written against (a model trained on two threads drifted between runs).
 TF_DETERMINISM := TF_DETERMINISTIC_OPS=1 TF_INTER_OP_PARALLELISM_THREADS=1 TF_INTRA_OP_PARALLELISM_THREADS=1

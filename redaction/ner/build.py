@@ -13,6 +13,8 @@ import json
 import logging
 import platform
 import shutil
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Iterable
@@ -101,30 +103,35 @@ def evaluate(nlp: Any, docbin: Any) -> dict[str, Any]:
 
 
 def train(config: Path, train_path: Path, dev_path: Path, output: Path, seed: int) -> Path:
-    """Run spaCy's trainer on the DocBins; returns the best model directory."""
-    from spacy.cli.train import train as spacy_train
-    from thinc.api import get_current_ops, set_current_ops
+    """Run spaCy's trainer on the DocBins in a child process with pinned BLAS kernels
+    (train_process.py); returns the last model's directory.
 
-    from redaction.ner.ops import ReproducibleOps
+    The last model, not spaCy's "model-best": the best is chosen on dev scores that the
+    trainer computes with BLIS's per-CPU kernels, so two machines could keep different
+    checkpoints of the same training. Early stopping is off in config.cfg for the same reason.
+    """
+    from redaction.ner.train_process import pinned_environment
 
-    overrides = {"paths.train": str(train_path), "paths.dev": str(dev_path), "system.seed": seed}
-    previous = get_current_ops()
-    set_current_ops(ReproducibleOps())
-    try:
-        spacy_train(config, output, use_gpu=-1, overrides=overrides)
-    finally:
-        set_current_ops(previous)
-    best = output / "model-best"
-    if not (best / "meta.json").exists():
-        raise BuildError(f"spaCy training finished without a model in {best}")
-    return best
+    command = [sys.executable, "-m", "redaction.ner.train_process", str(config),
+               str(train_path), str(dev_path), str(output), str(seed)]
+    done = subprocess.run(command, env=pinned_environment(), capture_output=True, text=True,
+                          check=False)
+    for line in done.stdout.splitlines():
+        log.info("spacy train: %s", line)
+    if done.returncode != 0:
+        tail = "\n".join((done.stderr or done.stdout).strip().splitlines()[-8:])
+        raise BuildError(f"spaCy training failed (exit {done.returncode}):\n{tail}")
+    last = output / "model-last"
+    if not (last / "meta.json").exists():
+        raise BuildError(f"spaCy training finished without a model in {last}")
+    return last
 
 
 def fingerprint(nlp: Any) -> str:
     """SHA-256 of the trained weights: two builds are the same model exactly when this matches.
 
-    Training is single-threaded and seeded, so one machine always gets the same fingerprint;
-    BLIS picks its matrix kernels per CPU family, so another family may differ in the last bits.
+    Training is single-threaded, seeded and runs on pinned matrix kernels (train_process.py),
+    so every x86-64 machine gets the same fingerprint for the same code and data.
     """
     return hashlib.sha256(nlp.get_pipe("ner").to_bytes(exclude=["vocab"])).hexdigest()
 
@@ -166,6 +173,7 @@ def build(
     import spacy
 
     from redaction.ner.generate import generate
+    from redaction.ner.train_process import pinned_environment
 
     if train_sentences < 100 or dev_sentences < 50:
         raise BuildError("need at least 100 training and 50 dev sentences")
@@ -185,10 +193,10 @@ def build(
         dev_bin.to_disk(dev_path)
         generated = time.monotonic()
 
-        best = train(config, train_path, dev_path, work / "training", seed)
+        last = train(config, train_path, dev_path, work / "training", seed)
         trained = time.monotonic()
 
-        nlp = assemble(best)
+        nlp = assemble(last)
         metrics = {
             "seed": seed,
             "train_sentences": len(train_bin),
@@ -198,6 +206,7 @@ def build(
             "pipeline": list(nlp.pipe_names),
             "fingerprint": fingerprint(nlp),
             "cpu": _cpu(),
+            "blas_core": pinned_environment().get("OPENBLAS_CORETYPE", "default"),
             "spacy_version": spacy.__version__,
             "seconds": {
                 "generate": round(generated - started, 1),

@@ -6,7 +6,8 @@ on another machine, and a borderline word ("prive") was a name on one build and 
 Here every matrix product of training is numpy's ``einsum`` without BLAS, whose loops are the
 same on every x86-64 machine (a build with numpy's AVX-512 paths switched off gives the same
 weights: tests/redaction/ner/test_reproducible.py). It costs training time (about 1.5x), not
-quality. Inference still uses BLIS: a different kernel can move a score in the last bits, which
+quality. numpy's own ``dot``, which spaCy's trainer also calls, is pinned to one OpenBLAS kernel
+family by running the trainer in a child process (train_process.py). Inference still uses BLIS: a different kernel can move a score in the last bits, which
 changes a decision only for a score that sits exactly on a boundary.
 """
 
