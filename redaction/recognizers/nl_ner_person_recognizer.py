@@ -169,8 +169,9 @@ class NlNerPersonRecognizer(SpacyRecognizer):
 
     def _english_typo(self, low: str) -> bool:
         """One letter off an everyday English word of five letters or more ("husbnd", "violant",
-        "suicde"); shorter words are too close to names."""
-        if len(low) < 5 or not low.isalpha() or not low.isascii():
+        "suicde"); shorter words are too close to names, longer ones than any English word are
+        no typo (26 variants per letter of a 100,000-letter "word" filled the memory)."""
+        if not 5 <= len(low) <= 30 or not low.isalpha() or not low.isascii():
             return False
         letters = "abcdefghijklmnopqrstuvwxyz"
         splits = [(low[:i], low[i:]) for i in range(len(low) + 1)]

@@ -114,6 +114,9 @@ def test_any_text_redacts_without_error_and_findings_do_not_overlap(redactor, te
         ("Zelfdoding. Ik weet het niet meer", "Zelfdoding"),
         ("Wanhoop. Zelfmoord. Pillen. Snijden.", "Snijden"),
         ("Veilig Thuis zei dat ik 113 moest bellen", "Veilig Thuis zei dat ik 113"),
+        # algospeak young residents use for suicide
+        ("groetjes, Sewerslide", "Sewerslide"),
+        ("i want to sewerslide", "sewerslide"),
     ],
 )
 def test_safety_words_are_never_redacted(redactor, text, word):

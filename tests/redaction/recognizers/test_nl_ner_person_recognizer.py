@@ -33,6 +33,17 @@ KEPT = [
     ("ik heb rene gesproken over de brief", "rene"),  # a first name, also without its accent
 ]
 DROPPED = [
+    # Word lists as data (chat_words.txt, keep_terms.txt): words the NER of one build or another
+    # read as names in the training data.
+    ("hoe laat speelt feyenoord zondag", "feyenoord"),  # a football club
+    ("klarna en afterpay trekken me helemaal leeg", "afterpay"),  # a pay-later service
+    ("ik snap die bankapp niet", "bankapp"),
+    ("ok cya", "cya"),
+    ("how do i scan a qr code", "qr"),
+    ("e ta dal mi tur dia, hij slaat mij elke dag", "ta dal mi tur dia"),  # Papiamento
+    ("mi no ke biba mas, ik wil niet meer leven", "ke biba mas"),
+    ("mien pensioen is krap, ich kan neet mie betale", "mie betale"),  # Limburgs
+    ("i relly wnat to die tonite", "tonite"),
     ("is er iets in de wijk voor ouderen", "ouderen"),  # inflection of "ouder"
     ("is er iets voor andere ouderen", "andere ouderen"),
     ("mijn klantnummer is weg", "klantnummer"),  # compound of two Dutch words
