@@ -21,8 +21,9 @@ from bot.referrals import load_referrals
 from evaluation.conversation_set import ConversationSetError, load_conversation_set
 from evaluation.reply_reader import ReplyReader
 from evaluation.report import markdown, summary, totals
-from evaluation.resident import AssistantError, RestClient, play
+from evaluation.resident import AssistantError, Played, RestClient, play
 from evaluation.scoring import ConversationScore, score_conversation
+from evaluation.transcripts import transcripts_markdown
 from privacy.services import open_privacy_services
 from privacy.settings import load_privacy_settings
 from runtime.launcher import LaunchError, System, free_port
@@ -31,7 +32,10 @@ from settings.core import PROJECT_ROOT, Settings, load_settings
 SETS_DIR = PROJECT_ROOT / "evaluation" / "sets"
 
 
-def evaluate(paths: Sequence[Path], url: str, data_dir: Path) -> dict[str, list[ConversationScore]]:
+def evaluate(paths: Sequence[Path], url: str, data_dir: Path,
+             transcripts: dict[str, list[Played]] | None = None,
+             ) -> dict[str, list[ConversationScore]]:
+    """Scores per set; with ``transcripts`` also what was said, per set."""
     reader = ReplyReader.for_project(load_referrals())
     client = RestClient(url)
     privacy = open_privacy_services(load_privacy_settings(env={"DH_DATA_DIR": str(data_dir)}))
@@ -45,6 +49,8 @@ def evaluate(paths: Sequence[Path], url: str, data_dir: Path) -> dict[str, list[
             played.handoff_teams = tuple(
                 h.team for h in privacy.queue.for_conversation(privacy.pseudonym(sender)))
             scores.append(score_conversation(played, reader))
+            if transcripts is not None:
+                transcripts.setdefault(conversation_set.name, []).append(played)
         results[conversation_set.name] = scores
     return results
 
@@ -66,26 +72,36 @@ def main(argv: list[str] | None = None) -> int:
                         help="conversation sets (default: every set in evaluation/sets/)")
     parser.add_argument("--url", help="REST webhook of a running system (its data dir is "
                         "DH_DATA_DIR); default: start one")
+    parser.add_argument("--transcripts", action="store_true",
+                        help="also write what was said (eval-conversations-transcripts.md); "
+                        "for development sets only - a judge set's transcripts stay unread")
     args = parser.parse_args(argv)
+    said: dict[str, list[Played]] | None = {} if args.transcripts else None
     paths = args.sets or sorted(SETS_DIR.glob("*.yml"))
     settings = load_settings()
     try:
         for path in paths:
             load_conversation_set(path)
         if args.url:
-            results = evaluate(paths, args.url, settings.data_dir)
+            results = evaluate(paths, args.url, settings.data_dir, said)
         else:
-            results = _evaluate_on_own_system(paths)
+            results = _evaluate_on_own_system(paths, said)
     except (ConversationSetError, LaunchError, AssistantError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     report = write_report(results, settings.data_dir / "reports")
+    if said is not None:
+        written = settings.data_dir / "reports" / "eval-conversations-transcripts.md"
+        written.write_text("# What was said\n\n" + "\n".join(
+            transcripts_markdown(name, played) for name, played in said.items()), "utf-8")
+        print(f"transcripts: {written}")
     print("\n".join(summary(name, scores) for name, scores in results.items()))
     print(f"report: {report}")
     return 0
 
 
-def _evaluate_on_own_system(paths: Sequence[Path]) -> dict[str, list[ConversationScore]]:
+def _evaluate_on_own_system(paths: Sequence[Path], transcripts: dict[str, list[Played]] | None
+                            ) -> dict[str, list[ConversationScore]]:
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
         settings: Settings = load_settings(env={
@@ -93,7 +109,7 @@ def _evaluate_on_own_system(paths: Sequence[Path]) -> dict[str, list[Conversatio
             "DH_ACTIONS_PORT": str(free_port()), "DH_PORTAL_PORT": str(free_port())})
         with System(settings, log_dir=base / "logs"):
             url = f"http://{settings.host}:{settings.rasa_port}/webhooks/rest/webhook"
-            return evaluate(paths, url, settings.data_dir)
+            return evaluate(paths, url, settings.data_dir, transcripts)
 
 
 if __name__ == "__main__":
