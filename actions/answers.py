@@ -61,9 +61,10 @@ _DAY = re.compile(
 )
 # Where a long moment answer is cut: the reason after it is not needed for the call.
 _CLAUSE = re.compile(r"[,;]|\s(?:dan|want|omdat|because|since|as|then)\s", re.IGNORECASE)
-# A birth year given as the age ("1979", "geboren in '88", "born in 1990").
+# A birth year given as the age ("1979", "geboren in '88", "born in 1990", "ben van 2003").
 _BIRTH_YEAR = re.compile(
-    r"^\s*(?:geboren|born|van|bouwjaar)?\s*(?:in\s+)?(?:(19\d{2}|20\d{2})|'(\d{2}))\s*[.!]*\s*$"
+    r"^\s*(?:(?:ik\s+)?ben\s+|i\s*(?:was|am|'m)\s+)?(?:geboren|born|van|uit|from|bouwjaar)?"
+    r"\s*(?:in\s+)?(?:(19\d{2}|20\d{2})|'(\d{2}))\s*[.!]*\s*$"
     r"|\b(?:geboren|born)\s+(?:in\s+)?(?:(19\d{2}|20\d{2})|'(\d{2}))\b",
     re.IGNORECASE,
 )

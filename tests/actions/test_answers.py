@@ -44,6 +44,9 @@ def test_age_answer(text, expected):
         ("e-mail", "e-mail"), ("mail maar", "e-mail"), ("email graag", "e-mail"),
         ("<TELEFOONNUMMER_1>", "telefoon"), ("mijn mail is <EMAIL_1>", "e-mail"),
         ("duif", None), ("", None),
+        # WhatsApp goes to the same number: the phone way ("liever whatsapp", "appen mag ook")
+        ("liever whatsapp", "telefoon"), ("Whats app", "telefoon"), ("appen mag ook", "telefoon"),
+        ("appje graag", "telefoon"), ("liever niet appen, mail maar", "e-mail"),
     ],
 )
 def test_contact_way(text, expected):
@@ -146,7 +149,7 @@ def test_age_answer_in_english(text, expected):
 @pytest.mark.parametrize(("text", "expected"), [
     ("call me", "telefoon"), ("by phone please", "telefoon"), ("Phone", "telefoon"),
     ("text me", "telefoon"), ("by e-mail", "e-mail"), ("email is better", "e-mail"),
-    ("carrier pigeon", None),
+    ("carrier pigeon", None), ("whatsapp please", "telefoon"),
 ])
 def test_contact_way_in_english(text, expected):
     assert answers.contact_way(text) == expected
@@ -204,6 +207,8 @@ THIS_YEAR = date.today().year
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("1979", "ja"), ("geboren in '88", "ja"), ("born in 1990", "ja"),
+    ("ben van 2003", "ja"), ("ik ben uit 1961", "ja"), ("I'm from 2001", "ja"),
+    (f"ik ben van {THIS_YEAR - 14}", "nee"),
     (f"ik ben geboren in {THIS_YEAR - 12}", "nee"),
     (str(THIS_YEAR - 2), None),  # two years old: no real answer
 ])
