@@ -170,8 +170,8 @@ class NlNerPersonRecognizer(SpacyRecognizer):
     def _english_typo(self, low: str) -> bool:
         """One letter off an everyday English word of five letters or more ("husbnd", "violant",
         "suicde"); shorter words are too close to names."""
-        if len(low) < 5 or not low.isalpha() or not low.isascii():
-            return False
+        if not 5 <= len(low) <= _lexicon.TYPO_MAX_LENGTH or not low.isalpha() or not low.isascii():
+            return False  # a 100,000-letter "word" would make billions of variants
         letters = "abcdefghijklmnopqrstuvwxyz"
         splits = [(low[:i], low[i:]) for i in range(len(low) + 1)]
         variants = {a + b[1:] for a, b in splits if b}
@@ -338,6 +338,8 @@ class NlNerPersonRecognizer(SpacyRecognizer):
             w in self._names for w in words
         ):
             return False  # "vanuit België", "naar Zwolle"
+        if len(words) > 1 and words[0] in self._places and all(map(self._plain_word, words[1:])):
+            return False  # "Rotterdam Centraal", "Tilburg Noord": a station or a district
         if (
             len(words) == 1
             and span.islower()

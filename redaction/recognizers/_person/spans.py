@@ -47,6 +47,9 @@ class _SpanExtenders(_NameShapes):
             # after "van der" the surname may be a word: "fleur van der meer"
             if size and self._organisation_word(tok):
                 break  # "Oosterhuis van het WIJ-team": the organisation she works for
+            if size and self._street_at(tokens, target):
+                break  # "Yılmaz op de Beijerlandselaan", "Ria Zwart van de Kissel 14": where
+                # the shop stands or the person lives, not the rest of a surname
             never = self._never(tok) and not (size > 1 and lower_surname)
             if size and (tok.capital or tok.low in self._surnames) and not never:
                 last = position = target
@@ -56,6 +59,16 @@ class _SpanExtenders(_NameShapes):
                 break
             position += 1
         return last
+
+    def _street_at(self, tokens: list[_Tok], index: int) -> bool:
+        """A known street of one to three words starts at ``index`` ("Kissel", "Oude Haven",
+        "West-Kruiskade"), and its first word is no surname ("van der Laan", "van Dijk")."""
+        if tokens[index].low in self._surnames:
+            return False
+        return any(
+            " ".join(t.low for t in tokens[index:index + size]) in self._streets
+            for size in range(1, 4) if index + size <= len(tokens)
+        )
 
     def _extend_left(self, tokens: list[_Tok], index: int) -> int:
         """Include an interfix and initials in front of a surname: "van der Berg", "J. de Vries".
