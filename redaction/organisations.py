@@ -138,7 +138,8 @@ def person_part(text: str, start: int, end: int) -> tuple[int, int] | None:
     if not names_an_organisation(text, start, end):
         return start, end
     if (_HET_BEFORE.search(text[max(0, start - 20):start]) or _inside_named(text, start, end)
-            or _organisation_word_before(text, start)):
+            or _organisation_word_before(text, start)
+            or _listed_street(_WORD.findall(text, start, end) + _words_after(text, end))):
         return None  # "op het Wolfert van Borselen", "Dirk van den Broek", "Bakkerij Hendriks
         # bij de Haven": the organisation's name, "van" or "bij" and all
     words = list(_WORD.finditer(text, start, end))
