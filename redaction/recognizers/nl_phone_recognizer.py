@@ -45,6 +45,8 @@ _NUMBER_OF = re.compile(
     r"(?:de\s+|het\s+)?(?P<org>[\w&-]+)",
     re.IGNORECASE,
 )
+# A date with a four-digit year at the start of a match: a time stamp, not a phone number.
+_DATE_START = re.compile(r"(?:0?[1-9]|[12]\d|3[01])([-/.])(?:0?[1-9]|1[0-2])\1(?:19|20)\d\d\b")
 _EXTENSION = re.compile(r"\s*,?\s*(?:toestel|tst\.?|ext\.?|extensie|extension)\s*\d{1,5}(?!\d)",
                         re.IGNORECASE)
 # "06,35,21,47,96": a number typed in groups with commas (three or more groups; "1,50" is money).
@@ -119,8 +121,10 @@ class NlPhoneRecognizer(PhoneRecognizer):
             for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=self.leniency):
                 if self.is_public(match.number) or _glued_to_word(text, match.start, match.end):
                     continue
-                if organisation_number(text, match.end, match.number):
-                    continue
+                if organisation_number(text, match.end, match.number) or _DATE_START.match(
+                    text, match.start
+                ):
+                    continue  # "05-12-2026 08:03 - Papa:": a chat's time stamp
                 found_region = phonenumbers.region_code_for_number(match.number) or region
                 results.append(
                     self._get_recognizer_result(match, text, found_region, nlp_artifacts)
@@ -136,6 +140,7 @@ class NlPhoneRecognizer(PhoneRecognizer):
                     or self.is_public(match.number)
                     or _glued_to_word(text, match.start, match.end)
                     or organisation_number(text, match.end, match.number)
+                    or _DATE_START.match(text, match.start)
                 ):
                     continue
                 results.append(self._get_recognizer_result(match, text, region, nlp_artifacts))

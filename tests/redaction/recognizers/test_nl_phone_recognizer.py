@@ -64,6 +64,9 @@ NOT_PHONES = [
     "Mijn oude rekeningnummer is 0417164300",  # ten digits with a leading 0, no mobile shape
     "Het dossier heeft nummer 2024-0612345",
     "ik heb een o2 abonnement en 3 kinderen van 6, 8 en 12",
+    # a forwarded chat's time stamp: a date and an hour
+    "Doorgestuurd:\n14-10-2026 09:41 - Oma: kun jij de gemeente bellen over de rolstoel?",
+    "03/02/2025 18:07 - Broer: ik ben er morgen",
 ]
 
 
