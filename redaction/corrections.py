@@ -7,7 +7,8 @@ an e-mail address) right after a correction word that follows a found value belo
 value: the finding is extended over it. When the correction is a whole value again, found by a
 recognizer of a correctable type, the two are one corrected value and become one finding,
 correction words included - nothing of either survives, and the conversation gets one
-placeholder for the one number the resident meant.
+placeholder for the one number the resident meant. A false start too short to be a value
+("06-2354 nee wacht 06-2345 7781") joins the value it begins.
 """
 
 from __future__ import annotations
@@ -63,6 +64,10 @@ def extend_corrections(text: str, findings: list[Finding]) -> list[Finding]:
             extended[-1] = replace(extended[-1], end=found.end)
             continue
         if found.entity_type in CORRECTABLE:
+            start = _false_start(text, found, extended[-1].end if extended else 0)
+            if start is not None:
+                found = replace(found, start=start)
+        if found.entity_type in CORRECTABLE:
             following = findings[index + 1].start if index + 1 < len(findings) else len(text)
             end = _tail_end(text, found, following)
             if end is not None:
@@ -80,6 +85,28 @@ def _corrects(text: str, before: Finding, found: Finding) -> bool:
         return False
     between = _correction_only().match(text, before.end)
     return between is not None and between.end() == found.start and found.start > before.end
+
+
+@lru_cache(maxsize=1)
+def _false_start_re() -> re.Pattern[str]:
+    return re.compile(
+        r"(?<![\w.,+-])(?P<part>\+?\d[\d .-]*\d)" + _marker() + r"\Z", re.IGNORECASE
+    )
+
+
+def _false_start(text: str, found: Finding, previous_end: int) -> int | None:
+    """ "06-2354 nee wacht 06-2345 7781", "040 - 2118, nee wacht, 040 - ...": the start of a
+    number typed wrong and begun again after a correction word. The broken-off part is too short
+    for any recognizer, but it is the start of the same number (same first two digits), so the
+    finding begins there."""
+    match = _false_start_re().search(text, previous_end, found.start)
+    if match is None or match.end() != found.start:
+        return None
+    part = re.sub(r"\D", "", match["part"])
+    value = re.sub(r"\D", "", text[found.start:found.end])
+    if len(part) >= 2 and len(part) <= len(value) and part[:2] == value[:2]:
+        return match.start("part")
+    return None
 
 
 def _tail_end(text: str, found: Finding, following: int) -> int | None:

@@ -1,4 +1,5 @@
-"""Disguised values read as the values they are: number words, spaced-out characters, e-mail.
+"""Disguised values read as the values they are: number words, ordinal dates, spaced-out
+characters, e-mail.
 
 Residents (and anyone probing the redaction) write values so that no pattern sees them: "nul
 zes twaalf vierendertig …", "0 6 1 2 3 4 5 6 7 8", "p e t r a @ g m a i l . c o m",
@@ -25,6 +26,7 @@ from redaction.number_words import (
     separator_words,
     value_labels,
 )
+from redaction.ordinal_dates import ordinal_date_edits
 from redaction.spelled import email_edits, spaced_edits, symbol_gap_edits
 from redaction.street_suffixes import STREET_SUFFIXES
 from redaction.view import Normalised
@@ -270,6 +272,7 @@ def _apply(view: Normalised, edits: list[tuple[int, int, str]]) -> Normalised:
 def read_disguises(view: Normalised) -> Normalised:
     """Number words, spaced-out characters and spelled-out e-mail read as the values they are."""
     view = _apply(view, symbol_gap_edits(view.text))
+    view = _apply(view, ordinal_date_edits(view.text))
     view = _apply(view, _number_word_edits(view.text))
     view = _apply(view, _house_number_edits(view.text))
     view = _apply(view, spaced_edits(view.text))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from redaction.street_suffixes import STRONG_STREET_SUFFIXES
 from redaction.wordlists import DATA_DIR, read_term_file
 
 _WORD = re.compile(r"[^\W\d_][\w'’.&-]*")
@@ -25,6 +26,12 @@ _STREET_ENDINGS = ("straat", "plein", "gracht", "singel", "boulevard", "plantsoe
 # "op het", "in 't", or "Het" opening a sentence, right before the name.
 _HET_BEFORE = re.compile(
     r"(?:(?:^|[.!?]\s+)het|\b(?:op|in|naar|van|bij|aan|uit|voor|met|via|door)\s+(?:het|'t))\s+$",
+    re.IGNORECASE,
+)
+# A title or a name trigger right before a name: then it is a person's, whatever shop bears it.
+_PERSON_BEFORE = re.compile(
+    r"\b(?:meneer|mevrouw|mevr|mw|dhr|heer|juf|meester|ik\s+ben|heet|heten|naam\s+is|"
+    r"mijn\s+\w+|onze\s+\w+|met)\.?\s+$",
     re.IGNORECASE,
 )
 _SAME_LINE_SPACE = re.compile(r"[ \t]+")
@@ -60,6 +67,54 @@ def _is_street_word(word: str) -> bool:
     )
 
 
+def _listed_street(words: list[str]) -> bool:
+    """The name's words (and those after it) make a known street of two words or more whose
+    last word has a street ending and is no surname ("Cornelis Lelylaan", "Willem van
+    Oranjelaan"; not "Piet Verlaan", however many streets bear a name)."""
+    from redaction.recognizers import _lexicon  # the lists load with the recognizers
+
+    for size in range(2, len(words) + 1):
+        last = words[size - 1].casefold()
+        if (
+            last.endswith(STRONG_STREET_SUFFIXES + ("haven",))
+            and last not in _lexicon.surnames()
+            and " ".join(words[:size]).casefold() in _lexicon.street_names()
+        ):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _named() -> tuple[frozenset[str], int]:
+    from redaction.recognizers._organisation_lists import care_organisations  # with the lists
+
+    names = read_term_file(DATA_DIR / "named_organisations.txt") | care_organisations()
+    folded = frozenset(" ".join(_WORD.findall(n)) for n in names)
+    return folded, max(len(n.split()) for n in folded)
+
+
+def _inside_named(text: str, start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in named_organisation_spans(text))
+
+
+@lru_cache(maxsize=64)
+def named_organisation_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where ``text`` names a listed shop chain, hospital or care organisation
+    (data/named_organisations.txt and deduce's lists) - not right after a title or a name
+    trigger ("mevrouw Linders", "ik ben Jan Linders": a person of that name)."""
+    names, longest = _named()
+    words = list(_WORD.finditer(text))
+    lowered = [w.group().casefold() for w in words]
+    spans = []
+    for first in range(len(words)):
+        for size in range(min(longest, len(words) - first), 0, -1):
+            if " ".join(lowered[first:first + size]) in names:
+                if not _PERSON_BEFORE.search(text, 0, words[first].start()):
+                    spans.append((words[first].start(), words[first + size - 1].end()))
+                break
+    return tuple(spans)
+
+
 def _words_after(text: str, end: int, limit: int = 3) -> list[str]:
     """The words after ``end`` on the same line, separated by spaces only."""
     words: list[str] = []
@@ -82,6 +137,11 @@ def person_part(text: str, start: int, end: int) -> tuple[int, int] | None:
     Frankschool"), or None when the span is an organisation's, a building's or a street's name."""
     if not names_an_organisation(text, start, end):
         return start, end
+    if (_HET_BEFORE.search(text[max(0, start - 20):start]) or _inside_named(text, start, end)
+            or _organisation_word_before(text, start)
+            or _listed_street(_WORD.findall(text, start, end) + _words_after(text, end))):
+        return None  # "op het Wolfert van Borselen", "Dirk van den Broek", "Bakkerij Hendriks
+        # bij de Haven": the organisation's name, "van" or "bij" and all
     words = list(_WORD.finditer(text, start, end))
     for index, word in enumerate(words[1:], start=1):
         if word.group().casefold() in _OF_WORDS:
@@ -95,8 +155,12 @@ def names_an_organisation(text: str, start: int, end: int) -> bool:
     inside = _WORD.findall(text, start, end)
     if not inside:
         return False
+    if _inside_named(text, start, end):
+        return True  # "bij Dirk van den Broek", "Ipse de Bruggen", "Zuyderland"
     if any(map(is_organisation_word, inside)) or _is_street_word(inside[-1]):
         return True
+    if _listed_street(inside + _words_after(text, end)):
+        return True  # "aan de Pieter Calandlaan", "de Willem van Oranjelaan": a known street
     after = _words_after(text, end)
     if len(after) > 1 and after[0].casefold() in _PARTICLES and _is_street_word(after[1]):
         return True  # "Pieter de Hoochplein" read as "Pieter" and a street
@@ -105,8 +169,15 @@ def names_an_organisation(text: str, start: int, end: int) -> bool:
             break
         if word[:1].isupper() and is_organisation_word(word):
             return True
-    before = _WORD.findall(text[max(0, start - 40):start])
-    gap = text[max(0, start - 1):start]
-    if before and gap == " " and before[-1][:1].isupper() and is_organisation_word(before[-1]):
+    if _organisation_word_before(text, start):
         return True
     return bool(_HET_BEFORE.search(text[max(0, start - 20):start]))
+
+
+def _organisation_word_before(text: str, start: int) -> bool:
+    """ "Kapsalon Yılmaz", "Stichting Jan Klaassen": a capitalised organisation word right
+    before the name."""
+    before = _WORD.findall(text[max(0, start - 40):start])
+    gap = text[max(0, start - 1):start]
+    return bool(before) and gap == " " and before[-1][:1].isupper() and is_organisation_word(
+        before[-1])

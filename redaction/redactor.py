@@ -21,6 +21,7 @@ from redaction.normalise import normalise
 from redaction.organisations import person_part
 from redaction.placeholder_store import PlaceholderStore
 from redaction.placeholders import LABELS, placeholder
+from redaction.recognizers import _lexicon
 from redaction.wordlists import fold_accents, read_term_file
 
 logger = logging.getLogger(__name__)
@@ -77,7 +78,8 @@ class Redactor:
         )
         findings = [Finding(r.entity_type, r.start, r.end, r.score) for r in results]
         findings = [f for f in findings if not self._is_safety_term(view.text[f.start:f.end])
-                    and not self._inside_safety_compound(view.text, f.start, f.end)]
+                    and not self._inside_safety_compound(view.text, f.start, f.end)
+                    and not self._name_with_safety_word(f, view.text)]
         findings = self._without_organisations(view.text, findings)
         findings = extend_corrections(
             view.text, resolve_overlaps(outside_placeholders(view.text, findings)))
@@ -104,6 +106,15 @@ class Redactor:
         right = text.find(" ", end)
         word = text[left:right if right >= 0 else len(text)].strip(".,!?;:")
         return "-" in word and fold(word) in self._safety_terms
+
+    def _name_with_safety_word(self, finding: Finding, text: str) -> bool:
+        """A name holding a crisis word that no name list holds is a misread sentence ("did
+        selfharm agian"): no name. "Dewi Dood" keeps her surname redacted."""
+        if finding.entity_type != "PERSON":
+            return False
+        words = fold(text[finding.start:finding.end]).split()
+        names = _lexicon.first_names() | _lexicon.surnames()
+        return any(w in self._safety_words and w not in names for w in words)
 
     def _is_safety_term(self, value: str) -> bool:
         """A span that is only a crisis or help word ("suicide", "Veilig Thuis", "113")."""

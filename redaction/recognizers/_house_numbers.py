@@ -11,11 +11,12 @@ import regex as re
 
 _HOUSE_NUMBER = re.compile(
     r"(?<=[^\W\d_][.'’]?\s+)(?P<number>[1-9]\d{0,4})"
-    r"(?P<addition>[a-zA-Z]{1,2}-\d{1,3}(?!\w)"
+    r"(?P<addition>[a-zA-Z]{1,2}-(?:\d{1,3}|[a-zA-Z])(?!\w)"  # "12a-3", "12A-B": a door
     r"|[a-zA-Z]{1,3}(?:\s(?:rood|rd|zwart|zw|hs|boven|beneden|bg|hg)(?!\w))?(?!\w)"
     r"|\s?-\s?(?:hs|bis|huis|bg|[a-zA-Z]{1,2}|\d{1,3}(?:[a-zA-Z]{1,3}|\s?(?:hg|hoog))?|I{1,3}|IV)(?!\w)"
     r"|/\d{1,3}[a-zA-Z]?(?!\w)"
     r"|\s(?:hs|bis(?:\s[a-zA-Z](?![\w/-]))?|bg|huis|rood|rd|zwart|zw|boven|beneden|hg"
+    r"|[A-Z]{1,2}-(?:\d{1,3}|[A-Z])(?![\w/-])"  # "18 B-03", "94 A-B": a flat's door in a block
     r"|(?:ws|wb|wsp)\.?\s?\d{1,3}"  # "Kampstraat 7 ws 4": a berth for a houseboat or caravan
     r"|(?:k|kmr|kamer)\.?\s?\d{1,3}"  # "Hoefijzerlaan 9 k 2": a room in a shared house
     r"|I{1,3}|IV|i{1,3}|iv|[A-Z]\d{1,3}|[A-Z]|[a-tv-z])(?![\w/-]))?"  # "88 A02": a flat's door

@@ -87,10 +87,11 @@ def interfixes() -> frozenset[str]:
 
 @cache
 def place_names() -> frozenset[str]:
-    """Dutch places (deduce), the countries residents come from or talk about, and the towns
-    across the border they work and bank in."""
+    """Dutch places (deduce), the districts of the larger cities, the countries residents come
+    from or talk about, and the towns across the border they work and bank in."""
     return (_deduce_list("locations/lst_placename") | read_term_file(DATA_DIR / "countries.txt")
-            | read_term_file(DATA_DIR / "foreign_places.txt"))
+            | read_term_file(DATA_DIR / "foreign_places.txt")
+            | read_term_file(DATA_DIR / "neighbourhoods.txt"))
 
 
 @cache

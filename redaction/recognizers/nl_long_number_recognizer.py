@@ -21,7 +21,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from redaction.recognizers._amounts import is_amount
 from redaction.recognizers._results import explained_result
 from redaction.recognizers.nl_bsn_recognizer import elf_proef
-from redaction.recognizers.nl_phone_recognizer import is_public_number
+from redaction.recognizers.nl_phone_recognizer import is_public_number, organisation_number
 
 # A code: letters/digits joined by - / . (no spaces), or digit groups of any size separated by
 # single spaces ("1102 4476 1908", "1 96 78 36 77": the fail-safe for long numbers in any
@@ -117,10 +117,11 @@ class NlLongNumberRecognizer(LocalRecognizer):
             return True  # "Julianalaan 140 2274 JJ": a house number, then a postcode
         if is_amount(text, match.start(), match.end()) or _QUANTITY_AFTER.match(text, match.end()):
             return True
-        return _is_public_phone_number(value)
+        return _is_public_phone_number(value, text, match.end())
 
 
-def _is_public_phone_number(value: str) -> bool:
+def _is_public_phone_number(value: str, text: str, end: int) -> bool:
+    """A public service number, or a landline the sentence names as an organisation's."""
     digits = re.sub(r"\D", "", value)
     if not digits.startswith("0") or not 8 <= len(digits) <= 13:
         return False
@@ -128,4 +129,4 @@ def _is_public_phone_number(value: str) -> bool:
         number = phonenumbers.parse(digits, "NL")
     except phonenumbers.NumberParseException:
         return False
-    return is_public_number(number)
+    return is_public_number(number) or organisation_number(text, end, number)

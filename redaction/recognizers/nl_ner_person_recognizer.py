@@ -169,9 +169,9 @@ class NlNerPersonRecognizer(SpacyRecognizer):
 
     def _english_typo(self, low: str) -> bool:
         """One letter off an everyday English word of five letters or more ("husbnd", "violant",
-        "suicde"); shorter words are too close to names, longer ones than any English word are
+        "suicde"); shorter words are too close to names, and a word longer than any English one is
         no typo (26 variants per letter of a 100,000-letter "word" filled the memory)."""
-        if not 5 <= len(low) <= 30 or not low.isalpha() or not low.isascii():
+        if not 5 <= len(low) <= _lexicon.TYPO_MAX_LENGTH or not low.isalpha() or not low.isascii():
             return False
         letters = "abcdefghijklmnopqrstuvwxyz"
         splits = [(low[:i], low[i:]) for i in range(len(low) + 1)]
@@ -339,6 +339,8 @@ class NlNerPersonRecognizer(SpacyRecognizer):
             w in self._names for w in words
         ):
             return False  # "vanuit België", "naar Zwolle"
+        if len(words) > 1 and words[0] in self._places and all(map(self._plain_word, words[1:])):
+            return False  # "Rotterdam Centraal", "Tilburg Noord": a station or a district
         if (
             len(words) == 1
             and span.islower()

@@ -98,6 +98,7 @@ class NlPersonRecognizer(_LinePieces, _TriggerStrategies, LocalRecognizer):
         self._ordinary = _lexicon.ordinary_words()
         self._function = _lexicon.function_words()
         self._places = _lexicon.place_names()
+        self._streets = _lexicon.street_names()
         self._english = frozenset(ENGLISH_STOP_WORDS)
         self._english_common = _lexicon.english_common_words()
         self._never_names = _lexicon.never_name_words()

@@ -9,7 +9,8 @@ Public numbers survive: 0800 (free), 0900/0906/0909 (paid) and 084/087 (shared c
 belong to organisations, and 14 + area code (14 020) is the municipal number. 112 and 113 are
 too short to be matched at all. 088 numbers are organisation numbers too, but they also reach
 individual employees directly, so they are redacted (set `public_prefixes: ["14", "88"]` in
-recognizers.yml to keep them).
+recognizers.yml to keep them) - unless the sentence itself names the landline as an
+organisation's ("Is 088 898 92 94 het algemene nummer van het UWV?"); a mobile never is.
 
 libphonenumber's "valid" also means "in a range that is assigned today". Residents do not know
 that, and a made-up or newly issued number is still their number: "06-98 76 54 32" (06-9 is not
@@ -25,6 +26,7 @@ offsets still point into the original text).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 import phonenumbers
 import regex as re
@@ -33,8 +35,18 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import PhoneRecognizer
 
+from redaction.recognizers import _lexicon
+
 # "o6…", "O6 47…", "06-1234o678": a letter o typed where a zero belongs.
 _O_FOR_ZERO = re.compile(r"(?<![^\W\d_])[oO](?=\d)|(?<=\d)[oO](?=\d)")
+# "... het (goede|algemene) nummer van (de|het) UWV": the sentence names whose number it is.
+_NUMBER_OF = re.compile(
+    r"\s*,?\s+(?:is\s+)?(?:dat|dit|het)\s+(?:\w+\s+){0,2}(?:telefoon)?nummer\s+van\s+"
+    r"(?:de\s+|het\s+)?(?P<org>[\w&-]+)",
+    re.IGNORECASE,
+)
+# A date with a four-digit year at the start of a match: a time stamp, not a phone number.
+_DATE_START = re.compile(r"(?:0?[1-9]|[12]\d|3[01])([-/.])(?:0?[1-9]|1[0-2])\1(?:19|20)\d\d\b")
 _EXTENSION = re.compile(r"\s*,?\s*(?:toestel|tst\.?|ext\.?|extensie|extension)\s*\d{1,5}(?!\d)",
                         re.IGNORECASE)
 # "06,35,21,47,96": a number typed in groups with commas (three or more groups; "1,50" is money).
@@ -109,6 +121,10 @@ class NlPhoneRecognizer(PhoneRecognizer):
             for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=self.leniency):
                 if self.is_public(match.number) or _glued_to_word(text, match.start, match.end):
                     continue
+                if organisation_number(text, match.end, match.number) or _DATE_START.match(
+                    text, match.start
+                ):
+                    continue  # "05-12-2026 08:03 - Papa:": a chat's time stamp
                 found_region = phonenumbers.region_code_for_number(match.number) or region
                 results.append(
                     self._get_recognizer_result(match, text, found_region, nlp_artifacts)
@@ -123,6 +139,8 @@ class NlPhoneRecognizer(PhoneRecognizer):
                     or not _phone_shaped(match.raw_string, match.number)
                     or self.is_public(match.number)
                     or _glued_to_word(text, match.start, match.end)
+                    or organisation_number(text, match.end, match.number)
+                    or _DATE_START.match(text, match.start)
                 ):
                     continue
                 results.append(self._get_recognizer_result(match, text, region, nlp_artifacts))
@@ -135,6 +153,23 @@ class NlPhoneRecognizer(PhoneRecognizer):
     def is_public(self, number: phonenumbers.PhoneNumber) -> bool:
         """True for numbers of public services that must survive redaction."""
         return is_public_number(number, self.public_types, self.public_prefixes)
+
+
+@lru_cache(maxsize=1)
+def _organisations() -> frozenset[str]:
+    return _lexicon.load_keep_terms()
+
+
+def organisation_number(text: str, end: int, number: phonenumbers.PhoneNumber) -> bool:
+    """ "Is 050 599 77 55 het goede nummer van DUO?": a landline the sentence itself names as
+    an organisation's (a listed organisation, or a word in capitals) - not a resident's."""
+    if str(number.national_number).startswith("6"):
+        return False  # a mobile number is a person's
+    named = _NUMBER_OF.match(text, end)
+    if named is None:
+        return False
+    org = named["org"]
+    return org.casefold() in _organisations() or (org.isupper() and len(org) >= 2)
 
 
 def is_public_number(

@@ -3,8 +3,9 @@
 Teenagers in particular give their Instagram, Snapchat or TikTok name instead of a phone number,
 and a handle finds the person as surely as one. An "@" at the start of a word is never part of an
 e-mail address, so "@name" is redacted on its own. Without the "@", a word is a handle only right
-after a platform's name ("insta is", "snap:", "tiktok account is") and only when it holds a digit,
-a dot or an underscore, which ordinary words never do ("mn snap is leeg" stays).
+after a platform's name ("insta is", "snap:", "tiktok account is") or right before "op/on/via" and
+one ("fleur_smit_013 op insta"), and only when it holds a digit, a dot or an underscore, which
+ordinary words never do ("mn snap is leeg", "kijk op insta" stay).
 Reported as URL: the placeholder for links and profiles.
 """
 
@@ -22,6 +23,8 @@ _AFTER_PLATFORM = (
     r"(?:\s*:\s*|\s+(?i:is|=)\s+(?:(?i:dus|gewoon)\s+)?))"
 )
 
+_BEFORE_PLATFORM = rf"(?![\w@])(?=\s+(?i:op|on|via)\s+(?i:{_PLATFORMS})\b)"
+
 
 class NlSocialHandleRecognizer(PatternRecognizer):
     """Recognise URL for @handles and for handles named right after a platform."""
@@ -31,6 +34,12 @@ class NlSocialHandleRecognizer(PatternRecognizer):
         Pattern(
             "handle (after platform)",
             _AFTER_PLATFORM + r"(?=[A-Za-z0-9_.]*[\d_.])@?" + _HANDLE + r"(?![\w@])",
+            0.6,
+        ),
+        Pattern(  # "fleur_smit_013 op insta", "kev.010 on snap": the platform named after it
+            "handle (before platform)",
+            r"(?<![\w@.+/-])(?=[A-Za-z0-9_.]*[\d_.])(?=[\d_.]*[A-Za-z])(?=[\w.]{4})" + _HANDLE
+            + _BEFORE_PLATFORM,
             0.6,
         ),
     ]

@@ -42,6 +42,26 @@ def test_the_corrected_tail_is_redacted_with_the_value(redactor, text, expected)
     assert PLACEHOLDER.sub("<X>", redactor.redact(text)[0]) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a number broken off and typed again after a correction word: the false start goes too
+        ("bereikbaar op 06-3391 nee wacht 06-3319 2240 na het werk",
+         "bereikbaar op <X> na het werk"),
+        ("ons vaste nummer is 010 - 4471, nee sorry, 010 - 447 19 23.",
+         "ons vaste nummer is <X>."),
+        ("app mijn zus op 06 27, nee, 06 - 72 18 44 90 als het kan",
+         "app mijn zus op <X> als het kan"),
+        ("call me on 06 51 oops 06 15 98 33 20", "call me on <X>"),
+        # digits before a correction word that start another number stay
+        ("ik heb 3 nee 4 kinderen, bel 0612345678", "ik heb 3 nee 4 kinderen, bel <X>"),
+        ("huisnummer 12 nee sorry, bel 0612345678", "huisnummer 12 nee sorry, bel <X>"),
+    ],
+)
+def test_a_false_start_before_the_corrected_number_is_redacted(redactor, text, expected):
+    assert PLACEHOLDER.sub("<X>", redactor.redact(text)[0]) == expected
+
+
 def test_a_tail_never_reaches_into_the_next_finding_or_extends_a_name():
     text = "Jan nee 12 en 0612345678 nee 9"
     findings = [Finding("PERSON", 0, 3, 0.9), Finding("PHONE_NUMBER", 14, 24, 0.9)]

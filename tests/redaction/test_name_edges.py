@@ -61,3 +61,28 @@ def test_a_name_after_a_role_word_goes(redactor, text, name):
 def test_a_role_word_without_a_name_stays(redactor):
     text = "de huisarts zegt dat de deurwaarder niet zomaar binnen mag"
     assert redactor.redact(text)[0] == text
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "kept"),
+    [
+        # a nickname after "noemt mij", "noem me maar"
+        ("Ik heet Wilhelmina maar de buren noemen me gewoon Mien, bel me gerust",
+         ["Wilhelmina", "Mien"], ["buren", "bel"]),
+        ("hij noemt mij altijd lui en dom", [], ["lui", "dom"]),
+        # a nickname in quotes inside a full name
+        ("mijn tante Geertruida ‘Truus’ de Graaf woont alleen", ["Geertruida", "Truus", "Graaf"],
+         ["tante", "woont"]),
+        ("Ik bel voor mijn buurman Mohammed 'Mo' Bakkali, hij is gevallen",
+         ["Mohammed", "Mo", "Bakkali"], ["buurman", "gevallen"]),
+        # a lowercase given name after a particle carries the name on ("maria de fátima")
+        ("mijn schoonmoeder ana de fátima gonçalves tavares spreekt geen nederlands",
+         ["ana", "fátima", "gonçalves", "tavares"], ["spreekt"]),
+    ],
+)
+def test_nicknames_and_lowercase_given_names(redactor, text, names, kept):
+    redacted, _ = redactor.redact(text)
+    for name in names:
+        assert name not in redacted, redacted
+    for word in kept:
+        assert word in redacted, redacted

@@ -20,6 +20,21 @@ KEPT = [
     "Op het Koningin Julianaplein staat al dagen een kapotte fiets.",
     "Our son goes to the Maria Montessorischool and needs a laptop.",
     "Mijn zoon wil bij de Koninklijke Landmacht, mag dat met een taakstraf?",
+    # a school after "op het": its whole name, "van" included
+    "Onze dochter gaat na de zomer naar het Erasmus van Rotterdam en heeft een fiets nodig.",
+    # a shop named by its owner, after a shop word; where it stands is no part of a surname
+    "Slagerij Öztürk op de Beijerlandselaan verkoopt ook halal voor de voedselbank.",
+    "Is Toko Wong op de Nieuwe Binnenweg open op zondag?",
+    "Bakkerij Hendriks bij de Oude Haven zoekt een vrijwilliger.",
+    # a known street named after someone, without a house number
+    "Op de Laan van Nieuw Oost-Indië is de stoep kapot, bij wie meld ik dat?",
+    "Bij de halte Cornelis Lelylaan is het donker, kan er een lamp bij?",
+    "Waarom is de Johan Huizingalaan afgesloten voor fietsers?",
+    # chains named like a person, and care organisations deduce lists
+    "Mijn broer werkt bij Jan Linders en verdient te weinig voor de huur.",
+    "Kan ik met de stadspas korting krijgen bij Dirk van den Broek?",
+    "Ipse de Bruggen heeft een wachtlijst voor dagbesteding, wat kan de gemeente doen?",
+    "Zuyderland stuurt mij door naar het Wmo-loket voor een rolstoel.",
 ]
 
 FOUND = [
@@ -30,6 +45,11 @@ FOUND = [
     ("Ik ben Nijhuis en ik werk bij een school in Enschede", "Nijhuis"),
     ("Mevrouw Verkerk van het buurthuis helpt me met de formulieren", "Verkerk"),
     ("Mijn broer Sarena? Nee, mijn zus Sarena Jagroep woont bij mij", "Sarena Jagroep"),
+    # a person who bears a chain's name, after a trigger, is still a person
+    ("Goedemiddag, ik ben Jan Linders en ik woon in Venlo", "Jan Linders"),
+    ("mevrouw Linders van hiernaast is gevallen", "Linders"),
+    # a name before "van de" and a street: the street is no part of the surname
+    ("Ik ben Noor Visser van de Hoefkade 12 en de verwarming doet het niet", "Noor Visser"),
 ]
 
 

@@ -42,6 +42,15 @@ def test_personal_data_becomes_typed_dutch_placeholders(redactor, text, expected
         "tamam, dan bel ik morgen",
         "masha danki voor de hulp",
         "merhaba, kan iemand mij helpen",
+        # districts of the larger cities, stations, football clubs and chat words are no names
+        "wij wonen sinds maart in Crooswijk en de lift is kapot",
+        "ik kom uit Tongelre, waar kan ik een container aanvragen?",
+        "Moet ik voor Strijp-R ook een parkeervergunning hebben?",
+        "ik sta nu op Utrecht Centraal en mijn OV-kaart is weg",
+        "kijken jullie ook naar ajax of feyenoord vanavond",
+        "cya morgen, dan bel ik het wijkteam",
+        "mijn buurman spamt me met berichten, wat kan ik doen",
+        "is er een inloop voor lhbti jongeren in de buurt",
     ],
 )
 def test_organisations_amounts_places_and_public_numbers_survive(redactor, text):
@@ -122,6 +131,27 @@ def test_any_text_redacts_without_error_and_findings_do_not_overlap(redactor, te
 def test_safety_words_are_never_redacted(redactor, text, word):
     redacted, _ = redactor.redact(text)
     assert word in redacted
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # a crisis word the NER took into a name together with a typo: the word stays
+        ("heb weer selfharm gedaan vanavond", "selfharm"),
+        ("did selfharm agian last night", "selfharm"),
+        # algospeak for suicide is a crisis word too
+        ("i think about sewerslide every day", "sewerslide"),
+    ],
+)
+def test_a_name_never_holds_a_crisis_word(redactor, text, word):
+    redacted, _ = redactor.redact(text)
+    assert word in redacted, redacted
+
+
+def test_a_surname_that_is_a_crisis_word_is_still_a_name(redactor):
+    """ "Dood" is a Dutch surname: after "ik ben" it is a person's name, not a crisis word."""
+    redacted, _ = redactor.redact("Goedemorgen, ik ben Sanne Dood en ik wil een afspraak maken")
+    assert "Sanne" not in redacted and "Dood" not in redacted, redacted
 
 
 def test_safety_terms_come_from_the_data_file():

@@ -56,6 +56,7 @@ class _NameShapes:
     _ordinary: frozenset[str]
     _function: frozenset[str]
     _places: frozenset[str]
+    _streets: frozenset[str]
     _english: frozenset[str]
     _never_names: frozenset[str]
     _english_common: frozenset[str]

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import regex as re
 
+from redaction.recognizers import _lexicon
 from redaction.recognizers._person.shapes import _EXTRA_INTERFIXES, _NameShapes
 from redaction.recognizers._person.tokens import _is_blocked, _only_symbols, _Tok
+from redaction.wordlists import fold_accents
+
+_OPENING_QUOTES = frozenset("'‘\"“«‹")
+_CLOSING_QUOTES = frozenset("'’\"”»›")
 
 
 class _SpanExtenders(_NameShapes):
@@ -27,6 +32,10 @@ class _SpanExtenders(_NameShapes):
         while position < len(tokens) and position - index < 6:
             if tokens[position].start - tokens[position - 1].end > 2:
                 break
+            if self._quoted_nickname(tokens, position):
+                last = position = position + 2  # "Anton ‘Toon’ van den Berg": the nickname too
+                position += 1
+                continue
             size = self._interfix_length(tokens, position)
             if not size and self._foreign_interfix(tokens, position):
                 last = position = position + 1
@@ -47,8 +56,12 @@ class _SpanExtenders(_NameShapes):
             # after "van der" the surname may be a word: "fleur van der meer"
             if size and self._organisation_word(tok):
                 break  # "Oosterhuis van het WIJ-team": the organisation she works for
+            if size and self._street_at(tokens, target):
+                break  # "Yılmaz op de Beijerlandselaan", "Ria Zwart van de Kissel 14": where
+                # the shop stands or the person lives, not the rest of a surname
             never = self._never(tok) and not (size > 1 and lower_surname)
-            if size and (tok.capital or tok.low in self._surnames) and not never:
+            if size and (tok.capital or tok.low in self._surnames
+                         or self._lowercase_given_name(tok)) and not never:
                 last = position = target
             elif not size and (self._continues_name(tok) or self._closing_surname(tokens, target)):
                 last = position = target
@@ -56,6 +69,35 @@ class _SpanExtenders(_NameShapes):
                 break
             position += 1
         return last
+
+    def _lowercase_given_name(self, tok: _Tok) -> bool:
+        """ "maria de fátima", "jose da silva": after a particle, a first name (accents folded)
+        that is no Dutch word carries a lowercase name on."""
+        low = fold_accents(tok.low)
+        return low in self._first and low not in self._ordinary and not _lexicon.is_dutch_word(low)
+
+    def _quoted_nickname(self, tokens: list[_Tok], position: int) -> bool:
+        """ "‘Toon’", "'Mo'", "“Pim”": a capitalised word in quotes inside a name, with more of
+        the name after it."""
+        if position + 3 >= len(tokens):
+            return False
+        opening, word, closing, after = tokens[position:position + 4]
+        return (
+            opening.text in _OPENING_QUOTES and closing.text in _CLOSING_QUOTES
+            and word.capital and not self._never(word)
+            and opening.end == word.start and word.end == closing.start
+            and (after.capital or self._interfix_length(tokens, position + 3) > 0)
+        )
+
+    def _street_at(self, tokens: list[_Tok], index: int) -> bool:
+        """A known street of one to three words starts at ``index`` ("Kissel", "Oude Haven",
+        "West-Kruiskade"), and its first word is no surname ("van der Laan", "van Dijk")."""
+        if tokens[index].low in self._surnames:
+            return False
+        return any(
+            " ".join(t.low for t in tokens[index:index + size]) in self._streets
+            for size in range(1, 4) if index + size <= len(tokens)
+        )
 
     def _extend_left(self, tokens: list[_Tok], index: int) -> int:
         """Include an interfix and initials in front of a surname: "van der Berg", "J. de Vries".

@@ -92,6 +92,11 @@ def _triggers() -> list[_Trigger]:
             True, naming=True,
         ),
         _Trigger(re.compile(r"\b(?:heet|heten|heette|genaamd)\s+", flags), True, naming=True),
+        _Trigger(  # a nickname: "iedereen noemt mij Mei", "noem me maar Toon"
+            re.compile(r"\b(?:noemt|noemen|noemden|noem)\s+(?:mij|me|hem|haar)\s+"
+                       r"(?:ook\s+|gewoon\s+|maar\s+)*", flags),
+            True,
+        ),
         _Trigger(
             re.compile(
                 r"\b(?:my|his|her|our)\s+(?:(?:first|last|full|family)\s+|sur)?name"

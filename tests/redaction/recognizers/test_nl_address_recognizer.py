@@ -3,6 +3,10 @@ import pytest
 from tests.redaction.recognizers.helpers import assert_spans
 
 CASES = [
+    # a door in a split house or a block: a letter, a hyphen and a letter or a number
+    ("ons adres is Schiedamseweg 40A-B, 3025 AD", ["Schiedamseweg 40A-B"]),
+    ("we wonen op de Boezemsingel 7 C-12 sinds maart", ["Boezemsingel 7 C-12"]),
+    ("de kachel op Heuvelstraat 61 A-B is kapot", ["Heuvelstraat 61 A-B"]),
     # an addition letter and a floor word, a lowercase title before the street, "huisnr"
     ("langskomen op Nieuwe Binnenweg 23A rood?", ["Nieuwe Binnenweg 23A rood"]),
     # a houseboat's berth, a caravan's pitch, a boat moored opposite a number

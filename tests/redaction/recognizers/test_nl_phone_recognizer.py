@@ -64,6 +64,9 @@ NOT_PHONES = [
     "Mijn oude rekeningnummer is 0417164300",  # ten digits with a leading 0, no mobile shape
     "Het dossier heeft nummer 2024-0612345",
     "ik heb een o2 abonnement en 3 kinderen van 6, 8 en 12",
+    # a forwarded chat's time stamp: a date and an hour
+    "Doorgestuurd:\n14-10-2026 09:41 - Oma: kun jij de gemeente bellen over de rolstoel?",
+    "03/02/2025 18:07 - Broer: ik ben er morgen",
 ]
 
 
@@ -80,3 +83,20 @@ def test_public_service_numbers_survive(analyzer, text):
 @pytest.mark.parametrize("text", NOT_PHONES)
 def test_no_phone_in_other_numbers(analyzer, text):
     assert_spans(analyzer, text, "PHONE_NUMBER", [])
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a landline the sentence names as an organisation's: neither a phone nor a case number
+        ("Is 070 340 50 60 het juiste nummer van de IND?", True),
+        ("Klopt het dat 088 123 45 67 het nummer van het CAK is? Nee: is 088 123 45 67 het "
+         "telefoonnummer van Humanitas", True),
+        # a resident's number, or a mobile, whatever the sentence says
+        ("is 020 612 34 56 het nummer van mijn oom?", False),
+        ("is 06 41 22 87 19 het nummer van de Voedselbank?", False),
+    ],
+)
+def test_an_organisations_landline_named_as_such_survives(redactor, text, kept):
+    redacted, findings = redactor.redact(text)
+    assert (findings == []) is kept, redacted

@@ -42,6 +42,11 @@ CASES = [
     ("Ik moet € 1.250,00 betalen", []),
     ("Het gaat goed.Ik/jij snappen het niet", []),
     ("ik reed 50 km/u in de wijk", []),
+    # a handle named before its platform ("X op insta"): a digit, dot or underscore, a letter
+    ("Ik ben Romy, romy_vd_berg03 op insta als je wil reageren", ["romy_vd_berg03"]),
+    ("stuur maar een dm naar kees.010 via snapchat", ["kees.010"]),
+    ("de wedstrijd om 14.30 op tiktok live", []),
+    ("groep 7b via facebook", []),
 ]
 
 
