@@ -7,8 +7,9 @@ Here every matrix product of training is numpy's ``einsum`` without BLAS, whose 
 same on every x86-64 machine (a build with numpy's AVX-512 paths switched off gives the same
 weights: tests/redaction/ner/test_reproducible.py). It costs training time (about 1.5x), not
 quality. numpy's own ``dot``, which spaCy's trainer also calls, is pinned to one OpenBLAS kernel
-family by running the trainer in a child process (train_process.py). Inference still uses BLIS: a different kernel can move a score in the last bits, which
-changes a decision only for a score that sits exactly on a boundary.
+family by running the trainer in a child process (train_process.py). Inference still uses
+BLIS: a different kernel can move a score in the last bits, which changes a decision only for a
+score that sits exactly on a boundary.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""A transcript shows each message, what was expected, which responses answered and the form's end."""
+"""A transcript shows each message, what was expected, the responses and how the form ended."""
 
 from __future__ import annotations
 
