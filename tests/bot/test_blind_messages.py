@@ -35,6 +35,16 @@ def test_a_fallback_is_not_understood_and_another_topic_is_confidently_wrong():
     assert figures["f1_by_intent"]["stress"] == 0.0
 
 
+def test_the_safety_answer_to_a_topic_message_with_a_clear_signal_is_counted_apart():
+    messages = [_m("debt", "strong", "suicide"), _m("debt"), _m("stress", "weak", "suicide")]
+    predictions = [Prediction("crisis_suicide", 1.0), Prediction("crisis_suicide", 0.7),
+                   Prediction("crisis_suicide", 0.6)]
+    figures = score(messages, predictions)
+    assert figures["confidently_wrong"] == pytest.approx(3 / 3, abs=1e-3)
+    # the clear signal answered with safety is what the design wants; the other two are wrong
+    assert figures["confidently_wrong_beside_safety"] == pytest.approx(2 / 3, abs=1e-3)
+
+
 @pytest.mark.parametrize(
     ("predicted", "recall", "right_route"),
     [("crisis_suicide", 1.0, 1.0), ("domestic_violence", 1.0, 0.0), ("stress", 0.0, 0.0)],
