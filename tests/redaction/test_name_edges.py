@@ -35,13 +35,17 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "gone", "kept"), CASES)
-def test_names_go_and_their_neighbours_stay(redactor, text, gone, kept):
+def _gone_and_kept(redactor, text, gone, kept):
     redacted, _ = redactor.redact(text)
     for name in gone:
         assert name not in redacted, redacted
     for word in kept:
         assert word in redacted, redacted
+
+
+@pytest.mark.parametrize(("text", "gone", "kept"), CASES)
+def test_names_go_and_their_neighbours_stay(redactor, text, gone, kept):
+    _gone_and_kept(redactor, text, gone, kept)
 
 
 # Roles residents name a person by (a trigger table in redaction/recognizers/_person/triggers.py)
@@ -81,8 +85,4 @@ def test_a_role_word_without_a_name_stays(redactor):
     ],
 )
 def test_nicknames_and_lowercase_given_names(redactor, text, names, kept):
-    redacted, _ = redactor.redact(text)
-    for name in names:
-        assert name not in redacted, redacted
-    for word in kept:
-        assert word in redacted, redacted
+    _gone_and_kept(redactor, text, names, kept)
