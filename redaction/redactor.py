@@ -113,8 +113,8 @@ class Redactor:
         if finding.entity_type != "PERSON":
             return False
         words = fold(text[finding.start:finding.end]).split()
-        names = _lexicon.first_names() | _lexicon.surnames()
-        return any(w in self._safety_words and w not in names for w in words)
+        return any(w in self._safety_words and w not in _lexicon.first_names()
+                   and w not in _lexicon.surnames() for w in words)
 
     def _is_safety_term(self, value: str) -> bool:
         """A span that is only a crisis or help word ("suicide", "Veilig Thuis", "113")."""

@@ -41,11 +41,6 @@ def pinned_environment(base: Mapping[str, str] | None = None,
     return env
 
 
-def blas_core() -> str:
-    """The kernel family this process's numpy was told to use ("default": the CPU's own)."""
-    return os.environ.get("OPENBLAS_CORETYPE", "default")
-
-
 def train_here(config: Path, train_path: Path, dev_path: Path, output: Path, seed: int) -> None:
     """spaCy's trainer with every ``gemm`` through ``ReproducibleOps`` (see ops.py)."""
     from spacy.cli.train import train as spacy_train
