@@ -29,7 +29,8 @@ def summary_rows(name: str, s: Scores) -> list[str]:
         f"| {name} | {t.recall:.3f} {_interval(t.tp, t.tp + t.fn)} "
         f"| {t.precision:.3f} {_interval(t.tp, t.tp + t.fp)} "
         f"| {f2:.3f} [{s.f2_interval[0]:.2f}–{s.f2_interval[1]:.2f}] "
-        f"| {s.leak_rate:.1%} {_interval(s.leaked, s.with_pii)} |"
+        f"| {s.leak_rate:.1%} {_interval(s.leaked, s.with_pii)} "
+        f"| {s.clean_touched_rate:.1%} {_interval(s.touched_clean, s.clean)} |"
     ]
 
 
@@ -79,7 +80,8 @@ def main(argv: list[str] | None = None) -> int:
         f"{with_pii} with personal data. 95 % intervals: Wilson (proportions), bootstrap "
         "over utterances (F2).\n",
         "## Type-blind (what redaction needs)\n",
-        "| system | token recall | token precision | F2 | leak rate |", "|---|---|---|---|---|",
+        "| system | token recall | token precision | F2 | leak rate | clean touched |",
+        "|---|---|---|---|---|---|",
         *[row for n, s in results.items() for row in summary_rows(n, s)],
         "\n## Per entity type (overlap match)\n", per_type_table(results),
         "\n## Speed\n", *[f"- {n}: {ms:.1f} ms per utterance (mean)" for n, ms in timing.items()],
@@ -88,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     (out / "report.md").write_text(markdown, encoding="utf-8")
     (out / "report.json").write_text(json.dumps({
         name: {"token_recall": s.tokens.recall, "token_precision": s.tokens.precision,
-               "leak_rate": s.leak_rate,
+               "leak_rate": s.leak_rate, "clean_touched_rate": s.clean_touched_rate,
                "per_type": {t: {"precision": c.precision, "recall": c.recall, "f1": c.f1,
                                 "support": c.tp + c.fn} for t, c in s.per_type.items()}}
         for name, s in results.items()}, indent=2), encoding="utf-8")

@@ -106,10 +106,18 @@ class Scores:
     leaked: int
     with_pii: int
     f2_interval: tuple[float, float]
+    # Messages without personal data the redactor changed anyway (issue 14: at most 3 %): a
+    # needless placeholder costs the resident an answer about "<PERSOON_1>" instead of a vos.
+    touched_clean: int = 0
+    clean: int = 0
 
     @property
     def leak_rate(self) -> float:
         return self.leaked / self.with_pii if self.with_pii else 0.0
+
+    @property
+    def clean_touched_rate(self) -> float:
+        return self.touched_clean / self.clean if self.clean else 0.0
 
 
 def score(
@@ -118,7 +126,7 @@ def score(
 ) -> Scores:
     per_type = {t: Counts() for t in entity_types}
     per_utterance_tokens: list[Counts] = []
-    leaked = with_pii = 0
+    leaked = with_pii = touched_clean = 0
     for utterance, predicted in zip(corpus, predictions, strict=True):
         for t in entity_types:
             c = entity_counts(utterance.gold, predicted, t)
@@ -129,10 +137,13 @@ def score(
         if utterance.gold:
             with_pii += 1
             leaked += leaks(utterance, predicted)
+        else:
+            touched_clean += bool(predicted)
     tokens = _sum(per_utterance_tokens)
     return Scores(per_type, tokens, leaked, with_pii,
                   _bootstrap(per_utterance_tokens, lambda c: f_beta(c.precision, c.recall, 2),
-                             bootstrap, seed))
+                             bootstrap, seed),
+                  touched_clean, len(corpus) - with_pii)
 
 
 def _sum(counts: Sequence[Counts]) -> Counts:

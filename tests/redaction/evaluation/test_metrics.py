@@ -52,3 +52,11 @@ def test_wilson_interval_contains_the_estimate(ok, total):
 
 def test_f2_weighs_recall_more_than_precision():
     assert f_beta(0.5, 1.0, 2) > f_beta(1.0, 0.5, 2)
+
+
+def test_a_clean_message_with_any_finding_counts_as_touched():
+    clean = [parse_annotated("er liep een vos in de tuin"), parse_annotated("ik heb schulden")]
+    result = score([U, *clean], [[Span("PERSON", 7, 21)], [Span("PERSON", 12, 15)], []],
+                   ["PERSON"], bootstrap=50)
+    assert (result.touched_clean, result.clean) == (1, 2)
+    assert result.clean_touched_rate == 0.5
