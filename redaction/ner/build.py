@@ -164,8 +164,10 @@ def build(
     dev_sentences: int = DEFAULT_DEV_SENTENCES,
     work_dir: Path | None = None,
     config: Path = CONFIG_PATH,
+    retired: list[Path] | None = None,
 ) -> dict[str, Any]:
-    """Generate data, train, assemble into ``out`` and write ``out/metrics.json``.
+    """Generate data, add the retired corpora's utterances (``retired``: default the listed
+    ones, ``redaction/ner/retired.py``), train, assemble into ``out`` and write ``out/metrics.json``.
 
     ``out`` is replaced only when everything succeeded, so a failed build leaves the previous
     pipeline in place.
@@ -173,6 +175,7 @@ def build(
     import spacy
 
     from redaction.ner.generate import generate
+    from redaction.ner.retired import retired_corpora, retired_examples
     from redaction.ner.train_process import pinned_environment
 
     if train_sentences < 100 or dev_sentences < 50:
@@ -186,7 +189,9 @@ def build(
         work = Path(work_dir).resolve() if work_dir else Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
         tokenizer = spacy.blank("nl")
-        train_bin, train_skipped = to_docbin(generate(train_sentences, seed, "train"), tokenizer)
+        taught = retired_examples(retired_corpora() if retired is None else retired)
+        train_bin, train_skipped = to_docbin(
+            [*generate(train_sentences, seed, "train"), *taught.examples], tokenizer)
         dev_bin, dev_skipped = to_docbin(generate(dev_sentences, seed, "dev"), tokenizer)
         train_path, dev_path = work / "train.spacy", work / "dev.spacy"
         train_bin.to_disk(train_path)
@@ -200,6 +205,8 @@ def build(
         metrics = {
             "seed": seed,
             "train_sentences": len(train_bin),
+            "retired_utterances": len(taught.examples),
+            "retired_left_out": taught.left_out,
             "dev_sentences": len(dev_bin),
             "skipped_misaligned": train_skipped + dev_skipped,
             "dev": evaluate(nlp, dev_bin),
