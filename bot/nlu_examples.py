@@ -18,6 +18,10 @@ NLU_DIR = PROJECT_ROOT / "nlu_data"
 # Sub-folders of nlu_data/ that hold one other language each; every other file is Dutch.
 LANGUAGE_DIRS = {"en": "en"}
 DUTCH = "nl"
+# An intent block whose metadata names a safety intent under this key holds messages with a weak
+# crisis or violence signal: trained under their topic, read by the safety detector as signals
+# (written for retired blind sets by evaluation/retired_sets.py).
+WEAK_SIGNAL_KEY = "weak_signal"
 
 
 def load_examples(folder: Path = NLU_DIR) -> dict[str, list[str]]:
@@ -39,13 +43,30 @@ def language_of(relative: Path) -> str:
     return next((lang for lang, name in LANGUAGE_DIRS.items() if name == top), DUTCH)
 
 
+def load_weak_signals(folder: Path = NLU_DIR) -> dict[str, str]:
+    """Example text -> the safety intent of its weak signal, for the blocks marked as such."""
+    signals: dict[str, str] = {}
+    for path in sorted(folder.rglob("*.yml")):
+        for block in _blocks(path):
+            signal = (block.get("metadata") or {}).get(WEAK_SIGNAL_KEY)
+            if "intent" in block and signal:
+                signals.update((example, str(signal)) for example in _examples(block))
+    return signals
+
+
+def _blocks(path: Path) -> list[dict]:
+    return yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu", [])
+
+
+def _examples(block: dict) -> list[str]:
+    return [line.strip()[2:].strip() for line in block["examples"].splitlines()
+            if line.strip().startswith("- ")]
+
+
 def _read(paths: list[Path]) -> dict[str, list[str]]:
     found: dict[str, list[str]] = defaultdict(list)
     for path in paths:
-        for block in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu", []):
+        for block in _blocks(path):
             if "intent" in block:
-                found[block["intent"]] += [
-                    line.strip()[2:].strip() for line in block["examples"].splitlines()
-                    if line.strip().startswith("- ")
-                ]
+                found[block["intent"]] += _examples(block)
     return dict(found)

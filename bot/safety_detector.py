@@ -28,7 +28,7 @@ import numpy as np
 from sklearn.model_selection import StratifiedKFold
 
 from bot.ngram_model import SEED, NgramModel
-from bot.nlu_examples import NLU_DIR, load_examples
+from bot.nlu_examples import NLU_DIR, load_examples, load_weak_signals
 from bot.safety import SAFETY_INTENTS, SafetySignal, normalise
 
 MODEL_FILE = "detector.json"
@@ -110,13 +110,17 @@ class SafetyDetector:
         return cls(NgramModel.from_mapping(raw), thresholds, raw.get("report"))
 
 
-def training_set(examples: Mapping[str, Sequence[str]]) -> tuple[list[str], list[str]]:
-    """Every NLU example, labelled with its safety intent or ``none``."""
+def training_set(examples: Mapping[str, Sequence[str]],
+                 weak_signals: Mapping[str, str] | None = None) -> tuple[list[str], list[str]]:
+    """Every NLU example, labelled with its safety intent or ``none``; an example marked as a
+    weak signal (``bot.nlu_examples.load_weak_signals``) with the safety intent it signals."""
+    weak_signals = weak_signals or {}
     texts, labels = [], []
     for intent in sorted(examples):
         for example in examples[intent]:
             texts.append(detector_text(example))
-            labels.append(intent if intent in SAFETY_INTENTS else NONE)
+            labels.append(intent if intent in SAFETY_INTENTS
+                          else weak_signals.get(example, NONE))
     return texts, labels
 
 
@@ -166,13 +170,26 @@ def choose_thresholds(
     return Thresholds(round(weak, 6), round(clear, 6)), report
 
 
-def build(examples: Mapping[str, Sequence[str]]) -> SafetyDetector:
-    """Train on every example; thresholds and the report come from out-of-fold scores."""
-    texts, labels = training_set(examples)
+def build(examples: Mapping[str, Sequence[str]],
+          weak_signals: Mapping[str, str] | None = None) -> SafetyDetector:
+    """Train on every example; thresholds and the report come from out-of-fold scores.
+
+    Weak signals are taught as signals (the short line is what they should get) but do not
+    count for the clear threshold: a clear signal must be one the full safety answer fits."""
+    texts, labels = training_set(examples, weak_signals)
+    weak = {detector_text(e) for e in (weak_signals or {})}
     is_safety = np.asarray([label != NONE for label in labels])
-    can_be_clear = np.asarray([len(text.split()) > SHORT_WORDS for text in texts])
-    thresholds, report = choose_thresholds(
-        out_of_fold_scores(texts, labels), is_safety, can_be_clear)
+    can_be_clear = np.asarray([len(text.split()) > SHORT_WORDS and text not in weak
+                               for text in texts])
+    scores = out_of_fold_scores(texts, labels)
+    thresholds, report = choose_thresholds(scores, is_safety, can_be_clear)
+    is_weak = np.asarray([text in weak for text in texts])
+    if is_weak.any():
+        report["weak_signal_examples"] = int(is_weak.sum())
+        report["weak_signals_reaching_clear"] = round(
+            float((scores[is_weak] >= thresholds.clear).mean()), 4)
+        report["weak_signals_reaching_weak"] = round(
+            float((scores[is_weak] >= thresholds.weak).mean()), 4)
     report["data_sha256"] = hashlib.sha256("\n".join(
         f"{label}\t{text}" for text, label in zip(texts, labels, strict=True)).encode()).hexdigest()
     return _fit(texts, labels, thresholds, report)
@@ -201,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd.add_argument("--out", type=Path, default=Path("models/safety-nl"))
     build_cmd.add_argument("--data", type=Path, default=NLU_DIR)
     args = parser.parse_args(argv)
-    detector = build(load_examples(args.data))
+    detector = build(load_examples(args.data), load_weak_signals(args.data))
     path = save(detector, args.out)
     report, t = detector.report, detector.thresholds
     print(f"built {path}: thresholds weak {t.weak:.3f} clear {t.clear:.3f}; out-of-fold recall "

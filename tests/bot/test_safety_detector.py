@@ -8,15 +8,21 @@ import numpy as np
 import pytest
 
 from bot import safety_detector
-from bot.nlu_examples import load_examples
+from bot.nlu_examples import load_examples, load_weak_signals
 from bot.safety import SAFETY_INTENTS, SafetySignal
-from bot.safety_detector import SafetyDetector, Thresholds, choose_thresholds, detector_text
+from bot.safety_detector import (
+    SafetyDetector,
+    Thresholds,
+    choose_thresholds,
+    detector_text,
+    training_set,
+)
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> tuple[SafetyDetector, SafetyDetector]:
     """Built once from nlu_data (about ten seconds), then saved and loaded as a server would."""
-    detector = safety_detector.build(load_examples())
+    detector = safety_detector.build(load_examples(), load_weak_signals())
     out = tmp_path_factory.mktemp("safety-nl")
     safety_detector.save(detector, out)
     return detector, safety_detector.load(out)
@@ -115,6 +121,17 @@ def test_a_short_message_does_not_decide_the_clear_threshold():
     can_be_clear = np.asarray([False] + [True] * 103)
     assert choose_thresholds(scores, is_safety)[0].clear == 1.0
     assert choose_thresholds(scores, is_safety, can_be_clear)[0].clear == pytest.approx(0.9)
+
+def test_a_weak_signal_is_taught_as_the_safety_intent_it_signals():
+    examples = {"debt": ["ik heb een aanmaning", "die schulden, ik wil soms verdwijnen"],
+                "crisis_suicide": ["ik wil niet meer leven"]}
+    texts, labels = training_set(examples, {"die schulden, ik wil soms verdwijnen":
+                                            "crisis_suicide"})
+    assert dict(zip(texts, labels, strict=True)) == {
+        detector_text("ik heb een aanmaning"): "none",
+        detector_text("die schulden, ik wil soms verdwijnen"): "crisis_suicide",
+        detector_text("ik wil niet meer leven"): "crisis_suicide"}
+
 
 def test_signal_applies_the_thresholds():
     class Fixed(SafetyDetector):

@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from bot.nlu_examples import DUTCH, load_examples, load_examples_by_language
+from evaluation.retired_sets import load_retired
 from redaction.placeholders import PLACEHOLDER, is_known_label
 from settings.core import PROJECT_ROOT
 
@@ -131,9 +132,13 @@ def test_calm_look_alikes_are_taught_outside_the_safety_intents():
 
 
 def _blind_texts() -> dict[str, str]:
-    """Every resident message of the blind sets (messages and conversations), by plain text."""
+    """Every resident message of the blind sets still in use (messages and conversations), by
+    plain text; retired sets are training data by design (evaluation/retired_sets.py)."""
     texts: dict[str, str] = {}
+    retired = {s.source for s in load_retired()}
     for path in sorted((PROJECT_ROOT / "bot" / "eval" / "blind").glob("*.yml")):
+        if path in retired:
+            continue
         for message in yaml.safe_load(path.read_text(encoding="utf-8"))["messages"]:
             texts[_plain(message["text"])] = path.name
     for path in sorted((PROJECT_ROOT / "evaluation" / "sets").glob("*.yml")):
@@ -155,7 +160,7 @@ def test_no_blind_message_is_a_training_example():
     words in both is a copy.
     """
     blind = _blind_texts()
-    assert len(blind) > 2000
+    assert len(blind) > 1000
     copied = {e: blind[_plain(e)] for examples in EXAMPLES.values() for e in examples
               if _plain(e) in blind and len(_plain(e).split()) >= 10}
     assert copied == {}
