@@ -45,10 +45,15 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # it answers.
 _HOUR_WORDS = (r"enen|tweeën|drieën|vieren|vijven|zessen|zevenen|achten|negenen|tienen|elven"
                r"|twaalven")
+_CLOCK_WORDS = (r"een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|one|two|three"
+                r"|four|five|six|seven|eight|nine|ten|eleven|twelve")
 _TIME = re.compile(
     r"\b(?:om|rond|tegen|na|voor|vanaf|tussen|tot|at|around|after|before|from|between|until)"
     r"\s+(?:\d{1,2}(?:[:.]\d{2}|en)?(?:\s*(?:uur|am|pm|o'clock))?|" + _HOUR_WORDS + r")\b"
-    r"|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(?:uur|u|am|pm|o'clock)(?!\w)",
+    r"|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(?:uur|u|am|pm|o'clock)(?!\w)"
+    # "na half negen", "kwart over drie", "half past nine", "quarter to four"
+    r"|\b(?:half|kwart\s+(?:over|voor)|half\s+past|quarter\s+(?:past|to))\s+(?:\d{1,2}|"
+    + _CLOCK_WORDS + r")\b",
     re.IGNORECASE,
 )
 # Days and parts of the week a resident names for a call ("dinsdag of donderdag", "in het

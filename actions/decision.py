@@ -21,13 +21,32 @@ from actions.topic import TOPIC_SLOT
 from bot.topics import HELP_TOPICS
 
 
+# A decision question takes nearly all of the classifier's confidence ("heb ik recht op een
+# traplift?": ask_decision 0.94, social_support 0.03), so the topic it is about is read from the
+# topics' scores among themselves: the leading topic, when it holds this share of all topic
+# confidence in the ranking (and the ranking holds any at all).
+TOPIC_SHARE = 0.5
+
+
+def question_topic(latest_message: dict[str, Any]) -> str | None:
+    """The topic a decision question is about, by the topics' scores relative to each other."""
+    scores = {r["name"]: float(r.get("confidence") or 0.0)
+              for r in latest_message.get("intent_ranking") or [] if r.get("name") in HELP_TOPICS}
+    total = sum(scores.values())
+    if total <= 0:
+        return None
+    best = max(scores, key=lambda name: scores[name])
+    return best if scores[best] / total >= TOPIC_SHARE else None
+
+
 def decision_topic(tracker: Tracker) -> str | None:
-    """The topic in play, else the most likely topic of the question itself."""
+    """The topic in play, else the topic the question itself is about."""
     topic = tracker.get_slot(TOPIC_SLOT)
     if topic in HELP_TOPICS:
         return topic
-    topics = likely_topics(tracker.latest_message or {})
-    return topics[0] if topics else None
+    latest = tracker.latest_message or {}
+    topics = likely_topics(latest)
+    return topics[0] if topics else question_topic(latest)
 
 
 class ActionDecisionService(Action):

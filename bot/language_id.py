@@ -31,6 +31,10 @@ _GEEZ = re.compile(r"[\u1200-\u139F\u2D80-\u2DDF]")
 # not a Dutch ordinal ("2de", "3e") or a unit ("5g").
 _ARABIZI = re.compile(r"(?<![\w])(?:[a-z]+[2379][a-z]+|[2379][a-z]{3,})(?![\w])")
 _CODE = re.compile(r"\b(?=\w*\d)(?=\w*[^\W\d_])\w+\b")  # letters and digits mixed
+# An e-mail address, a web address or a handle is no word of any language either: a form answer
+# "r.verbeek@example.com" read as English and switched the rest of a Dutch hand-off to English.
+_ADDRESS = re.compile(r"\S+@\S+|\b(?:https?://|www\.)\S+|\b\S+\.(?:com|nl|org|net|eu)\b\S*",
+                      re.IGNORECASE)
 # Words that make a message Dutch whatever else is in it: "ik heb echt no idea", "salam, ik heb
 # een vraag". The most frequent Dutch function words, none of them a word in the other languages.
 DUTCH_FUNCTION_WORDS = frozenset(
@@ -85,7 +89,7 @@ class LanguageIdentifier:
     def identify(self, text: str) -> str:
         # A case code, a plate or a postcode ("7QM4X2PD9TK3") is no word of any language: its
         # letters alone once read as English and got an English welcome.
-        plain = _CODE.sub(" ", text)
+        plain = _CODE.sub(" ", _ADDRESS.sub(" ", text))
         words = _WORD.findall(plain.lower())
         if not words:
             return DUTCH

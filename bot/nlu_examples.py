@@ -22,11 +22,15 @@ DUTCH = "nl"
 # crisis or violence signal: trained under their topic, read by the safety detector as signals
 # (written for retired blind sets by evaluation/retired_sets.py).
 WEAK_SIGNAL_KEY = "weak_signal"
+# Retired blind sets, written by evaluation/retired_sets.py under nlu_data/retired/ (and en/retired/).
+RETIRED_FOLDER = "retired"
 
 
-def load_examples(folder: Path = NLU_DIR) -> dict[str, list[str]]:
-    """Examples per intent, in file order; tests, safety checks and benchmarks share this view."""
-    return _read(sorted(folder.rglob("*.yml")))
+def load_examples(folder: Path = NLU_DIR, retired: bool = True) -> dict[str, list[str]]:
+    """Examples per intent, in file order; tests, safety checks and benchmarks share this view.
+    ``retired=False``: only the trainers' own examples, without the retired blind sets."""
+    return _read(sorted(p for p in folder.rglob("*.yml")
+                        if retired or RETIRED_FOLDER not in p.relative_to(folder).parts))
 
 
 def load_examples_by_language(folder: Path = NLU_DIR) -> dict[str, dict[str, list[str]]]:

@@ -27,12 +27,11 @@ from pathlib import Path
 import yaml
 
 from bot.blind_messages import BLIND_DIR, BlindMessage, load_blind_set
-from bot.nlu_examples import LANGUAGE_DIRS, NLU_DIR, WEAK_SIGNAL_KEY
+from bot.nlu_examples import LANGUAGE_DIRS, NLU_DIR, RETIRED_FOLDER, WEAK_SIGNAL_KEY
 from bot.safety import KIND_INTENT
 from settings.core import PROJECT_ROOT
 
 RETIRED_LIST = PROJECT_ROOT / "evaluation" / "retired_sets.yml"
-RETIRED_FOLDER = "retired"
 SOURCE_MARK = "# source sha256: "
 MAX_PASSES = 4
 

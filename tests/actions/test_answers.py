@@ -197,6 +197,11 @@ def test_of_two_contact_ways_the_one_not_turned_down(text, expected):
     ("morgen vroeg voor 9 uur of zaterdag, dan is mijn dochter thuis",
      "morgen vroeg voor 9 uur of zaterdag"),
     ("mail", None), ("ik ben 42", None),
+    # a clock time in words makes the answer a moment, even beside a contact way
+    ("bellen mag ook, na half negen als de kinderen op school zitten",
+     "na half negen als de kinderen op school zitten"),
+    ("rond kwart over drie", "rond kwart over drie"), ("after half past nine", "after half past nine"),
+    ("half 11", "half 11"),
 ])
 def test_a_moment_in_the_residents_words_keeps_the_day_and_time_not_the_reason(text, expected):
     assert answers.moment(text) == expected

@@ -9,6 +9,7 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.decision import question_topic
 from actions.not_understood import ActionNotUnderstood, likely_topics
 
 
@@ -115,3 +116,14 @@ def test_the_topic_in_play_goes_before_the_guess(privacy, domain_dict):
 
 def test_a_decision_question_about_nothing_in_particular_gets_no_service(privacy, domain_dict):
     assert run_decision(domain_dict, decision(greet=0.3)) == []
+
+
+@pytest.mark.parametrize("confidences, topic", [
+    # "heb ik recht op een traplift?": the decision takes nearly all confidence
+    ({"social_support": 0.034, "digital_help": 0.003, "debt": 0.002}, "social_support"),
+    ({"debt": 0.001, "money_worries": 0.0002}, "debt"),
+    ({"debt": 0.004, "money_worries": 0.004, "stress": 0.003}, None),  # no topic leads
+    ({"greet": 0.02}, None),
+])
+def test_the_topic_of_a_confident_decision_question_is_read_among_the_topics(confidences, topic):
+    assert question_topic(decision(**confidences)) == topic

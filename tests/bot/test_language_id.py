@@ -86,6 +86,8 @@ def test_a_look_alike_language_is_never_taken_for_one_served(text, expected):
     assert identifier.identify(text) == expected
 
 
-@pytest.mark.parametrize("text", ["7QM4X2PD9TK3", "7QM4 X2PD 9TK3", "1234 AB", "XT-45-BK"])
+@pytest.mark.parametrize("text", ["7QM4X2PD9TK3", "7QM4 X2PD 9TK3", "1234 AB", "XT-45-BK",
+                                  "r.verbeek@example.com", "mail: sanne.dekker@voorbeeldmail.nl",
+                                  "www.example.com/profile/jansen", "kijk op https://example.org"])
 def test_a_code_or_plate_alone_names_no_language(identifier, text):
     assert identifier.identify(text) == "nl"  # unsure: the conversation keeps its language
