@@ -20,7 +20,6 @@ from actions.not_understood import likely_topics, service_reference
 from actions.topic import TOPIC_SLOT
 from bot.topics import HELP_TOPICS
 
-
 # A decision question takes nearly all of the classifier's confidence ("heb ik recht op een
 # traplift?": ask_decision 0.94, social_support 0.03), so the topic it is about is read from the
 # topics' scores among themselves: the leading topic, when it holds this share of all topic

@@ -22,7 +22,7 @@ DUTCH = "nl"
 # crisis or violence signal: trained under their topic, read by the safety detector as signals
 # (written for retired blind sets by evaluation/retired_sets.py).
 WEAK_SIGNAL_KEY = "weak_signal"
-# Retired blind sets, written by evaluation/retired_sets.py under nlu_data/retired/ (and en/retired/).
+# Retired blind sets: evaluation/retired_sets.py writes them to nlu_data/retired/ (en/retired/).
 RETIRED_FOLDER = "retired"
 
 

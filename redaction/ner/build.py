@@ -167,7 +167,7 @@ def build(
     retired: list[Path] | None = None,
 ) -> dict[str, Any]:
     """Generate data, add the retired corpora's utterances (``retired``: default the listed
-    ones, ``redaction/ner/retired.py``), train, assemble into ``out`` and write ``out/metrics.json``.
+    ones, ``redaction/ner/retired.py``), train, assemble into ``out``, write its metrics.json.
 
     ``out`` is replaced only when everything succeeded, so a failed build leaves the previous
     pipeline in place.

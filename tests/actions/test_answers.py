@@ -200,7 +200,8 @@ def test_of_two_contact_ways_the_one_not_turned_down(text, expected):
     # a clock time in words makes the answer a moment, even beside a contact way
     ("bellen mag ook, na half negen als de kinderen op school zitten",
      "na half negen als de kinderen op school zitten"),
-    ("rond kwart over drie", "rond kwart over drie"), ("after half past nine", "after half past nine"),
+    ("rond kwart over drie", "rond kwart over drie"),
+    ("after half past nine", "after half past nine"),
     ("half 11", "half 11"),
 ])
 def test_a_moment_in_the_residents_words_keeps_the_day_and_time_not_the_reason(text, expected):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+
 import pytest
 
 from bot.blind_messages import BLIND_DIR, BlindMessage
@@ -59,8 +60,8 @@ def _message(text: str, intent: str, safety: str = "none", kind: str | None = No
 @pytest.mark.parametrize("message, block", [
     (_message("ik zie het niet meer zitten met die schulden, wil er niet meer zijn", "debt",
               "strong", "suicide"), ("crisis_suicide", None)),
-    (_message("hij pakt mijn pinpas af en slaat als ik iets zeg, hoe krijg ik geld", "money_worries",
-              "strong", "violence"), ("domestic_violence", None)),
+    (_message("hij pakt mijn pinpas af en slaat als ik iets zeg, hoe krijg ik geld",
+              "money_worries", "strong", "violence"), ("domestic_violence", None)),
     (_message("soms denk ik was ik maar niet wakker geworden, maar goed, de huur", "debt",
               "weak", "suicide"), ("debt", "crisis_suicide")),
     (_message("mijn dochter van 15 wil niet meer naar school", "parenting"), ("parenting", None)),
