@@ -121,7 +121,8 @@ class _NameShapes:
         return low in self._surnames and not _lexicon.is_dutch_word(low)
 
     def _never(self, tok: _Tok) -> bool:
-        """Function words, kinship words, weekdays, months: not a name even after a trigger."""
+        """Function words, kinship words, weekdays, months, English contractions: not a name
+        even after a trigger."""
         low = tok.low
         return (
             not tok.is_word
@@ -132,6 +133,8 @@ class _NameShapes:
             or low in _lexicon.MONTH_ABBREVIATIONS - {"jan"}
             or (low in self._never_names and low not in self._first)  # "Wednesday", "Dutch"
             or (not tok.capital and _lexicon.is_pronominal_adverb(low))  # "mijn man erin"
+            # "Pieter de Bakker won't", "Sanne Visser doesn't": English, no end of a name
+            or (not tok.capital and low.replace("’", "'") in _lexicon.ENGLISH_CONTRACTIONS)
         )
 
     def _nameish_after_trigger(
