@@ -28,7 +28,6 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from redaction.recognizers import _lexicon
-from redaction.recognizers._person.shapes import _NameShapes
 from redaction.wordlists import read_term_file
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -112,6 +111,7 @@ class NlNerPersonRecognizer(SpacyRecognizer):
         # "Citizen", "my Indian", "Wednesday", "Cześć": never a name; May and June only after
         # a trigger, which is NlPersonRecognizer's.
         self._never_names = _lexicon.never_name_words()
+        self._nationalities = _lexicon.nationality_words()
         self._chat = _lexicon.chat_words()
         self._english_vocabulary = _lexicon.english_vocabulary()
         self._english_frequent = _lexicon.english_frequent_words()
@@ -333,7 +333,7 @@ class NlNerPersonRecognizer(SpacyRecognizer):
             return False  # postcodes, house numbers, "e-mail lina@...", placeholders
         if span.lower() in self._places and (span.lower() not in self._names or span.islower()):
             return False  # "naar Zwolle"; "capital of france" (France is a name too, capitalised)
-        if all(w in _NameShapes.NATIONALITIES for w in words):
+        if all(w in self._nationalities for w in words):
             return False  # "als Oekraïner", "Marokkaanse"
         if all(w in self._places or w in self._function_words for w in words) and not any(
             w in self._names for w in words

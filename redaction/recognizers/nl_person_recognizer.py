@@ -356,6 +356,8 @@ class NlPersonRecognizer(_LinePieces, _TriggerStrategies, LocalRecognizer):
             return None
         if low in self._never_names:
             return None  # "in June", "Wednesday": a name only after a trigger ("my daughter May")
+        if low in _lexicon.nationality_words() and low not in self._first:
+            return None  # "een Franse rekening", "ik spreek Spaans": surnames too, words here
         if low in self.GEOGRAPHY or (tok.text.isupper() and len(low) <= 3):
             return None  # rivers, regions; "AA" in "2500 AA", "AH", "NS"
         if not self._in_names(low):

@@ -78,23 +78,6 @@ class _NameShapes:
             "prof"
         ).split()
     )
-    # "ik ben Marokkaans": nationalities, languages and faiths after a weak trigger.
-    NATIONALITIES = frozenset(
-        "nederlands nederlandse nederlander hollands marokkaans marokkaanse marokkaan turks turkse "
-        "turk surinaams surinaamse antilliaans antilliaanse arubaans pools poolse syrisch syrische "
-        "eritrees eritrese somalisch somalische afghaans afghaanse iraaks iraakse iraans iraanse "
-        "koerdisch koerdische duits duitse belgisch belgische bulgaars bulgaarse roemeens "
-        "roemeense oekraïens oekraïense russisch russische chinees chinese indonesisch indisch "
-        "molukse moluks kaapverdiaans ghanees ghanese nigeriaans spaans spaanse portugees "
-        "portugese italiaans italiaanse frans franse engels engelse brits britse amerikaans "
-        "braziliaans hindoestaans hindoestaanse arabisch berbers moslim christen christelijk "
-        "joods hindoe katholiek protestant islamitisch europees afrikaans aziatisch "
-        # the people themselves: "als Oekraïner", "een Syriër"
-        "oekraïner oekraïners syriër syriërs eritreeër eritreeërs afghaan afghanen somaliër "
-        "somaliërs roemeen roemenen bulgaar bulgaren iraniër iraniërs irakees irakezen koerd "
-        "koerden ghanezen marokkanen turken polen surinamer surinamers antilliaan antillianen "
-        "nigeriaan nigerianen rus russen chinezen belg belgen duitser duitsers".split()
-    )
     # Lowercase interfixes that open a surname on their own ("van der Berg", "el Amrani").
     SURNAME_OPENERS = frozenset(
         "van von ter ten te el al ben abu bin ibn da di del della dos du".split()
@@ -147,8 +130,8 @@ class _NameShapes:
     ) -> bool:
         if self._never(tok):
             return False
-        if tok.low in self.NATIONALITIES:
-            return False
+        if tok.low in _lexicon.nationality_words():
+            return False  # "ik ben Marokkaans", "ik ben Turk"
         if not tok.capital and (
             tok.low in self._english
             or tok.low in self._english_common and tok.low not in self._first

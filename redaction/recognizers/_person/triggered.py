@@ -98,7 +98,7 @@ class _TriggerStrategies(_SpanExtenders):
                 continue
             if self._never(names[0]) or any(t.low in self.NEVER_NAMES for t in names):
                 continue
-            if any(t.low in self.NATIONALITIES for t in names):
+            if any(t.low in _lexicon.nationality_words() for t in names):
                 continue
             if not match.group("naming"):
                 if len(names) == 1 and names[0].low in self._places:

@@ -217,6 +217,21 @@ NEGATIVES = [
     "Prof. Dr. Dorgelolaan 5 is mijn adres",  # titles are never names
 ]
 
+# Nationalities and languages that are surnames too (data/nationality_words.txt): words when they
+# stand alone, part of a name when they follow one.
+NATIONALITY_WORDS = [
+    ("Ik spreek alleen Spaans en een beetje Engels, is er een tolk?", []),
+    ("mijn man is Rus en heeft een Franse verblijfsvergunning", []),
+    ("Heeft u dat formulier ook in het Hollands?", []),
+    ("Kan mijn Poolse collega ook een uitkering aanvragen?", []),
+    ("Ik heb vorige week Jan Franse van de woningbouw gesproken", ["Jan Franse"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NATIONALITY_WORDS)
+def test_nationality_words_are_no_names_alone(analyzer, text, expected):
+    assert_spans(analyzer, text, "PERSON", expected)
+
 
 @pytest.mark.parametrize(("text", "expected"), TRIGGERS + LOOKUP + LOWERCASE_NAMES)
 def test_person(analyzer, text, expected):
