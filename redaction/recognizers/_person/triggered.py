@@ -21,6 +21,9 @@ from redaction.recognizers._person.triggers import (
     _Trigger,
 )
 
+# Interfixes that open with a preposition ("uit de", "op de", "bij de", "aan de", "in 't").
+_PREPOSITION_INTERFIXES = frozenset("uit op bij aan in".split())
+
 
 class _TriggerStrategies(_SpanExtenders):
     """``_from_triggers``, ``_from_name_first`` and ``_from_initials`` of the person recognizer."""
@@ -54,6 +57,10 @@ class _TriggerStrategies(_SpanExtenders):
                     and head.low not in self._surnames
                 ):
                     continue  # "mijn begeleider van de Cordaan": where she works
+                if size and trigger.mode == "family" and self._place_after_role(
+                    tokens, index, head
+                ):
+                    continue  # "de verhuurder uit de PDF", "de consulent bij de WSW"
                 # "meneer de graaf", "heet de ruiter": a surname that follows interfixes
                 interfix_surname = (
                     size > 0
@@ -86,6 +93,18 @@ class _TriggerStrategies(_SpanExtenders):
                 weak_lower = not trigger.strong and not head.capital
                 score = self.SCORE_TRIGGER if trigger.strong else self.SCORE_WEAK_TRIGGER
                 add(index, last, score - (0.1 if weak_lower else 0.0))
+
+    def _place_after_role(self, tokens, index, head) -> bool:
+        """ "de verhuurder uit de PDF", "mijn verhuurder op de Bult": a lowercase interfix that is
+        a preposition ("uit de", "op de", "bij de") after a family or role word says where the
+        person is or what the value came from, unless a surname that follows interfixes comes
+        next ("op de Beek"); an abbreviation in capitals ("GGD", "PDF") is never that surname."""
+        opener = tokens[index].text
+        if opener not in _PREPOSITION_INTERFIXES:
+            return False
+        return head.low not in self._interfix_surnames or (
+            head.text.isupper() and len(head.text) <= 4
+        )
 
     def _from_name_first(self, text, tokens, by_start, blocked, add) -> None:
         """ "Li Na is mijn naam", "yvonne tehupeiory hier," at the start of a message."""

@@ -40,6 +40,7 @@ TRIGGERS = [
     ("alvast bedankt, gr yvette tehuwalu", ["yvette tehuwalu"]),
     ("ik hoor het graag mvg anouk", ["anouk"]),
     ("onze dochter Mei Ling is jarig", ["Mei Ling"]),  # a month word opening a two-word name
+    ("mijn buurvrouw op de Beek is gevallen", ["op de Beek"]),  # a surname after "op de"
     ("mijn zus katarzyna wozniak komt ook", ["katarzyna wozniak"]),  # unknown lowercase surname
     ("ik ben anouk van der meer en ik zoek hulp", ["anouk van der meer"]),
     ("ik heb sanne wijngaarde, de buurvrouw, gesproken", ["sanne wijngaarde"]),
@@ -150,6 +151,10 @@ LOWERCASE_NEGATIVES = [
     "opa is ziek en oma krijgt thuiszorg",
     "volgens mij klopt dat niet",
     "Is het Jeugdfonds Sport open?",
+    # a preposition after a role word: where the person is, or where the value came from
+    "het nummer van de huisbaas uit de PDF klopt niet",
+    "de consulent bij de WSW zei dat het mag",
+    "mijn verhuurder op de Bult wil de huur verhogen",
 ]
 NEGATIVES = [
     # a street named after someone, after the title
