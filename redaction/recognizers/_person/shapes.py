@@ -10,6 +10,7 @@ import regex as re
 
 from redaction.recognizers import _lexicon
 from redaction.recognizers._house_numbers import quantity_after
+from redaction.recognizers._person.foreign_shapes import apostrophe_surname
 from redaction.recognizers._person.tokens import _Tok
 from redaction.recognizers._person.triggers import _ENGLISH_FAMILY, _KINSHIP
 from redaction.street_suffixes import STREET_SUFFIXES, STRONG_STREET_SUFFIXES
@@ -132,6 +133,8 @@ class _NameShapes:
             return False
         if tok.low in _lexicon.nationality_words():
             return False  # "ik ben Marokkaans", "ik ben Turk"
+        if apostrophe_surname(tok):
+            return True  # "ik ben o'neil statia", "mijn buurman d'souza"
         if not tok.capital and (
             tok.low in self._english
             or tok.low in self._english_common and tok.low not in self._first

@@ -8,6 +8,7 @@ from __future__ import annotations
 import regex as re
 
 from redaction.recognizers import _lexicon
+from redaction.recognizers._person.foreign_shapes import east_asian_name_end
 from redaction.recognizers._person.shapes import _street_with_number
 from redaction.recognizers._person.spans import _SpanExtenders
 from redaction.recognizers._person.tokens import _is_blocked, _only_symbols
@@ -23,6 +24,8 @@ from redaction.recognizers._person.triggers import (
 
 # Interfixes that open with a preposition ("uit de", "op de", "bij de", "aan de", "in 't").
 _PREPOSITION_INTERFIXES = frozenset("uit op bij aan in".split())
+# What may follow a self-introduced name: "ik ben dewi sari, ...", "ik ben ali can en ...".
+_CLAUSE_ENDS = frozenset([",", ".", "!", "?", ";", ":", "en", "uit", "van"])
 
 
 class _TriggerStrategies(_SpanExtenders):
@@ -45,6 +48,13 @@ class _TriggerStrategies(_SpanExtenders):
                     continue
                 if head.low.replace("’", "'") in _lexicon.ENGLISH_CONTRACTIONS:
                     continue  # "my stepdaughter doesn't", "my mother, I'm": English, no name
+                syllables_end = None if size else east_asian_name_end(tokens, index, trigger.naming)
+                if syllables_end is not None and (
+                    not trigger.at_end or _only_symbols(text[tokens[syllables_end].end:])
+                ):
+                    add(index, syllables_end,  # "ik ben li wei", "mijn naam is nguyen van an"
+                        self.SCORE_TRIGGER if trigger.strong else self.SCORE_WEAK_TRIGGER)
+                    continue
                 after = tokens[index + size + 1] if index + size + 1 < len(tokens) else None
                 if size == 1 and tokens[index].text == "van" and (
                     trigger.mode == "family" or (after is not None and after.text.isdigit())
@@ -84,6 +94,8 @@ class _TriggerStrategies(_SpanExtenders):
                 if size and self._organisation_word(head):
                     continue  # "meneer van de Kredietbank", "mevrouw van het Wijkteam"
                 last = self._extend_right(tokens, index + size, blocked)
+                if last == index and not size:
+                    last = self._second_name_part(tokens, last, trigger)
                 if _street_with_number(text, tokens, index, last):
                     continue  # "mijn ex op de Hoogstraat 5": the address recognizer's
                 if trigger.at_end and not _only_symbols(text[tokens[last].end :]):
@@ -93,6 +105,32 @@ class _TriggerStrategies(_SpanExtenders):
                 weak_lower = not trigger.strong and not head.capital
                 score = self.SCORE_TRIGGER if trigger.strong else self.SCORE_WEAK_TRIGGER
                 add(index, last, score - (0.1 if weak_lower else 0.0))
+
+    def _second_name_part(self, tokens, last: int, trigger: _Trigger) -> int:
+        """ "mijn naam is ioana pop", "ik heet ali can", "ik ben dewi sari,": after a naming or
+        self-introduction trigger, a first name and then a lowercase listed name that is also a
+        word ("pop", "can", "tol") - the word lists call it a word, the trigger says it is the
+        name. Not before a function word ("ze heette Sanne geloof ik"); after "ik ben" only a
+        first name or no Dutch word, where the clause ends after it ("ik ben sanne bang" stays a
+        feeling)."""
+        introduction = trigger.naming or not trigger.strong
+        if trigger.mode or trigger.at_end or not introduction or last + 1 >= len(tokens):
+            return last
+        head, tok = tokens[last], tokens[last + 1]
+        if head.low not in self._first or tok.start - head.end != 1 or tok.capital:
+            return last
+        if not tok.is_word or self._never(tok) or not self._in_names(tok.low):
+            return last
+        if tok.low in self._places or tok.low in _lexicon.nationality_words():
+            return last
+        after = tokens[last + 2] if last + 2 < len(tokens) else None
+        if after is not None and after.text not in _CLAUSE_ENDS and (
+            not trigger.naming or after.low in self._function
+        ):
+            return last  # "ze heette Sanne geloof ik": a verb, its subject after it
+        if not trigger.naming and tok.low not in self._first and _lexicon.is_dutch_word(tok.low):
+            return last
+        return last + 1
 
     def _place_after_role(self, tokens, index, head) -> bool:
         """ "de verhuurder uit de PDF", "mijn verhuurder op de Bult": a lowercase interfix that is
