@@ -161,23 +161,31 @@ class NlPersonRecognizer(_LinePieces, _TriggerStrategies, LocalRecognizer):
 
     def _from_subject(self, text, tokens, blocked, add) -> None:
         """ "merel zegt dat ...", "roos en bas zijn mijn kinderen", "Bas heeft mij beloofd",
-        "Zbigniew werkt via ...": a first name that is rarely a plain word, or a capitalised
-        word that is no word at all, opening a sentence as the subject of a finite verb."""
+        "Zbigniew werkt via ...", "Daan de Jong is 14": a first name that is rarely a plain
+        word, or a capitalised word that is no word at all, opening a sentence as the subject of
+        a finite verb."""
         for index in range(len(tokens)):
             if not _sentence_initial(text, tokens, index):
                 continue
             names = []
             position = index
             while position < len(tokens) and self._subject_name(tokens[position], blocked):
-                names.append(position)
+                last = self._capitalised_name_end(tokens, position, blocked)  # "Daan de Jong"
+                names.append((position, last))
+                position = last
                 if position + 2 < len(tokens) and tokens[position + 1].text in ("en", "&"):
                     position += 2
                 else:
                     position += 1
                     break
             if names and position < len(tokens) and tokens[position].low in _SUBJECT_VERBS:
-                for name in names:
-                    add(name, name, self.SCORE_NAME)
+                for first, last in names:
+                    add(first, last, self.SCORE_NAME)
+
+    def _capitalised_name_end(self, tokens, index, blocked) -> int:
+        """ "Daan de Jong is 14": a capitalised subject goes on over a capitalised surname."""
+        last = self._extend_right(tokens, index, blocked)
+        return last if tokens[index].capital and tokens[last].capital else index
 
     def _subject_name(self, tok: _Tok, blocked) -> bool:
         if self._rare_subject_name(tok, blocked):

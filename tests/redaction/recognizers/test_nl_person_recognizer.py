@@ -109,6 +109,8 @@ LOWERCASE_NAMES = [
     ("Jan komt morgen.", ["Jan"]),
     ("Bas heeft mij beloofd dat het beslag stopt", ["Bas"]),
     ("Zbigniew werkt via een uitzendbureau", ["Zbigniew"]),
+    ("Daan de Jong is 14 en zit op het vmbo", ["Daan de Jong"]),  # a full name as the subject
+    ("Merel van Dijk heeft mij gisteren gebeld", ["Merel van Dijk"]),
     # a possessive 's or a glued genitive s, an apposition, a full name from no list
     ("lisa's school belt steeds", ["lisa"]),
     ("Daan's fiets is gestolen", ["Daan"]),
