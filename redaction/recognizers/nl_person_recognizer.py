@@ -278,6 +278,8 @@ class NlPersonRecognizer(_LinePieces, _TriggerStrategies, _PositionStrategies, L
             if not ordinary:
                 return self.SCORE_NAME
             initial = _sentence_initial(text, tokens, index)
+            if initial and low in self._first and self._full_name_follows(tokens, index, blocked):
+                return self.SCORE_NAME  # "Jan de Vries" opening a sentence, or alone
             previous = tokens[index - 1].low if index else ""
             if initial or previous in self.DETERMINERS or tok.text.isupper():
                 return None
@@ -292,6 +294,12 @@ class NlPersonRecognizer(_LinePieces, _TriggerStrategies, _PositionStrategies, L
         return (
             self.SCORE_LOWERCASE_FIRST_NAME if low in self._first else self.SCORE_LOWERCASE_SURNAME
         )
+
+    def _full_name_follows(self, tokens: list[_Tok], index: int, blocked) -> bool:
+        """A capitalised listed surname ends the name that starts at ``index``: "Jan de Vries",
+        "Mark Bakker" are a full name even where a capital proves nothing."""
+        last = self._capitalised_name_end(tokens, index, blocked)
+        return last > index and tokens[last].low in self._surnames
 
     def _result(self, start: int, end: int, score: float) -> RecognizerResult:
         return explained_result(self, start, end, score, "Dutch name trigger or name-list lookup")

@@ -73,6 +73,9 @@ LOOKUP = [
     ("ik ben Piet van der Laan 45 jaar oud", ["Piet van der Laan"]),  # an age, not a house number
     ("ik sprak Mw. Oosterhuis van het WIJ-team", ["Oosterhuis"]),  # not her organisation
     ("mevrouw van de Berg belde terug", ["van de Berg"]),
+    # a full name opening a message, where a capital alone proves nothing
+    ("Jan de Vries", ["Jan de Vries"]),
+    ("Van: Roos Visser\nOnderwerp: mijn aanvraag", ["Roos Visser"]),
 ]
 # Round of dev corpus 4: lowercase names that are also words, unknown names after family words,
 # titles before lowercase surnames that are words, names joined by "en", signatures with initials.
