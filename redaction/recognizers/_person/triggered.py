@@ -48,6 +48,10 @@ class _TriggerStrategies(_SpanExtenders):
                     continue
                 if head.low.replace("’", "'") in _lexicon.ENGLISH_CONTRACTIONS:
                     continue  # "my stepdaughter doesn't", "my mother, I'm": English, no name
+                initials_end = self._initials_name_end(tokens, index, blocked)
+                if initials_end is not None and trigger.strong and not size:
+                    add(index, initials_end, self.SCORE_TRIGGER)  # "Naam: S. Vos-Kok"
+                    continue
                 syllables_end = None if size else east_asian_name_end(tokens, index, trigger.naming)
                 if syllables_end is not None and (
                     not trigger.at_end or _only_symbols(text[tokens[syllables_end].end:])
@@ -105,6 +109,23 @@ class _TriggerStrategies(_SpanExtenders):
                 weak_lower = not trigger.strong and not head.capital
                 score = self.SCORE_TRIGGER if trigger.strong else self.SCORE_WEAK_TRIGGER
                 add(index, last, score - (0.1 if weak_lower else 0.0))
+
+    def _initials_name_end(self, tokens, index: int, blocked) -> int | None:
+        """ "S. Vos-Kok", "A.B. van der Meer": capital initials, then a capitalised surname
+        (after an interfix, maybe): the last token of that name, or None."""
+        position = index
+        while (position + 1 < len(tokens) and len(tokens[position].text) == 1
+               and tokens[position].text.isupper() and tokens[position + 1].text == "."):
+            position += 2
+        if position == index or position >= len(tokens):
+            return None
+        target = position + self._interfix_length(tokens, position)
+        if target >= len(tokens) or _is_blocked(tokens[target], blocked):
+            return None
+        surname = tokens[target]
+        if not surname.capital or self._never(surname) or self._organisation_word(surname):
+            return None
+        return self._extend_right(tokens, target, blocked)
 
     def _second_name_part(self, tokens, last: int, trigger: _Trigger) -> int:
         """ "mijn naam is ioana pop", "ik heet ali can", "ik ben dewi sari,": after a naming or
@@ -195,7 +216,7 @@ class _TriggerStrategies(_SpanExtenders):
             if first is None or last is None or _is_blocked(tokens[last], blocked):
                 continue
             signed = _SIGNED_BEFORE.search(text, 0, match.start()) is not None
-            if signed and (surname in self._surnames or self._unknown_word(surname)):
+            if signed and (self._listed_surname(surname) or self._unknown_word(surname)):
                 add(first, last, self.SCORE_TRIGGER)  # "mvg, r. bakker", "Mr. P. Smits"
                 continue
             if match.group("interfix"):  # "van der meer", "de Vries": words and places too
@@ -206,8 +227,15 @@ class _TriggerStrategies(_SpanExtenders):
             elif (
                 self._never(tokens[last])
                 or surname in self._places
-                or surname not in self._surnames
+                or not self._listed_surname(surname)
                 or _lexicon.is_dutch_word(surname)
             ):
                 continue
             add(first, last, self.SCORE_NAME)
+
+    def _listed_surname(self, low: str) -> bool:
+        """A listed surname, or a double one of listed surnames: "vos-kok", "bos-visser"."""
+        parts = low.split("-")
+        return low in self._surnames or (
+            len(parts) > 1 and all(p in self._surnames for p in parts)
+        )
