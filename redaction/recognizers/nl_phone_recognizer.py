@@ -46,7 +46,10 @@ _NUMBER_OF = re.compile(
     re.IGNORECASE,
 )
 # A date with a four-digit year at the start of a match: a time stamp, not a phone number.
-_DATE_START = re.compile(r"(?:0?[1-9]|[12]\d|3[01])([-/.])(?:0?[1-9]|1[0-2])\1(?:19|20)\d\d\b")
+# "00-00-1968": the BRP writes an unknown day or month as 00.
+_DATE_START = re.compile(
+    r"(?:00|0?[1-9]|[12]\d|3[01])([-/.])(?:00|0?[1-9]|1[0-2])\1(?:19|20)\d\d\b"
+)
 _EXTENSION = re.compile(r"\s*,?\s*(?:toestel|tst\.?|ext\.?|extensie|extension)\s*\d{1,5}(?!\d)",
                         re.IGNORECASE)
 # "06,35,21,47,96": a number typed in groups with commas (three or more groups; "1,50" is money).

@@ -67,6 +67,7 @@ NOT_PHONES = [
     # a forwarded chat's time stamp: a date and an hour
     "Doorgestuurd:\n14-10-2026 09:41 - Oma: kun jij de gemeente bellen over de rolstoel?",
     "03/02/2025 18:07 - Broer: ik ben er morgen",
+    "Volgens de BRP ben ik geboren op 00-00-1968",  # an unknown day and month
 ]
 
 
