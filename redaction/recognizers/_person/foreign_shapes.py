@@ -43,16 +43,17 @@ def east_asian_name_end(tokens: list[_Tok], index: int, naming: bool = False) ->
     """The last token of an East Asian name of two to four syllables starting at ``index``
     ("li wei", "nguyen van an"), or None. The first syllable is no Dutch function word ("ik ben
     ma ..."), except right after "mijn naam is", "ik heet" ("ma li", "do van ba") when the
-    second one is none either."""
+    second one is none either, or anywhere before two more ("ik ben mei ling chen")."""
     head = tokens[index]
     if not head.is_word or head.low in _MIDDLE_ONLY or not _syllable(head):
         return None
     function_words = _lexicon.function_words()
     if head.low in function_words:
-        if not naming or index + 1 >= len(tokens):
-            return None
-        second = tokens[index + 1].low
-        if second in function_words and second not in _MIDDLE_ONLY:
+        following = tokens[index + 1:index + (2 if naming else 3)]
+        if len(following) < (1 if naming else 2) or not all(
+            _syllable(t) and (t.low not in function_words or t.low in _MIDDLE_ONLY)
+            for t in following
+        ):
             return None
     last = index
     position = index + 1

@@ -9,7 +9,7 @@ import regex as re
 
 from redaction.recognizers import _lexicon
 from redaction.recognizers._person.foreign_shapes import east_asian_name_end
-from redaction.recognizers._person.shapes import _street_with_number
+from redaction.recognizers._person.shapes import _RARE_WORD_COUNT, _street_with_number
 from redaction.recognizers._person.spans import _SpanExtenders
 from redaction.recognizers._person.tokens import _is_blocked, _only_symbols
 from redaction.recognizers._person.triggers import (
@@ -24,8 +24,11 @@ from redaction.recognizers._person.triggers import (
 
 # Interfixes that open with a preposition ("uit de", "op de", "bij de", "aan de", "in 't").
 _PREPOSITION_INTERFIXES = frozenset("uit op bij aan in".split())
-# What may follow a self-introduced name: "ik ben dewi sari, ...", "ik ben ali can en ...".
+# What ends the clause after a name: "ik heet ali can, ...", "ik ben ali can en ...".
 _CLAUSE_ENDS = frozenset([",", ".", "!", "?", ";", ":", "en", "uit", "van"])
+# A subject after the word that follows a name: that word is an inverted verb ("Sanne geloof
+# ik", "Kees denk ik"), no surname.
+_SUBJECT_PRONOUNS = frozenset("ik je jij hij zij ze we wij u jullie men".split())
 
 
 class _TriggerStrategies(_SpanExtenders):
@@ -48,15 +51,10 @@ class _TriggerStrategies(_SpanExtenders):
                     continue
                 if head.low.replace("’", "'") in _lexicon.ENGLISH_CONTRACTIONS:
                     continue  # "my stepdaughter doesn't", "my mother, I'm": English, no name
-                initials_end = self._initials_name_end(tokens, index, blocked)
-                if initials_end is not None and trigger.strong and not size:
-                    add(index, initials_end, self.SCORE_TRIGGER)  # "Naam: S. Vos-Kok"
-                    continue
-                syllables_end = None if size else east_asian_name_end(tokens, index, trigger.naming)
-                if syllables_end is not None and (
-                    not trigger.at_end or _only_symbols(text[tokens[syllables_end].end:])
-                ):
-                    add(index, syllables_end,  # "ik ben li wei", "mijn naam is nguyen van an"
+                shaped = None if size else self._shaped_name_end(text, tokens, index, trigger,
+                                                                   blocked)
+                if shaped is not None:  # "Naam: S. Vos-Kok", "ik ben li wei", "met georgi petrov"
+                    add(index, shaped,
                         self.SCORE_TRIGGER if trigger.strong else self.SCORE_WEAK_TRIGGER)
                     continue
                 after = tokens[index + size + 1] if index + size + 1 < len(tokens) else None
@@ -110,6 +108,38 @@ class _TriggerStrategies(_SpanExtenders):
                 score = self.SCORE_TRIGGER if trigger.strong else self.SCORE_WEAK_TRIGGER
                 add(index, last, score - (0.1 if weak_lower else 0.0))
 
+    def _shaped_name_end(self, text, tokens, index: int, trigger: _Trigger, blocked) -> int | None:
+        """The last token of a name right after a trigger that the name lists cannot vouch for
+        but its shape can: initials before a surname (strong triggers), East Asian syllables,
+        or two or three words that no word list knows. None when there is none; after a
+        closing ("groetjes ...") only a name that ends the message."""
+        last = self._initials_name_end(tokens, index, blocked) if trigger.strong else None
+        if last is None:
+            last = east_asian_name_end(tokens, index, trigger.naming)
+        if last is None:
+            last = self._unknown_words_end(tokens, index, blocked)
+        if last is None or trigger.at_end and not _only_symbols(text[tokens[last].end:]):
+            return None
+        return last
+
+    def _unknown_words_end(self, tokens, index: int, blocked) -> int | None:
+        """ "ik ben georgi petrov", "met dropatie mahabier", "mijn moeder gurpreet kaur": two or
+        three lowercase words in a row that no Dutch, English or chat list knows (nor a typo of a
+        frequent word) - a name from a language the name lists do not cover."""
+        last = index
+        while (last < len(tokens) and last - index < 3 and self._unknown_lowercase(tokens[last])
+               and not _is_blocked(tokens[last], blocked)
+               and (last == index or tokens[last].start - tokens[last - 1].end == 1)):
+            last += 1
+        return last - 1 if last - index >= 2 else None
+
+    def _unknown_lowercase(self, tok) -> bool:
+        return (
+            tok.is_word and tok.text.islower() and self._unknown_word(tok.low)
+            and not self._never(tok) and tok.low not in _lexicon.nationality_words()
+            and not _lexicon.is_typo_of_frequent_word(tok.low)
+        )
+
     def _initials_name_end(self, tokens, index: int, blocked) -> int | None:
         """ "S. Vos-Kok", "A.B. van der Meer": capital initials, then a capitalised surname
         (after an interfix, maybe): the last token of that name, or None."""
@@ -128,28 +158,34 @@ class _TriggerStrategies(_SpanExtenders):
         return self._extend_right(tokens, target, blocked)
 
     def _second_name_part(self, tokens, last: int, trigger: _Trigger) -> int:
-        """ "mijn naam is ioana pop", "ik heet ali can", "ik ben dewi sari,": after a naming or
-        self-introduction trigger, a first name and then a lowercase listed name that is also a
-        word ("pop", "can", "tol") - the word lists call it a word, the trigger says it is the
-        name. Not before a function word ("ze heette Sanne geloof ik"); after "ik ben" only a
-        first name or no Dutch word, where the clause ends after it ("ik ben sanne bang" stays a
-        feeling)."""
-        introduction = trigger.naming or not trigger.strong
-        if trigger.mode or trigger.at_end or not introduction or last + 1 >= len(tokens):
+        """ "mijn naam is ioana pop", "ik ben bram schipper", "mijn moeder dirk koster", "ik heet
+        priscilla doelwijt": after a trigger, a lowercase first name and then a listed name or a
+        word no list knows that the word lists still call a word ("pop", "schipper", a compound
+        reading of "doelwijt") - the trigger says it is the name. Not before a function word
+        ("ze heette Sanne geloof ik"); outside "mijn naam is"/"ik heet" not a listed name that is
+        an everyday word ("ik ben sanne bang")."""
+        if trigger.at_end or last + 1 >= len(tokens):
             return last
         head, tok = tokens[last], tokens[last + 1]
         if head.low not in self._first or tok.start - head.end != 1 or tok.capital:
             return last
-        if not tok.is_word or self._never(tok) or not self._in_names(tok.low):
+        if not tok.is_word or self._never(tok) or tok.low in self._places:
             return last
-        if tok.low in self._places or tok.low in _lexicon.nationality_words():
+        if tok.low in _lexicon.nationality_words():
+            return last
+        unknown = (len(tok.low) >= 4 and tok.low not in self._ordinary
+                   and tok.low not in self._english)
+        if not unknown and not self._in_names(tok.low):
             return last
         after = tokens[last + 2] if last + 2 < len(tokens) else None
-        if after is not None and after.text not in _CLAUSE_ENDS and (
-            not trigger.naming or after.low in self._function
-        ):
+        if after is not None and after.low in _SUBJECT_PRONOUNS:
             return last  # "ze heette Sanne geloof ik": a verb, its subject after it
-        if not trigger.naming and tok.low not in self._first and _lexicon.is_dutch_word(tok.low):
+        if tok.low in _lexicon.english_common_words() and not (
+            after is None or after.text in _CLAUSE_ENDS
+        ):
+            return last  # "my name is tom can you help": English; "ik heet ali can, ..." goes
+        everyday = _lexicon.word_counts().get(tok.low, 0) >= _RARE_WORD_COUNT
+        if not trigger.naming and not unknown and tok.low not in self._first and everyday:
             return last
         return last + 1
 

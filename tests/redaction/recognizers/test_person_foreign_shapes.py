@@ -19,8 +19,16 @@ NAMES = [
     # a surname with a glued apostrophe prefix
     ("ik ben o'connor en mijn huur is te hoog", ["o'connor"]),
     ("hoi ik ben d’souza, mijn pas is verlopen", ["d’souza"]),
+    ("mijn schoonmoeder mei ling chen woont bij ons", ["mei ling chen"]),  # a month opening
+    # two or three words no word list knows, right after a trigger
+    ("ik ben georgi petrov, ik werk in de kassen", ["georgi petrov"]),
+    ("dit is emeka okafor namens mijn broer", ["emeka okafor"]),
+    ("met dropatie ramlal, goedemorgen", ["dropatie ramlal"]),
     # a second name part that the word lists call a word
     ("ik heet ali can en ik zoek werk", ["ali can"]),
+    ("ik ben bram schipper, ik heb een vraag", ["bram schipper"]),
+    ("mijn buurman dirk koster is gevallen", ["dirk koster"]),
+    ("hoi ik ben sharita doelwijt en mijn huur is verhoogd", ["sharita doelwijt"]),
     ("ik ben dewi sari, ik heb een vraag over de bijstand", ["dewi sari"]),
     ("mijn naam is agnes tol telefoon volgt", ["agnes tol"]),
 ]
@@ -32,6 +40,9 @@ WORDS = [
     ("ze heette Sanne geloof ik, de consulent", ["Sanne"]),  # a verb after the name
     ("ik ben sanne bang, help me", ["sanne"]),  # a feeling after a self-introduction
     ("ik ben anna moeder van twee kinderen", ["anna"]),
+    ("my name is tom can you help me", ["tom"]),  # English after the name
+    ("ik ben heel errg moe vandaag", []),  # a typo is no unknown name
+
 ]
 
 
