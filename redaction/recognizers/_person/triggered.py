@@ -162,8 +162,8 @@ class _TriggerStrategies(_SpanExtenders):
         priscilla doelwijt": after a trigger, a lowercase first name and then a listed name or a
         word no list knows that the word lists still call a word ("pop", "schipper", a compound
         reading of "doelwijt") - the trigger says it is the name. Not before a function word
-        ("ze heette Sanne geloof ik"); outside "mijn naam is"/"ik heet" not a listed name that is
-        an everyday word ("ik ben sanne bang")."""
+        ("ze heette Sanne geloof ik"), and not a listed name that is an everyday word ("ik ben
+        sanne bang", "ik heet sanne dood")."""
         if trigger.at_end or last + 1 >= len(tokens):
             return last
         head, tok = tokens[last], tokens[last + 1]
@@ -185,8 +185,8 @@ class _TriggerStrategies(_SpanExtenders):
         ):
             return last  # "my name is tom can you help": English; "ik heet ali can, ..." goes
         everyday = _lexicon.word_counts().get(tok.low, 0) >= _RARE_WORD_COUNT
-        if not trigger.naming and not unknown and tok.low not in self._first and everyday:
-            return last
+        if not unknown and tok.low not in self._first and everyday:
+            return last  # "ik ben sanne bang", "ik heet sanne dood": the word, not a surname
         return last + 1
 
     def _place_after_role(self, tokens, index, head) -> bool:

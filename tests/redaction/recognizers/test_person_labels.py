@@ -13,7 +13,7 @@ CASES = [
     ("Naam aanvrager: yara el idrissi, geboren in Breda", ["yara el idrissi"]),
     ("Naam van de huurder: Priscilla Doelwijt\nAdres volgt", ["Priscilla Doelwijt"]),
     ("Naam ouder/verzorger: sevda aksoy", ["sevda aksoy"]),
-    ("Naam aanvrager: kees post", ["kees post"]),  # a surname that is a word, after the label
+    ("Naam aanvrager: kees schipper", ["kees schipper"]),  # a surname that is a word too
     ("Naam: J.H. Bakker", ["J.H. Bakker"]),  # initials after a naming trigger
     ("Mijn naam is A.B. van der Meer-Jansen", ["A.B. van der Meer-Jansen"]),
     ("graag overmaken naar t. bos-visser, alvast dank", ["t. bos-visser"]),  # a double surname
