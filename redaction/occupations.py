@@ -4,8 +4,9 @@ Many occupations are Dutch surnames or first names too (Kok, Bakker, Visser, Smi
 recognizers read the word alone as a name after "ik ben" or mid-sentence with a capital. This
 filter looks at the words around a PERSON finding that is only such a word (with "de"/"een"):
 after "ik ben"/"hij is" in lowercase, after "werk als"/"baan als" in any case, or before "van
-beroep". "Henk Kok", "meneer Bakker", "Ik ben Kok" (capitalised: a name) stay names. The words are
-data (``recognizers/data/occupation_words.txt``).
+beroep", "worden", "geworden" ("mijn zoon wil Bakker worden"). "Henk Kok", "meneer Bakker",
+"Ik ben Kok" (capitalised: a name) stay names. The words are data
+(``recognizers/data/occupation_words.txt``).
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ _AS_BEFORE = re.compile(
     rf"{_BETWEEN}$",
     re.IGNORECASE,
 )
-_PROFESSION_AFTER = re.compile(r"\s+van\s+beroep\b", re.IGNORECASE)
+# "Visser van beroep", "wil Bakker worden", "is kok geworden".
+_PROFESSION_AFTER = re.compile(r"\s+(?:van\s+beroep|worden|geworden)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

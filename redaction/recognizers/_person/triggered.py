@@ -192,12 +192,13 @@ class _TriggerStrategies(_SpanExtenders):
     def _place_after_role(self, tokens, index, head) -> bool:
         """ "de verhuurder uit de PDF", "mijn verhuurder op de Bult": a lowercase interfix that is
         a preposition ("uit de", "op de", "bij de") after a family or role word says where the
-        person is or what the value came from, unless a surname that follows interfixes comes
-        next ("op de Beek"); an abbreviation in capitals ("GGD", "PDF") is never that surname."""
+        person is or what the value came from ("uit de wijk"), unless a capitalised surname that
+        follows interfixes comes next ("op de Beek"); an abbreviation in capitals ("GGD", "PDF")
+        is never that surname."""
         opener = tokens[index].text
         if opener not in _PREPOSITION_INTERFIXES:
             return False
-        return head.low not in self._interfix_surnames or (
+        return not head.capital or head.low not in self._interfix_surnames or (
             head.text.isupper() and len(head.text) <= 4
         )
 

@@ -160,6 +160,7 @@ LOWERCASE_NEGATIVES = [
     "het nummer van de huisbaas uit de PDF klopt niet",
     "de consulent bij de WSW zei dat het mag",
     "mijn verhuurder op de Bult wil de huur verhogen",
+    "mijn begeleider uit de wijk komt vrijdag langs",  # lowercase: a place, not "uit de Wijk"
 ]
 NEGATIVES = [
     # a street named after someone, after the title
