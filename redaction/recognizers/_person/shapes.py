@@ -131,8 +131,12 @@ class _NameShapes:
     ) -> bool:
         if self._never(tok):
             return False
-        if tok.low in _lexicon.nationality_words():
-            return False  # "ik ben Marokkaans", "ik ben Turk"
+        if tok.low in _lexicon.nationality_words():  # "ik ben Marokkaans", "ik ben Turk"
+            # "ik ben frans verheijen": a first name, and a surname goes on after it
+            return tok.low in self._first and after is not None and (
+                self._continues_name(after)
+                or after.low in self._surnames and after.low not in self._ordinary
+            )
         if apostrophe_surname(tok):
             return True  # "ik ben o'neil statia", "mijn buurman d'souza"
         if not tok.capital and (

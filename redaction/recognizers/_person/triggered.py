@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import regex as re
 
+from redaction.organisations import is_organisation_word
 from redaction.recognizers import _lexicon
 from redaction.recognizers._person.foreign_shapes import east_asian_name_end
 from redaction.recognizers._person.shapes import _RARE_WORD_COUNT, _street_with_number
@@ -153,8 +154,8 @@ class _TriggerStrategies(_SpanExtenders):
         if target >= len(tokens) or _is_blocked(tokens[target], blocked):
             return None
         surname = tokens[target]
-        if not surname.capital or self._never(surname) or self._organisation_word(surname):
-            return None
+        if not surname.capital or self._never(surname) or is_organisation_word(surname.text):
+            return None  # "mevrouw A. Doelwijt" goes, "t.n.v. A. Stichting ..." not
         return self._extend_right(tokens, target, blocked)
 
     def _second_name_part(self, tokens, last: int, trigger: _Trigger) -> int:
@@ -163,21 +164,25 @@ class _TriggerStrategies(_SpanExtenders):
         word no list knows that the word lists still call a word ("pop", "schipper", a compound
         reading of "doelwijt") - the trigger says it is the name. Not before a function word
         ("ze heette Sanne geloof ik"), and not a listed name that is an everyday word ("ik ben
-        sanne bang", "ik heet sanne dood")."""
+        sanne bang", "ik heet sanne dood"). After a capitalised first name any capitalised word
+        that ends the clause ("I'm Emily Carter, ...")."""
         if trigger.at_end or last + 1 >= len(tokens):
             return last
         head, tok = tokens[last], tokens[last + 1]
-        if head.low not in self._first or tok.start - head.end != 1 or tok.capital:
+        if head.low not in self._first or tok.start - head.end != 1:
             return last
         if not tok.is_word or self._never(tok) or tok.low in self._places:
             return last
         if tok.low in _lexicon.nationality_words():
             return last
+        after = tokens[last + 2] if last + 2 < len(tokens) else None
+        if tok.capital:  # "I'm Emily Carter, expat": a surname that is a Dutch word ("carter")
+            ends = after is None or after.text in _CLAUSE_ENDS
+            return last + 1 if head.capital and ends and len(tok.low) >= 3 else last
         unknown = (len(tok.low) >= 4 and tok.low not in self._ordinary
                    and tok.low not in self._english)
         if not unknown and not self._in_names(tok.low):
             return last
-        after = tokens[last + 2] if last + 2 < len(tokens) else None
         if after is not None and after.low in _SUBJECT_PRONOUNS:
             return last  # "ze heette Sanne geloof ik": a verb, its subject after it
         if tok.low in _lexicon.english_common_words() and not (

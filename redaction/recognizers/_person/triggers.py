@@ -87,6 +87,10 @@ def _triggers() -> list[_Trigger]:
                        rf"(?:{_person_labels()})\s*:\s*", flags),
             True, naming=True,
         ),
+        _Trigger(  # "NL24RABO... t.n.v. J.R. Pinas", "ten name van: K. Doelwijt": whose account
+            re.compile(r"(?<![\w.])(?:t\.\s?n\.\s?v\.|tnv|ten\s+name\s+van)\s*:?\s*", flags),
+            True, naming=True,
+        ),
         _Trigger(
             re.compile(rf"\b{possessive}\s+(?:voor|achter)?naam\s+(?:is|was|:)\s*", flags),
             True,

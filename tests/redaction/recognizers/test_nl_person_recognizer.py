@@ -236,6 +236,8 @@ NATIONALITY_WORDS = [
     ("Heeft u dat formulier ook in het Hollands?", []),
     ("Kan mijn Poolse collega ook een uitkering aanvragen?", []),
     ("Ik heb vorige week Jan Franse van de woningbouw gesproken", ["Jan Franse"]),
+    ("ik ben frans weijers, mijn uitkering is gestopt", ["frans weijers"]),  # a first name too
+    ("ik ben frans en woon sinds kort in Venlo", []),
 ]
 
 

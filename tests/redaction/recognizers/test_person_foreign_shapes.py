@@ -29,6 +29,7 @@ NAMES = [
     ("ik ben bram schipper, ik heb een vraag", ["bram schipper"]),
     ("mijn buurman dirk koster is gevallen", ["dirk koster"]),
     ("hoi ik ben sharita doelwijt en mijn huur is verhoogd", ["sharita doelwijt"]),
+    ("Hello, I'm Noah Carter, I need a parking permit", ["Noah Carter"]),  # "carter": Dutch too
     ("ik ben dewi sari, ik heb een vraag over de bijstand", ["dewi sari"]),
     ("mijn naam is agnes tol telefoon volgt", ["agnes tol"]),
 ]

@@ -19,6 +19,10 @@ CASES = [
     ("graag overmaken naar t. bos-visser, alvast dank", ["t. bos-visser"]),  # a double surname
     ("Mevrouw B. Huisman te Zwolle vraagt uitstel van betaling", ["B. Huisman"]),  # where she lives
     ("Mevrouw R. te Winkel belt morgen terug", ["R. te Winkel"]),  # a "te" surname
+    # whose account: "t.n.v.", "ten name van"
+    ("Graag terugstorten op NL91ABNA0417164300 t.n.v. K.R. Doelwijt", ["K.R. Doelwijt"]),
+    ("IBAN NL91ABNA0417164300 ten name van mevrouw A. Doelwijt", ["A. Doelwijt"]),
+    ("het staat t.n.v. de gemeente, klopt dat?", []),
     # the name of a thing, not of a person
     ("Naam school: De Regenboog, groep 6", []),
     ("Naam bestand: aanvraag.pdf", []),
