@@ -19,8 +19,9 @@ What the view does, in one linear pass:
   sentence boundary), every other space (tab, NBSP, thin, figure, ideographic …) → " ";
 - a letter O/o or l in a run of digits ("O6-l2345678", "1234 o6") → 0 or 1;
 - a line break or underscore between two digits ("06_41_30", a number typed one part a line), or
-  between a digit and a short code in capitals ("1103\\nTV", "NL36_KNAB_8308") → " ": there it
-  separates the parts of one value, not sentences or words.
+  between a digit and a short code in capitals ("1103\\nTV", "NL36_KNAB_8308"), and a line break
+  beside a dash between digits ("013 -\\n544 27 18") → " ": there it separates the parts of one
+  value, not sentences or words.
 
 Plain ASCII text without tabs or O/l-in-digits is its own view, with no copying.
 
@@ -51,6 +52,12 @@ _PART_SEPARATORS = frozenset(" -./_\n")
 _DIGIT_GAP = re.compile(r"(?<=[0-9])[\n_](?=[0-9]|[A-Z]{1,4}(?![^\W_]))")
 # ... or after a short code in capitals ("NL", "KNAB"), before a digit.
 _CODE_GAP = re.compile(r"(?<![^\W_])([A-Z]{1,4})[\n_](?=[0-9])")
+# A line break next to a dash between two digits: "013 -\n544 27 18" (a number broken across a
+# PDF's lines after its area code), "013\n- 544".
+_DASH_GAP = re.compile(
+    r"(?:(?<=[0-9]-)|(?<=[0-9] -)) ?\n(?= ?[0-9])"  # "013 -\n544"
+    r"|(?<=[0-9]) ?\n(?= ?- ?[0-9])"  # "013\n- 544"
+)
 
 
 def normalise(text: str) -> Normalised:
@@ -120,6 +127,7 @@ def read_number_parts(text: str) -> str:
     text = read_lookalike_digits(text)
     if "\n" not in text and "_" not in text:
         return text
+    text = _DASH_GAP.sub(lambda gap: " " * len(gap.group()), text)
     return _CODE_GAP.sub(r"\1 ", _DIGIT_GAP.sub(" ", text))
 
 

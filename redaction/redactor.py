@@ -18,6 +18,7 @@ from presidio_analyzer import AnalyzerEngine
 from redaction.corrections import extend_corrections
 from redaction.findings import Finding, outside_placeholders, resolve_overlaps
 from redaction.normalise import normalise
+from redaction.occupations import is_occupation
 from redaction.organisations import person_part
 from redaction.placeholder_store import PlaceholderStore
 from redaction.placeholders import LABELS, placeholder
@@ -91,11 +92,14 @@ class Redactor:
     @staticmethod
     def _without_organisations(text: str, findings: list[Finding]) -> list[Finding]:
         """Names of schools, funds, firms and streets named after a person are no person
-        (``redaction.organisations``); a person of one keeps the name ("juf Hanneke van de ...")."""
+        (``redaction.organisations``); a person of one keeps the name ("juf Hanneke van de ...").
+        A job said of someone is no name either (``redaction.occupations``)."""
         kept = []
         for f in findings:
             if f.entity_type != "PERSON":
                 kept.append(f)
+            elif is_occupation(text, f.start, f.end):
+                continue  # "ik ben kok", "ik werk als Schilder": the job, not a name
             elif (part := person_part(text, f.start, f.end)) is not None:
                 kept.append(Finding(f.entity_type, *part, f.score))
         return kept

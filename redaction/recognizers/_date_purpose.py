@@ -14,7 +14,9 @@ them out hides what the resident asks about and protects no one. A date stays re
   op 5 december" are appointments and holidays, a birthday comes with a birth word ("jarig op
   3 okt"). Not for a date with a year: "een kindje gekregen op 9 oktober 2025" is a birth date.
 
-A date in this year or a later one is never a resident's birth date without a birth word.
+A date its holiday names ("op Koningsdag 27 april", "5 mei (Bevrijdingsdag)";
+``data/holiday_words.txt``) is that day in the calendar. A date in this year or a later one is
+never a resident's birth date without a birth word.
 """
 
 from __future__ import annotations
@@ -51,6 +53,24 @@ def _words_before(file_name: str) -> re.Pattern[str]:
         rf"(?<!\w)(?:{alternatives})(?!\w)[\s:.,]*(?:[^\W\d_]{{1,9}}[\s:.,]+){{0,2}}$",
         re.IGNORECASE,
     )
+
+
+@lru_cache(maxsize=1)
+def _holidays() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A holiday right before a date ("op Koningsdag 27 april", "Kerst: 25 december") and right
+    after one ("5 mei (Bevrijdingsdag)", "31 december, oudejaarsavond")."""
+    words = sorted(read_term_file(_DATA / "holiday_words.txt"), key=len, reverse=True)
+    names = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    before = re.compile(rf"(?<!\w)(?:{names})(?!\w)[\s:,(–-]*(?:(?:is|was|op|on)\s+)?$",
+                        re.IGNORECASE)
+    after = re.compile(rf"[\s,(–-]*(?:{names})(?!\w)", re.IGNORECASE)
+    return before, after
+
+
+def is_holiday_date(text: str, start: int, end: int) -> bool:
+    """ "Heb ik op Koningsdag 27 april een vergunning nodig?": a date its holiday names."""
+    before, after = _holidays()
+    return bool(before.search(text, max(0, start - 40), start) or after.match(text, end))
 
 
 @lru_cache(maxsize=1)
@@ -106,6 +126,8 @@ def may_be_birth_date(text: str, start: int, end: int, today: datetime.date | No
     """Whether the date ``text[start:end]`` must be redacted (see the module docstring)."""
     if has_birth_context(text, start, end):
         return True
+    if is_holiday_date(text, start, end):
+        return False
     this_year = (today or datetime.date.today()).year
     year = year_of(text[start:end], this_year)
     before = text[max(0, start - 40):start]

@@ -189,6 +189,13 @@ def never_name_words() -> frozenset[str]:
     return read_term_file(DATA_DIR / "never_name_words.txt")
 
 
+@cache
+def nationality_words() -> frozenset[str]:
+    """Dutch words for nationalities, languages and faiths ("Marokkaans", "Poolse", "Turk"): no
+    name on their own, also where they are surnames too (data/nationality_words.txt)."""
+    return read_term_file(DATA_DIR / "nationality_words.txt")
+
+
 # An English word at least this frequent (log probability in spaCy's English lexeme table) that
 # is written in lower case more often than capitalised is a word: "said" -7.3 (capitalised
 # -12.3), "fine", "hope", "refuses"; not "june" or "tom", which are capitalised more often.

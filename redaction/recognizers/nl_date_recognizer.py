@@ -5,7 +5,8 @@ Also as residents write them in English and the languages they mix in: "3rd of M
 are data (``data/date_month_names.txt``).
 
 Matches 12-03-1985, 12/3/85, 3-4-'92, 12.03.1985, "23 / 09 / 1949" (pasted, spaces around every
-separator), 1985-03-12, 1985/03/12, "12 maart 1985", "3 januari",
+separator), 1985-03-12, 1985/03/12, "12 maart 1985", "3 januari", 11/23/1987 (American order,
+where the day cannot be a month), 00-00-1968 (the BRP's unknown day and month),
 with a context word also "12 03 1985", "14.07_1990" and "12 maart 64" (a two-digit year),
 "5 mei 2009", "1 apr." and "3 jan '85". Not matched on purpose:
 weekdays, a month or year alone ("in maart", "sinds 2021"), clock times ("om 10 uur",
@@ -79,6 +80,17 @@ class NlDateRecognizer(PatternRecognizer):
         Pattern(  # "17-IV-1993": a Roman month, as Polish and Romanian documents write it
             "date (d-roman month-y)",
             _START + _DAY + r"([-./ ])" + _ROMAN_MONTH + r"\1(?:" + _YEAR + r"|\d{2})" + _END,
+            0.6,
+        ),
+        Pattern(  # "11/23/1987": American order, where the day cannot be a month
+            "date (m/d/y)",
+            _START + _MONTH_NUM + r"([-/.])(?:1[3-9]|2\d|3[01])\1" + _YEAR + _END,
+            0.6,
+        ),
+        Pattern(  # "00-00-1968", "00-07-1968": the BRP's unknown day or month
+            "date (unknown day or month)",
+            _START + r"(?=00[-/.]|\d{1,2}[-/.]00[-/.])(?:00|" + _DAY + r")([-/.])(?:00|"
+            + _MONTH_NUM + r")\1" + _YEAR + _END,
             0.6,
         ),
         Pattern("date (d-m, no year)", _START + _DAY + r"[-/]" + _MONTH_NUM + _END, 0.2),

@@ -117,10 +117,10 @@ class NlLongNumberRecognizer(LocalRecognizer):
             return True  # "Julianalaan 140 2274 JJ": a house number, then a postcode
         if is_amount(text, match.start(), match.end()) or _QUANTITY_AFTER.match(text, match.end()):
             return True
-        return _is_public_phone_number(value, text, match.end())
+        return _is_public_phone_number(value, text, match.start(), match.end())
 
 
-def _is_public_phone_number(value: str, text: str, end: int) -> bool:
+def _is_public_phone_number(value: str, text: str, start: int, end: int) -> bool:
     """A public service number, or a landline the sentence names as an organisation's."""
     digits = re.sub(r"\D", "", value)
     if not digits.startswith("0") or not 8 <= len(digits) <= 13:
@@ -129,4 +129,4 @@ def _is_public_phone_number(value: str, text: str, end: int) -> bool:
         number = phonenumbers.parse(digits, "NL")
     except phonenumbers.NumberParseException:
         return False
-    return is_public_number(number) or organisation_number(text, end, number)
+    return is_public_number(number) or organisation_number(text, end, number, start)

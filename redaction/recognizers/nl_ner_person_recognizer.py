@@ -28,7 +28,14 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from redaction.recognizers import _lexicon
-from redaction.recognizers._person.shapes import _NameShapes
+from redaction.recognizers._ner_edges import (
+    _FROM_WORDS,
+    _GREETINGS,
+    _PREPOSITION_PARTICLES,
+    _TITLES,
+    role_words,
+    whole_words,
+)
 from redaction.wordlists import read_term_file
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -50,15 +57,6 @@ _NO_VOWEL = re.compile(r"[^\Waeiouyàáâäèéêëìíîïòóôöùúûü\d_]{
 _NUMBER_AFTER = re.compile(
     r"\s*:?\s*(?:[1-9]\d{3}\s?[A-Za-z]{2}(?!\w)|[+(]?\d[\d\s().-]{7,}|[A-Za-z]{2}\d{2}\s?[A-Za-z]{4})"
 )
-# Greetings the NER takes into the name: "Lieve Ineke", "Beste Kees", "ey mo".
-_GREETINGS = frozenset("lieve beste geachte hoi hallo hey hee ey dag hai".split())
-# Titles a letter or a bank line puts before a name ("Dhr S.K. Sardjoe", "HR A. VOS", "MW B. DE
-# JONG"): placeholders keep the title outside the name.
-_TITLES = frozenset("dhr hr mevr mw mvr mej meneer mevrouw mijnheer heer".split())
-# Words between a name and the place its bearer comes from ("Auke Bosma út Drachten").
-_FROM_WORDS = frozenset("uit út from in te oet".split())
-# A lowercase particle before a first name is a preposition: "ten name van Jelle Wiersma".
-_PREPOSITION_PARTICLES = frozenset("van de te ten".split())
 _PLACE_PREPOSITION_BEFORE = re.compile(
     r"(?:^|\s)(?:in|bij|naar|uit|rond|richting|buiten|vanuit|from|to|near|at)\s+$", re.IGNORECASE
 )
@@ -112,6 +110,7 @@ class NlNerPersonRecognizer(SpacyRecognizer):
         # "Citizen", "my Indian", "Wednesday", "Cześć": never a name; May and June only after
         # a trigger, which is NlPersonRecognizer's.
         self._never_names = _lexicon.never_name_words()
+        self._nationalities = _lexicon.nationality_words()
         self._chat = _lexicon.chat_words()
         self._english_vocabulary = _lexicon.english_vocabulary()
         self._english_frequent = _lexicon.english_frequent_words()
@@ -125,8 +124,8 @@ class NlNerPersonRecognizer(SpacyRecognizer):
             lead = _ADDRESSED_TO.match(text, result.start, result.end)
             if lead and lead.end() < result.end:
                 result.start = lead.end()  # "t.n.v. M. El Khattabi": the name starts after it
-            for start, end in self.split(text, result.start, result.end):
-                start, end = self.trim(text, start, end)
+            for start, end in self.split(text, *whole_words(text, result.start, result.end)):
+                start, end = whole_words(text, *self.trim(text, start, end))
                 start, end = self.trim_english(text, start, end)
                 if start < end and self.is_plausible_name(text, start, end):
                     found.append(RecognizerResult(
@@ -281,6 +280,7 @@ class NlNerPersonRecognizer(SpacyRecognizer):
             self._foreign_word(text, words[first].group())
             or self._plain_word(words[first].group())
             and words[first].group().lower() not in self._particles
+            or words[first].group() in role_words()  # "voogd van Mohamed Abdi"
         ):
             first += 1
             while (
@@ -333,7 +333,7 @@ class NlNerPersonRecognizer(SpacyRecognizer):
             return False  # postcodes, house numbers, "e-mail lina@...", placeholders
         if span.lower() in self._places and (span.lower() not in self._names or span.islower()):
             return False  # "naar Zwolle"; "capital of france" (France is a name too, capitalised)
-        if all(w in _NameShapes.NATIONALITIES for w in words):
+        if all(w in self._nationalities for w in words):
             return False  # "als Oekraïner", "Marokkaanse"
         if all(w in self._places or w in self._function_words for w in words) and not any(
             w in self._names for w in words

@@ -9,7 +9,8 @@ package), extended over interfixes ("van der Berg", "Fatima el Amrani", "rachid 
 (c) Where the name stands: the subject opening a sentence ("Bas heeft", "Zbigniew werkt") or
 after a question's opening verb ("kan jasmijn mijn ..."), a counsellor's name ("fleur weer als
 consulent"), a possessive ("lisa's school", "Ahmeds leraar"), an apposition ("kim, mijn maatje
-van ..."), and two capitalised words on no list side by side ("Ionuț Popescu").
+van ..."), and two capitalised words on no list side by side ("Ionuț Popescu"); the
+sentence-position strategies live in ``_person/positions.py``.
 
 A token that is also an ordinary Dutch word (spaCy's nl_lemma_lookup keys and values plus deduce's
 whitelists) is only a name when it is capitalised mid-sentence, or in lowercase after a trigger;
@@ -31,9 +32,9 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from redaction.placeholders import PLACEHOLDER
 from redaction.recognizers import _lexicon
 from redaction.recognizers._person.lines import _LinePieces
+from redaction.recognizers._person.positions import _PositionStrategies
 from redaction.recognizers._person.shapes import (
     _RARE_WORD_COUNT,
-    _SUBJECT_VERBS,
     _street_with_number,
 )
 from redaction.recognizers._person.tokens import (
@@ -44,22 +45,11 @@ from redaction.recognizers._person.tokens import (
     _Tok,
 )
 from redaction.recognizers._person.triggered import _TriggerStrategies
-from redaction.recognizers._person.triggers import _KINSHIP, _ROLES, _triggers
+from redaction.recognizers._person.triggers import _triggers
 from redaction.recognizers._results import explained_result
 
-# After a name that follows an opening verb: "kan jasmijn mijn ...", "heeft bram al ...".
-_AFTER_INVERTED_SUBJECT = frozenset(
-    "mijn me mij je jou jullie ons onze zijn haar hun al ook nog niet nu morgen vandaag "
-    "gisteren er dat dit het die weer even wel toch gewoon dan straks eigenlijk nooit".split()
-)
-_POSSESSIVES = frozenset("mijn m'n mn onze ons haar zijn z'n je jouw uw".split())
-_RELATION_WORD = re.compile(rf"(?:{_KINSHIP}|{_ROLES})")
-# "fleur weer als consulent", "bram toen als begeleider".
-_ROLE_ADVERBS = frozenset("weer terug toen vroeger nog ook graag liever gewoon".split())
-_ROLE_WORD = re.compile(rf"(?:{_ROLES})")
 
-
-class NlPersonRecognizer(_LinePieces, _TriggerStrategies, LocalRecognizer):
+class NlPersonRecognizer(_LinePieces, _TriggerStrategies, _PositionStrategies, LocalRecognizer):
     """Recognise PERSON from Dutch trigger phrases and the deduce name lists.
 
     The word-class tests, span extenders and trigger strategies are mixed in from
@@ -159,76 +149,6 @@ class NlPersonRecognizer(_LinePieces, _TriggerStrategies, LocalRecognizer):
         self._from_repetition(tokens, found, blocked, add)
         return [self._result(start, end, score) for (start, end), score in found.items()]
 
-    def _from_subject(self, text, tokens, blocked, add) -> None:
-        """ "merel zegt dat ...", "roos en bas zijn mijn kinderen", "Bas heeft mij beloofd",
-        "Zbigniew werkt via ...": a first name that is rarely a plain word, or a capitalised
-        word that is no word at all, opening a sentence as the subject of a finite verb."""
-        for index in range(len(tokens)):
-            if not _sentence_initial(text, tokens, index):
-                continue
-            names = []
-            position = index
-            while position < len(tokens) and self._subject_name(tokens[position], blocked):
-                names.append(position)
-                if position + 2 < len(tokens) and tokens[position + 1].text in ("en", "&"):
-                    position += 2
-                else:
-                    position += 1
-                    break
-            if names and position < len(tokens) and tokens[position].low in _SUBJECT_VERBS:
-                for name in names:
-                    add(name, name, self.SCORE_NAME)
-
-    def _subject_name(self, tok: _Tok, blocked) -> bool:
-        if self._rare_subject_name(tok, blocked):
-            return True
-        return (  # "Zbigniew", "Oleksandr": capitalised, on no word or name list
-            tok.capital
-            and tok.text.isalpha()
-            and not tok.text.isupper()
-            and self._unknown_word(tok.low)
-            and not self._never(tok)
-            and not _is_blocked(tok, blocked)
-        )
-
-    def _rare_subject_name(self, tok: _Tok, blocked) -> bool:
-        """A first name that is rarely a plain word ("merel" 58 times, "roos" 2312)."""
-        return (
-            self._rarely_a_word(tok.low)
-            and not self._never(tok)
-            and tok.low not in self._places
-            and not _is_blocked(tok, blocked)
-        )
-
-    def _from_inverted_subject(self, text, tokens, blocked, add) -> None:
-        """ "kan jasmijn mijn aanvraag zien?", "heeft bram al gebeld?": a question opens with the
-        verb, and the subject after it is a first name that is rarely a plain word, followed by
-        a word that cannot continue a noun ("mijn", "al", "er", "ook")."""
-        for index in range(len(tokens) - 2):
-            verb, name, after = tokens[index], tokens[index + 1], tokens[index + 2]
-            if (
-                _sentence_initial(text, tokens, index)
-                and verb.low in _SUBJECT_VERBS
-                and after.low in _AFTER_INVERTED_SUBJECT
-                and self._rare_subject_name(name, blocked)
-            ):
-                add(index + 1, index + 1, self.SCORE_NAME)
-
-    def _from_role(self, tokens, blocked, add) -> None:
-        """ "krijg ik dan fleur weer als consulent?": a first name that is rarely a plain word,
-        said to be (or have been) someone's counsellor, coach or landlord."""
-        for index, tok in enumerate(tokens):
-            position = index + 1
-            while position < len(tokens) and tokens[position].low in _ROLE_ADVERBS:
-                position += 1
-            if (
-                position + 1 < len(tokens)
-                and tokens[position].low == "als"
-                and _ROLE_WORD.fullmatch(tokens[position + 1].low)
-                and self._rare_subject_name(tok, blocked)
-            ):
-                add(index, index, self.SCORE_NAME)
-
     def _split_glued_genitive(self, tokens: list[_Tok]) -> list[_Tok]:
         """ "Ahmeds leraar": a capitalised first name with a genitive s glued on is split, so the
         name is found (and numbered) as "Ahmed" wherever it stands."""
@@ -265,19 +185,6 @@ class NlPersonRecognizer(_LinePieces, _TriggerStrategies, LocalRecognizer):
                 and not _is_blocked(tok, blocked)
             ):
                 add(self._extend_left(tokens, index), index, self.SCORE_NAME)
-
-    def _from_apposition(self, tokens, blocked, add) -> None:
-        """ "kim, mijn maatje van humanitas, zei ...": a first name followed by a comma and a
-        possessive family or role word describing that person."""
-        for index in range(len(tokens) - 3):
-            tok = tokens[index]
-            if (
-                tokens[index + 1].text == ","
-                and tokens[index + 2].low in _POSSESSIVES
-                and _RELATION_WORD.fullmatch(tokens[index + 3].low)
-                and self._rare_subject_name(tok, blocked)
-            ):
-                add(index, index, self.SCORE_NAME)
 
     def _from_unknown_pair(self, text, tokens, blocked, add) -> None:
         """ "wonen Ionuț Popescu en zijn broer": two capitalised words that are on no word, name
@@ -356,6 +263,8 @@ class NlPersonRecognizer(_LinePieces, _TriggerStrategies, LocalRecognizer):
             return None
         if low in self._never_names:
             return None  # "in June", "Wednesday": a name only after a trigger ("my daughter May")
+        if low in _lexicon.nationality_words() and low not in self._first:
+            return None  # "een Franse rekening", "ik spreek Spaans": surnames too, words here
         if low in self.GEOGRAPHY or (tok.text.isupper() and len(low) <= 3):
             return None  # rivers, regions; "AA" in "2500 AA", "AH", "NS"
         if not self._in_names(low):
@@ -369,6 +278,8 @@ class NlPersonRecognizer(_LinePieces, _TriggerStrategies, LocalRecognizer):
             if not ordinary:
                 return self.SCORE_NAME
             initial = _sentence_initial(text, tokens, index)
+            if initial and low in self._first and self._full_name_follows(tokens, index, blocked):
+                return self.SCORE_NAME  # "Jan de Vries" opening a sentence, or alone
             previous = tokens[index - 1].low if index else ""
             if initial or previous in self.DETERMINERS or tok.text.isupper():
                 return None
@@ -383,6 +294,12 @@ class NlPersonRecognizer(_LinePieces, _TriggerStrategies, LocalRecognizer):
         return (
             self.SCORE_LOWERCASE_FIRST_NAME if low in self._first else self.SCORE_LOWERCASE_SURNAME
         )
+
+    def _full_name_follows(self, tokens: list[_Tok], index: int, blocked) -> bool:
+        """A capitalised listed surname ends the name that starts at ``index``: "Jan de Vries",
+        "Mark Bakker" are a full name even where a capital proves nothing."""
+        last = self._capitalised_name_end(tokens, index, blocked)
+        return last > index and tokens[last].low in self._surnames
 
     def _result(self, start: int, end: int, score: float) -> RecognizerResult:
         return explained_result(self, start, end, score, "Dutch name trigger or name-list lookup")

@@ -45,8 +45,18 @@ _NUMBER_OF = re.compile(
     r"(?:de\s+|het\s+)?(?P<org>[\w&-]+)",
     re.IGNORECASE,
 )
+# "Wat is het (telefoon)nummer van de GGD Brabant-Zuidoost? Ik heb alleen 088 ... gevonden"
+_NUMBER_OF_BEFORE = re.compile(
+    r"\b(?:telefoon)?nummer\s+van\s+(?:de\s+|het\s+)?(?P<org>[\w&]+)", re.IGNORECASE
+)
+# Between that question and the number: another owner ("mijn nummer") or another number.
+_OTHER_OWNER = re.compile(r"\d|\b(?:mijn|m'n|mn|my|ons|onze|zijn|haar|hun|jouw|uw)\b",
+                          re.IGNORECASE)
 # A date with a four-digit year at the start of a match: a time stamp, not a phone number.
-_DATE_START = re.compile(r"(?:0?[1-9]|[12]\d|3[01])([-/.])(?:0?[1-9]|1[0-2])\1(?:19|20)\d\d\b")
+# "00-00-1968": the BRP writes an unknown day or month as 00.
+_DATE_START = re.compile(
+    r"(?:00|0?[1-9]|[12]\d|3[01])([-/.])(?:00|0?[1-9]|1[0-2])\1(?:19|20)\d\d\b"
+)
 _EXTENSION = re.compile(r"\s*,?\s*(?:toestel|tst\.?|ext\.?|extensie|extension)\s*\d{1,5}(?!\d)",
                         re.IGNORECASE)
 # "06,35,21,47,96": a number typed in groups with commas (three or more groups; "1,50" is money).
@@ -121,7 +131,9 @@ class NlPhoneRecognizer(PhoneRecognizer):
             for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=self.leniency):
                 if self.is_public(match.number) or _glued_to_word(text, match.start, match.end):
                     continue
-                if organisation_number(text, match.end, match.number) or _DATE_START.match(
+                if organisation_number(
+                    text, match.end, match.number, match.start
+                ) or _DATE_START.match(
                     text, match.start
                 ):
                     continue  # "05-12-2026 08:03 - Papa:": a chat's time stamp
@@ -139,7 +151,7 @@ class NlPhoneRecognizer(PhoneRecognizer):
                     or not _phone_shaped(match.raw_string, match.number)
                     or self.is_public(match.number)
                     or _glued_to_word(text, match.start, match.end)
-                    or organisation_number(text, match.end, match.number)
+                    or organisation_number(text, match.end, match.number, match.start)
                     or _DATE_START.match(text, match.start)
                 ):
                     continue
@@ -160,16 +172,32 @@ def _organisations() -> frozenset[str]:
     return _lexicon.load_keep_terms()
 
 
-def organisation_number(text: str, end: int, number: phonenumbers.PhoneNumber) -> bool:
+def organisation_number(
+    text: str, end: int, number: phonenumbers.PhoneNumber, start: int | None = None
+) -> bool:
     """ "Is 050 599 77 55 het goede nummer van DUO?": a landline the sentence itself names as
-    an organisation's (a listed organisation, or a word in capitals) - not a resident's."""
+    an organisation's (a listed organisation, or a word in capitals) - not a resident's. Also
+    when the message asked for that number just before ("Wat is het nummer van de GGD? Ik heb
+    alleen 088 ... gevonden"), with no possessive or other number between ("mijn nummer is")."""
     if str(number.national_number).startswith("6"):
         return False  # a mobile number is a person's
     named = _NUMBER_OF.match(text, end)
+    if named is None and start is not None:
+        named = _asked_before(text, start)
     if named is None:
         return False
     org = named["org"]
     return org.casefold() in _organisations() or (org.isupper() and len(org) >= 2)
+
+
+def _asked_before(text: str, start: int) -> re.Match[str] | None:
+    """The last "nummer van (de) ORG" in the 120 characters before ``start``, when nothing
+    between it and the number says whose else it is or holds another number."""
+    matches = list(_NUMBER_OF_BEFORE.finditer(text, max(0, start - 120), start))
+    asked = matches[-1] if matches else None
+    if asked is None or _OTHER_OWNER.search(text, asked.end(), start):
+        return None
+    return asked
 
 
 def is_public_number(

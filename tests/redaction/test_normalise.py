@@ -153,6 +153,9 @@ def test_ordinary_text_is_left_alone(redactor, text):
         ("NL75\nKNAB\n8840_1866\n75", "NL75 KNAB 8840 1866 75"),
         ("postcode:\n1103\nTV", "postcode:\n1103 TV"),
         ("om 12\nIk ga", "om 12\nIk ga"),
+        ("tel 013 -\n544 27 18", "tel 013 - 544 27 18"),  # a number broken after its dash
+        ("bel 020\n- 625 12 34", "bel 020 - 625 12 34"),
+        ("stap 3 -\nDaarna", "stap 3 -\nDaarna"),  # a dash, then a sentence
         ("D\u2011339201 \u2212 12\u201334", "D-339201 - 12-34"),
         ("lol Ole 10 liter", "lol Ole 10 liter"),
         ("e\u0301", "e\u0301"),  # per character: an accent stays apart, as before
@@ -337,3 +340,16 @@ def test_number_words_come_from_the_data_file(word):
 )
 def test_an_o_that_ends_an_abbreviation_is_no_zero(text, view):
     assert normalise(text).text == view
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Het nummer uit de brief:\n070 -\n318 42 96\nDaar neemt niemand op.",
+         "Het nummer uit de brief:\n<TELEFOONNUMMER_1>\nDaar neemt niemand op."),
+        ("bel mij op 0575\n- 52 19 83 na vijven", "bel mij op <TELEFOONNUMMER_1> na vijven"),
+    ],
+)
+def test_a_phone_number_broken_across_lines_at_its_dash_is_replaced_whole(redactor, text,
+                                                                           expected):
+    assert redactor.redact(text)[0] == expected

@@ -10,6 +10,7 @@ import regex as re
 
 from redaction.recognizers import _lexicon
 from redaction.recognizers._house_numbers import quantity_after
+from redaction.recognizers._person.foreign_shapes import apostrophe_surname
 from redaction.recognizers._person.tokens import _Tok
 from redaction.recognizers._person.triggers import _ENGLISH_FAMILY, _KINSHIP
 from redaction.street_suffixes import STREET_SUFFIXES, STRONG_STREET_SUFFIXES
@@ -78,23 +79,6 @@ class _NameShapes:
             "prof"
         ).split()
     )
-    # "ik ben Marokkaans": nationalities, languages and faiths after a weak trigger.
-    NATIONALITIES = frozenset(
-        "nederlands nederlandse nederlander hollands marokkaans marokkaanse marokkaan turks turkse "
-        "turk surinaams surinaamse antilliaans antilliaanse arubaans pools poolse syrisch syrische "
-        "eritrees eritrese somalisch somalische afghaans afghaanse iraaks iraakse iraans iraanse "
-        "koerdisch koerdische duits duitse belgisch belgische bulgaars bulgaarse roemeens "
-        "roemeense oekraïens oekraïense russisch russische chinees chinese indonesisch indisch "
-        "molukse moluks kaapverdiaans ghanees ghanese nigeriaans spaans spaanse portugees "
-        "portugese italiaans italiaanse frans franse engels engelse brits britse amerikaans "
-        "braziliaans hindoestaans hindoestaanse arabisch berbers moslim christen christelijk "
-        "joods hindoe katholiek protestant islamitisch europees afrikaans aziatisch "
-        # the people themselves: "als Oekraïner", "een Syriër"
-        "oekraïner oekraïners syriër syriërs eritreeër eritreeërs afghaan afghanen somaliër "
-        "somaliërs roemeen roemenen bulgaar bulgaren iraniër iraniërs irakees irakezen koerd "
-        "koerden ghanezen marokkanen turken polen surinamer surinamers antilliaan antillianen "
-        "nigeriaan nigerianen rus russen chinezen belg belgen duitser duitsers".split()
-    )
     # Lowercase interfixes that open a surname on their own ("van der Berg", "el Amrani").
     SURNAME_OPENERS = frozenset(
         "van von ter ten te el al ben abu bin ibn da di del della dos du".split()
@@ -121,7 +105,8 @@ class _NameShapes:
         return low in self._surnames and not _lexicon.is_dutch_word(low)
 
     def _never(self, tok: _Tok) -> bool:
-        """Function words, kinship words, weekdays, months: not a name even after a trigger."""
+        """Function words, kinship words, weekdays, months, English contractions: not a name
+        even after a trigger."""
         low = tok.low
         return (
             not tok.is_word
@@ -132,6 +117,8 @@ class _NameShapes:
             or low in _lexicon.MONTH_ABBREVIATIONS - {"jan"}
             or (low in self._never_names and low not in self._first)  # "Wednesday", "Dutch"
             or (not tok.capital and _lexicon.is_pronominal_adverb(low))  # "mijn man erin"
+            # "Pieter de Bakker won't", "Sanne Visser doesn't": English, no end of a name
+            or (not tok.capital and low.replace("’", "'") in _lexicon.ENGLISH_CONTRACTIONS)
         )
 
     def _nameish_after_trigger(
@@ -144,8 +131,14 @@ class _NameShapes:
     ) -> bool:
         if self._never(tok):
             return False
-        if tok.low in self.NATIONALITIES:
-            return False
+        if tok.low in _lexicon.nationality_words():  # "ik ben Marokkaans", "ik ben Turk"
+            # "ik ben frans verheijen": a first name, and a surname goes on after it
+            return tok.low in self._first and after is not None and (
+                self._continues_name(after)
+                or after.low in self._surnames and after.low not in self._ordinary
+            )
+        if apostrophe_surname(tok):
+            return True  # "ik ben o'neil statia", "mijn buurman d'souza"
         if not tok.capital and (
             tok.low in self._english
             or tok.low in self._english_common and tok.low not in self._first

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import regex as re
 
+from redaction.organisations import is_organisation_word
 from redaction.recognizers import _lexicon
-from redaction.recognizers._person.shapes import _street_with_number
+from redaction.recognizers._person.foreign_shapes import east_asian_name_end
+from redaction.recognizers._person.shapes import _RARE_WORD_COUNT, _street_with_number
 from redaction.recognizers._person.spans import _SpanExtenders
 from redaction.recognizers._person.tokens import _is_blocked, _only_symbols
 from redaction.recognizers._person.triggers import (
@@ -20,6 +22,14 @@ from redaction.recognizers._person.triggers import (
     _SIGNED_INITIALS,
     _Trigger,
 )
+
+# Interfixes that open with a preposition ("uit de", "op de", "bij de", "aan de", "in 't").
+_PREPOSITION_INTERFIXES = frozenset("uit op bij aan in".split())
+# What ends the clause after a name: "ik heet ali can, ...", "ik ben ali can en ...".
+_CLAUSE_ENDS = frozenset([",", ".", "!", "?", ";", ":", "en", "uit", "van"])
+# A subject after the word that follows a name: that word is an inverted verb ("Sanne geloof
+# ik", "Kees denk ik"), no surname.
+_SUBJECT_PRONOUNS = frozenset("ik je jij hij zij ze we wij u jullie men".split())
 
 
 class _TriggerStrategies(_SpanExtenders):
@@ -42,6 +52,12 @@ class _TriggerStrategies(_SpanExtenders):
                     continue
                 if head.low.replace("’", "'") in _lexicon.ENGLISH_CONTRACTIONS:
                     continue  # "my stepdaughter doesn't", "my mother, I'm": English, no name
+                shaped = None if size else self._shaped_name_end(text, tokens, index, trigger,
+                                                                   blocked)
+                if shaped is not None:  # "Naam: S. Vos-Kok", "ik ben li wei", "met georgi petrov"
+                    add(index, shaped,
+                        self.SCORE_TRIGGER if trigger.strong else self.SCORE_WEAK_TRIGGER)
+                    continue
                 after = tokens[index + size + 1] if index + size + 1 < len(tokens) else None
                 if size == 1 and tokens[index].text == "van" and (
                     trigger.mode == "family" or (after is not None and after.text.isdigit())
@@ -54,6 +70,10 @@ class _TriggerStrategies(_SpanExtenders):
                     and head.low not in self._surnames
                 ):
                     continue  # "mijn begeleider van de Cordaan": where she works
+                if size and trigger.mode == "family" and self._place_after_role(
+                    tokens, index, head
+                ):
+                    continue  # "de verhuurder uit de PDF", "de consulent bij de WSW"
                 # "meneer de graaf", "heet de ruiter": a surname that follows interfixes
                 interfix_surname = (
                     size > 0
@@ -77,6 +97,8 @@ class _TriggerStrategies(_SpanExtenders):
                 if size and self._organisation_word(head):
                     continue  # "meneer van de Kredietbank", "mevrouw van het Wijkteam"
                 last = self._extend_right(tokens, index + size, blocked)
+                if last == index and not size:
+                    last = self._second_name_part(tokens, last, trigger)
                 if _street_with_number(text, tokens, index, last):
                     continue  # "mijn ex op de Hoogstraat 5": the address recognizer's
                 if trigger.at_end and not _only_symbols(text[tokens[last].end :]):
@@ -86,6 +108,104 @@ class _TriggerStrategies(_SpanExtenders):
                 weak_lower = not trigger.strong and not head.capital
                 score = self.SCORE_TRIGGER if trigger.strong else self.SCORE_WEAK_TRIGGER
                 add(index, last, score - (0.1 if weak_lower else 0.0))
+
+    def _shaped_name_end(self, text, tokens, index: int, trigger: _Trigger, blocked) -> int | None:
+        """The last token of a name right after a trigger that the name lists cannot vouch for
+        but its shape can: initials before a surname (strong triggers), East Asian syllables,
+        or two or three words that no word list knows. None when there is none; after a
+        closing ("groetjes ...") only a name that ends the message."""
+        last = self._initials_name_end(tokens, index, blocked) if trigger.strong else None
+        if last is None:
+            last = east_asian_name_end(tokens, index, trigger.naming)
+        if last is None:
+            last = self._unknown_words_end(tokens, index, blocked)
+        if last is None or trigger.at_end and not _only_symbols(text[tokens[last].end:]):
+            return None
+        return last
+
+    def _unknown_words_end(self, tokens, index: int, blocked) -> int | None:
+        """ "ik ben georgi petrov", "met dropatie mahabier", "mijn moeder gurpreet kaur": two or
+        three lowercase words in a row that no Dutch, English or chat list knows (nor a typo of a
+        frequent word) - a name from a language the name lists do not cover."""
+        last = index
+        while (last < len(tokens) and last - index < 3 and self._unknown_lowercase(tokens[last])
+               and not _is_blocked(tokens[last], blocked)
+               and (last == index or tokens[last].start - tokens[last - 1].end == 1)):
+            last += 1
+        return last - 1 if last - index >= 2 else None
+
+    def _unknown_lowercase(self, tok) -> bool:
+        return (
+            tok.is_word and tok.text.islower() and self._unknown_word(tok.low)
+            and not self._never(tok) and tok.low not in _lexicon.nationality_words()
+            and not _lexicon.is_typo_of_frequent_word(tok.low)
+        )
+
+    def _initials_name_end(self, tokens, index: int, blocked) -> int | None:
+        """ "S. Vos-Kok", "A.B. van der Meer": capital initials, then a capitalised surname
+        (after an interfix, maybe): the last token of that name, or None."""
+        position = index
+        while (position + 1 < len(tokens) and len(tokens[position].text) == 1
+               and tokens[position].text.isupper() and tokens[position + 1].text == "."):
+            position += 2
+        if position == index or position >= len(tokens):
+            return None
+        target = position + self._interfix_length(tokens, position)
+        if target >= len(tokens) or _is_blocked(tokens[target], blocked):
+            return None
+        surname = tokens[target]
+        if not surname.capital or self._never(surname) or is_organisation_word(surname.text):
+            return None  # "mevrouw A. Doelwijt" goes, "t.n.v. A. Stichting ..." not
+        return self._extend_right(tokens, target, blocked)
+
+    def _second_name_part(self, tokens, last: int, trigger: _Trigger) -> int:
+        """ "mijn naam is ioana pop", "ik ben bram schipper", "mijn moeder dirk koster", "ik heet
+        priscilla doelwijt": after a trigger, a lowercase first name and then a listed name or a
+        word no list knows that the word lists still call a word ("pop", "schipper", a compound
+        reading of "doelwijt") - the trigger says it is the name. Not before a function word
+        ("ze heette Sanne geloof ik"), and not a listed name that is an everyday word ("ik ben
+        sanne bang", "ik heet sanne dood"). After a capitalised first name any capitalised word
+        that ends the clause ("I'm Emily Carter, ...")."""
+        if trigger.at_end or last + 1 >= len(tokens):
+            return last
+        head, tok = tokens[last], tokens[last + 1]
+        if head.low not in self._first or tok.start - head.end != 1:
+            return last
+        if not tok.is_word or self._never(tok) or tok.low in self._places:
+            return last
+        if tok.low in _lexicon.nationality_words():
+            return last
+        after = tokens[last + 2] if last + 2 < len(tokens) else None
+        if tok.capital:  # "I'm Emily Carter, expat": a surname that is a Dutch word ("carter")
+            ends = after is None or after.text in _CLAUSE_ENDS
+            return last + 1 if head.capital and ends and len(tok.low) >= 3 else last
+        unknown = (len(tok.low) >= 4 and tok.low not in self._ordinary
+                   and tok.low not in self._english)
+        if not unknown and not self._in_names(tok.low):
+            return last
+        if after is not None and after.low in _SUBJECT_PRONOUNS:
+            return last  # "ze heette Sanne geloof ik": a verb, its subject after it
+        if tok.low in _lexicon.english_common_words() and not (
+            after is None or after.text in _CLAUSE_ENDS
+        ):
+            return last  # "my name is tom can you help": English; "ik heet ali can, ..." goes
+        everyday = _lexicon.word_counts().get(tok.low, 0) >= _RARE_WORD_COUNT
+        if not unknown and tok.low not in self._first and everyday:
+            return last  # "ik ben sanne bang", "ik heet sanne dood": the word, not a surname
+        return last + 1
+
+    def _place_after_role(self, tokens, index, head) -> bool:
+        """ "de verhuurder uit de PDF", "mijn verhuurder op de Bult": a lowercase interfix that is
+        a preposition ("uit de", "op de", "bij de") after a family or role word says where the
+        person is or what the value came from ("uit de wijk"), unless a capitalised surname that
+        follows interfixes comes next ("op de Beek"); an abbreviation in capitals ("GGD", "PDF")
+        is never that surname."""
+        opener = tokens[index].text
+        if opener not in _PREPOSITION_INTERFIXES:
+            return False
+        return not head.capital or head.low not in self._interfix_surnames or (
+            head.text.isupper() and len(head.text) <= 4
+        )
 
     def _from_name_first(self, text, tokens, by_start, blocked, add) -> None:
         """ "Li Na is mijn naam", "yvonne tehupeiory hier," at the start of a message."""
@@ -98,7 +218,7 @@ class _TriggerStrategies(_SpanExtenders):
                 continue
             if self._never(names[0]) or any(t.low in self.NEVER_NAMES for t in names):
                 continue
-            if any(t.low in self.NATIONALITIES for t in names):
+            if any(t.low in _lexicon.nationality_words() for t in names):
                 continue
             if not match.group("naming"):
                 if len(names) == 1 and names[0].low in self._places:
@@ -138,7 +258,7 @@ class _TriggerStrategies(_SpanExtenders):
             if first is None or last is None or _is_blocked(tokens[last], blocked):
                 continue
             signed = _SIGNED_BEFORE.search(text, 0, match.start()) is not None
-            if signed and (surname in self._surnames or self._unknown_word(surname)):
+            if signed and (self._listed_surname(surname) or self._unknown_word(surname)):
                 add(first, last, self.SCORE_TRIGGER)  # "mvg, r. bakker", "Mr. P. Smits"
                 continue
             if match.group("interfix"):  # "van der meer", "de Vries": words and places too
@@ -149,8 +269,15 @@ class _TriggerStrategies(_SpanExtenders):
             elif (
                 self._never(tokens[last])
                 or surname in self._places
-                or surname not in self._surnames
+                or not self._listed_surname(surname)
                 or _lexicon.is_dutch_word(surname)
             ):
                 continue
             add(first, last, self.SCORE_NAME)
+
+    def _listed_surname(self, low: str) -> bool:
+        """A listed surname, or a double one of listed surnames: "vos-kok", "bos-visser"."""
+        parts = low.split("-")
+        return low in self._surnames or (
+            len(parts) > 1 and all(p in self._surnames for p in parts)
+        )

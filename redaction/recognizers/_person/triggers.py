@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 import regex as re
 
+from redaction.wordlists import DATA_DIR, read_term_file
+
 _KINSHIP = (
     "zoon|zoontje|dochter|dochtertje|man|vrouw|echtgenoot|echtgenote|partner|vriend|vriendin|"
     "vriendje|vriendinnetje|ex|moeder|vader|mama|papa|broer|broertje|zus|zusje|zuster|opa|oma|"
@@ -69,10 +71,26 @@ class _Trigger:
     mode: str = ""
 
 
+def _person_labels() -> str:
+    """ "rekeninghouder|aanvrager|...": who a "Naam ...:" field names (data/person_labels.txt)."""
+    labels = sorted(read_term_file(DATA_DIR / "person_labels.txt"), key=len, reverse=True)
+    return "|".join(re.escape(label).replace(r"\ ", r"\s+") for label in labels)
+
+
 def _triggers() -> list[_Trigger]:
     flags = re.IGNORECASE | re.MULTILINE
     possessive = r"(?:mijn|m'n|mn|onze|ons|haar|zijn|z'n|je|jouw|uw)"
     return [
+        _Trigger(  # "Naam rekeninghouder: S. Vos-Kok", "Naam van de aanvrager: ...", "Name of
+            # applicant:": a form's field for a person's name
+            re.compile(rf"\b(?:naam|name)\s+(?:van\s+(?:de|het)\s+|of\s+(?:the\s+)?)?"
+                       rf"(?:{_person_labels()})\s*:\s*", flags),
+            True, naming=True,
+        ),
+        _Trigger(  # "NL24RABO... t.n.v. J.R. Pinas", "ten name van: K. Doelwijt": whose account
+            re.compile(r"(?<![\w.])(?:t\.\s?n\.\s?v\.|tnv|ten\s+name\s+van)\s*:?\s*", flags),
+            True, naming=True,
+        ),
         _Trigger(
             re.compile(rf"\b{possessive}\s+(?:voor|achter)?naam\s+(?:is|was|:)\s*", flags),
             True,

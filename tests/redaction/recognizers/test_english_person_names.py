@@ -15,6 +15,10 @@ CASES = [
     ("Merhaba, benim adım Ayşe Yılmaz, I need an afspraak", ["Ayşe Yılmaz"]),
     ("Salaan, magacaygu waa Ayaan Mohamed Farah, I live in Tilburg", ["Ayaan Mohamed Farah"]),
     ("Uncle Bilal will bring the documents to the Stadswinkel tomorrow", ["Bilal"]),
+    # an English contraction after a name is no part of it
+    ("Our neighbour Sanne Visser doesn't open the door anymore", ["Sanne Visser"]),
+    ("My sister Fenna Kuipers isn't home before six", ["Fenna Kuipers"]),
+    ("my landlord Bram de Haan won’t fix the heating", ["Bram de Haan"]),
     # negatives: words, not names
     ("dr Patel at the huisarts said I need a letter", ["Patel"]),
     ("Citizen service number please", []),

@@ -48,6 +48,18 @@ CASES = [
     ("Kızım was born on 4 Mart 2016", ["4 Mart 2016"]),
     ("moja żona, urodzona 12 marca 1989", ["12 marca 1989"]),
     ("she was born on December 1st, 1960", ["December 1st, 1960"]),
+    # American order after an English birth word; the BRP's unknown day and month
+    ("my date of birth is 09/27/1979 according to the card", ["09/27/1979"]),
+    ("DOB: 4/30/2001, nationality Filipino", ["4/30/2001"]),
+    ("In de BRP staat mijn geboortedatum als 00-00-1971", ["00-00-1971"]),
+    ("geboren 00-04-1983 in Mogadishu", ["00-04-1983"]),
+    ("the invoice of 12/23/2026 is still open", []),  # this year or later: no birth date
+    # a date its holiday names is a day in the calendar; a birth word still wins
+    ("Mag ik op Koningsdag 27 april een kraampje op de stoep zetten?", []),
+    ("Is het zwembad 5 mei (Bevrijdingsdag) gewoon open?", []),
+    ("Mag ik 31 december, oudejaarsavond, vuurwerk afsteken?", []),
+    ("Mijn dochter is op Koningsdag 27 april 2016 geboren", ["27 april 2016"]),
+    ("Ik ben 27 april jarig, krijg ik dan korting?", ["27 april"]),
     ("We're expecting a baby in May", []),
     ("we may 3 times come back", []),
     ("I sold that car in June 2019", []),

@@ -40,6 +40,7 @@ TRIGGERS = [
     ("alvast bedankt, gr yvette tehuwalu", ["yvette tehuwalu"]),
     ("ik hoor het graag mvg anouk", ["anouk"]),
     ("onze dochter Mei Ling is jarig", ["Mei Ling"]),  # a month word opening a two-word name
+    ("mijn buurvrouw op de Beek is gevallen", ["op de Beek"]),  # a surname after "op de"
     ("mijn zus katarzyna wozniak komt ook", ["katarzyna wozniak"]),  # unknown lowercase surname
     ("ik ben anouk van der meer en ik zoek hulp", ["anouk van der meer"]),
     ("ik heb sanne wijngaarde, de buurvrouw, gesproken", ["sanne wijngaarde"]),
@@ -72,6 +73,9 @@ LOOKUP = [
     ("ik ben Piet van der Laan 45 jaar oud", ["Piet van der Laan"]),  # an age, not a house number
     ("ik sprak Mw. Oosterhuis van het WIJ-team", ["Oosterhuis"]),  # not her organisation
     ("mevrouw van de Berg belde terug", ["van de Berg"]),
+    # a full name opening a message, where a capital alone proves nothing
+    ("Jan de Vries", ["Jan de Vries"]),
+    ("Van: Roos Visser\nOnderwerp: mijn aanvraag", ["Roos Visser"]),
 ]
 # Round of dev corpus 4: lowercase names that are also words, unknown names after family words,
 # titles before lowercase surnames that are words, names joined by "en", signatures with initials.
@@ -108,6 +112,8 @@ LOWERCASE_NAMES = [
     ("Jan komt morgen.", ["Jan"]),
     ("Bas heeft mij beloofd dat het beslag stopt", ["Bas"]),
     ("Zbigniew werkt via een uitzendbureau", ["Zbigniew"]),
+    ("Daan de Jong is 14 en zit op het vmbo", ["Daan de Jong"]),  # a full name as the subject
+    ("Merel van Dijk heeft mij gisteren gebeld", ["Merel van Dijk"]),
     # a possessive 's or a glued genitive s, an apposition, a full name from no list
     ("lisa's school belt steeds", ["lisa"]),
     ("Daan's fiets is gestolen", ["Daan"]),
@@ -150,6 +156,11 @@ LOWERCASE_NEGATIVES = [
     "opa is ziek en oma krijgt thuiszorg",
     "volgens mij klopt dat niet",
     "Is het Jeugdfonds Sport open?",
+    # a preposition after a role word: where the person is, or where the value came from
+    "het nummer van de huisbaas uit de PDF klopt niet",
+    "de consulent bij de WSW zei dat het mag",
+    "mijn verhuurder op de Bult wil de huur verhogen",
+    "mijn begeleider uit de wijk komt vrijdag langs",  # lowercase: a place, not "uit de Wijk"
 ]
 NEGATIVES = [
     # a street named after someone, after the title
@@ -216,6 +227,23 @@ NEGATIVES = [
     "een meneer van de Kredietbank belde over mijn schuld",  # an organisation after a title
     "Prof. Dr. Dorgelolaan 5 is mijn adres",  # titles are never names
 ]
+
+# Nationalities and languages that are surnames too (data/nationality_words.txt): words when they
+# stand alone, part of a name when they follow one.
+NATIONALITY_WORDS = [
+    ("Ik spreek alleen Spaans en een beetje Engels, is er een tolk?", []),
+    ("mijn man is Rus en heeft een Franse verblijfsvergunning", []),
+    ("Heeft u dat formulier ook in het Hollands?", []),
+    ("Kan mijn Poolse collega ook een uitkering aanvragen?", []),
+    ("Ik heb vorige week Jan Franse van de woningbouw gesproken", ["Jan Franse"]),
+    ("ik ben frans weijers, mijn uitkering is gestopt", ["frans weijers"]),  # a first name too
+    ("ik ben frans en woon sinds kort in Venlo", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NATIONALITY_WORDS)
+def test_nationality_words_are_no_names_alone(analyzer, text, expected):
+    assert_spans(analyzer, text, "PERSON", expected)
 
 
 @pytest.mark.parametrize(("text", "expected"), TRIGGERS + LOOKUP + LOWERCASE_NAMES)

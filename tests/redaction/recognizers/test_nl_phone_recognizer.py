@@ -67,6 +67,7 @@ NOT_PHONES = [
     # a forwarded chat's time stamp: a date and an hour
     "Doorgestuurd:\n14-10-2026 09:41 - Oma: kun jij de gemeente bellen over de rolstoel?",
     "03/02/2025 18:07 - Broer: ik ben er morgen",
+    "Volgens de BRP ben ik geboren op 00-00-1968",  # an unknown day and month
 ]
 
 
@@ -92,7 +93,13 @@ def test_no_phone_in_other_numbers(analyzer, text):
         ("Is 070 340 50 60 het juiste nummer van de IND?", True),
         ("Klopt het dat 088 123 45 67 het nummer van het CAK is? Nee: is 088 123 45 67 het "
          "telefoonnummer van Humanitas", True),
+        # the message asked for the organisation's number just before it
+        ("Wat is het nummer van de RIBW? Ik vind alleen 088 357 11 20 en daar neemt niemand op",
+         True),
+        ("wat is het telefoonnummer van het CAK, ik heb 088 711 40 00 maar klopt dat?", True),
         # a resident's number, or a mobile, whatever the sentence says
+        ("Wat is het nummer van de GGD? Mijn nummer is 088 123 45 67, bel me terug", False),
+        ("Het nummer van de RIBW? bel mij op 06 18 27 36 45", False),
         ("is 020 612 34 56 het nummer van mijn oom?", False),
         ("is 06 41 22 87 19 het nummer van de Voedselbank?", False),
     ],

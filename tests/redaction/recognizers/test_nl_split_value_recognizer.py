@@ -35,6 +35,10 @@ SPLIT = {
     ),
     "bsn-dashes": ("sofinummer 3182 – even mijn paspoort pakken – 04587",
                    "sofinummer <BSN_1> – even mijn paspoort pakken – <BSN_2>"),
+    # a part that is a long number too keeps the checked type, not the fail-safe's ID_NUMBER
+    "phone-long-part": ("Mijn nummer begint met 06. Daarna komt 71 58 30 92.",
+                        "Mijn nummer begint met <TELEFOONNUMMER_1>. Daarna komt "
+                        "<TELEFOONNUMMER_2>."),
     "phone-english": ("my mobile begins with 06 38, the rest I have to look up, 92 71 45",
                       "my mobile begins with <TELEFOONNUMMER_1>, the rest I have to look up, "
                       "<TELEFOONNUMMER_2>"),
