@@ -19,19 +19,28 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import re
 import sys
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from bot.blind_messages import BLIND_DIR, BlindMessage, load_blind_set
-from bot.nlu_examples import LANGUAGE_DIRS, NLU_DIR, RETIRED_FOLDER, WEAK_SIGNAL_KEY
+from bot.nlu_examples import (
+    LANGUAGE_DIRS,
+    NLU_DIR,
+    RETIRED_FOLDER,
+    WEAK_SIGNAL_KEY,
+    load_examples,
+)
 from bot.safety import KIND_INTENT
 from settings.core import PROJECT_ROOT
 
 RETIRED_LIST = PROJECT_ROOT / "evaluation" / "retired_sets.yml"
+CONVERSATION_SETS = PROJECT_ROOT / "evaluation" / "sets"
+_PLACEHOLDER = re.compile(r"<[A-Z][A-Z_]*_\d+>")
 SOURCE_MARK = "# source sha256: "
 MAX_PASSES = 4
 
@@ -89,15 +98,45 @@ def trained_block(message: BlindMessage) -> Block:
     return message.intent, kind if message.safety == "weak" else None
 
 
-def examples_by_block(messages: Iterable[BlindMessage],
-                      redact: Callable[[str], str]) -> dict[Block, list[str]]:
-    """The set's messages per trained intent and signal, redacted, on one line, no repeats."""
+def key(text: str) -> str:
+    """How the tests compare examples: case, edge punctuation and placeholders do not count."""
+    return _PLACEHOLDER.sub(" ", text).lower().strip(" .?!")
+
+
+def plain(text: str) -> str:
+    """How the tests compare a training example with a blind message."""
+    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
+
+
+@dataclass
+class Taken:
+    """What the retired examples may not repeat: an example's owner intent (the trainers' own
+    first, then earlier sets: one example, one intent) and the messages of sets still in use."""
+
+    owners: dict[str, str] = field(default_factory=dict)
+    live: frozenset[str] = frozenset()
+    dropped: int = 0
+
+    def admits(self, text: str, intent: str) -> bool:
+        owner = self.owners.setdefault(key(text), intent)
+        if not key(text).strip() or owner != intent or plain(text) in self.live:
+            self.dropped += 1
+            return False
+        return True
+
+
+def examples_by_block(messages: Iterable[BlindMessage], redact: Callable[[str], str],
+                      taken: Taken | None = None) -> dict[Block, list[str]]:
+    """The set's messages per trained intent and signal, redacted, on one line, no repeats; a
+    message that is only placeholders, another intent's example or a live set's message is left
+    out."""
+    taken = taken or Taken()
     found: dict[Block, list[str]] = {}
     seen: set[tuple[str, str]] = set()
     for message in messages:
         text = one_line(redact(message.text))
         block = trained_block(message)
-        if text and (block[0], text) not in seen:
+        if text and (block[0], text) not in seen and taken.admits(text, block[0]):
             seen.add((block[0], text))
             found.setdefault(block, []).append(text)
     return found
@@ -134,15 +173,29 @@ def until_stable(redact_once: Callable[[str], str], passes: int = MAX_PASSES
     return redact
 
 
+def live_messages(retired: Iterable[RetiredSet]) -> frozenset[str]:
+    """Every message of a blind set still in use (message and conversation sets), plain."""
+    gone = {r.source for r in retired}
+    texts = [m.text for path in sorted(BLIND_DIR.glob("*.yml")) if path not in gone
+             for m in load_blind_set(path)]
+    for path in sorted(CONVERSATION_SETS.glob("*.yml")):
+        for conversation in yaml.safe_load(path.read_text(encoding="utf-8"))["conversations"]:
+            texts += [turn["user"] for turn in conversation["turns"]]
+    return frozenset(plain(t) for t in texts)
+
+
 def write_all(sets: Iterable[RetiredSet], redact: Callable[[str], str],
-              nlu_dir: Path = NLU_DIR) -> list[Path]:
+              nlu_dir: Path = NLU_DIR, live: frozenset[str] = frozenset()) -> list[Path]:
     """Rewrite every retired set's file; files of sets no longer listed are removed."""
+    sets = list(sets)
+    taken = Taken({key(e): intent for intent, examples in load_examples(nlu_dir, retired=False)
+                   .items() for e in examples}, live)
     written = []
     for retired in sets:
         target = retired.target(nlu_dir)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(render(retired, examples_by_block(
-            load_blind_set(retired.source), redact)), encoding="utf-8")
+            load_blind_set(retired.source), redact, taken)), encoding="utf-8")
         written.append(target)
     for stale in sorted(nlu_dir.rglob(f"{RETIRED_FOLDER}/*.yml")):
         if stale not in written:
@@ -166,7 +219,9 @@ def main(argv: list[str] | None = None) -> int:
     from redaction.settings import load_redaction_settings
 
     redactor = build_redactor(load_redaction_settings())
-    written = write_all(load_retired(), until_stable(lambda text: redactor.redact(text)[0]))
+    retired = load_retired()
+    written = write_all(retired, until_stable(lambda text: redactor.redact(text)[0]),
+                        live=live_messages(retired))
     for path in written:
         print(f"written: {path.relative_to(PROJECT_ROOT)}")
     return 0

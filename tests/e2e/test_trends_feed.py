@@ -21,8 +21,12 @@ RAW = ["Fatima", "Amrani", PHONE, "12345678", EMAIL, "fatima.amrani"]
 MESSAGES = [
     (f"ik ben {NAME} en ik heb nog een schuld van vorig jaar bij de Belastingdienst",
      {"wijk": "noord", "doelgroep": "ouder"}),
-    (f"bel me op {PHONE} want ik kom niet rond", {"wijk": "Noord", "doelgroep": "ouder"}),
-    (f"of mail naar {EMAIL}", {"wijk": f"straat van {NAME}", "doelgroep": PHONE}),
+    # topic messages: "bel me op …" is a call-back request, and the form's answers are stored
+    # as form answers without text
+    (f"ik kom niet rond met mijn geld, mijn nummer is {PHONE}",
+     {"wijk": "Noord", "doelgroep": "ouder"}),
+    (f"mijn mail is {EMAIL}, ik kom elke maand geld tekort voor boodschappen",
+     {"wijk": f"straat van {NAME}", "doelgroep": PHONE}),
 ]
 
 

@@ -184,7 +184,9 @@ def test_a_hand_off_across_instances_ends_with_one_hand_off(region):
 def test_consent_no_across_instances_empties_the_vault(region):
     assistant = region.assistant
     sender = assistant.new_sender()
-    assistant.say(sender, f"ik ben {NAME}, mijn nummer is {PHONE}, mail {EMAIL}")
+    assistant.say(sender, f"hallo, ik ben {NAME}")  # personal data in topic messages
+    assistant.say(sender, f"ik kom niet rond met mijn geld, mijn nummer is {PHONE}")
+    assistant.say(sender, f"mijn mail is {EMAIL}, ik kom elke maand geld tekort voor boodschappen")
     assistant.say(sender, "ik heb schulden")
     assistant.say(sender, "/affirm")
     assistant.say(sender, "/request_callback")

