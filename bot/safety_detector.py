@@ -179,11 +179,10 @@ def build(examples: Mapping[str, Sequence[str]],
     texts, labels = training_set(examples, weak_signals)
     weak = {detector_text(e) for e in (weak_signals or {})}
     is_safety = np.asarray([label != NONE for label in labels])
-    can_be_clear = np.asarray([len(text.split()) > SHORT_WORDS and text not in weak
-                               for text in texts])
+    is_weak = np.asarray([text in weak for text in texts])
+    can_be_clear = np.asarray([len(text.split()) > SHORT_WORDS for text in texts]) & ~is_weak
     scores = out_of_fold_scores(texts, labels)
     thresholds, report = choose_thresholds(scores, is_safety, can_be_clear)
-    is_weak = np.asarray([text in weak for text in texts])
     if is_weak.any():
         report["weak_signal_examples"] = int(is_weak.sum())
         report["weak_signals_reaching_clear"] = round(

@@ -36,11 +36,11 @@ from bot.nlu_examples import (
     load_examples,
 )
 from bot.safety import KIND_INTENT
+from redaction.placeholders import PLACEHOLDER
 from settings.core import PROJECT_ROOT
 
 RETIRED_LIST = PROJECT_ROOT / "evaluation" / "retired_sets.yml"
 CONVERSATION_SETS = PROJECT_ROOT / "evaluation" / "sets"
-_PLACEHOLDER = re.compile(r"<[A-Z][A-Z_]*_\d+>")
 SOURCE_MARK = "# source sha256: "
 MAX_PASSES = 4
 
@@ -100,7 +100,7 @@ def trained_block(message: BlindMessage) -> Block:
 
 def key(text: str) -> str:
     """How the tests compare examples: case, edge punctuation and placeholders do not count."""
-    return _PLACEHOLDER.sub(" ", text).lower().strip(" .?!")
+    return PLACEHOLDER.sub(" ", text).lower().strip(" .?!")
 
 
 def plain(text: str) -> str:
@@ -118,8 +118,9 @@ class Taken:
     dropped: int = 0
 
     def admits(self, text: str, intent: str) -> bool:
-        owner = self.owners.setdefault(key(text), intent)
-        if not key(text).strip() or owner != intent or plain(text) in self.live:
+        known = key(text)
+        owner = self.owners.setdefault(known, intent)
+        if not known.strip() or owner != intent or plain(text) in self.live:
             self.dropped += 1
             return False
         return True

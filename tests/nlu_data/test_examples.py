@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from bot.nlu_examples import DUTCH, load_examples, load_examples_by_language
-from evaluation.retired_sets import load_retired
+from evaluation.retired_sets import load_retired, plain
 from redaction.placeholders import PLACEHOLDER, is_known_label
 from settings.core import PROJECT_ROOT
 
@@ -140,16 +140,12 @@ def _blind_texts() -> dict[str, str]:
         if path in retired:
             continue
         for message in yaml.safe_load(path.read_text(encoding="utf-8"))["messages"]:
-            texts[_plain(message["text"])] = path.name
+            texts[plain(message["text"])] = path.name
     for path in sorted((PROJECT_ROOT / "evaluation" / "sets").glob("*.yml")):
         for conversation in yaml.safe_load(path.read_text(encoding="utf-8"))["conversations"]:
             for turn in conversation["turns"]:
-                texts[_plain(turn["user"])] = path.name
+                texts[plain(turn["user"])] = path.name
     return texts
-
-
-def _plain(text: str) -> str:
-    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
 
 
 def test_no_blind_message_is_a_training_example():
@@ -161,6 +157,6 @@ def test_no_blind_message_is_a_training_example():
     """
     blind = _blind_texts()
     assert len(blind) > 1000
-    copied = {e: blind[_plain(e)] for examples in EXAMPLES.values() for e in examples
-              if _plain(e) in blind and len(_plain(e).split()) >= 10}
+    copied = {e: blind[plain(e)] for examples in EXAMPLES.values() for e in examples
+              if plain(e) in blind and len(plain(e).split()) >= 10}
     assert copied == {}
