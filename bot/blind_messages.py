@@ -173,7 +173,7 @@ def predict(model_path: Path, texts: list[str]) -> list[Prediction]:
     logging.getLogger("rasa").setLevel(logging.WARNING)
     agent = Agent.load(str(model_path))
     safety = load_safety_check(model_path.parent)
-    languages = load_language_check()
+    languages = load_language_check(model_dir=model_path.parent)
 
     async def parse_all() -> list[Prediction]:
         results = []

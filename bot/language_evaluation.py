@@ -19,7 +19,7 @@ import yaml
 
 from bot.language_id import DUTCH
 from bot.languages import LanguageCheck, load_language_check
-from settings.core import PROJECT_ROOT
+from settings.core import PROJECT_ROOT, load_settings
 
 REPORT_DIR = PROJECT_ROOT / "var" / "reports" / "languages"
 
@@ -86,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot.language_evaluation", description=__doc__)
     parser.add_argument("sets", type=Path, nargs="+")
     args = parser.parse_args(argv)
-    check = load_language_check()
+    check = load_language_check(model_dir=load_settings().model_dir)
     REPORT_DIR.mkdir(parents=True, exist_ok=True)
     for path in args.sets:
         text = report(path.name, evaluate(path, check))

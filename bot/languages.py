@@ -16,8 +16,10 @@ from pathlib import Path
 
 import yaml
 
+from bot.foreign_safety import ForeignSafetyModel, load_foreign_safety
 from bot.language_id import DUTCH, LanguageIdentifier
 from bot.safety import KIND_INTENT, SafetySignal, normalise
+from bot.spelling_fold import fold
 from redaction.wordlists import CHAT_WORDS_FILE, read_term_file
 from settings.core import PROJECT_ROOT
 
@@ -26,33 +28,7 @@ SAFETY_NUMBERS = ("112", "0800-0113", "0800-2000")
 PLACEHOLDERS = ("{gemeente_naam}", "{gemeente_telefoon}", "{inloop}")
 _FIELDS = ("name", "dutch_name", "direction", "answer", "safety_lines", "safety_answer_suicide",
            "safety_answer_violence", "crisis_words", "violence_words")
-
-
-def _ranges(*pairs: tuple[int, int, int]) -> dict[int, str]:
-    return {src + i: chr(dst + i) for src, dst, n in pairs for i in range(n)}
-
-
-# Spellings residents mix that say nothing about the meaning, folded in the words and in the
-# message alike (after ``bot.safety.normalise``): Turkish dotless i and Polish ł typed as i and l;
-# Arabic and Persian letter forms (ي ى ی, ك ک, ة ه), tatweel and the Persian half-space; Ge'ez
-# letters Tigrinya writers interchange (አ ዐ ኣ, ሐ ኀ ሀ, ሠ ሰ, ፀ ጸ, ቐ ቀ); apostrophes (б’є, bʼye)
-# and hyphens ("is-dil", "self-harm").
-_FOLD = {
-    ord("ı"): "i", ord("ł"): "l", ord("\u064a"): "\u06cc", ord("\u0649"): "\u06cc",
-    ord("\u0643"): "\u06a9", ord("\u0629"): "\u0647", ord("\u0640"): "", ord("\u200c"): " ",
-    ord("\u200d"): "", ord("’"): "'", ord("ʼ"): "'", ord("`"): "'", ord("‘"): "'", ord("-"): " ",
-    ord("\u2010"): " ", ord("\u12a0"): "\u12a3", ord("\u12d0"): "\u12a3",
-    **_ranges((0x12D1, 0x12A1, 7), (0x1210, 0x1200, 8), (0x1280, 0x1200, 8),
-              (0x1220, 0x1230, 8), (0x1340, 0x1338, 8), (0x1250, 0x1240, 7)),
-}
-# Persian "mi-" and "nemi-" written apart, with a half-space or joined: "می خوام" → "میخوام".
-_PERSIAN_MI = re.compile(r"(?<!\w)(ن?می) (?=\w)")
 NEAR = "…"  # "korkuyorum … eve git": both within a few words, in either order
-
-
-def fold(plain: str) -> str:
-    """A normalised message or word with the spelling variants above folded together."""
-    return _PERSIAN_MI.sub(r"\1", " ".join(plain.translate(_FOLD).split()))
 
 
 class LanguagesFileError(ValueError):
@@ -164,11 +140,14 @@ def load_languages(path: Path = LANGUAGES_FILE) -> Languages:
 
 class LanguageCheck:
     """At the boundary, on the original words: the language, and a safety signal from that
-    language's words (the Dutch check cannot read "intihar" or "мене б'є")."""
+    language's words (the Dutch check cannot read "intihar" or "мене б'є") or, where no word
+    matched, from the learned check for other languages."""
 
-    def __init__(self, identifier: LanguageIdentifier, languages: Languages) -> None:
+    def __init__(self, identifier: LanguageIdentifier, languages: Languages,
+                 model: ForeignSafetyModel | None = None) -> None:
         self._identifier = identifier
         self._languages = languages
+        self._model = model
 
     def warm_up(self) -> None:
         """Load the detector's models now (seconds), not on a resident's first message."""
@@ -193,15 +172,20 @@ class LanguageCheck:
                     break
         if language is None:
             return DUTCH, None
+        if kind is None and self._model is not None:
+            kind = self._model.kind(text)
         intent = KIND_INTENT.get(kind or "")
         return code, SafetySignal(intent, True) if intent else None
 
 
-def load_language_check(path: Path = LANGUAGES_FILE) -> LanguageCheck:
+def load_language_check(path: Path = LANGUAGES_FILE,
+                        model_dir: Path | None = None) -> LanguageCheck:
     """The check with the redactor's chat words (greetings from other languages that Dutch
-    residents use) as words that say nothing about the language."""
+    residents use) as words that say nothing about the language, and - given the directory
+    ``make train`` writes - the learned check for other languages."""
     languages = load_languages(path)
     identifier = LanguageIdentifier(languages.codes,
                                     neutral_words=read_term_file(CHAT_WORDS_FILE),
                                     look_alikes=languages.look_alikes)
-    return LanguageCheck(identifier, languages)
+    model = load_foreign_safety(model_dir) if model_dir is not None else None
+    return LanguageCheck(identifier, languages, model)

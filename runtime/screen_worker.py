@@ -18,7 +18,7 @@ def build_screen(settings: AppSettings) -> Screen:
     Rasa process, not this one, purges it) and the safety check for the original words."""
     redaction = settings.redaction
     vault = privacy_services(settings, purge=False).vault
-    language = load_language_check()
+    language = load_language_check(model_dir=settings.core.model_dir)
     language.warm_up()  # while Rasa loads its model, not on the first resident's message
     return Screen(build_redactor(redaction, store=vault), redaction.context_keys,
                   safety=load_safety_check(settings.core.model_dir), language=language)
