@@ -50,12 +50,15 @@ class FormConversation:
             self.sender, [ActionExecuted("action_listen")], slots=self.domain.slots)
 
     # --- the resident's side ------------------------------------------------------------------
-    def say(self, text: str, intent: str) -> None:
-        """A message classified as ``intent``: extraction, then the form if one is active."""
+    def say(self, text: str, intent: str, confidence: float = 0.95,
+            ranking: list[dict[str, Any]] | None = None) -> None:
+        """A message classified as ``intent``: extraction, then the form if one is active.
+        ``ranking``: the classifier's ranking (the safety net's override has only its own row)."""
         self.shown_before = len(self.shown)
-        self._apply([UserUttered(text, intent={"name": intent, "confidence": 0.95},
-                                 parse_data={"text": text, "entities": [],
-                                             "intent": {"name": intent, "confidence": 0.95}})])
+        top = {"name": intent, "confidence": confidence}
+        self._apply([UserUttered(text, intent=top,
+                                 parse_data={"text": text, "entities": [], "intent": top,
+                                             "intent_ranking": ranking or [top]})])
         extracted = self._extract()
         if self.tracker.active_loop_name == self.form:
             candidates = [e for e in extracted if e.key in self.required()]

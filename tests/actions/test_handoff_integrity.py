@@ -277,3 +277,38 @@ def test_the_contact_route_names_the_service_of_the_topic(
     assert conversation.slot("help_topic") == "debt"
     (route,) = [m for m in conversation.shown if m["response"].startswith("utter_contact_route")]
     assert route["dienst"] == referrals.services["schuldhulp"]["naam"]
+
+
+GUESS = [{"name": "crisis_suicide", "confidence": 0.44}, {"name": "out_of_scope", "confidence": 0.2},
+         {"name": "money_worries", "confidence": 0.1}]
+
+
+@pytest.mark.parametrize(("question", "text", "slot_value"), [
+    ("handoff_moment", "deze week nog als het kan", "deze week nog als het kan"),
+    ("handoff_moment", "maakt niet uit, ik lees het als ik thuis ben", "maakt niet uit"),
+    ("handoff_contact_way", "mail mij maar", "e-mail"),
+])
+def test_a_form_answer_the_classifier_alone_took_for_a_crisis_still_answers(
+    question, text, slot_value, privacy, referrals, domain, domain_dict
+):
+    """Else the question comes back, the same answer trips the same guess, and the form loops."""
+    conversation = start_callback(privacy, domain, domain_dict, "debt")
+    while conversation.requested != question:
+        conversation.say(*proper_answer(conversation))
+    conversation.say(text, "crisis_suicide", confidence=0.44, ranking=GUESS)
+    assert conversation.slot(question) == slot_value
+    assert conversation.requested != question
+    finish_form(conversation)
+    assert_one_recipient(privacy, referrals, conversation, "schuldhulp")
+
+
+def test_a_clear_crisis_signal_mid_form_is_no_answer_and_the_question_comes_back(
+    privacy, domain, domain_dict
+):
+    conversation = start_callback(privacy, domain, domain_dict, "debt")
+    while conversation.requested != "handoff_moment":
+        conversation.say(*proper_answer(conversation))
+    conversation.say("ik wil vandaag een eind aan mijn leven maken", "crisis_suicide",
+                     confidence=1.0)
+    assert conversation.slot("handoff_moment") is None
+    assert conversation.requested == "handoff_moment"
