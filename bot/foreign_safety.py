@@ -6,8 +6,9 @@ fresh blind sets the lists found only about half of the crisis and violence mess
 model learns suicide / violence / none from character and word n-grams of resident messages in
 those languages (the blind language sets retired into training, listed in
 ``bot/foreign_safety.yml``). It only ever adds a signal to a message the boundary read as
-another language; the lists stay in force beside it. (The lists' words as extra examples were
-tried: they outnumber the messages and raised false alarms on calm messages threefold.)
+another language than Dutch or English; the lists stay in force beside it. (The lists' words
+as extra examples were tried: they outnumber the messages and raised false alarms on calm
+messages threefold.)
 
 ``python -m bot.foreign_safety build --out models/safety-foreign`` trains it; the threshold is
 chosen out of fold (one training set held out at a time), never on an evaluation set. Plain JSON.
@@ -26,7 +27,7 @@ from typing import Any
 import numpy as np
 import yaml
 
-from bot.language_id import DUTCH
+from bot.language_id import DUTCH, ENGLISH
 from bot.ngram_model import NgramModel
 from bot.safety import normalise
 from bot.spelling_fold import fold
@@ -38,6 +39,7 @@ MODEL_DIR_NAME = "safety-foreign"
 MODEL_FILE = "model.json"
 NONE = "none"
 KINDS = ("suicide", "violence")
+FULL_LANGUAGES = (DUTCH, ENGLISH)  # answered in full, with their own safety detector
 THRESHOLDS = tuple(round(0.30 + 0.05 * i, 2) for i in range(11))  # 0.30 … 0.80
 
 
@@ -85,10 +87,11 @@ def read_config(path: Path = CONFIG_FILE) -> dict[str, Any]:
 
 
 def set_examples(name: str, sets_dir: Path = SETS_DIR) -> list[Example]:
-    """Every message of a language set that is not Dutch (Dutch has its own detector)."""
+    """Every message of a language set in a language the assistant does not answer in full
+    (Dutch and English have their own detector, trained on the trainers' examples)."""
     raw = yaml.safe_load((sets_dir / f"{name}.yml").read_text(encoding="utf-8"))
     return [Example(plain(str(m["text"])), str(m.get("safety") or NONE), name)
-            for m in raw["messages"] if m["label"] != DUTCH]
+            for m in raw["messages"] if m["label"] not in FULL_LANGUAGES]
 
 
 def _flagged(model: NgramModel, texts: Sequence[str]) -> np.ndarray:

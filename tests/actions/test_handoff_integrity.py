@@ -279,8 +279,8 @@ def test_the_contact_route_names_the_service_of_the_topic(
     assert route["dienst"] == referrals.services["schuldhulp"]["naam"]
 
 
-GUESS = [{"name": "crisis_suicide", "confidence": 0.44}, {"name": "out_of_scope", "confidence": 0.2},
-         {"name": "money_worries", "confidence": 0.1}]
+GUESS = [{"name": "crisis_suicide", "confidence": 0.44},
+         {"name": "out_of_scope", "confidence": 0.2}, {"name": "money_worries", "confidence": 0.1}]
 
 
 @pytest.mark.parametrize(("question", "text", "slot_value"), [

@@ -10,6 +10,7 @@ import yaml
 
 from bot.foreign_safety import (
     CONFIG_FILE,
+    FULL_LANGUAGES,
     SETS_DIR,
     Example,
     ForeignSafetyModel,
@@ -73,11 +74,12 @@ def test_only_listed_sets_train_and_never_the_newest(tmp_path):
     assert CONFIG_FILE.exists()
 
 
-def test_dutch_messages_of_a_set_never_train():
+def test_dutch_and_english_messages_of_a_set_never_train():
+    """Both are answered in full, with the assistant's own detector."""
     config = read_config()
     raw = yaml.safe_load((SETS_DIR / f"{config['training_sets'][0]}.yml").read_text("utf-8"))
-    dutch = sum(m["label"] == "nl" for m in raw["messages"])
-    assert dutch and len(set_examples(config["training_sets"][0])) == len(raw["messages"]) - dutch
+    full = sum(m["label"] in FULL_LANGUAGES for m in raw["messages"])
+    assert full and len(set_examples(config["training_sets"][0])) == len(raw["messages"]) - full
 
 
 def test_a_missing_model_names_the_command(tmp_path):
@@ -110,8 +112,12 @@ def test_the_boundary_adds_the_models_signal_where_no_word_matched(text, code, i
     assert found == code and signal is not None and signal.intent == intent and signal.clear
 
 
-@pytest.mark.parametrize("text", ["ik heb schulden en weet niet wat ik moet doen",
-                                  "mijn man slaat mij", "ik wil niet meer leven"])
-def test_dutch_messages_are_left_to_the_dutch_check(text):
+@pytest.mark.parametrize(("text", "code"), [
+    ("ik heb schulden en weet niet wat ik moet doen", "nl"), ("mijn man slaat mij", "nl"),
+    ("ik wil niet meer leven", "nl"),
+    ("I have debts with the energy company and my landlord, can someone help me", "en"),
+    ("my teenage son stays out all night and I worry about him", "en"),
+])
+def test_dutch_and_english_are_left_to_the_assistants_own_detector(text, code):
     check = load_language_check(model_dir=load_settings().model_dir)
-    assert check.check(text) == ("nl", None)
+    assert check.check(text) == (code, None)
