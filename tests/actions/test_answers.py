@@ -47,6 +47,7 @@ def test_age_answer(text, expected):
         # WhatsApp goes to the same number: the phone way ("liever whatsapp", "appen mag ook")
         ("liever whatsapp", "telefoon"), ("Whats app", "telefoon"), ("appen mag ook", "telefoon"),
         ("appje graag", "telefoon"), ("liever niet appen, mail maar", "e-mail"),
+        ("app", "telefoon"), ("via de app", "telefoon"),
     ],
 )
 def test_contact_way(text, expected):
