@@ -11,7 +11,7 @@ FOREIGN_SAFETY_MODEL := models/safety-foreign/model.json
 NLU_DATA := $(shell find nlu_data -name '*.yml' 2>/dev/null)
 SAFETY_INPUTS := bot/safety_detector.py bot/safety.py bot/nlu_examples.py $(NLU_DATA)
 TRAINING_INPUTS := config.yml domain.yml bot/safety_net.py bot/safety_check.py \
-	bot/safety_followup.py bot/safety_phrases.yml bot/case_code_router.py bot/language_router.py bot/unknown_words.py bot/who_asks.py bot/who_asks.yml bot/topics.py $(SAFETY_MODEL) $(NLU_DATA)
+	bot/safety_followup.py bot/topic_followup.py bot/safety_phrases.yml bot/case_code_router.py bot/language_router.py bot/unknown_words.py bot/who_asks.py bot/who_asks.yml bot/topics.py $(SAFETY_MODEL) $(NLU_DATA)
 NER_INPUTS := $(shell find redaction/ner -name '*.py' -o -name '*.cfg' -o -name '*.yml' 2>/dev/null) \
 	$(wildcard tests/redaction/data/*_corpus*.yml)
 # Browser tests of the chat widget (tests/e2e/test_widget_browser.py): Debian's Chromium, driven

@@ -2,8 +2,9 @@
 
 Three situations, in this order:
 - A topic is already in play: the message is most likely a follow-up the assistant has no
-  answer for ("moet ik eerst naar de huisarts?"). The resident gets the service of that topic,
-  which does know, plus the other likely topics as buttons.
+  answer for ("moet ik eerst naar de huisarts?"), or one the classifier read, unsure, as another
+  topic (bot/topic_followup.py). The resident gets the service of that topic, which does know,
+  plus the other likely topics as buttons; the conversation keeps its topic.
 - No topic yet, but the classifier ranks one or more topics: "Bedoel je …?" with the two or
   three most likely as buttons, and "Iets anders" for the whole menu.
 - Nothing likely (or "Iets anders" pressed): the whole menu, as before.
@@ -16,12 +17,13 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.context import current
 from actions.language import button_titles, conversation_language, referrals_in
-from actions.topic import TOPIC_SLOT
+from actions.topic import TOPIC_SLOT, topic_before_latest_message
 from bot.language_id import DUTCH, ENGLISH
 from bot.safety import WEAK_SIGNAL_ENTITIES
 from bot.topics import HELP_TOPICS
@@ -82,6 +84,12 @@ class ActionNotUnderstood(Action):
         latest = tracker.latest_message or {}
         topics = likely_topics(latest)
         topic = tracker.get_slot(TOPIC_SLOT)
+        events: list[dict[str, Any]] = []
+        earlier = topic_before_latest_message(tracker)
+        if (latest.get("intent") or {}).get("name") in HELP_TOPICS and earlier in HELP_TOPICS:
+            # An unsure read of another topic (bot/topic_followup.py): the conversation stays
+            # with its topic, the other one is offered as a button.
+            topic, events = earlier, [SlotSet(TOPIC_SLOT, earlier)]
         language = conversation_language(tracker)
         if topic in HELP_TOPICS:
             service = referrals_in(current().referrals, tracker).service_for_topic(topic)
@@ -99,4 +107,4 @@ class ActionNotUnderstood(Action):
         line = earlier_safety_line(tracker)
         if line and not weak:  # a weak signal's rule adds its own line after this action
             dispatcher.utter_message(response=line)
-        return []
+        return events

@@ -12,7 +12,7 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-TOPIC_SLOT = "help_topic"
+from bot.topics import TOPIC_SLOT, topic_before_latest_user_message
 
 
 def topic_before_latest_message(tracker: Tracker) -> str | None:
@@ -21,17 +21,9 @@ def topic_before_latest_message(tracker: Tracker) -> str | None:
     A tracker without a user message (a unit test's hand-made one) has only its slots to go by.
     """
     events = tracker.events or []
-    last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=None)
-    if last_user is None:
+    if not any(e.get("event") == "user" for e in events):
         return tracker.get_slot(TOPIC_SLOT)
-    topic = None
-    for event in events[:last_user]:
-        kind = event.get("event")
-        if kind == "slot" and event.get("name") == TOPIC_SLOT:
-            topic = event.get("value")
-        elif kind in ("session_started", "restart", "reset_slots"):
-            topic = None
-    return topic
+    return topic_before_latest_user_message(events)
 
 
 def settled_topic(tracker: Tracker) -> str | None:

@@ -127,3 +127,24 @@ def test_a_decision_question_about_nothing_in_particular_gets_no_service(privacy
 ])
 def test_the_topic_of_a_confident_decision_question_is_read_among_the_topics(confidences, topic):
     assert question_topic(decision(**confidences)) == topic
+
+
+def test_an_unsure_read_of_another_topic_keeps_the_conversations_topic(privacy, domain_dict):
+    """bot/topic_followup.py sends it here; the slot mapping already set the other topic."""
+    latest = {"text": "kan ik ook gewoon ergens langs komen?",
+              "intent": {"name": "digital_help", "confidence": 0.41},
+              "intent_ranking": [{"name": "digital_help", "confidence": 0.41},
+                                 {"name": "debt", "confidence": 0.3}], "entities": []}
+    events = [{"event": "user", "text": "ik heb schulden"},
+              {"event": "slot", "name": "help_topic", "value": "debt"},
+              {"event": "user", "text": latest["text"]},
+              {"event": "slot", "name": "help_topic", "value": "digital_help"}]
+    tracker = Tracker("r1", {"help_topic": "digital_help"}, latest, events, False, None, {},
+                      "action_listen")
+    dispatcher = CollectingDispatcher()
+    result = asyncio.run(ActionNotUnderstood().run(dispatcher, tracker, domain_dict))
+    (message,) = dispatcher.messages
+    assert message["response"] == "utter_topic_followup"
+    assert message["dienst"] == "Schuldhulpverlening Voorbeeldstad"
+    assert payloads(message) == ["/digital_help", "/nlu_fallback"]
+    assert result == [{"event": "slot", "timestamp": None, "name": "help_topic", "value": "debt"}]
