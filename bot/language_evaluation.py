@@ -2,7 +2,8 @@
 
 Reports how often the language is read right, how often Dutch is read as another language, and
 how often a crisis or violence message gets the safety answer in its own language (the check at
-the boundary: right language and a clear signal), per language. Writes
+the boundary: right language and a clear signal; for English also the assistant's own check,
+which answers English messages), per language. Writes
 ``var/reports/languages/<set>.md``. Sets: ``bot/eval/languages/`` (written blind, see
 docs/trainers.md).
 """
@@ -17,8 +18,9 @@ from pathlib import Path
 
 import yaml
 
-from bot.language_id import DUTCH
+from bot.language_id import DUTCH, ENGLISH
 from bot.languages import LanguageCheck, load_language_check
+from bot.safety_check import SafetyCheck, load_safety_check
 from settings.core import PROJECT_ROOT, load_settings
 
 REPORT_DIR = PROJECT_ROOT / "var" / "reports" / "languages"
@@ -46,11 +48,17 @@ class LanguageScores:
         return sum(self.safety_answered.values()) / max(1, sum(self.safety.values()))
 
 
-def evaluate(path: Path, check: LanguageCheck) -> LanguageScores:
+def evaluate(path: Path, check: LanguageCheck, english: SafetyCheck | None = None
+             ) -> LanguageScores:
+    """``english``: the assistant's own check, which answers an English message (the language
+    check's words alone would under-count English)."""
     scores = LanguageScores()
     for message in yaml.safe_load(path.read_text(encoding="utf-8"))["messages"]:
         label, kind = message["label"], message.get("safety", "none")
         code, signal = check.check(message["text"])
+        if code == ENGLISH and signal is None and english is not None:
+            found = english.check(message["text"])
+            signal = found if found is not None and found.clear else None
         scores.messages[label] += 1
         scores.identified[label] += code == label
         if label == DUTCH:
@@ -86,10 +94,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot.language_evaluation", description=__doc__)
     parser.add_argument("sets", type=Path, nargs="+")
     args = parser.parse_args(argv)
-    check = load_language_check(model_dir=load_settings().model_dir)
+    model_dir = load_settings().model_dir
+    check = load_language_check(model_dir=model_dir)
+    english = load_safety_check(model_dir)
     REPORT_DIR.mkdir(parents=True, exist_ok=True)
     for path in args.sets:
-        text = report(path.name, evaluate(path, check))
+        text = report(path.name, evaluate(path, check, english))
         (REPORT_DIR / f"{path.stem}.md").write_text(text, encoding="utf-8")
         print(text)
     return 0
