@@ -17,7 +17,6 @@ chosen out of fold (one training set held out at a time), never on an evaluation
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -28,7 +27,7 @@ import numpy as np
 import yaml
 
 from bot.language_id import DUTCH, ENGLISH
-from bot.ngram_model import NgramModel
+from bot.ngram_model import NgramModel, load_json, save_json
 from bot.safety import normalise
 from bot.spelling_fold import fold
 from settings.core import PROJECT_ROOT
@@ -123,10 +122,8 @@ def build(examples: Sequence[Example], c: float, false_alarms: float) -> Foreign
 
 
 def load_foreign_safety(model_dir: Path) -> ForeignSafetyModel:
-    path = model_dir / MODEL_DIR_NAME / MODEL_FILE
-    if not path.exists():
-        raise FileNotFoundError(f"no safety model for other languages at {path}; run `make train`")
-    return ForeignSafetyModel.from_mapping(json.loads(path.read_text(encoding="utf-8")))
+    return ForeignSafetyModel.from_mapping(
+        load_json(model_dir / MODEL_DIR_NAME / MODEL_FILE, "safety model for other languages"))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -138,9 +135,8 @@ def main(argv: list[str] | None = None) -> int:
     config = read_config()
     examples = [e for name in config["training_sets"] for e in set_examples(name)]
     built = build(examples, config["regularisation"], config["false_alarms"])
-    args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / MODEL_FILE).write_text(json.dumps(built.as_mapping()) + "\n", encoding="utf-8")
-    print(f"{len(examples)} examples, threshold {built.threshold}: {args.out / MODEL_FILE}")
+    path = save_json(built.as_mapping(), args.out, MODEL_FILE)
+    print(f"{len(examples)} examples, threshold {built.threshold}: {path}")
     return 0
 
 

@@ -10,7 +10,9 @@ every turn.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -124,3 +126,20 @@ class _OneText:
             return np.array([1.0 - positive, positive])
         probabilities = np.exp(logits - logits.max())
         return probabilities / probabilities.sum()
+
+
+def save_json(mapping: Mapping[str, Any], out_dir: Path, name: str) -> Path:
+    """Write a model's JSON whole or not at all: a reader never finds half a model."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / name
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(mapping, separators=(",", ":")), encoding="utf-8")
+    tmp.replace(path)
+    return path
+
+
+def load_json(path: Path, what: str) -> dict[str, Any]:
+    """A built model's JSON, or an error that names the command that builds it."""
+    if not path.exists():
+        raise FileNotFoundError(f"no {what} at {path}; run `make train`")
+    return json.loads(path.read_text(encoding="utf-8"))

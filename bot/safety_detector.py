@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import json
 import re
 import sys
 from collections.abc import Mapping, Sequence
@@ -27,7 +26,7 @@ from typing import Any
 import numpy as np
 from sklearn.model_selection import StratifiedKFold
 
-from bot.ngram_model import SEED, NgramModel
+from bot.ngram_model import SEED, NgramModel, load_json, save_json
 from bot.nlu_examples import NLU_DIR, load_examples, load_weak_signals
 from bot.safety import SAFETY_INTENTS, SafetySignal, normalise
 
@@ -195,19 +194,11 @@ def build(examples: Mapping[str, Sequence[str]],
 
 
 def save(detector: SafetyDetector, out_dir: Path) -> Path:
-    out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / MODEL_FILE
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(detector.as_mapping(), separators=(",", ":")), encoding="utf-8")
-    tmp.replace(path)
-    return path
+    return save_json(detector.as_mapping(), out_dir, MODEL_FILE)
 
 
 def load(model_dir: Path) -> SafetyDetector:
-    path = model_dir / MODEL_FILE
-    if not path.exists():
-        raise FileNotFoundError(f"no safety detector at {path}; run `make train`")
-    return SafetyDetector.from_mapping(json.loads(path.read_text(encoding="utf-8")))
+    return SafetyDetector.from_mapping(load_json(model_dir / MODEL_FILE, "safety detector"))
 
 
 def main(argv: list[str] | None = None) -> int:
