@@ -132,22 +132,6 @@ def test_capitalised_ordinary_words_at_message_start_are_not(text, span):
     assert not recognizer.is_plausible_name(text, start, start + len(span))
 
 
-@pytest.mark.parametrize(
-    ("word", "typo"),
-    [
-        ("zitte", True),
-        ("wachtwoort", True),
-        ("noor", False),
-        ("fatima", False),
-        ("a" * 100_000, False),
-    ],
-)
-def test_typos_of_frequent_words_are_recognised_cheaply(word, typo):
-    from redaction.recognizers import _lexicon
-
-    assert _lexicon.is_typo_of_frequent_word(word) is typo
-
-
 def test_addressed_to_is_not_part_of_the_name(monkeypatch):
     """ "t.n.v. M. El Khattabi": the NER's span starts at the name, not at "t.n.v."."""
     from presidio_analyzer import RecognizerResult
