@@ -13,7 +13,12 @@ import regex as re
 
 from redaction.recognizers._person.shapes import _SUBJECT_VERBS
 from redaction.recognizers._person.spans import _SpanExtenders
-from redaction.recognizers._person.tokens import _is_blocked, _sentence_initial, _Tok
+from redaction.recognizers._person.tokens import (
+    _is_blocked,
+    _only_symbols,
+    _sentence_initial,
+    _Tok,
+)
 from redaction.recognizers._person.triggers import _KINSHIP, _ROLES
 
 # After a name that follows an opening verb: "kan jasmijn mijn ...", "heeft bram al ...".
@@ -123,3 +128,17 @@ class _PositionStrategies(_SpanExtenders):
                 and self._rare_subject_name(tok, blocked)
             ):
                 add(index, index, self.SCORE_NAME)
+
+    def _from_signature(self, text, tokens, blocked, add) -> None:
+        """ "rekening ... van mij, lars", "bel me terug\nmerel": a message signed with a first
+        name that is rarely a plain word, alone after a comma, a dash or on its own last line."""
+        words = [index for index, tok in enumerate(tokens) if tok.is_word]
+        if len(words) < 3:
+            return  # "hoi, merel": a greeting, decided by the other strategies
+        index = words[-1]
+        before = tokens[index - 1]
+        signed = before.text in (",", "-") or "\n" in text[before.end:tokens[index].start]
+        if (signed and _only_symbols(text[tokens[index].end:])
+                and self._rare_subject_name(tokens[index], blocked)):
+            add(index, index, self.SCORE_NAME)
+
