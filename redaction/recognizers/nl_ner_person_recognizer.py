@@ -327,8 +327,9 @@ class NlNerPersonRecognizer(SpacyRecognizer):
             return False  # "household help", "yes, fine", "ttyl": lowercase English/chat words
         if _NOT_A_NAME.search(span):
             return False  # postcodes, house numbers, "e-mail lina@...", placeholders
-        if span.lower() in self._places and (span.lower() not in self._names or span.islower()):
-            return False  # "naar Zwolle"; "capital of france" (France is a name too, capitalised)
+        if span.lower() in self._places and (span.lower() not in self._first or span.islower()):
+            return False  # "naar Zwolle", "en Middelburg via 14 0118" (a surname too: alone, a
+            # town); "capital of france" (France is a first name too, capitalised)
         if all(w in self._nationalities for w in words):
             return False  # "als Oekraïner", "Marokkaanse"
         if all(w in self._places or w in self._function_words for w in words) and not any(
