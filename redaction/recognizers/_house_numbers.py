@@ -19,7 +19,8 @@ _HOUSE_NUMBER = re.compile(
     r"|[A-Z]{1,2}-(?:\d{1,3}|[A-Z])(?![\w/-])"  # "18 B-03", "94 A-B": a flat's door in a block
     r"|(?:ws|wb|wsp)\.?\s?\d{1,3}"  # "Kampstraat 7 ws 4": a berth for a houseboat or caravan
     r"|(?:k|kmr|kamer)\.?\s?\d{1,3}"  # "Hoefijzerlaan 9 k 2": a room in a shared house
-    r"|\d{1,2}(?:e|de|ste)?\s?-?\s?(?:hoog|hg)"  # "Valeriusstraat 31 2-hoog": the floor
+    r"|(?:\d{1,2}(?:e|de|ste)?|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien)\s?-?\s?"
+    r"(?:hoog|hg)"  # "Valeriusstraat 31 2-hoog", "18 drie hoog": the floor
     r"|\d{1,2}(?:e|de|ste)\s(?:verdieping|etage)"  # "Gracht 4 3e etage"
     r"|I{1,3}|IV|i{1,3}|iv|[A-Z]\d{1,3}|[A-Z]|[a-tv-z])(?![\w/-]))?"  # "88 A02": a flat's door
     r"(?![\w%€]|[.,:/-]\d)"

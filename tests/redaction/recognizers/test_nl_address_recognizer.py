@@ -13,6 +13,7 @@ CASES = [
     ("mijn tante woont op de Rozengracht 17 3 hoog", ["Rozengracht 17 3 hoog"]),
     ("Adres: Kastanjelaan 8 1e verdieping, 5612 AB", ["Kastanjelaan 8 1e verdieping"]),
     ("wij wonen Breestraat 140 2-hoog boven de bakker", ["Breestraat 140 2-hoog"]),
+    ("we wonen op de Dorpsstraat 10 twee hoog achter", ["Dorpsstraat 10 twee hoog"]),
     ("we wonen op de Dorpsstraat 10, 2 keer per jaar komt de glazenwasser", ["Dorpsstraat 10"]),
     # a houseboat's berth, a caravan's pitch, a boat moored opposite a number
     ("mijn woonboot ligt aan de Kanaalweg ligplaats 17 in Den Helder",
