@@ -131,6 +131,9 @@ LOWERCASE_NAMES = [
     ("de afspraak van dinsdag lukt niet - Merel", ["Merel"]),
     ("ik wacht nog steeds op de beschikking\nnoor", ["noor"]),
     ("I am Sara Haile, my phone number is not working", ["Sara Haile"]),
+    # a request to the one asked names the person after "je/u" (round 12)
+    ("Kunt u merel morgen even bellen over de aanvraag?", ["merel"]),
+    ("kun je sem ook even laten weten dat het niet doorgaat", ["sem"]),
 ]
 LOWERCASE_NEGATIVES = [
     "mijn vrouw appt u wel als ze thuis is",  # a verb made of a loan word, with an object
@@ -172,6 +175,8 @@ LOWERCASE_NEGATIVES = [
     "ik weet het niet meer, sorry",
     "zijn jullie morgen open, groningen?",
     "ik bel morgen wel terug, prima",
+    "Kun je mij even terugbellen?",
+    "Kunnen jullie daar nog naar kijken?",
 ]
 NEGATIVES = [
     # a street named after someone, after the title
