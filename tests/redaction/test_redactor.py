@@ -79,6 +79,8 @@ ODD_INPUT = {
     "whitespace": "\n\t",
     "emoji": "🙂" * 50,
     "control": "\u0000\u0007\u001b[31m",
+    # a name-list word before a control character Python splits on (found by hypothesis)
+    "unit-separator": "Aa\u001f",
     "arabic": "مرحبا أنا أحمد",
     "chinese": "你好，我叫王芳",
     "cyrillic": "Привет, меня зовут Олена",
