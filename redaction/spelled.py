@@ -71,7 +71,8 @@ def _email_pattern() -> regex.Pattern[str]:
     tlds = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
     part = r"[^\W_](?:[\w+-]*[^\W_])?"
     at, dot = _EMAIL_AT.pattern, _EMAIL_DOT.pattern
-    joins = rf"[._]|\s+(?:punt|dot|underscore|liggend streepje)\s+|{_TUSSENVOEGSEL_SPACE.pattern}"
+    joins = (rf"[._]|\ \.\ |\s+(?:punt|dot|underscore|liggend streepje)\s+"  # " . ": "h . de wit"
+             rf"|{_TUSSENVOEGSEL_SPACE.pattern}")
     return regex.compile(
         rf"(?<![\w.@+-]){part}(?:(?:{joins}){part})*"  # local part
         rf"{at}{part}(?:{dot}{part})*?{dot}(?:{tlds})(?![\w@])",

@@ -1,6 +1,6 @@
 """Spelled-out e-mail addresses (``redaction/spelled.py``): a tussenvoegsel joins a spoken local
-part, but the sentence's "van" before an address typed with "@" is no part of it (sentences
-invented for these tests)."""
+part, but the sentence's "van" before an address typed with "@" is no part of it; " . " joins a
+local part as it joins a domain (sentences invented for these tests)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ CASES = [
     ("mail naar anouk punt van leeuwen apenstaartje gmail punt com",
      "anouk punt van leeuwen apenstaartje gmail punt com", []),
     ("stuur het naar ter horst at ziggo punt nl", "ter horst at ziggo punt nl", []),
+    # typed with spaces around every dot and the "@", as a chat that blocks addresses invites
+    ("mail naar t . bakker @ ziggo . nl, dank je", "t . bakker @ ziggo . nl", ["naar"]),
 ]
 
 
