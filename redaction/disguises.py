@@ -34,8 +34,9 @@ from redaction.view import Normalised
 # A token: a word (letters, digits, and combining accents as in "e\u0301e\u0301n") ...
 _TOKEN = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f])*")
 # ... and what may stand between the tokens of one run of numbers ("nul zes, twaalf - 34"),
-# including the words residents dictate a number with ("nul zes, dan 5 2", "4417. en dan 20386").
-_FILLER = r"[ ,;:.]*\b(?:en )?(?:dan|daarna|daarachter)\b[ ,;:]*"
+# including the words residents dictate a number with ("nul zes, dan 5 2", "4417. en dan 20386"),
+# in any case: a new sentence opens with "Dan" ("nul zes. Dan vier zeven.").
+_FILLER = r"[ ,;:.]*\b(?i:(?:en )?(?:dan|daarna|daarachter))\b[ ,;:]*"
 _RUN_GAP = re.compile(r"[ ,;:./-]{1,3}|" + _FILLER)
 _JOINING_GAP = re.compile(r"[ ,;:]+|" + _FILLER)  # dropped inside a run: parts of one number
 _MIN_RUN = 4

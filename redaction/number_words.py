@@ -1,4 +1,4 @@
-"""Dutch (and English digit) number words and their values, read from recognizers/data.
+"""Dutch, Frisian (and English digit) number words and their values, from recognizers/data.
 
 Used by the disguised-values pass (``redaction/disguises.py``) to read "nul zes twaalf
 vierendertig", "negentienachtentachtig" or "dubbel vier" as digits; the word lists are data
@@ -82,10 +82,28 @@ def _below_hundred(word: str) -> int | None:
     return None
 
 
+@lru_cache(maxsize=2)
+def _scale_words(value: int) -> tuple[str, ...]:
+    """The words for a hundred or a thousand in the data ("honderd", Frisian "hûndert"), longest
+    first, so a compound is cut at the right one."""
+    return tuple(sorted((w for w, v in number_words().items() if v == value), key=len,
+                        reverse=True))
+
+
+def _cut_at_scale(word: str, value: int) -> tuple[str, str] | None:
+    """ "driehonderdvijftig" → ("drie", "vijftig") at a word for ``value``; None without one."""
+    for scale in _scale_words(value):
+        times, found, rest = word.partition(scale)
+        if found:
+            return times, rest
+    return None
+
+
 def _below_thousand(word: str) -> int | None:
-    if "honderd" not in word:
+    cut = _cut_at_scale(word, 100)
+    if cut is None:
         return _below_hundred(word) if word in number_words() or "en" in word else None
-    times, _, rest = word.partition("honderd")  # "driehonderdvijftig", "negentienhonderd"
+    times, rest = cut  # "driehonderdvijftig", "negentienhonderd", "njoggentjinhûndert"
     factor = 1 if not times else _below_hundred(times)
     rest = rest.removeprefix("en")
     tail = 0 if not rest else _below_hundred(rest)
@@ -108,10 +126,11 @@ def _year(word: str) -> int | None:
 def number_word_value(word: str) -> int | None:
     """The value of a Dutch (or English digit) number word, compounds included; else None."""
     word = fold(word).replace("-", "")
-    if "duizend" not in word:
+    cut = _cut_at_scale(word, 1000)
+    if cut is None:
         value = _below_thousand(word)
         return value if value is not None else _year(word)
-    times, _, rest = word.partition("duizend")
+    times, rest = cut
     factor = 1 if not times else _below_thousand(times)
     tail = 0 if not rest else _below_thousand(rest.removeprefix("en"))
     if factor is None or tail is None or not 0 < factor < 1000:

@@ -17,6 +17,7 @@ from presidio_analyzer import AnalyzerEngine
 
 from redaction.corrections import extend_corrections
 from redaction.findings import Finding, outside_placeholders, resolve_overlaps
+from redaction.name_abbreviations import extend_over_abbreviations
 from redaction.normalise import normalise
 from redaction.occupations import is_occupation
 from redaction.organisations import person_part
@@ -82,6 +83,7 @@ class Redactor:
                     and not self._inside_safety_compound(view.text, f.start, f.end)
                     and not self._name_with_safety_word(f, view.text)]
         findings = self._without_organisations(view.text, findings)
+        findings = extend_over_abbreviations(view.text, findings)
         findings = extend_corrections(
             view.text, resolve_overlaps(outside_placeholders(view.text, findings)))
         return [

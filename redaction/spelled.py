@@ -59,6 +59,10 @@ _EMAIL_UNDERSCORE = regex.compile(r"\s+(?:underscore|liggend streepje)\s+", rege
 _TUSSENVOEGSEL_SPACE = regex.compile(
     r"(?<=(?<![\w.])(?:de|van|der|den|ter|ten|la|le|el|al))\s(?=\w)",
     regex.IGNORECASE)
+# A tussenvoegsel opening the local part of an address typed with a plain "@": the sentence's
+# word, not the address's ("een mail van b.boer@ziggo.nl"); only a spoken address is joined.
+_LEADING_TUSSENVOEGSEL = regex.compile(r"(?:de|van|der|den|ter|ten|la|le|el|al)\s+(?=\w)",
+                                       regex.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -67,7 +71,8 @@ def _email_pattern() -> regex.Pattern[str]:
     tlds = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
     part = r"[^\W_](?:[\w+-]*[^\W_])?"
     at, dot = _EMAIL_AT.pattern, _EMAIL_DOT.pattern
-    joins = rf"[._]|\s+(?:punt|dot|underscore|liggend streepje)\s+|{_TUSSENVOEGSEL_SPACE.pattern}"
+    joins = (rf"[._]|\ \.\ |\s+(?:punt|dot|underscore|liggend streepje)\s+"  # " . ": "h . de wit"
+             rf"|{_TUSSENVOEGSEL_SPACE.pattern}")
     return regex.compile(
         rf"(?<![\w.@+-]){part}(?:(?:{joins}){part})*"  # local part
         rf"{at}{part}(?:{dot}{part})*?{dot}(?:{tlds})(?![\w@])",
@@ -117,11 +122,14 @@ def email_edits(text: str) -> list[tuple[int, int, str]]:
             dot.group() != "." for dot in _EMAIL_DOT.finditer(text, at.end(), match.end())
         ):
             continue
+        local = match.start()
+        while at.group() == "@" and (lead := _LEADING_TUSSENVOEGSEL.match(text, local, at.start())):
+            local = lead.end()
         edits += [(m.start(), m.end(), "_")
-                  for m in _EMAIL_UNDERSCORE.finditer(text, match.start(), at.start())]
+                  for m in _EMAIL_UNDERSCORE.finditer(text, local, at.start())]
         edits += [(m.start(), m.end(), "")
-                  for m in _TUSSENVOEGSEL_SPACE.finditer(text, match.start(), at.start())]
-        for separator, sign, start, end in (("dot", ".", match.start(), at.start()),
+                  for m in _TUSSENVOEGSEL_SPACE.finditer(text, local, at.start())]
+        for separator, sign, start, end in (("dot", ".", local, at.start()),
                                             ("at", "@", at.start(), at.end()),
                                             ("dot", ".", at.end(), match.end())):
             if separator == "at":

@@ -19,6 +19,9 @@ _HOUSE_NUMBER = re.compile(
     r"|[A-Z]{1,2}-(?:\d{1,3}|[A-Z])(?![\w/-])"  # "18 B-03", "94 A-B": a flat's door in a block
     r"|(?:ws|wb|wsp)\.?\s?\d{1,3}"  # "Kampstraat 7 ws 4": a berth for a houseboat or caravan
     r"|(?:k|kmr|kamer)\.?\s?\d{1,3}"  # "Hoefijzerlaan 9 k 2": a room in a shared house
+    r"|(?:\d{1,2}(?:e|de|ste)?|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien)\s?-?\s?"
+    r"(?:hoog|hg)"  # "Valeriusstraat 31 2-hoog", "18 drie hoog": the floor
+    r"|\d{1,2}(?:e|de|ste)\s(?:verdieping|etage)"  # "Gracht 4 3e etage"
     r"|I{1,3}|IV|i{1,3}|iv|[A-Z]\d{1,3}|[A-Z]|[a-tv-z])(?![\w/-]))?"  # "88 A02": a flat's door
     r"(?![\w%€]|[.,:/-]\d)"
 )
@@ -45,7 +48,9 @@ _POSTCODE_AFTER = re.compile(r"\s*,?\s*[1-9]\d{3}\s?[a-zA-Z]{2}(?![\w-])")
 _ADDRESS_BEFORE = re.compile(
     r"(?:\badres\w*|\bwo(?:on|ont|nen|nend|onachtig)|\bverhuis\w*|\bverhuizen|\baddress\w*"
     r"|\bli(?:ve|ves|ved|ving)|\b(?:apartment|flat|house|home)|\bwen(?:je|ne|net))\b"
-    r"(?:\s+(?:is|nu|sinds\s+kort|al|op|aan|in|naar|de|het|['’]t|at|on|the|now|:))*\s*:?\s*$",
+    r"(?:\s+(?:is|nu|sinds\s+kort|al|op|aan|in|naar|de|het|['’]t|at|on|the|now|:))*\s*:?\s*$"
+    # "woont nog zelfstandig op", "wonen al jaren aan de": a few words, then "op"/"aan"
+    r"|\bwo(?:on|ont|nen)\b(?:\s+[^\W\d_]+){1,3}?\s+(?:op|aan)(?:\s+(?:de|het|['’]t))?\s*$",
     re.IGNORECASE,
 )
 # "u" after a number is "uur" ("om 5 u"), unless it is the pronoun: "Kerkstraat 5 u weet wel".

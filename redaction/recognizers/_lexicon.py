@@ -151,29 +151,6 @@ def word_counts() -> dict[str, int]:
     return _read_json_gz(root / "resources" / "nl.json.gz")
 
 
-TYPO_SOURCE_MIN_COUNT = 1000
-TYPO_MAX_LENGTH = 24  # longer "words" are not typed words; and the candidates grow with length
-_ALPHABET = "abcdefghijklmnopqrstuvwxyzéëïöü"
-
-
-def is_typo_of_frequent_word(word: str) -> bool:
-    """One edit (drop, swap, change, add a letter) away from a frequent Dutch word.
-
-    First names are never typos here: "noor" is one letter from "door", and still a name.
-    """
-    low = word.lower()
-    if low in first_names() or not 4 <= len(low) <= TYPO_MAX_LENGTH:
-        return False
-    counts = word_counts()
-    splits = [(low[:i], low[i:]) for i in range(len(low) + 1)]
-    candidates = {a + b[1:] for a, b in splits if b}
-    candidates |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-    candidates |= {a + c + b[1:] for a, b in splits if b for c in _ALPHABET}
-    candidates |= {a + c + b for a, b in splits for c in _ALPHABET}
-    candidates.discard(low)
-    return any(counts.get(c, 0) >= TYPO_SOURCE_MIN_COUNT for c in candidates)
-
-
 @cache
 def english_words() -> frozenset[str]:
     """Everyday English words residents mix into Dutch ("my daughter", "yesterday"): words, not

@@ -20,6 +20,7 @@ haarlem").
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -27,7 +28,7 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
-from redaction.recognizers import _lexicon
+from redaction.recognizers import _lexicon, _typos
 from redaction.recognizers._ner_edges import (
     _FROM_WORDS,
     _GREETINGS,
@@ -170,15 +171,10 @@ class NlNerPersonRecognizer(SpacyRecognizer):
         """One letter off an everyday English word of five letters or more ("husbnd", "violant",
         "suicde"); shorter words are too close to names, and a word longer than any English one is
         no typo (26 variants per letter of a 100,000-letter "word" filled the memory)."""
-        if not 5 <= len(low) <= _lexicon.TYPO_MAX_LENGTH or not low.isalpha() or not low.isascii():
+        if not 5 <= len(low) <= _typos.TYPO_MAX_LENGTH or not low.isalpha() or not low.isascii():
             return False
-        letters = "abcdefghijklmnopqrstuvwxyz"
-        splits = [(low[:i], low[i:]) for i in range(len(low) + 1)]
-        variants = {a + b[1:] for a, b in splits if b}
-        variants |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-        variants |= {a + c + b[1:] for a, b in splits if b for c in letters}
-        variants |= {a + c + b for a, b in splits for c in letters}
-        return any(len(v) >= 5 and v in self._english_lowercase for v in variants - {low})
+        variants = _typos.one_edit_variants(low, string.ascii_lowercase)
+        return any(len(v) >= 5 and v in self._english_lowercase for v in variants)
 
     def _function_word_between(self, word: str) -> bool:
         low = word.lower()
@@ -331,8 +327,9 @@ class NlNerPersonRecognizer(SpacyRecognizer):
             return False  # "household help", "yes, fine", "ttyl": lowercase English/chat words
         if _NOT_A_NAME.search(span):
             return False  # postcodes, house numbers, "e-mail lina@...", placeholders
-        if span.lower() in self._places and (span.lower() not in self._names or span.islower()):
-            return False  # "naar Zwolle"; "capital of france" (France is a name too, capitalised)
+        if span.lower() in self._places and (span.lower() not in self._first or span.islower()):
+            return False  # "naar Zwolle", "en Middelburg via 14 0118" (a surname too: alone, a
+            # town); "capital of france" (France is a first name too, capitalised)
         if all(w in self._nationalities for w in words):
             return False  # "als Oekraïner", "Marokkaanse"
         if all(w in self._places or w in self._function_words for w in words) and not any(
@@ -372,7 +369,7 @@ class NlNerPersonRecognizer(SpacyRecognizer):
             return False  # a street: NlAddressRecognizer reports it with its number
         if len(words) == 1 and words[0] in self._first and _ARTICLE_BEFORE.search(text[:start]):
             return False  # "de Dirk", "het Jan"
-        if len(words) == 1 and span.islower() and _lexicon.is_typo_of_frequent_word(words[0]):
+        if len(words) == 1 and span.islower() and _typos.is_typo_of_frequent_word(words[0]):
             return False  # "zitte", "wachtwoort": a resident's typo, not a name
         if all(w in self._never_names for w in words):
             return False  # "Wednesday", "in June", "Cześć": a trigger makes June a name

@@ -144,6 +144,7 @@ class NlPersonRecognizer(_LinePieces, _TriggerStrategies, _PositionStrategies, L
         self._from_role(tokens, blocked, add)
         self._from_genitive(text, tokens, blocked, add)
         self._from_apposition(tokens, blocked, add)
+        self._from_signature(text, tokens, blocked, add)
         self._from_unknown_pair(text, tokens, blocked, add)
         self._from_coordination(tokens, by_start, found, blocked, add)
         self._from_repetition(tokens, found, blocked, add)
@@ -231,6 +232,8 @@ class NlPersonRecognizer(_LinePieces, _TriggerStrategies, _PositionStrategies, L
                     continue  # capitalised names are the lookup's
                 if tok.low not in self._first or tok.low in self._places:
                     continue
+                if tok.low in self._english:
+                    continue  # "I am Senait Kidane, my phone is ...": English, no name
                 if _lexicon.word_counts().get(tok.low, 0) >= _RARE_WORD_COUNT:
                     continue
                 if (other, other) not in seen:

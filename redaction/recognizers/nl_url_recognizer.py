@@ -34,6 +34,8 @@ _SHORT_HOSTS = (
 )
 # A path that may point at one person: a number of three or more digits or an @handle.
 _PERSONAL_PATH = re.compile(r"/[^\s]*(?:\d{3}|@)")
+# What a platform's home page may carry around its host: "https://www.x.com/".
+_BARE_HOST = re.compile(r"^(?:https?://)?(?:www\.)?|/$", re.IGNORECASE)
 
 
 class NlUrlRecognizer(UrlRecognizer):
@@ -89,6 +91,12 @@ class NlUrlRecognizer(UrlRecognizer):
         "slachtofferhulp.nl",
         "deluisterlijn.nl",
     )
+    # Platforms whose home page is named, not a person on them: "x.com handle: @...", "zet het
+    # op marktplaats.nl". Only the bare host survives; any path may be a profile.
+    PLATFORM_DOMAINS = (
+        "x.com", "twitter.com", "instagram.com", "facebook.com", "tiktok.com", "linkedin.com",
+        "snapchat.com", "youtube.com", "whatsapp.com", "marktplaats.nl", "telegram.org",
+    )
 
     def __init__(
         self,
@@ -98,10 +106,13 @@ class NlUrlRecognizer(UrlRecognizer):
         supported_entity: str = "URL",
         name: str | None = None,
         public_domains: Iterable[str] | None = None,
+        platform_domains: Iterable[str] | None = None,
     ) -> None:
         self._tld = offline_tld_extractor()
         domains = self.PUBLIC_DOMAINS if public_domains is None else public_domains
         self.public_domains = frozenset(d.lower().removeprefix("www.") for d in domains)
+        platforms = self.PLATFORM_DOMAINS if platform_domains is None else platform_domains
+        self.platform_domains = frozenset(d.lower().removeprefix("www.") for d in platforms)
         super().__init__(
             patterns=patterns or self.PATTERNS,
             context=context or self.CONTEXT,
@@ -112,7 +123,10 @@ class NlUrlRecognizer(UrlRecognizer):
         self.global_regex_flags = re.IGNORECASE | re.MULTILINE
 
     def validate_result(self, pattern_text: str) -> bool | None:
-        """Drop links to public sites (no query, fragment or number); keep the rest as scored."""
+        """Drop links to public sites (no query, fragment or number) and a platform's bare home
+        page; keep the rest as scored."""
+        if _BARE_HOST.sub("", pattern_text).lower() in self.platform_domains:
+            return False
         parts = self._tld(pattern_text)
         if not parts.suffix:  # an IP host or an unknown TLD: only believable with a scheme
             return None if re.match(r"https?://", pattern_text, re.IGNORECASE) else False

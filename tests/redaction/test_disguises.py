@@ -139,12 +139,29 @@ UNTOUCHED_ROUND_4 = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"),
-                         [pytest.param(t, e, id=k) for k, (t, e) in REDACTED_ROUND_4.items()])
-def test_disguised_values_of_round_4_are_replaced_whole(redactor, text, expected):
+# Round 12: a number dictated over short sentences, the next part opening with a capital "Dan"
+# or "Daarna" (blind_corpus_21's class, in sentences of its own; invented values).
+REDACTED_ROUND_12 = {
+    "dictated-sentences-dan": (
+        "Mijn nummer begint met nul zes. Dan een twee. Dan vierendertig vijftig achtentachtig.",
+        "Mijn nummer begint met <TELEFOONNUMMER_1>."),
+    "dictated-sentences-daarna": (
+        "Bel me op nul zes een negen. Daarna vierenveertig zevenentwintig dertig. Na zessen.",
+        "Bel me op <TELEFOONNUMMER_1>. Na zessen."),
+}
+
+UNTOUCHED_ROUND_12 = [
+    "Ik kom om twee uur. Dan ga ik naar de bieb.",
+    "We zijn met zijn vieren. Daarna komen er nog drie.",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param(t, e, id=k) for k, (t, e) in (REDACTED_ROUND_4 | REDACTED_ROUND_12).items()])
+def test_disguised_values_of_rounds_4_and_12_are_replaced_whole(redactor, text, expected):
     assert redactor.redact(text)[0] == expected
 
 
-@pytest.mark.parametrize("text", UNTOUCHED_ROUND_4)
-def test_look_alikes_of_round_4_survive(redactor, text):
+@pytest.mark.parametrize("text", UNTOUCHED_ROUND_4 + UNTOUCHED_ROUND_12)
+def test_look_alikes_of_rounds_4_and_12_survive(redactor, text):
     assert redactor.redact(text) == (text, [])

@@ -13,7 +13,12 @@ import regex as re
 
 from redaction.recognizers._person.shapes import _SUBJECT_VERBS
 from redaction.recognizers._person.spans import _SpanExtenders
-from redaction.recognizers._person.tokens import _is_blocked, _sentence_initial, _Tok
+from redaction.recognizers._person.tokens import (
+    _is_blocked,
+    _only_symbols,
+    _sentence_initial,
+    _Tok,
+)
 from redaction.recognizers._person.triggers import _KINSHIP, _ROLES
 
 # After a name that follows an opening verb: "kan jasmijn mijn ...", "heeft bram al ...".
@@ -22,6 +27,9 @@ _AFTER_INVERTED_SUBJECT = frozenset(
     "gisteren er dat dit het die weer even wel toch gewoon dan straks eigenlijk nooit".split()
 )
 _POSSESSIVES = frozenset("mijn m'n mn onze ons haar zijn z'n je jouw uw".split())
+# A request to the one asked: "kun je", "kunt u", "wilt u", "kunnen jullie" (then the person).
+_ASKING_VERBS = frozenset("kun kunt kan kunnen wil wilt willen".split())
+_ADDRESSED = frozenset("je jij u jullie".split())
 _RELATION_WORD = re.compile(rf"(?:{_KINSHIP}|{_ROLES})")
 # "fleur weer als consulent", "bram toen als begeleider".
 _ROLE_ADVERBS = frozenset("weer terug toen vroeger nog ook graag liever gewoon".split())
@@ -85,16 +93,22 @@ class _PositionStrategies(_SpanExtenders):
     def _from_inverted_subject(self, text, tokens, blocked, add) -> None:
         """ "kan jasmijn mijn aanvraag zien?", "heeft bram al gebeld?": a question opens with the
         verb, and the subject after it is a first name that is rarely a plain word, followed by
-        a word that cannot continue a noun ("mijn", "al", "er", "ook")."""
+        a word that cannot continue a noun ("mijn", "al", "er", "ook"). A request to the one
+        asked names the person after "je/u/jullie" the same way ("kun je pietje even bellen?")."""
         for index in range(len(tokens) - 2):
-            verb, name, after = tokens[index], tokens[index + 1], tokens[index + 2]
+            if not _sentence_initial(text, tokens, index):
+                continue
+            at = index + 1
+            if tokens[index].low in _ASKING_VERBS and tokens[at].low in _ADDRESSED:
+                at += 1
+            elif tokens[index].low not in _SUBJECT_VERBS:
+                continue
             if (
-                _sentence_initial(text, tokens, index)
-                and verb.low in _SUBJECT_VERBS
-                and after.low in _AFTER_INVERTED_SUBJECT
-                and self._rare_subject_name(name, blocked)
+                at + 1 < len(tokens)
+                and tokens[at + 1].low in _AFTER_INVERTED_SUBJECT
+                and self._rare_subject_name(tokens[at], blocked)
             ):
-                add(index + 1, index + 1, self.SCORE_NAME)
+                add(at, at, self.SCORE_NAME)
 
     def _from_role(self, tokens, blocked, add) -> None:
         """ "krijg ik dan fleur weer als consulent?": a first name that is rarely a plain word,
@@ -123,3 +137,17 @@ class _PositionStrategies(_SpanExtenders):
                 and self._rare_subject_name(tok, blocked)
             ):
                 add(index, index, self.SCORE_NAME)
+
+    def _from_signature(self, text, tokens, blocked, add) -> None:
+        """ "rekening ... van mij, lars", "bel me terug\nmerel": a message signed with a first
+        name that is rarely a plain word, alone after a comma, a dash or on its own last line."""
+        words = [index for index, tok in enumerate(tokens) if tok.is_word]
+        if len(words) < 3:
+            return  # "hoi, merel": a greeting, decided by the other strategies
+        index = words[-1]
+        before = tokens[index - 1]
+        signed = before.text in (",", "-") or "\n" in text[before.end:tokens[index].start]
+        if (signed and _only_symbols(text[tokens[index].end:])
+                and self._rare_subject_name(tokens[index], blocked)):
+            add(index, index, self.SCORE_NAME)
+

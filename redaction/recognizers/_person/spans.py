@@ -53,7 +53,7 @@ class _SpanExtenders(_NameShapes):
             ):
                 break  # "Den Haag"; single places: _continues_name; "tjitske de boer" and
                 # "Jan-Willem de Boer" (a first name, then a surname that is a hamlet) go on
-            if (phrase.split()[0] == "te" and tok.low in self._places
+            if (tokens[position].low == "te" and tok.low in self._places
                     and tok.low not in self._interfix_surnames):
                 break  # "De heer A.J. Kodde te Yerseke": where he lives; "Dinie te Winkel" goes on
             # after "van der" the surname may be a word: "fleur van der meer"

@@ -22,6 +22,7 @@ from redaction.recognizers._person.triggers import (
     _SIGNED_INITIALS,
     _Trigger,
 )
+from redaction.recognizers._typos import is_typo_of_frequent_word
 
 # Interfixes that open with a preposition ("uit de", "op de", "bij de", "aan de", "in 't").
 _PREPOSITION_INTERFIXES = frozenset("uit op bij aan in".split())
@@ -138,7 +139,7 @@ class _TriggerStrategies(_SpanExtenders):
         return (
             tok.is_word and tok.text.islower() and self._unknown_word(tok.low)
             and not self._never(tok) and tok.low not in _lexicon.nationality_words()
-            and not _lexicon.is_typo_of_frequent_word(tok.low)
+            and not is_typo_of_frequent_word(tok.low)
         )
 
     def _initials_name_end(self, tokens, index: int, blocked) -> int | None:

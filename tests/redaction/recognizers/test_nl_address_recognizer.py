@@ -9,6 +9,12 @@ CASES = [
     ("de kachel op Heuvelstraat 61 A-B is kapot", ["Heuvelstraat 61 A-B"]),
     # an addition letter and a floor word, a lowercase title before the street, "huisnr"
     ("langskomen op Nieuwe Binnenweg 23A rood?", ["Nieuwe Binnenweg 23A rood"]),
+    # the floor after the number and a space (round 12)
+    ("mijn tante woont op de Rozengracht 17 3 hoog", ["Rozengracht 17 3 hoog"]),
+    ("Adres: Kastanjelaan 8 1e verdieping, 5612 AB", ["Kastanjelaan 8 1e verdieping"]),
+    ("wij wonen Breestraat 140 2-hoog boven de bakker", ["Breestraat 140 2-hoog"]),
+    ("we wonen op de Dorpsstraat 10 twee hoog achter", ["Dorpsstraat 10 twee hoog"]),
+    ("we wonen op de Dorpsstraat 10, 2 keer per jaar komt de glazenwasser", ["Dorpsstraat 10"]),
     # a houseboat's berth, a caravan's pitch, a boat moored opposite a number
     ("mijn woonboot ligt aan de Kanaalweg ligplaats 17 in Den Helder",
      ["Kanaalweg ligplaats 17"]),
@@ -130,6 +136,8 @@ CASES = [
     ("ik ben de hele dag thuis op de Tichelbeek 3 in Heerlen", ["Tichelbeek 3"]),
     ("zijn oude huis op de Singel 58 in Bolsward wordt verkocht", ["Singel 58"]),
     ("ik woon bij hen op het Veldje 2a in Roermond", ["Veldje 2a"]),
+    ("oma woont nog altijd op Brink 12 B in Deventer", ["Brink 12 B"]),  # words before "op"
+    ("wij wonen sinds de zomer aan de Haven 3", ["Haven 3"]),
     ("ik woon al op de Camping 12 jaar", []),
     ("ik woon in Gouda. Op de Markt 3 kramen", []),  # the living is another sentence
     ("thuis op de Bank 2 uur geslapen", []),

@@ -47,6 +47,12 @@ CASES = [
     ("born 17-IV-1993", ["17-IV-1993"]),
     ("Kızım was born on 4 Mart 2016", ["4 Mart 2016"]),
     ("moja żona, urodzona 12 marca 1989", ["12 marca 1989"]),
+    # round 12: the months of newcomers' and labour migrants' languages, and Frisian
+    ("Мій син народився 9 листопада 2011 року", ["9 листопада 2011"]),
+    ("Mama mea s-a născut pe 3 octombrie 1955", ["3 octombrie 1955"]),
+    ("Myn heit is berne op 21 desimber 1944", ["21 desimber 1944"]),
+    ("data de nascimento 15 março 1978", ["15 março 1978"]),
+    ("Ik heb 2 mars gegeten en 3 mayo's gekocht", []),  # Dutch words, not months
     ("she was born on December 1st, 1960", ["December 1st, 1960"]),
     # American order after an English birth word; the BRP's unknown day and month
     ("my date of birth is 09/27/1979 according to the card", ["09/27/1979"]),

@@ -83,6 +83,9 @@ DROPPED = [
     ("rekeningnr nl92abna4291498900 graag", "rekeningnr"),
     ("Kan ik als Oekraïner hier werken", "Oekraïner"),  # a nationality
     ("zit zonder doekoe deze maand", "doekoe"),  # straattaal: money
+    # a town that is also a surname, alone: the town (round 12)
+    ("Het loket in Enschede is dicht, en Kampen heeft geen avondopening", "Kampen"),
+    ("de gemeente Haarlem en Breda doen dat anders", "Breda"),
 ]
 
 
@@ -130,22 +133,6 @@ def test_capitalised_ordinary_words_at_message_start_are_not(text, span):
     recognizer = NlNerPersonRecognizer()
     start = text.index(span)
     assert not recognizer.is_plausible_name(text, start, start + len(span))
-
-
-@pytest.mark.parametrize(
-    ("word", "typo"),
-    [
-        ("zitte", True),
-        ("wachtwoort", True),
-        ("noor", False),
-        ("fatima", False),
-        ("a" * 100_000, False),
-    ],
-)
-def test_typos_of_frequent_words_are_recognised_cheaply(word, typo):
-    from redaction.recognizers import _lexicon
-
-    assert _lexicon.is_typo_of_frequent_word(word) is typo
 
 
 def test_addressed_to_is_not_part_of_the_name(monkeypatch):

@@ -125,6 +125,15 @@ LOWERCASE_NAMES = [
     ("tante truus heeft ons 500 euro geleend", ["truus"]),
     ("oom Sjaak helpt me met de papieren", ["Sjaak"]),
     ("Geachte heer Visser, hierbij ontvangt u de beschikking", ["Visser"]),
+    # round 12: a message signed with a first name after a comma, a dash or a line break;
+    # an English word after a name and a comma is no second name ("Sara Haile, my phone")
+    ("kunnen jullie de aanvraag voor de pas nog een keer sturen, thijs", ["thijs"]),
+    ("de afspraak van dinsdag lukt niet - Merel", ["Merel"]),
+    ("ik wacht nog steeds op de beschikking\nnoor", ["noor"]),
+    ("I am Sara Haile, my phone number is not working", ["Sara Haile"]),
+    # a request to the one asked names the person after "je/u" (round 12)
+    ("Kunt u merel morgen even bellen over de aanvraag?", ["merel"]),
+    ("kun je sem ook even laten weten dat het niet doorgaat", ["sem"]),
 ]
 LOWERCASE_NEGATIVES = [
     "mijn vrouw appt u wel als ze thuis is",  # a verb made of a loan word, with an object
@@ -161,6 +170,13 @@ LOWERCASE_NEGATIVES = [
     "de consulent bij de WSW zei dat het mag",
     "mijn verhuurder op de Bult wil de huur verhogen",
     "mijn begeleider uit de wijk komt vrijdag langs",  # lowercase: a place, not "uit de Wijk"
+    # round 12: a closing word after a comma is no signature
+    "dat is toch niet eerlijk, hoor",
+    "ik weet het niet meer, sorry",
+    "zijn jullie morgen open, groningen?",
+    "ik bel morgen wel terug, prima",
+    "Kun je mij even terugbellen?",
+    "Kunnen jullie daar nog naar kijken?",
 ]
 NEGATIVES = [
     # a street named after someone, after the title

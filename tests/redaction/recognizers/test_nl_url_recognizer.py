@@ -3,6 +3,10 @@ import pytest
 from tests.redaction.recognizers.helpers import assert_spans
 
 CASES = [
+    # a platform's bare home page is the platform; any path on it may be a profile
+    ("ik zet de foto's op X.com of instagram.com, wat is beter?", []),
+    ("Verkocht via https://www.marktplaats.nl/ maar nooit betaald", []),
+    ("zijn account is x.com/kees_1980 en jan.tiktok.com", ["x.com/kees_1980", "jan.tiktok.com"]),
     (
         "Dit is mijn profiel: https://www.facebook.com/jan.jansen.123",
         ["https://www.facebook.com/jan.jansen.123"],
