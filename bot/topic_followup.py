@@ -52,7 +52,8 @@ class TopicFollowUpPolicy(Policy):
 
     def train(self, training_trackers: list[TrackerWithCachedStates], domain: Domain,
               **kwargs: Any) -> Resource:
-        """Nothing to learn; the bar is stored with the model so a served model keeps it."""
+        """Nothing to learn (the bar travels in the model's config); the file only gives the
+        trained resource a content, as Rasa packages every trained component's resource."""
         with self._model_storage.write_to(self._resource) as path:
             rasa.shared.utils.io.dump_obj_as_json_to_file(path / "topic_followup.json",
                                                          {"bar": self._bar})
