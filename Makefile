@@ -9,11 +9,17 @@ NER_MODEL := models/ner-nl/meta.json
 SAFETY_MODEL := models/safety-nl/detector.json
 FOREIGN_SAFETY_MODEL := models/safety-foreign/model.json
 NLU_DATA := $(shell find nlu_data -name '*.yml' 2>/dev/null)
-SAFETY_INPUTS := bot/safety_detector.py bot/safety.py bot/nlu_examples.py $(NLU_DATA)
+# Each model's inputs: every project module its build imports (tests/test_build_inputs.py checks)
+# and the data it reads, so a local build never keeps a model older than its code.
+SAFETY_INPUTS := bot/safety_detector.py bot/safety.py bot/nlu_examples.py bot/ngram_model.py $(NLU_DATA)
 TRAINING_INPUTS := config.yml domain.yml bot/safety_net.py bot/safety_check.py \
-	bot/safety_followup.py bot/topic_followup.py bot/safety_phrases.yml bot/case_code_router.py bot/language_router.py bot/unknown_words.py bot/who_asks.py bot/who_asks.yml bot/topics.py $(SAFETY_MODEL) $(NLU_DATA)
+	bot/safety_followup.py bot/topic_followup.py bot/safety_phrases.yml bot/case_code_router.py bot/language_router.py bot/unknown_words.py bot/who_asks.py bot/who_asks.yml bot/topics.py bot/linear_intents.py bot/request_bar.py bot/quick_load.py \
+	bot/language_id.py redaction/placeholders.py $(SAFETY_MODEL) $(NLU_DATA)
+# The NER trains on retired corpora as the recognizers see them (redaction/normalise.py's view).
 NER_INPUTS := $(shell find redaction/ner -name '*.py' -o -name '*.cfg' -o -name '*.yml' 2>/dev/null) \
-	$(wildcard tests/redaction/data/*_corpus*.yml)
+	$(wildcard tests/redaction/data/*_corpus*.yml) redaction/normalise.py redaction/view.py redaction/disguises.py \
+	redaction/number_words.py redaction/ordinal_dates.py redaction/spelled.py redaction/street_suffixes.py \
+	redaction/wordlists.py redaction/evaluation/corpus.py $(wildcard redaction/recognizers/data/*.txt)
 # Browser tests of the chat widget (tests/e2e/test_widget_browser.py): Debian's Chromium, driven
 # by playwright (requirements.lock, no browser download), and axe-core from npm into .tools/.
 AXE := .tools/node_modules/axe-core/axe.min.js
@@ -68,7 +74,7 @@ $(SAFETY_MODEL): $(VENV)/.installed $(SAFETY_INPUTS)
 
 # The crisis and violence check for messages in other languages (bot/foreign_safety.py).
 $(FOREIGN_SAFETY_MODEL): $(VENV)/.installed bot/foreign_safety.py bot/foreign_safety.yml bot/ngram_model.py \
-		bot/spelling_fold.py $(wildcard bot/eval/languages/*.yml)
+		bot/spelling_fold.py bot/language_id.py bot/safety.py $(wildcard bot/eval/languages/*.yml)
 	$(DETERMINISTIC) $(PY) -m bot.foreign_safety build --out models/safety-foreign
 
 # The assistant: NLU + dialogue model.
