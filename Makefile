@@ -8,12 +8,15 @@ MODEL := models/assistant.tar.gz
 NER_MODEL := models/ner-nl/meta.json
 SAFETY_MODEL := models/safety-nl/detector.json
 FOREIGN_SAFETY_MODEL := models/safety-foreign/model.json
+LATIN_LANGUAGE_MODEL := models/language-latin/model.json
+# What the boundary's language check loads beside the detector (bot/languages.py).
+LANGUAGE_MODELS := $(FOREIGN_SAFETY_MODEL) $(LATIN_LANGUAGE_MODEL)
 NLU_DATA := $(shell find nlu_data -name '*.yml' 2>/dev/null)
 # Each model's inputs: every project module its build imports (tests/test_build_inputs.py checks)
 # and the data it reads, so a local build never keeps a model older than its code.
 SAFETY_INPUTS := bot/safety_detector.py bot/safety.py bot/nlu_examples.py bot/ngram_model.py $(NLU_DATA)
 TRAINING_INPUTS := config.yml domain.yml bot/safety_net.py bot/safety_check.py \
-	bot/safety_followup.py bot/topic_followup.py bot/safety_phrases.yml bot/case_code_router.py bot/language_router.py bot/unknown_words.py bot/who_asks.py bot/who_asks.yml bot/topics.py bot/linear_intents.py bot/request_bar.py bot/quick_load.py \
+	bot/safety_followup.py bot/topic_followup.py bot/safety_phrases.yml bot/case_code_router.py bot/language_router.py bot/unknown_words.py bot/who_asks.py bot/who_asks.yml bot/topics.py bot/linear_intents.py bot/request_bar.py bot/agreeing_intents.py bot/quick_load.py \
 	bot/language_id.py redaction/placeholders.py $(SAFETY_MODEL) $(NLU_DATA)
 # The NER trains on retired corpora as the recognizers see them (redaction/normalise.py's view).
 NER_INPUTS := $(shell find redaction/ner -name '*.py' -o -name '*.cfg' -o -name '*.yml' 2>/dev/null) \
@@ -66,7 +69,7 @@ nginx:
 	command -v nginx >/dev/null || test -x /usr/sbin/nginx || { apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends nginx; }
 
-train: $(SAFETY_MODEL) $(FOREIGN_SAFETY_MODEL) $(MODEL) $(NER_MODEL)
+train: $(SAFETY_MODEL) $(LANGUAGE_MODELS) $(MODEL) $(NER_MODEL)
 
 # The crisis and violence detector the boundary and the assistant share (bot/safety_detector.py).
 $(SAFETY_MODEL): $(VENV)/.installed $(SAFETY_INPUTS)
@@ -74,8 +77,14 @@ $(SAFETY_MODEL): $(VENV)/.installed $(SAFETY_INPUTS)
 
 # The crisis and violence check for messages in other languages (bot/foreign_safety.py).
 $(FOREIGN_SAFETY_MODEL): $(VENV)/.installed bot/foreign_safety.py bot/foreign_safety.yml bot/ngram_model.py \
-		bot/spelling_fold.py bot/language_id.py bot/safety.py $(wildcard bot/eval/languages/*.yml)
+		bot/spelling_fold.py bot/language_id.py bot/safety.py bot/transliterate.py $(wildcard bot/eval/languages/*.yml)
 	$(DETERMINISTIC) $(PY) -m bot.foreign_safety build --out models/safety-foreign
+
+# The reader of messages in Latin letters the language check asks when unsure (bot/latin_language.py).
+$(LATIN_LANGUAGE_MODEL): $(VENV)/.installed bot/latin_language.py bot/latin_language.yml bot/ngram_model.py \
+		bot/transliterate.py bot/foreign_safety.py bot/spelling_fold.py bot/safety.py bot/language_id.py \
+		bot/nlu_examples.py $(NLU_DATA) $(wildcard bot/eval/languages/*.yml)
+	$(DETERMINISTIC) $(PY) -m bot.latin_language build --out models/language-latin
 
 # The assistant: NLU + dialogue model.
 $(MODEL): $(VENV)/.installed $(TRAINING_INPUTS)
@@ -87,20 +96,20 @@ $(NER_MODEL): $(VENV)/.installed $(NER_INPUTS)
 	$(DETERMINISTIC) $(PY) -m redaction.ner build --out models/ner-nl
 
 # PROFILE=production DH_RASA_INSTANCES=N make run: N Rasa instances behind nginx on DH_RASA_PORT.
-run: $(VENV)/.installed $(MODEL) $(NER_MODEL) $(FOREIGN_SAFETY_MODEL) $(if $(NGINX_NEEDED),nginx)
+run: $(VENV)/.installed $(MODEL) $(NER_MODEL) $(LANGUAGE_MODELS) $(if $(NGINX_NEEDED),nginx)
 	$(PY) -m runtime run
 
 # Everything, as CI runs it: unit, component and end-to-end tests (real Rasa, action server and
 # portal on loopback; tests/conftest.py marks those `e2e`) and the `slow` ones - on two workers:
 # the e2e tests together on one (they share the session system), everything else on the other.
 TEST_WORKERS ?= 2
-test: $(VENV)/.installed $(MODEL) $(NER_MODEL) $(FOREIGN_SAFETY_MODEL) browser-tools nginx
+test: $(VENV)/.installed $(MODEL) $(NER_MODEL) $(LANGUAGE_MODELS) browser-tools nginx
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup --durations=15
 
 # The inner loop: unit and component tests only - nothing that starts Rasa (`e2e`), nothing
 # `slow` (e.g. the deduce baseline, which `make eval-redaction` runs) - on every core.
 TEST_FAST_WORKERS ?= auto
-test-fast: $(VENV)/.installed $(NER_MODEL) $(FOREIGN_SAFETY_MODEL)
+test-fast: $(VENV)/.installed $(NER_MODEL) $(LANGUAGE_MODELS)
 	$(PY) -m pytest -m "not e2e and not slow" -n $(TEST_FAST_WORKERS) --dist loadfile
 
 eval: $(VENV)/.installed
@@ -110,18 +119,18 @@ eval-redaction: $(VENV)/.installed $(NER_MODEL)
 	$(PY) -m redaction.evaluation
 
 # The trained assistant on blind resident messages (bot/eval/blind/); see docs in bot/blind_messages.py.
-eval-blind: $(VENV)/.installed $(MODEL) $(FOREIGN_SAFETY_MODEL)
+eval-blind: $(VENV)/.installed $(MODEL) $(LANGUAGE_MODELS)
 	$(PY) -m bot.blind_messages
 
 # Scripted resident conversations (evaluation/sets/) against the whole running system;
 # var/reports/eval-conversations.md. About 10 minutes for two sets of 64.
-eval-conversations: $(VENV)/.installed $(MODEL) $(NER_MODEL) $(FOREIGN_SAFETY_MODEL)
+eval-conversations: $(VENV)/.installed $(MODEL) $(NER_MODEL) $(LANGUAGE_MODELS)
 	$(PY) -m evaluation $(EVAL_SETS)
 
 # The full stack against bare Rasa (same model, same scripted conversations, stacks alternating),
 # start-up and memory (var/reports/bench-assistant.md, ~12 minutes); then redaction alone and the
 # trend store. BENCH_ARGS="--training" also times a cold `rasa train`.
-bench: $(VENV)/.installed $(MODEL) $(NER_MODEL) $(FOREIGN_SAFETY_MODEL)
+bench: $(VENV)/.installed $(MODEL) $(NER_MODEL) $(LANGUAGE_MODELS)
 	$(PY) -m benchmarks.assistant $(BENCH_ARGS)
 	$(PY) -m benchmarks.redaction
 	$(PY) -m benchmarks.trends
@@ -129,7 +138,7 @@ bench: $(VENV)/.installed $(MODEL) $(NER_MODEL) $(FOREIGN_SAFETY_MODEL)
 # Concurrent resident conversations over REST: embedded vs production profile, the cost of
 # redaction, the plaintext-PII scan of every store (var/reports/bench-load.md). ~15 minutes;
 # e.g. BENCH_LOAD_ARGS="--duration 30 --levels 40".
-bench-load: $(VENV)/.installed $(MODEL) $(NER_MODEL) $(FOREIGN_SAFETY_MODEL) nginx
+bench-load: $(VENV)/.installed $(MODEL) $(NER_MODEL) $(LANGUAGE_MODELS) nginx
 	$(PY) -m benchmarks.load $(BENCH_LOAD_ARGS)
 
 lint: $(VENV)/.installed

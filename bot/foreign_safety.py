@@ -30,6 +30,7 @@ from bot.language_id import DUTCH, ENGLISH
 from bot.ngram_model import NgramModel, load_json, save_json
 from bot.safety import normalise
 from bot.spelling_fold import fold
+from bot.transliterate import latin_script, romanise
 from settings.core import PROJECT_ROOT
 
 CONFIG_FILE = PROJECT_ROOT / "bot" / "foreign_safety.yml"
@@ -87,10 +88,18 @@ def read_config(path: Path = CONFIG_FILE) -> dict[str, Any]:
 
 def set_examples(name: str, sets_dir: Path = SETS_DIR) -> list[Example]:
     """Every message of a language set in a language the assistant does not answer in full
-    (Dutch and English have their own detector, trained on the trainers' examples)."""
+    (Dutch and English have their own detector, trained on the trainers' examples), and those in
+    a script of their own once more in Latin letters (``bot.transliterate``)."""
     raw = yaml.safe_load((sets_dir / f"{name}.yml").read_text(encoding="utf-8"))
-    return [Example(plain(str(m["text"])), str(m.get("safety") or NONE), name)
-            for m in raw["messages"] if m["label"] not in FULL_LANGUAGES]
+    examples = []
+    for message in raw["messages"]:
+        text, kind = str(message["text"]), str(message.get("safety") or NONE)
+        if message["label"] in FULL_LANGUAGES:
+            continue
+        examples.append(Example(plain(text), kind, name))
+        if not latin_script(text):  # and as residents type it without their keyboard
+            examples.append(Example(plain(romanise(text)), kind, name))
+    return examples
 
 
 def _flagged(model: NgramModel, texts: Sequence[str]) -> np.ndarray:

@@ -6,7 +6,9 @@ than the reverse (they would get a short multilingual answer instead of help), s
 unless the message is clearly another language: a script of its own (Arabic, Cyrillic, Ge'ez),
 Arabic typed in Latin letters with digits ("ana 3andi mushkila"), or - with no Dutch function
 word in it - the detector (lingua, models shipped in the wheel, nothing downloaded) sure enough:
-fairly sure of a message of ``min_words`` words or more, nearly certain of a shorter one.
+fairly sure of a message of ``min_words`` words or more, nearly certain of a shorter one; where it
+is not, a message in Latin letters goes to the reader learned from residents' messages
+(``bot.latin_language``: English with Dutch place names, Russian or Tigrinya typed in Latin).
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from typing import Any
+
+from bot.transliterate import latin_script
 
 DUTCH = "nl"
 ENGLISH = "en"
@@ -73,6 +77,7 @@ class LanguageIdentifier:
         self, languages: Collection[str], min_words: int = 3, min_confidence: float = 0.6,
         short_confidence: float = 1.01, neutral_words: Collection[str] = (),
         low_accuracy: bool = True, detector: Any = None, look_alikes: Collection[str] = (),
+        learned: Any = None,
     ) -> None:
         self.low_accuracy = low_accuracy
         self.languages = frozenset(languages) | {DUTCH}
@@ -85,6 +90,9 @@ class LanguageIdentifier:
         self.min_confidence = min_confidence
         self.short_confidence = short_confidence
         self._detector = detector  # built on first use: lingua takes seconds to load
+        # Asked where the detector leaves the message Dutch for want of certainty
+        # (``bot.latin_language``: ``language(text)`` → a code or None).
+        self._learned = learned
 
     def identify(self, text: str) -> str:
         # A case code, a plate or a postcode ("7QM4X2PD9TK3") is no word of any language: its
@@ -103,19 +111,28 @@ class LanguageIdentifier:
         ranked = self._ranked(plain)
         served = [(c, value) for c, value in ranked if c not in self.look_alikes]
         if not served:
-            return DUTCH
+            return self._learned_or_dutch(plain)
         code, confidence = served[0]
         if ranked[0][0] in self.look_alikes and not (
                 code == ENGLISH and set(words) & ENGLISH_FUNCTION_WORDS):
             # Portuguese "quarenta e cinco" is no English; "r u human" is (short messages fool
             # the detector's trigrams, English function words do not).
-            return DUTCH
+            return self._learned_or_dutch(plain)
         # How sure among the languages served: a look-alike's share does not count against it.
         confidence = confidence / (sum(value for _, value in served) or 1.0)
         needed = self.min_confidence if len(words) >= self.min_words else self.short_confidence
         if code in self.languages and code != DUTCH and confidence >= needed:
             return code
-        return DUTCH
+        return self._learned_or_dutch(plain)
+
+    def _learned_or_dutch(self, text: str) -> str:
+        """The learned reader's language for a message in Latin letters, Dutch when unsure. Not
+        for one word: a Dutch compound ("gokschulden", "huurachterstand") is as often read as
+        another language as not."""
+        if self._learned is None or not latin_script(text) or len(_WORD.findall(text)) < 2:
+            return DUTCH
+        code = self._learned.language(text)
+        return code if code in self.languages else DUTCH
 
     def has_dutch_words(self, text: str) -> bool:
         """A Dutch function word, or only greetings residents use in Dutch chat."""

@@ -18,6 +18,7 @@ import yaml
 
 from bot.foreign_safety import FULL_LANGUAGES, ForeignSafetyModel, load_foreign_safety
 from bot.language_id import DUTCH, LanguageIdentifier
+from bot.latin_language import load_latin_language
 from bot.safety import KIND_INTENT, SafetySignal, normalise
 from bot.spelling_fold import fold
 from redaction.wordlists import CHAT_WORDS_FILE, read_term_file
@@ -184,10 +185,11 @@ def load_language_check(path: Path = LANGUAGES_FILE,
                         model_dir: Path | None = None) -> LanguageCheck:
     """The check with the redactor's chat words (greetings from other languages that Dutch
     residents use) as words that say nothing about the language, and - given the directory
-    ``make train`` writes - the learned check for other languages."""
+    ``make train`` writes - the learned reader of Latin letters and check for other languages."""
     languages = load_languages(path)
+    learned = load_latin_language(model_dir) if model_dir is not None else None
     identifier = LanguageIdentifier(languages.codes,
                                     neutral_words=read_term_file(CHAT_WORDS_FILE),
-                                    look_alikes=languages.look_alikes)
+                                    look_alikes=languages.look_alikes, learned=learned)
     model = load_foreign_safety(model_dir) if model_dir is not None else None
     return LanguageCheck(identifier, languages, model)

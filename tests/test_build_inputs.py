@@ -90,6 +90,7 @@ BUILDS = {
     "assistant (rasa train)": ("MODEL", config_components),
     "safety detector": ("SAFETY_MODEL", lambda: ["bot.safety_detector"]),
     "other-language safety": ("FOREIGN_SAFETY_MODEL", lambda: ["bot.foreign_safety"]),
+    "Latin-letter language reader": ("LATIN_LANGUAGE_MODEL", lambda: ["bot.latin_language"]),
     "NER": ("NER_MODEL", lambda: ["redaction.ner.__main__", "redaction.ner.train_process"]),
 }
 

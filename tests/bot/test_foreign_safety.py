@@ -17,10 +17,12 @@ from bot.foreign_safety import (
     build,
     choose_threshold,
     load_foreign_safety,
+    plain,
     read_config,
     set_examples,
 )
 from bot.languages import load_language_check
+from bot.transliterate import latin_script, romanise
 from settings.core import load_settings
 
 CALM = ["merhaba kira yardimi icin nereye basvurabilirim", "dzien dobry mam pytanie o zasilek",
@@ -79,7 +81,21 @@ def test_dutch_and_english_messages_of_a_set_never_train():
     config = read_config()
     raw = yaml.safe_load((SETS_DIR / f"{config['training_sets'][0]}.yml").read_text("utf-8"))
     full = sum(m["label"] in FULL_LANGUAGES for m in raw["messages"])
-    assert full and len(set_examples(config["training_sets"][0])) == len(raw["messages"]) - full
+    own_script = sum(m["label"] not in FULL_LANGUAGES and not latin_script(m["text"])
+                     for m in raw["messages"])
+    examples = set_examples(config["training_sets"][0])
+    assert full and own_script
+    assert len(examples) == len(raw["messages"]) - full + own_script
+
+
+def test_messages_in_their_own_script_train_once_more_in_latin_letters():
+    """Residents type Russian or Tigrinya in Latin letters as often as in their own script."""
+    name = read_config()["training_sets"][0]
+    raw = yaml.safe_load((SETS_DIR / f"{name}.yml").read_text("utf-8"))
+    message = next(m for m in raw["messages"]
+                   if m["label"] == "ru" and m["safety"] != "none" and not latin_script(m["text"]))
+    texts = {e.text: e.kind for e in set_examples(name)}
+    assert texts[plain(romanise(message["text"]))] == message["safety"]
 
 
 def test_a_missing_model_names_the_command(tmp_path):
@@ -92,6 +108,8 @@ def test_a_missing_model_names_the_command(tmp_path):
     ("не хочу больше просыпаться", "suicide"),
     ("nie chce mi się już żyć, wszystkim byłoby lepiej beze mnie", "suicide"),
     ("ninkaygu wuu i garaacaa", "violence"),
+    ("ne khochu bolshe zhit", "suicide"),
+    ("muzh menya bet", "violence"),
     ("merhaba, kira yardımı için nereye başvurabilirim", None),
     ("здравствуйте, у меня долги за квартиру", None),
     ("مرحبا، عندي سؤال عن الإيجار", None),
