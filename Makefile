@@ -17,7 +17,7 @@ NLU_DATA := $(shell find nlu_data -name '*.yml' 2>/dev/null)
 SAFETY_INPUTS := bot/safety_detector.py bot/safety.py bot/nlu_examples.py bot/ngram_model.py $(NLU_DATA)
 TRAINING_INPUTS := config.yml domain.yml bot/safety_net.py bot/safety_check.py \
 	bot/safety_followup.py bot/topic_followup.py bot/safety_phrases.yml bot/case_code_router.py bot/language_router.py bot/unknown_words.py bot/who_asks.py bot/who_asks.yml bot/topics.py bot/linear_intents.py bot/request_bar.py bot/agreeing_intents.py bot/quick_load.py \
-	bot/language_id.py redaction/placeholders.py $(SAFETY_MODEL) $(NLU_DATA)
+	bot/language_id.py bot/transliterate.py redaction/placeholders.py $(SAFETY_MODEL) $(NLU_DATA)
 # The NER trains on retired corpora as the recognizers see them (redaction/normalise.py's view).
 NER_INPUTS := $(shell find redaction/ner -name '*.py' -o -name '*.cfg' -o -name '*.yml' 2>/dev/null) \
 	$(wildcard tests/redaction/data/*_corpus*.yml) redaction/normalise.py redaction/view.py redaction/disguises.py \
@@ -77,13 +77,14 @@ $(SAFETY_MODEL): $(VENV)/.installed $(SAFETY_INPUTS)
 
 # The crisis and violence check for messages in other languages (bot/foreign_safety.py).
 $(FOREIGN_SAFETY_MODEL): $(VENV)/.installed bot/foreign_safety.py bot/foreign_safety.yml bot/ngram_model.py \
-		bot/spelling_fold.py bot/language_id.py bot/safety.py bot/transliterate.py $(wildcard bot/eval/languages/*.yml)
+		bot/spelling_fold.py bot/language_id.py bot/safety.py bot/transliterate.py bot/language_sets.py \
+		$(wildcard bot/eval/languages/*.yml)
 	$(DETERMINISTIC) $(PY) -m bot.foreign_safety build --out models/safety-foreign
 
 # The reader of messages in Latin letters the language check asks when unsure (bot/latin_language.py).
 $(LATIN_LANGUAGE_MODEL): $(VENV)/.installed bot/latin_language.py bot/latin_language.yml bot/ngram_model.py \
 		bot/transliterate.py bot/foreign_safety.py bot/spelling_fold.py bot/safety.py bot/language_id.py \
-		bot/nlu_examples.py $(NLU_DATA) $(wildcard bot/eval/languages/*.yml)
+		bot/nlu_examples.py bot/language_sets.py $(NLU_DATA) $(wildcard bot/eval/languages/*.yml)
 	$(DETERMINISTIC) $(PY) -m bot.latin_language build --out models/language-latin
 
 # The assistant: NLU + dialogue model.

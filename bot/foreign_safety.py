@@ -16,25 +16,23 @@ chosen out of fold (one training set held out at a time), never on an evaluation
 
 from __future__ import annotations
 
-import argparse
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-import yaml
 
 from bot.language_id import DUTCH, ENGLISH
-from bot.ngram_model import NgramModel, load_json, save_json
+from bot.language_sets import SETS_DIR, build_command, read_config, set_messages
+from bot.ngram_model import NgramModel, ThresholdedModel, load_json
 from bot.safety import normalise
 from bot.spelling_fold import fold
 from bot.transliterate import latin_script, romanise
 from settings.core import PROJECT_ROOT
 
 CONFIG_FILE = PROJECT_ROOT / "bot" / "foreign_safety.yml"
-SETS_DIR = PROJECT_ROOT / "bot" / "eval" / "languages"
 MODEL_DIR_NAME = "safety-foreign"
 MODEL_FILE = "model.json"
 NONE = "none"
@@ -56,10 +54,7 @@ class Example:
 
 
 @dataclass(frozen=True)
-class ForeignSafetyModel:
-    model: NgramModel
-    threshold: float
-
+class ForeignSafetyModel(ThresholdedModel):
     def kind(self, text: str) -> str | None:
         """ "suicide" or "violence" when the model is sure enough this message is about it."""
         row = self.model.probabilities_of(plain(text))
@@ -68,31 +63,17 @@ class ForeignSafetyModel:
             return None
         return max((k for k in labels if k != NONE), key=lambda k: row[labels.index(k)])
 
-    def as_mapping(self) -> dict[str, Any]:
-        return {"threshold": self.threshold, "model": self.model.as_mapping()}
 
-    @classmethod
-    def from_mapping(cls, raw: Mapping[str, Any]) -> ForeignSafetyModel:
-        return cls(NgramModel.from_mapping(raw["model"]), float(raw["threshold"]))
-
-
-def read_config(path: Path = CONFIG_FILE) -> dict[str, Any]:
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    sets = raw.get("training_sets")
-    if not isinstance(sets, list) or not sets:
-        raise ValueError(f"{path.name}: training_sets must list language sets")
-    return {"training_sets": [str(s) for s in sets],
-            "regularisation": float(raw.get("regularisation", 10.0)),
-            "false_alarms": float(raw.get("false_alarms", 0.03))}
+def read_foreign_config(path: Path = CONFIG_FILE) -> dict[str, Any]:
+    return read_config(path, {"regularisation": 10.0, "false_alarms": 0.03})
 
 
 def set_examples(name: str, sets_dir: Path = SETS_DIR) -> list[Example]:
     """Every message of a language set in a language the assistant does not answer in full
     (Dutch and English have their own detector, trained on the trainers' examples), and those in
     a script of their own once more in Latin letters (``bot.transliterate``)."""
-    raw = yaml.safe_load((sets_dir / f"{name}.yml").read_text(encoding="utf-8"))
     examples = []
-    for message in raw["messages"]:
+    for message in set_messages(name, sets_dir):
         text, kind = str(message["text"]), str(message.get("safety") or NONE)
         if message["label"] in FULL_LANGUAGES:
             continue
@@ -136,17 +117,12 @@ def load_foreign_safety(model_dir: Path) -> ForeignSafetyModel:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot.foreign_safety", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
-    build_cmd = commands.add_parser("build", help="train on the listed language sets")
-    build_cmd.add_argument("--out", type=Path, default=Path("models") / MODEL_DIR_NAME)
-    args = parser.parse_args(argv)
-    config = read_config()
-    examples = [e for name in config["training_sets"] for e in set_examples(name)]
-    built = build(examples, config["regularisation"], config["false_alarms"])
-    path = save_json(built.as_mapping(), args.out, MODEL_FILE)
-    print(f"{len(examples)} examples, threshold {built.threshold}: {path}")
-    return 0
+    def built() -> tuple[ForeignSafetyModel, int]:
+        config = read_foreign_config()
+        examples = [e for name in config["training_sets"] for e in set_examples(name)]
+        return build(examples, config["regularisation"], config["false_alarms"]), len(examples)
+
+    return build_command(argv, "bot.foreign_safety", __doc__, MODEL_DIR_NAME, MODEL_FILE, built)
 
 
 if __name__ == "__main__":

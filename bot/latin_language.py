@@ -13,21 +13,20 @@ follows it only above a threshold chosen out of fold so that Dutch messages stay
 
 from __future__ import annotations
 
-import argparse
 import random
 import re
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-import yaml
 
-from bot.foreign_safety import SETS_DIR, plain
+from bot.foreign_safety import plain
 from bot.language_id import DUTCH, ENGLISH, ENGLISH_FUNCTION_WORDS
-from bot.ngram_model import NgramModel, load_json, save_json
+from bot.language_sets import SETS_DIR, build_command, read_config, set_messages
+from bot.ngram_model import NgramModel, ThresholdedModel, load_json
 from bot.nlu_examples import load_examples_by_language
 from bot.transliterate import OWN_SCRIPT_LANGUAGES, latin_script, romanise
 from settings.core import PROJECT_ROOT
@@ -53,10 +52,7 @@ class Example:
 
 
 @dataclass(frozen=True)
-class LatinLanguageModel:
-    model: NgramModel
-    threshold: float
-
+class LatinLanguageModel(ThresholdedModel):
     def language(self, text: str) -> str | None:
         """The language when the model is sure enough of one other than Dutch, else None."""
         row = self.model.probabilities_of(plain(text))
@@ -64,31 +60,16 @@ class LatinLanguageModel:
         code = self.model.labels[best]
         return code if code != DUTCH and row[best] >= self.threshold else None
 
-    def as_mapping(self) -> dict[str, Any]:
-        return {"threshold": self.threshold, "model": self.model.as_mapping()}
 
-    @classmethod
-    def from_mapping(cls, raw: Mapping[str, Any]) -> LatinLanguageModel:
-        return cls(NgramModel.from_mapping(raw["model"]), float(raw["threshold"]))
-
-
-def read_config(path: Path = CONFIG_FILE) -> dict[str, Any]:
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    sets = raw.get("training_sets")
-    if not isinstance(sets, list) or not sets:
-        raise ValueError(f"{path.name}: training_sets must list language sets")
-    return {"training_sets": [str(s) for s in sets],
-            "dutch_examples": int(raw.get("dutch_examples", 3000)),
-            "english_examples": int(raw.get("english_examples", 1500)),
-            "regularisation": float(raw.get("regularisation", 10.0)),
-            "dutch_misread": float(raw.get("dutch_misread", 0.005))}
+def read_latin_config(path: Path = CONFIG_FILE) -> dict[str, Any]:
+    return read_config(path, {"dutch_examples": 3000, "english_examples": 1500,
+                              "regularisation": 10.0, "dutch_misread": 0.005})
 
 
 def set_examples(name: str, sets_dir: Path = SETS_DIR) -> list[Example]:
     """A language set's messages in Latin letters, and those in their own script transliterated."""
-    raw = yaml.safe_load((sets_dir / f"{name}.yml").read_text(encoding="utf-8"))
     examples = []
-    for message in raw["messages"]:
+    for message in set_messages(name, sets_dir):
         text, code = str(message["text"]), str(message["label"])
         if latin_script(text):
             examples.append(Example(plain(text), code, name))
@@ -158,19 +139,16 @@ def load_latin_language(model_dir: Path) -> LatinLanguageModel:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot.latin_language", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
-    build_cmd = commands.add_parser("build", help="train on the listed language sets")
-    build_cmd.add_argument("--out", type=Path, default=Path("models") / MODEL_DIR_NAME)
-    args = parser.parse_args(argv)
-    config = read_config()
-    examples = [e for name in config["training_sets"] for e in set_examples(name)]
-    trainers, left_out = trainer_examples(config["dutch_examples"], config["english_examples"])
-    built = build(examples + trainers, left_out, config["regularisation"],
-                  config["dutch_misread"])
-    path = save_json(built.as_mapping(), args.out, MODEL_FILE)
-    print(f"{len(examples) + len(trainers)} examples, threshold {built.threshold}: {path}")
-    return 0
+    def built() -> tuple[LatinLanguageModel, int]:
+        config = read_latin_config()
+        examples = [e for name in config["training_sets"] for e in set_examples(name)]
+        trainers, left_out = trainer_examples(config["dutch_examples"],
+                                              config["english_examples"])
+        model = build(examples + trainers, left_out, config["regularisation"],
+                      config["dutch_misread"])
+        return model, len(examples) + len(trainers)
+
+    return build_command(argv, "bot.latin_language", __doc__, MODEL_DIR_NAME, MODEL_FILE, built)
 
 
 if __name__ == "__main__":

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 import numpy as np
 import scipy.sparse as sp
@@ -143,3 +144,18 @@ def load_json(path: Path, what: str) -> dict[str, Any]:
     if not path.exists():
         raise FileNotFoundError(f"no {what} at {path}; run `make train`")
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class ThresholdedModel:
+    """A model and the probability its answer needs: the threshold is chosen when it is built."""
+
+    model: NgramModel
+    threshold: float
+
+    def as_mapping(self) -> dict[str, Any]:
+        return {"threshold": self.threshold, "model": self.model.as_mapping()}
+
+    @classmethod
+    def from_mapping(cls, raw: Mapping[str, Any]) -> Self:
+        return cls(NgramModel.from_mapping(raw["model"]), float(raw["threshold"]))
