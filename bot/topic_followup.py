@@ -11,7 +11,9 @@ How: when a topic is settled and the latest message reads as another topic with 
 ``bar`` confidence, outside a form, this policy predicts ``action_not_understood``: it answers
 with the settled topic's service (which knows the answer) and offers the other topic as a
 button (actions/not_understood.py keeps the settled topic); then ``action_listen``. A sure
-message about another topic switches as before.
+message about another topic switches as before. The same holds for the intents listed under
+``also`` (out_of_scope: "Waar is dat?" after a topic's answer is a follow-up, not another
+subject).
 """
 
 from __future__ import annotations
@@ -42,13 +44,16 @@ class TopicFollowUpPolicy(Policy):
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
-        return {"priority": 5, "bar": 0.5, "action": "action_not_understood"}
+        return {"priority": 5, "bar": 0.5, "action": "action_not_understood", "also": []}
 
     def __init__(self, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
                  execution_context: ExecutionContext, featurizer: Any = None) -> None:
         super().__init__(config, model_storage, resource, execution_context, featurizer)
         self._bar = float(config["bar"])
         self._action = str(config["action"])
+        # Besides the other topics: intents an unsure follow-up is as often misread as
+        # ("Waar is dat? Ik woon bij het station" after the money answer: out_of_scope, 0.38).
+        self._reads = frozenset(HELP_TOPICS) | frozenset(map(str, config.get("also") or ()))
 
     def train(self, training_trackers: list[TrackerWithCachedStates], domain: Domain,
               **kwargs: Any) -> Resource:
@@ -82,7 +87,7 @@ class TopicFollowUpPolicy(Policy):
             return None
         intent = (tracker.latest_message.intent if tracker.latest_message else None) or {}
         name, confidence = intent.get("name"), float(intent.get("confidence") or 0.0)
-        if name not in HELP_TOPICS or confidence >= self._bar:
+        if name not in self._reads or confidence >= self._bar:
             return None
         settled = topic_before_latest_user_message([e.as_dict() for e in tracker.events])
         if settled not in HELP_TOPICS or settled == name:

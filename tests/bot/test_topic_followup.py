@@ -22,7 +22,7 @@ def domain() -> Domain:
 
 @pytest.fixture(scope="module")
 def policy() -> TopicFollowUpPolicy:
-    config = TopicFollowUpPolicy.get_default_config()
+    config = {**TopicFollowUpPolicy.get_default_config(), "also": ["out_of_scope"]}
     context = ExecutionContext(GraphSchema({}), "test")
     return TopicFollowUpPolicy(config, None, None, context)  # type: ignore[arg-type]
 
@@ -49,6 +49,9 @@ def conversation(domain: Domain, first: str | None, intent: str, confidence: flo
     pytest.param("debt", "debt", 0.30, None, id="the same topic is answered as usual"),
     pytest.param(None, "digital_help", 0.41, None, id="a first topic is answered as usual"),
     pytest.param("debt", "privacy_info", 0.30, None, id="not a topic: the rules decide"),
+    pytest.param("money_worries", "out_of_scope", 0.38, FOLLOW_UP, id="unsure out of scope stays"),
+    pytest.param("money_worries", "out_of_scope", 0.81, None, id="a sure out of scope is so"),
+    pytest.param(None, "out_of_scope", 0.38, None, id="no topic yet: out of scope as usual"),
 ])
 def test_an_unsure_read_of_another_topic_gets_the_follow_up(policy, domain, first, intent,
                                                              confidence, expected):
