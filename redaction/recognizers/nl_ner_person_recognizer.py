@@ -28,7 +28,7 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
-from redaction.recognizers import _lexicon, _typos
+from redaction.recognizers import _lexicon, _places, _typos
 from redaction.recognizers._ner_edges import (
     _FROM_WORDS,
     _GREETINGS,
@@ -57,9 +57,6 @@ _NO_VOWEL = re.compile(r"[^\Waeiouyàáâäèéêëìíîïòóôöùúûü\d_]{
 # A postcode or a phone number right after a word: "postcd 2651 CZ", "telefoonnr +31 6 ...".
 _NUMBER_AFTER = re.compile(
     r"\s*:?\s*(?:[1-9]\d{3}\s?[A-Za-z]{2}(?!\w)|[+(]?\d[\d\s().-]{7,}|[A-Za-z]{2}\d{2}\s?[A-Za-z]{4})"
-)
-_PLACE_PREPOSITION_BEFORE = re.compile(
-    r"(?:^|\s)(?:in|bij|naar|uit|rond|richting|buiten|vanuit|from|to|near|at)\s+$", re.IGNORECASE
 )
 _NEXT_WORD = re.compile(r"\W*?(\w[\w']*)")
 _WORD_WITH_APOSTROPHE = re.compile(r"\w[\w']*")
@@ -120,7 +117,7 @@ class NlNerPersonRecognizer(SpacyRecognizer):
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
-        found = []
+        found, places = [], _places.multiword_place_spans(text, self._places)
         for result in super().analyze(text, entities, nlp_artifacts):
             lead = _ADDRESSED_TO.match(text, result.start, result.end)
             if lead and lead.end() < result.end:
@@ -128,7 +125,8 @@ class NlNerPersonRecognizer(SpacyRecognizer):
             for start, end in self.split(text, *whole_words(text, result.start, result.end)):
                 start, end = whole_words(text, *self.trim(text, start, end))
                 start, end = self.trim_english(text, start, end)
-                if start < end and self.is_plausible_name(text, start, end):
+                if (start < end and not _places.inside_any(places, start, end)
+                        and self.is_plausible_name(text, start, end)):
                     found.append(RecognizerResult(
                         result.entity_type, start, end, result.score,
                         result.analysis_explanation, result.recognition_metadata,
@@ -345,7 +343,7 @@ class NlNerPersonRecognizer(SpacyRecognizer):
             and _NUMBER_AFTER.match(text, end)
         ):
             return False  # "postcd 2651 CZ", "telefoonnr +31 6 ...": the label of the number
-        if len(words) == 1 and words[0] in self._places and _PLACE_PREPOSITION_BEFORE.search(
+        if len(words) == 1 and words[0] in self._places and _places.PLACE_PREPOSITION_BEFORE.search(
             text[:start]
         ):
             return False  # "niet bij haarlem", "naar Arnhem": the place, also when a surname

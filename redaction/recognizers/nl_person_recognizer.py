@@ -46,6 +46,7 @@ from redaction.recognizers._person.tokens import (
 )
 from redaction.recognizers._person.triggered import _TriggerStrategies
 from redaction.recognizers._person.triggers import _triggers
+from redaction.recognizers._places import multiword_place_spans
 from redaction.recognizers._results import explained_result
 
 
@@ -125,6 +126,7 @@ class NlPersonRecognizer(_LinePieces, _TriggerStrategies, _PositionStrategies, L
         blocked = [m.span() for m in self._keep_re.finditer(text)]
         blocked += [m.span() for m in PLACEHOLDER.finditer(text)]
         blocked += _linkish_spans(text)
+        blocked += multiword_place_spans(text, self._places)  # "in Almere Poort": a place
         by_start = {tok.start: i for i, tok in enumerate(tokens)}
         found: dict[tuple[int, int], float] = {}
         claimed: set[int] = set()

@@ -3,9 +3,11 @@
 Teenagers in particular give their Instagram, Snapchat or TikTok name instead of a phone number,
 and a handle finds the person as surely as one. An "@" at the start of a word is never part of an
 e-mail address, so "@name" is redacted on its own. Without the "@", a word is a handle only right
-after a platform's name ("insta is", "snap:", "tiktok account is") or right before "op/on/via" and
-one ("fleur_smit_013 op insta"), and only when it holds a digit, a dot or an underscore, which
-ordinary words never do ("mn snap is leeg", "kijk op insta" stay).
+after a platform's name ("insta is", "snap:", "tiktok account is", or only a space: "Snapchat
+liam.rtm09") or right before "op/on/via" and one ("fleur_smit_013 op insta"), and only when it
+holds a digit, a dot or an underscore, which ordinary words never do ("mn snap is leeg", "kijk op
+insta" stay); right after the name with only a space, a digit or an underscore, a letter and four
+characters ("insta 2x per dag", "ik snap het.Dan" stay).
 Reported as URL: the placeholder for links and profiles.
 """
 
@@ -24,6 +26,12 @@ _AFTER_PLATFORM = (
 )
 
 _BEFORE_PLATFORM = rf"(?![\w@])(?=\s+(?i:op|on|via)\s+(?i:{_PLATFORMS})\b)"
+# What a word without the "@" needs to be a handle: a digit, an underscore or a dot inside it (a
+# full stop after a word is none: "mn snap is leeg."), a letter and four characters. With
+# nothing but a space to tie it to the platform, a digit or an underscore: "snap" is a Dutch
+# verb too ("ik snap het.Ik ...").
+_HANDLE_MARK = r"(?=[A-Za-z0-9_.]*(?:[\d_]|\.[A-Za-z0-9_]))"
+_HANDLE_SHAPE = r"(?=[\d_.]*[A-Za-z])(?=[\w.]{4})"
 
 
 class NlSocialHandleRecognizer(PatternRecognizer):
@@ -33,12 +41,18 @@ class NlSocialHandleRecognizer(PatternRecognizer):
         Pattern("handle (@)", r"(?<![\w@.+/-])@" + _HANDLE + r"(?![\w@])", 0.6),
         Pattern(
             "handle (after platform)",
-            _AFTER_PLATFORM + r"(?=[A-Za-z0-9_.]*[\d_.])@?" + _HANDLE + r"(?![\w@])",
+            _AFTER_PLATFORM + _HANDLE_MARK + "@?" + _HANDLE + r"(?![\w@])",
+            0.6,
+        ),
+        Pattern(  # "Snapchat jesse.mldr07", "insta sanne.dewit04": the platform, a space, the name
+            "handle (right after platform)",
+            rf"(?<=\b(?i:{_PLATFORMS})\s+)(?=[A-Za-z0-9_.]*[\d_])" + _HANDLE_SHAPE + _HANDLE
+            + r"(?![\w@])",
             0.6,
         ),
         Pattern(  # "fleur_smit_013 op insta", "kev.010 on snap": the platform named after it
             "handle (before platform)",
-            r"(?<![\w@.+/-])(?=[A-Za-z0-9_.]*[\d_.])(?=[\d_.]*[A-Za-z])(?=[\w.]{4})" + _HANDLE
+            r"(?<![\w@.+/-])" + _HANDLE_MARK + _HANDLE_SHAPE + _HANDLE
             + _BEFORE_PLATFORM,
             0.6,
         ),

@@ -17,6 +17,12 @@ CASES = [
     ("stuur het naar ter horst at ziggo punt nl", "ter horst at ziggo punt nl", []),
     # typed with spaces around every dot and the "@", as a chat that blocks addresses invites
     ("mail naar t . bakker @ ziggo . nl, dank je", "t . bakker @ ziggo . nl", ["naar"]),
+    # the mail providers of residents' home countries (data/email_tlds.txt)
+    ("mejl: m.zielinska at-teken wp punt pl en dziękuję", "m.zielinska at-teken wp punt pl",
+     ["en"]),
+    ("stuur naar ivanka.p apenstaartje abv punt bg aub", "ivanka.p apenstaartje abv punt bg",
+     ["naar"]),
+    ("adresa mea: dana_rusu at yahoo punt ro", "dana_rusu at yahoo punt ro", []),
 ]
 
 

@@ -53,9 +53,11 @@ class _SpanExtenders(_NameShapes):
             ):
                 break  # "Den Haag"; single places: _continues_name; "tjitske de boer" and
                 # "Jan-Willem de Boer" (a first name, then a surname that is a hamlet) go on
-            if (tokens[position].low == "te" and tok.low in self._places
-                    and tok.low not in self._interfix_surnames):
-                break  # "De heer A.J. Kodde te Yerseke": where he lives; "Dinie te Winkel" goes on
+            if (tokens[position].low in ("te", "van") and tok.low in self._places
+                    and tok.low not in self._interfix_surnames
+                    and (tokens[position].low == "te" or tok.low not in self._surnames)):
+                break  # "De heer A.J. Kodde te Yerseke", "ik ben Nadia Rosa van Charlois": where
+                # she lives; "Dinie te Winkel", "Jan van Hulst" (a surname too) go on
             # after "van der" the surname may be a word: "fleur van der meer"
             if size and self._organisation_word(tok):
                 break  # "Oosterhuis van het WIJ-team": the organisation she works for

@@ -92,7 +92,10 @@ def _triggers() -> list[_Trigger]:
             True, naming=True,
         ),
         _Trigger(
-            re.compile(rf"\b{possessive}\s+(?:voor|achter)?naam\s+(?:is|was|:)\s*", flags),
+            # "mijn naam is", and without the verb before a capital ("mijn naam Selam Tesfaye.");
+            # not "op mijn naam": in whose name a contract is ("staat op mijn naam Maar ...")
+            re.compile(rf"(?<!\bop\s+)\b{possessive}\s+(?:voor|achter)?naam\s*"
+                       r"(?:\s(?:is|was)|:|\s(?=(?-i:\p{Lu})))\s*", flags),
             True,
             naming=True,
         ),
@@ -158,7 +161,8 @@ def _triggers() -> list[_Trigger]:
             at_end=True,
             naming=True,
         ),
-        _Trigger(re.compile(r"\b(?:ik\s+ben|dit\s+is|hier\s+is)\s+", flags), False),
+        _Trigger(re.compile(r"\b(?:ik\s+ben|dit\s+is|hier\s+is|this\s+is|here\s+is)\s+", flags),
+                 False),
         _Trigger(
             re.compile(
                 r"^\s*(?:(?:hallo|hoi|hey|goede(?:morgen|middag|navond)|dag)\s*[,!.]?\s*)?met\s+",

@@ -55,6 +55,12 @@ CASES = [
     ("case number: R2026-44817, please call me back", ["R2026-44817"]),
     ("my passport costs 75 euro to renew, is there help?", []),
     ("mijn rijbewijs verloopt op 12-03-2027, moet ik dat melden?", []),
+    # identity documents named in the resident's own language
+    ("mam tylko dowód osobisty CKW 771204, wystarczy?", ["CKW 771204"]),
+    ("Lichna karta nomer 645120983, moet ik die laten zien?", ["645120983"]),
+    ("mijn oude kimlik no 52871436092 heb ik nog", ["52871436092"]),
+    ("Personalausweis L01X00T47, is die geldig voor de inschrijving?", ["L01X00T47"]),
+    ("mijn buletin is verlopen, wat nu?", []),
 ]
 
 

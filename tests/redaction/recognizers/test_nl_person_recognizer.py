@@ -5,6 +5,11 @@ import pytest
 from tests.redaction.recognizers.helpers import assert_spans
 
 TRIGGERS = [
+    # "mijn naam" without "is" before a capital; English "this is" as "dit is"
+    ("goedenavond, mijn naam Tigist. ik zoek een huis", ["Tigist"]),
+    ("mijn naam Merhawit, ik woon hier sinds kort", ["Merhawit"]),
+    ("Hi, this is Manpreet, I need help with my rent", ["Manpreet"]),
+    ("this is Harjit Kaur Dhillon from Tilburg", ["Harjit Kaur Dhillon"]),
     ("Hallo, ik ben Fatima el Amrani en ik heb een vraag.", ["Fatima el Amrani"]),
     ("mijn naam is jan de vries", ["jan de vries"]),
     ("Ik heet Mohammed.", ["Mohammed"]),
@@ -136,6 +141,9 @@ LOWERCASE_NAMES = [
     ("kun je sem ook even laten weten dat het niet doorgaat", ["sem"]),
 ]
 LOWERCASE_NEGATIVES = [
+    "mijn naam staat niet op het huurcontract",  # "mijn naam" before a verb
+    "this is the second letter from the bailiff",
+    "het abonnement staat op mijn naam Maar hij gebruikt het",  # in whose name, not who
     "mijn vrouw appt u wel als ze thuis is",  # a verb made of a loan word, with an object
     "mijn vrouw whatsappt u de foto's van de brief",
     "mijn zoon appt de school morgen",

@@ -51,6 +51,14 @@ CASES = [
     ("stuur maar een dm naar kees.010 via snapchat", ["kees.010"]),
     ("de wedstrijd om 14.30 op tiktok live", []),
     ("groep 7b via facebook", []),
+    # a handle right after its platform with only a space: a digit, dot or underscore, a letter
+    ("ik ben 15 en wil weg van huis. tiktok noor.vdlinden_", ["noor.vdlinden_"]),
+    ("Insta dewi.kr08 als je me wil bereiken", ["dewi.kr08"]),
+    ("mijn zus zit op snapchat bas_2011 en wordt gepest", ["bas_2011"]),
+    ("ik zit 3 uur per dag op insta 2x zoveel als mijn vrienden", []),
+    ("op youtube 1.5 uur filmpjes kijken helpt me slapen", []),
+    ("ik snap niet.Mijn broer ook niet", []),  # "snap" the verb, a full stop without a space
+    ("mn snap is leeg.", []),  # a full stop after the word is no dot inside a handle
 ]
 
 
