@@ -14,15 +14,17 @@ LANGUAGE_MODELS := $(FOREIGN_SAFETY_MODEL) $(LATIN_LANGUAGE_MODEL)
 NLU_DATA := $(shell find nlu_data -name '*.yml' 2>/dev/null)
 # Each model's inputs: every project module its build imports (tests/test_build_inputs.py checks)
 # and the data it reads, so a local build never keeps a model older than its code.
-SAFETY_INPUTS := bot/safety_detector.py bot/safety.py bot/nlu_examples.py bot/ngram_model.py $(NLU_DATA)
+SAFETY_INPUTS := bot/safety_detector.py bot/safety.py bot/safety_phrases.yml bot/nlu_examples.py bot/ngram_model.py $(NLU_DATA)
 TRAINING_INPUTS := config.yml domain.yml bot/safety_net.py bot/safety_check.py \
 	bot/safety_followup.py bot/topic_followup.py bot/safety_phrases.yml bot/case_code_router.py bot/language_router.py bot/unknown_words.py bot/who_asks.py bot/who_asks.yml bot/topics.py bot/linear_intents.py bot/request_bar.py bot/agreeing_intents.py bot/quick_load.py \
-	bot/language_id.py bot/transliterate.py redaction/placeholders.py $(SAFETY_MODEL) $(NLU_DATA)
+	bot/language_id.py bot/language_switch.yml bot/transliterate.py redaction/placeholders.py $(SAFETY_MODEL) $(NLU_DATA)
 # The NER trains on retired corpora as the recognizers see them (redaction/normalise.py's view).
 NER_INPUTS := $(shell find redaction/ner -name '*.py' -o -name '*.cfg' -o -name '*.yml' 2>/dev/null) \
 	$(wildcard tests/redaction/data/*_corpus*.yml) redaction/normalise.py redaction/view.py redaction/disguises.py \
 	redaction/number_words.py redaction/ordinal_dates.py redaction/spelled.py redaction/street_suffixes.py \
-	redaction/wordlists.py redaction/evaluation/corpus.py $(wildcard redaction/recognizers/data/*.txt)
+	redaction/wordlists.py redaction/evaluation/corpus.py $(addprefix redaction/recognizers/data/,number_words.txt \
+	month_words.txt value_labels.txt no_noun_words.txt letter_words.txt date_month_names.txt ordinal_words.txt \
+	email_tlds.txt)
 # Browser tests of the chat widget (tests/e2e/test_widget_browser.py): Debian's Chromium, driven
 # by playwright (requirements.lock, no browser download), and axe-core from npm into .tools/.
 AXE := .tools/node_modules/axe-core/axe.min.js
@@ -77,13 +79,13 @@ $(SAFETY_MODEL): $(VENV)/.installed $(SAFETY_INPUTS)
 
 # The crisis and violence check for messages in other languages (bot/foreign_safety.py).
 $(FOREIGN_SAFETY_MODEL): $(VENV)/.installed bot/foreign_safety.py bot/foreign_safety.yml bot/ngram_model.py \
-		bot/spelling_fold.py bot/language_id.py bot/safety.py bot/transliterate.py bot/language_sets.py \
+		bot/spelling_fold.py bot/language_id.py bot/safety.py bot/safety_phrases.yml bot/transliterate.py bot/language_sets.py \
 		$(wildcard bot/eval/languages/*.yml)
 	$(DETERMINISTIC) $(PY) -m bot.foreign_safety build --out models/safety-foreign
 
 # The reader of messages in Latin letters the language check asks when unsure (bot/latin_language.py).
 $(LATIN_LANGUAGE_MODEL): $(VENV)/.installed bot/latin_language.py bot/latin_language.yml bot/ngram_model.py \
-		bot/transliterate.py bot/foreign_safety.py bot/spelling_fold.py bot/safety.py bot/language_id.py \
+		bot/transliterate.py bot/foreign_safety.py bot/foreign_safety.yml bot/spelling_fold.py bot/safety.py bot/safety_phrases.yml bot/language_id.py \
 		bot/nlu_examples.py bot/language_sets.py $(NLU_DATA) $(wildcard bot/eval/languages/*.yml)
 	$(DETERMINISTIC) $(PY) -m bot.latin_language build --out models/language-latin
 
