@@ -109,16 +109,18 @@ def _dutch_share(model: NgramModel, texts: Sequence[str]) -> np.ndarray:
 
 
 def choose_threshold(examples: Sequence[Example], left_out: Sequence[str], c: float,
-                     goal: float) -> float:
+                     goal: float, full: NgramModel | None = None) -> float:
     """The lowest threshold whose out-of-fold Dutch misreadings stay within the goal: each
-    language set held out in turn, and the trainers' Dutch examples the model never saw."""
+    language set held out in turn, and the trainers' Dutch examples the model (``full``, when
+    already fitted on all examples) never saw."""
     scores: list[float] = []
     for group in sorted({e.group for e in examples} - {TRAINERS}):
         train = [e for e in examples if e.group != group]
         model = NgramModel.fit([e.text for e in train], [e.language for e in train], c)
         held = [e.text for e in examples if e.group == group and e.language == DUTCH]
         scores += list(_dutch_share(model, held))
-    full = NgramModel.fit([e.text for e in examples], [e.language for e in examples], c)
+    if full is None:
+        full = NgramModel.fit([e.text for e in examples], [e.language for e in examples], c)
     scores += list(_dutch_share(full, left_out))
     for threshold in THRESHOLDS:
         if sum(s >= threshold for s in scores) <= goal * len(scores):
@@ -128,9 +130,8 @@ def choose_threshold(examples: Sequence[Example], left_out: Sequence[str], c: fl
 
 def build(examples: Sequence[Example], left_out: Sequence[str], c: float,
           goal: float) -> LatinLanguageModel:
-    threshold = choose_threshold(examples, left_out, c, goal)
     model = NgramModel.fit([e.text for e in examples], [e.language for e in examples], c)
-    return LatinLanguageModel(model, threshold)
+    return LatinLanguageModel(model, choose_threshold(examples, left_out, c, goal, model))
 
 
 def load_latin_language(model_dir: Path) -> LatinLanguageModel:
