@@ -104,7 +104,7 @@ def test_dutch_fragments_stay_dutch(text):
     assert check.check(text)[0] == "nl"
 
 
-def test_the_identifier_asks_the_model_only_where_it_would_fall_back_to_dutch(shipped):
+def test_the_identifier_asks_the_model_only_for_latin_letters_without_dutch_words(shipped):
     asked: list[str] = []
 
     class Recording:
@@ -119,3 +119,34 @@ def test_the_identifier_asks_the_model_only_where_it_would_fall_back_to_dutch(sh
     assert asked == []
     assert identifier.identify("ne khochu bolshe zhit") == "ru"
     assert asked == ["ne khochu bolshe zhit"]
+
+
+class Saying:
+    """A reader that is sure of one language, whatever the message."""
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+
+    def language(self, text: str) -> str | None:
+        return self.code
+
+
+@pytest.mark.parametrize(("text", "detector_alone", "reader", "expected"), [
+    # Transliterated Ukrainian the detector reads as Polish: the reader of Latin letters wins.
+    ("meni duzhe samotnio tut", "pl", "uk", "uk"),
+    ("muzh zabral pasport i nikuda ne otpuskaet", "en", "ru", "ru"),
+    # A language the detector has models of in Latin letters stays the detector's.
+    ("meni duzhe samotnio tut", "pl", "tr", "pl"),
+    ("annem cok yasli ve yalniz yasiyor", "tr", "so", "tr"),
+])
+def test_romanised_languages_follow_the_reader_over_the_detector(
+        text, detector_alone, reader, expected):
+    codes = ["nl", "en", "tr", "pl", "so", "ru", "uk", "ar", "fa", "ti"]
+    assert LanguageIdentifier(codes).identify(text) == detector_alone
+    assert LanguageIdentifier(codes, learned=Saying(reader)).identify(text) == expected
+
+
+def test_dutch_words_win_over_a_reader_that_is_sure_of_russian():
+    codes = ["nl", "en", "ru"]
+    assert LanguageIdentifier(codes, learned=Saying("ru")).identify("ik heb schulden") == "nl"
+    assert LanguageIdentifier(codes, learned=Saying("ru")).identify("schulden") == "nl"
