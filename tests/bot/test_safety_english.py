@@ -50,6 +50,9 @@ def phrases() -> SafetyPhrases:
     "i won't be here tomorrow",
     "i don't trust myself tonight",
     "me want die, no more life",
+    "i want die",
+    "sometimes i really want die",
+    "I want to be dead",
 ])
 def test_english_crisis_phrases(phrases, text):
     assert phrases.match(text) == "crisis_suicide"
@@ -121,4 +124,16 @@ def test_english_violence_phrases(phrases, text):
     "I have a dead battery",
 ])
 def test_english_look_alikes_do_not_trigger(phrases, text):
+    assert phrases.match(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    # Dutch "want die" is "because that one": the English phrase fired on all of these.
+    "moet ik eerst stoppen met gokken of eerst die schulden regelen? want die incasso gasten "
+    "bellen me nu al elke dag",
+    "ik wil het niet tegen mn moeder zeggen want die heeft al genoeg aan haar hoofd",
+    "hoort mijn baas dat dan ook want die moet het toch inhouden of niet",
+    "ik vraag het aan jullie want die brief snap ik niet",
+])
+def test_dutch_want_die_is_no_english_crisis(phrases, text):
     assert phrases.match(text) is None
