@@ -78,15 +78,31 @@ def answer_behind_a_safety_guess(tracker: Tracker) -> dict[str, Any]:
     suicide at 0.44) still answers the question: the safety answer is given, and without this the
     question came back, the same answer tripped the same guess and the form never ended. A clear
     signal (a phrase, the detector or the boundary: the safety net's one-entry ranking at 1.0) is
-    no answer - the question is asked again after the safety answer."""
+    no answer - the question is asked again after the safety answer - unless the resident gives
+    the same answer once more (see said_again)."""
     slot = tracker.get_slot("requested_slot")
     message = tracker.latest_message or {}
     intent = message.get("intent") or {}
     if slot not in PERSONAL_SLOTS or intent.get("name") not in SAFETY_INTENTS:
         return {}
-    if (intent.get("confidence") or 0.0) >= 1.0 and len(message.get("intent_ranking") or []) <= 1:
+    clear = ((intent.get("confidence") or 0.0) >= 1.0
+             and len(message.get("intent_ranking") or []) <= 1)
+    if clear and not said_again(tracker, message.get("text")):
         return {}
     return {slot: message.get("text")}
+
+
+def said_again(tracker: Tracker, text: str | None) -> bool:
+    """The resident answered the question before, was given the safety answer, and answers the
+    same again: it is their answer. Else the form never ends - "na 19u als hij slaapt" (the
+    detector read "slaapt" as "slaat") got the violence answer and the same question three
+    times, and the hand-off was lost."""
+    said = [e.get("text") for e in tracker.events if e.get("event") == "user"]
+    return bool(text) and len(said) >= 2 and _plain(said[-2]) == _plain(text)
+
+
+def _plain(text: str | None) -> str:
+    return " ".join((text or "").lower().split())
 
 
 class ValidateHandoffForm(FormValidationAction):

@@ -302,6 +302,39 @@ def test_a_form_answer_the_classifier_alone_took_for_a_crisis_still_answers(
     assert_one_recipient(privacy, referrals, conversation, "schuldhulp")
 
 
+@pytest.mark.parametrize(("intent", "text"), [
+    ("domestic_violence", "na 19u als hij slaapt"),
+    ("crisis_suicide", "Na het werk, ik ben er klaar mee vandaag"),
+])
+def test_a_clear_signal_given_again_as_the_same_answer_answers_the_question(
+    intent, text, privacy, referrals, domain, domain_dict
+):
+    """The safety answer came once; the same answer again is the resident's answer, not a loop."""
+    conversation = start_callback(privacy, domain, domain_dict, "debt")
+    while conversation.requested != "handoff_moment":
+        conversation.say(*proper_answer(conversation))
+    conversation.say(text, intent, confidence=1.0)
+    assert conversation.slot("handoff_moment") is None
+    conversation.say(f" {text.upper()} ", intent, confidence=1.0)
+    assert conversation.slot("handoff_moment") is not None
+    assert conversation.requested != "handoff_moment"
+    finish_form(conversation)
+    assert_one_recipient(privacy, referrals, conversation, "schuldhulp")
+
+
+def test_a_clear_signal_followed_by_another_answer_is_still_no_answer(
+    privacy, domain, domain_dict
+):
+    conversation = start_callback(privacy, domain, domain_dict, "debt")
+    while conversation.requested != "handoff_moment":
+        conversation.say(*proper_answer(conversation))
+    conversation.say("hij slaat me als ik bel", "domestic_violence", confidence=1.0)
+    conversation.say("ik wil vandaag een eind aan mijn leven maken", "crisis_suicide",
+                     confidence=1.0)
+    assert conversation.slot("handoff_moment") is None
+    assert conversation.requested == "handoff_moment"
+
+
 def test_a_clear_crisis_signal_mid_form_is_no_answer_and_the_question_comes_back(
     privacy, domain, domain_dict
 ):
