@@ -34,6 +34,9 @@ KEPT = [
     "Op de Paul Krugerlaan zit toch een inloop van het Leger des Heils?",
     "Ik woon aan de Boulevard de Ruyter in Vlissingen en het is zo koud in huis.",
     "Bij Toko Lie op de Herman Costerstraat kun je met de Ooievaarspas betalen, klopt dat?",
+    # a care organisation and a shop chain named by one word (named_organisations.txt)
+    "Mijn begeleider van Philadelphia is ziek en ik moet een brief van het energiebedrijf snappen.",
+    "Bij welke Hema of Zeeman kan ik de kortingspas gebruiken?",
     # chains named like a person, and care organisations deduce lists
     "Mijn broer werkt bij Jan Linders en verdient te weinig voor de huur.",
     "Kan ik met de stadspas korting krijgen bij Dirk van den Broek?",
@@ -52,6 +55,7 @@ FOUND = [
     # a person who bears a chain's name, after a trigger, is still a person
     ("Goedemiddag, ik ben Jan Linders en ik woon in Venlo", "Jan Linders"),
     ("mevrouw Linders van hiernaast is gevallen", "Linders"),
+    ("mevrouw Zeeman van hiernaast is gevallen", "Zeeman"),
     # a name before "van de" and a street: the street is no part of the surname
     ("Ik ben Noor Visser van de Hoefkade 12 en de verwarming doet het niet", "Noor Visser"),
     ("Kunt u mij terugbellen? Ik ben mevr. Soekhoe van de Paul Krugerlaan.", "Soekhoe"),

@@ -146,6 +146,8 @@ LOWERCASE_NEGATIVES = [
     # round 14: an abbreviation after a trigger is no name
     "Ik ben LVB zegt mijn begeleider. Wat betekent dat?",
     "ik ben ZZP en heb geen inkomen deze maand",
+    # the Lord of Bible-belt writing (never_name_words.txt), though a surname after "de"
+    "Zo de Heere wil komen wij deze winter rond, maar het is krap.",
     "mijn naam staat niet op het huurcontract",  # "mijn naam" before a verb
     "this is the second letter from the bailiff",
     "het abonnement staat op mijn naam Maar hij gebruikt het",  # in whose name, not who
