@@ -38,6 +38,8 @@ DROPPED = [
     # (nationality_words.txt)
     ("Ik bin in bytsje iensum sûnt myn frou ferstoarn is.", "ferstoarn"),
     ("Bent u die van de gemeente die ook Fries praat? Ik praat makkeliker Frysk.", "Frysk"),
+    ("Het nummer van mijn mama op Kòrsou is nieuw", "Kòrsou"),  # Curaçao in Papiamentu
+    ("ik spreek dit in via Siri dus het kan raar worden", "Siri"),  # a voice assistant
     # round 14: a number in words, lowercase, is no name (Frisian and Dutch)
     ("Tjerk wurdt dizze wike fjirtjin. Hy wol net mear nei skoalle.", "fjirtjin"),
     ("mijn dochter wordt morgen zeventien en wil op zichzelf", "zeventien"),
