@@ -5,7 +5,10 @@ for: "het Prins Bernhard Cultuurfonds", "Vastgoed Hendriks BV", "Stichting Jan K
 Willem de Zwijgerschool", "de stoep van de Willem Barentszstraat". Both person recognizers read
 the name alone; this filter looks at the words around it, for every PERSON finding at once. The
 words are data (``recognizers/data/organisation_words.txt``); a lone name after "op het", "in het"
-is a building or a school ("op het Piter Jelles") - people are never "het".
+is a building or a school ("op het Piter Jelles") - people are never "het". A known street of two
+words or more (deduce's list) found around the name is a street, also where the name is only part
+of it ("aan de Boulevard de Ruyter") or where a person's name comes first ("mevr. Soekhoe van de
+Paul Krugerlaan": only "Soekhoe" is the person).
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from redaction.street_suffixes import STRONG_STREET_SUFFIXES
+from redaction.street_suffixes import STREET_SUFFIXES, STRONG_STREET_SUFFIXES
 from redaction.wordlists import DATA_DIR, read_term_file
 
 _WORD = re.compile(r"[^\W\d_][\w'’.&-]*")
@@ -38,6 +41,11 @@ _SAME_LINE_SPACE = re.compile(r"[ \t]+")
 # A person of an organisation: "Hanneke van de Anne Frankschool", "Irene Mulder van de William
 # Schrikker Stichting" - the name before the word stays a name.
 _OF_WORDS = frozenset("van uit bij from of at".split())
+# How far around a name a known street is looked for, and its longest name in words.
+_STREET_REACH = 40
+_STREET_MAX_WORDS = 6
+# What joins a name to the street after it: "van de", "op de", "aan het", "uit de".
+_STREET_LINKS = frozenset("van de der den het 't op aan in uit bij".split())
 
 
 @lru_cache(maxsize=1)
@@ -67,21 +75,51 @@ def _is_street_word(word: str) -> bool:
     )
 
 
-def _listed_street(words: list[str]) -> bool:
-    """The name's words (and those after it) make a known street of two words or more whose
-    last word has a street ending and is no surname ("Cornelis Lelylaan", "Willem van
-    Oranjelaan"; not "Piet Verlaan", however many streets bear a name)."""
+def _street_shaped(words: list[str]) -> bool:
+    """A street's words: the last has a street ending and is no surname ("Cornelis Lelylaan",
+    "Willem van Oranjelaan"; not "Piet Verlaan"), or the first is a street word ("Boulevard de
+    Ruyter", "Laan van Meerdervoort")."""
     from redaction.recognizers import _lexicon  # the lists load with the recognizers
 
-    for size in range(2, len(words) + 1):
-        last = words[size - 1].casefold()
-        if (
-            last.endswith(STRONG_STREET_SUFFIXES + ("haven",))
-            and last not in _lexicon.surnames()
-            and " ".join(words[:size]).casefold() in _lexicon.street_names()
-        ):
-            return True
-    return False
+    last = words[-1].casefold()
+    if last.endswith(STRONG_STREET_SUFFIXES + ("haven",)) and last not in _lexicon.surnames():
+        return True
+    return words[0][:1].isupper() and words[0].casefold() in STREET_SUFFIXES
+
+
+def _listed_street_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A known street of two words or more, on the span's line, that holds a word of the span:
+    "aan de Boulevard de Ruyter" around "Ruyter", "Op de Paul Krugerlaan", "mevr. Soekhoe van de
+    Paul Krugerlaan" (the street starts inside the span). The widest such street, or None."""
+    from redaction.recognizers import _lexicon
+
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    window = (max(line_start, start - _STREET_REACH),
+              min(line_end if line_end >= 0 else len(text), end + _STREET_REACH))
+    words = [(w.start(), w.group().rstrip(".,:;")) for w in _WORD.finditer(text, *window)]
+    best: tuple[int, int] | None = None
+    for first in range(len(words)):
+        for last in range(first + 1, min(first + _STREET_MAX_WORDS, len(words))):
+            span = (words[first][0], words[last][0] + len(words[last][1]))
+            if span[0] >= end or span[1] <= start:
+                continue
+            names = [word for _, word in words[first:last + 1]]
+            if (" ".join(names).casefold() in _lexicon.street_names() and _street_shaped(names)
+                    and (best is None or span[1] - span[0] > best[1] - best[0])):
+                best = span
+    return best
+
+
+def _name_before_street(text: str, start: int, street_start: int) -> tuple[int, int] | None:
+    """ "Soekhoe van de Paul Krugerlaan" -> "Soekhoe": the words before the street, without the
+    "van de", "op de" that join them to it; None when only such words are left ("Op de")."""
+    words = list(_WORD.finditer(text, start, street_start))
+    while words and words[-1].group().casefold() in _STREET_LINKS:
+        words.pop()
+    if not words or all(w.group().casefold() in _STREET_LINKS for w in words):
+        return None
+    return start, words[-1].end()
 
 
 @lru_cache(maxsize=1)
@@ -137,9 +175,12 @@ def person_part(text: str, start: int, end: int) -> tuple[int, int] | None:
     Frankschool"), or None when the span is an organisation's, a building's or a street's name."""
     if not names_an_organisation(text, start, end):
         return start, end
+    street = _listed_street_span(text, start, end)
+    if street is not None:
+        name = None if street[0] <= start else _name_before_street(text, start, street[0])
+        return None if name is None else person_part(text, *name)  # "Toko Lie op de ...straat"
     if (_HET_BEFORE.search(text[max(0, start - 20):start]) or _inside_named(text, start, end)
-            or _organisation_word_before(text, start)
-            or _listed_street(_WORD.findall(text, start, end) + _words_after(text, end))):
+            or _organisation_word_before(text, start)):
         return None  # "op het Wolfert van Borselen", "Dirk van den Broek", "Bakkerij Hendriks
         # bij de Haven": the organisation's name, "van" or "bij" and all
     words = list(_WORD.finditer(text, start, end))
@@ -159,8 +200,8 @@ def names_an_organisation(text: str, start: int, end: int) -> bool:
         return True  # "bij Dirk van den Broek", "Ipse de Bruggen", "Zuyderland"
     if any(map(is_organisation_word, inside)) or _is_street_word(inside[-1]):
         return True
-    if _listed_street(inside + _words_after(text, end)):
-        return True  # "aan de Pieter Calandlaan", "de Willem van Oranjelaan": a known street
+    if _listed_street_span(text, start, end) is not None:
+        return True  # "aan de Pieter Calandlaan", "de Boulevard de Ruyter": a known street
     after = _words_after(text, end)
     if len(after) > 1 and after[0].casefold() in _PARTICLES and _is_street_word(after[1]):
         return True  # "Pieter de Hoochplein" read as "Pieter" and a street

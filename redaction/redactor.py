@@ -15,6 +15,7 @@ from pathlib import Path
 
 from presidio_analyzer import AnalyzerEngine
 
+from redaction.bible_references import is_bible_reference
 from redaction.corrections import extend_corrections
 from redaction.findings import Finding, outside_placeholders, resolve_overlaps
 from redaction.name_abbreviations import extend_over_abbreviations
@@ -95,13 +96,16 @@ class Redactor:
     def _without_organisations(text: str, findings: list[Finding]) -> list[Finding]:
         """Names of schools, funds, firms and streets named after a person are no person
         (``redaction.organisations``); a person of one keeps the name ("juf Hanneke van de ...").
-        A job said of someone is no name either (``redaction.occupations``)."""
+        A job said of someone is no name either (``redaction.occupations``), nor a Bible book
+        before chapter and verse (``redaction.bible_references``)."""
         kept = []
         for f in findings:
             if f.entity_type != "PERSON":
                 kept.append(f)
             elif is_occupation(text, f.start, f.end):
                 continue  # "ik ben kok", "ik werk als Schilder": the job, not a name
+            elif is_bible_reference(text, f.start, f.end):
+                continue  # "Jeremia 29 vers 11": chapter and verse, not a person
             elif (part := person_part(text, f.start, f.end)) is not None:
                 kept.append(Finding(f.entity_type, *part, f.score))
         return kept

@@ -10,9 +10,11 @@ them out hides what the resident asks about and protects no one. A date stays re
   except right after a letter word ("sinds", "per", "tot", "betaald op", "Datum:", a weekday;
   ``data/letter_date_words.txt``; with a year only for a recent one), or a date followed by a
   clock time (a time stamp). A day and month without a year is also a calendar moment after
-  "op", "on", "vandaag" (``data/moment_date_words.txt``): "op dinsdag 9 december", "Sinterklaas
-  op 5 december" are appointments and holidays, a birthday comes with a birth word ("jarig op
-  3 okt"). Not for a date with a year: "een kindje gekregen op 9 oktober 2025" is a birth date.
+  "op", "on", "vandaag", "voor", "na" (``data/moment_date_words.txt``): "op dinsdag 9
+  december", "Sinterklaas op 5 december" are appointments and holidays, "overstappen voor 1
+  januari" a deadline; a birthday comes with a birth word ("jarig op 3 okt"). Not for a date
+  with a year: "een kindje gekregen op 9 oktober 2025" is a birth date. A birth word of three
+  letters or fewer ("geb", "dob") counts as a whole word only: "gebeld" is no birth word.
 
 A date its holiday names ("op Koningsdag 27 april", "5 mei (Bevrijdingsdag)";
 ``data/holiday_words.txt``) is that day in the calendar. A date in this year or a later one is
@@ -38,10 +40,19 @@ _LETTERS = re.compile(r"[^\W\d_]{2,}|(?<![a-z])[IVX]+(?![a-z])")
 _CLOCK_AFTER = re.compile(r"[,\s]*(?:om\s+|at\s+)?(?:[01]?\d|2[0-3])[:.][0-5]\d(?!\d)")
 
 
+# A birth word this short is matched as a whole word only: "geb" opens "gebeld", "gebruik",
+# "gebeurd", "dob" opens "dobber"; the longer ones also open their compounds ("geboortedatum").
+BIRTH_PREFIX_MIN_LENGTH = 4
+
+
 @lru_cache(maxsize=1)
 def _birth_words() -> re.Pattern[str]:
     words = sorted(read_term_file(_DATA / "birth_context_words.txt"), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + ")", re.IGNORECASE)
+    alternatives = "|".join(
+        re.escape(w) if len(w) >= BIRTH_PREFIX_MIN_LENGTH else re.escape(w) + r"(?![^\W\d_])"
+        for w in words
+    )
+    return re.compile(r"(?<!\w)(?:" + alternatives + ")", re.IGNORECASE)
 
 
 def _words_before(file_name: str) -> re.Pattern[str]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import regex as re
 
+from redaction.recognizers._lexicon import nationality_words
+
 _HOUSE_NUMBER = re.compile(
     r"(?<=[^\W\d_][.'’]?\s+)(?P<number>[1-9]\d{0,4})"
     r"(?P<addition>[a-zA-Z]{1,2}-(?:\d{1,3}|[a-zA-Z])(?!\w)"  # "12a-3", "12A-B": a door
@@ -67,9 +69,17 @@ _UNIT_AFTER = re.compile(
 )
 
 
+# A plural word after a number: "14 Bulgaren", "3 Syriërs" (counted with nationality_words).
+_PLURAL_WORD_AFTER = re.compile(r" (?P<word>[^\W\d_]+(?:en|ers|s))(?!\w)")
+
+
 def quantity_after(text: str, position: int) -> bool:
-    """A unit after a number ("12 jaar", "5 u"): a quantity, not a house number."""
-    return _UNIT_AFTER.match(text, position) is not None
+    """A unit after a number ("12 jaar", "5 u"), or people counted by where they come from
+    ("in Bloemhof 14 Bulgaren"): a quantity, not a house number."""
+    if _UNIT_AFTER.match(text, position) is not None:
+        return True
+    plural = _PLURAL_WORD_AFTER.match(text, position)
+    return plural is not None and plural["word"].casefold() in nationality_words()
 
 # ", Lelystad", " in Oirschot", " te Venlo" right after a house number.
 _TOWN_AFTER = re.compile(r"(?:\s*,\s*|\s+(?:in|te)\s+)(?P<town>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)")

@@ -32,7 +32,7 @@ from redaction.recognizers._house_numbers import (
     _POSTCODE_AFTER,
     _PREPOSITIONS,
     _SENTENCE_END,
-    _UNIT_AFTER,
+    quantity_after,
     town_after,
 )
 from redaction.recognizers._results import explained_result
@@ -354,7 +354,7 @@ class NlAddressRecognizer(LocalRecognizer):
     ) -> list[RecognizerResult]:
         results = []
         for match in _HOUSE_NUMBER.finditer(text):
-            if _UNIT_AFTER.match(text, match.end()):
+            if quantity_after(text, match.end()):
                 continue
             tokens = tokens_before(text, match.start())
             if tokens and tokens[0].text.lower().rstrip(".:") in _NUMBER_MARKERS:
@@ -375,7 +375,7 @@ class NlAddressRecognizer(LocalRecognizer):
             street = Token(match.start(), match.group("street"))
             tokens = [street, *tokens_before(text, match.start())]
             found = self._street_start(text, tokens, match.end())
-            if found and not _UNIT_AFTER.match(text, match.end()):
+            if found and not quantity_after(text, match.end()):
                 results.append(self._result(found[0], match.end(), found[1]))
         for start, end in number_first_streets(text, self._english_street):
             results.append(self._result(start, end, self.score))  # "12 Kerkstraat"

@@ -28,6 +28,7 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
+from redaction.number_words import number_word_value
 from redaction.recognizers import _lexicon, _places, _typos
 from redaction.recognizers._ner_edges import (
     _FROM_WORDS,
@@ -325,6 +326,8 @@ class NlNerPersonRecognizer(SpacyRecognizer):
             return False  # "household help", "yes, fine", "ttyl": lowercase English/chat words
         if _NOT_A_NAME.search(span):
             return False  # postcodes, house numbers, "e-mail lina@...", placeholders
+        if span.islower() and all(number_word_value(w) is not None for w in words):
+            return False  # "hy wurdt dizze wike fjirtjin", "ze wordt veertien": a number
         if span.lower() in self._places and (span.lower() not in self._first or span.islower()):
             return False  # "naar Zwolle", "en Middelburg via 14 0118" (a surname too: alone, a
             # town); "capital of france" (France is a first name too, capitalised)

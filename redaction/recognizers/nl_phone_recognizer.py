@@ -10,7 +10,10 @@ belong to organisations, and 14 + area code (14 020) is the municipal number. 11
 too short to be matched at all. 088 numbers are organisation numbers too, but they also reach
 individual employees directly, so they are redacted (set `public_prefixes: ["14", "88"]` in
 recognizers.yml to keep them) - unless the sentence itself names the landline as an
-organisation's ("Is 088 898 92 94 het algemene nummer van het UWV?"); a mobile never is.
+organisation's ("Is 088 898 92 94 het algemene nummer van het UWV?"); a mobile never is. An 088
+number also survives in a message that names a listed organisation ("de Luisterlijn 088 0767
+000 is bezet", "Het UWV belt mij vanaf 088-8982070") when nothing in its sentence before it says
+whose else it is ("mijn", "haar", "de consulent", "meneer").
 
 libphonenumber's "valid" also means "in a range that is assigned today". Residents do not know
 that, and a made-up or newly issued number is still their number: "06-98 76 54 32" (06-9 is not
@@ -52,6 +55,16 @@ _NUMBER_OF_BEFORE = re.compile(
 # Between that question and the number: another owner ("mijn nummer") or another number.
 _OTHER_OWNER = re.compile(r"\d|\b(?:mijn|m'n|mn|my|ons|onze|zijn|haar|hun|jouw|uw)\b",
                           re.IGNORECASE)
+# Before an 088 number in its sentence: a person it belongs to ("mijn", "zijn consulent").
+_PERSON_OWNER = re.compile(
+    r"\b(?:mijn|m'n|mn|my|zijn|z'n|haar|hem|hun|jouw|uw|meneer|mevrouw|mevr|mw|dhr|heer"
+    r"|consulent|klantmanager|casemanager|contactpersoon|begeleider|hulpverlener|behandelaar"
+    r"|doorkiesnummer|direct|privé|prive)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?\n](?=\s|$)")
+# The numbering range of organisations ("bedrijfsnummers"): 088 + seven digits.
+_ORGANISATION_RANGE = "88"
 # A date with a four-digit year at the start of a match: a time stamp, not a phone number.
 # "00-00-1968": the BRP writes an unknown day or month as 00.
 _DATE_START = re.compile(
@@ -181,6 +194,8 @@ def organisation_number(
     alleen 088 ... gevonden"), with no possessive or other number between ("mijn nummer is")."""
     if str(number.national_number).startswith("6"):
         return False  # a mobile number is a person's
+    if start is not None and _organisation_range_named(text, start, number):
+        return True
     named = _NUMBER_OF.match(text, end)
     if named is None and start is not None:
         named = _asked_before(text, start)
@@ -188,6 +203,27 @@ def organisation_number(
         return False
     org = named["org"]
     return org.casefold() in _organisations() or (org.isupper() and len(org) >= 2)
+
+
+@lru_cache(maxsize=1)
+def _organisation_names() -> re.Pattern[str]:
+    terms = sorted(_organisations(), key=len, reverse=True)
+    alternatives = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in terms)
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+
+
+def _organisation_range_named(text: str, start: int, number: phonenumbers.PhoneNumber) -> bool:
+    """An 088 number in a message naming a listed organisation, with no person's word before it
+    in its sentence: the organisation's line, not an employee's or a resident's."""
+    if number.country_code != 31 or not str(number.national_number).startswith(
+        _ORGANISATION_RANGE
+    ):
+        return False
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
+    sentence_start = ends[-1] if ends else 0
+    if _PERSON_OWNER.search(text, sentence_start, start):
+        return False
+    return bool(_organisation_names().search(text))
 
 
 def _asked_before(text: str, start: int) -> re.Match[str] | None:

@@ -5,7 +5,9 @@ query string, fragment, @handle or number of three digits or more in its path
 (werk.nl/cv/a-jansen-2024 is someone's CV). A bare domain is not safe by itself (janjansen.nl, a
 one-person business, a profile path on a social site), while links to public sites (113.nl,
 www.toeslagen.nl/huurtoeslag) are useful for trends and identify nobody. recognizers.yml holds
-the list; the municipality adds its own domains there.
+the list; the municipality adds its own domains there. A site named after a Dutch town or
+municipality (www.denhaag.nl, amsterdam.nl/stadspas, gemeente-ede.nl) or after a listed help
+organisation (www.schuldhulpmaatje.nl; ``data/keep_terms.txt``) is public on the same terms.
 
 Presidio's stock URL pattern has no left boundary (it finds "gmail.com" inside an e-mail
 address) and accepts any TLD for bare domains ("goed.De" after a missing space); these patterns
@@ -18,10 +20,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import regex as re
+import tldextract
 from presidio_analyzer import Pattern
 from presidio_analyzer.predefined_recognizers import UrlRecognizer
 
+from redaction.recognizers import _lexicon
 from redaction.recognizers.nl_email_recognizer import offline_tld_extractor
+from redaction.wordlists import fold_accents
 
 _START = r"(?<![\w@./-])"
 _TAIL = r"""(?:[/?#][^\s<>"']*[^\s<>"'.,;:!?)\]])?"""
@@ -36,6 +41,18 @@ _SHORT_HOSTS = (
 _PERSONAL_PATH = re.compile(r"/[^\s]*(?:\d{3}|@)")
 # What a platform's home page may carry around its host: "https://www.x.com/".
 _BARE_HOST = re.compile(r"^(?:https?://)?(?:www\.)?|/$", re.IGNORECASE)
+# How a name is written in a domain: "Den Haag" -> "denhaag", "gemeente-ede" -> "gemeenteede".
+_NOT_IN_DOMAIN = re.compile(r"[^a-z0-9]")
+_MUNICIPALITY_PREFIX = "gemeente"
+
+
+def domain_label(name: str) -> str:
+    """A place or organisation name as a domain label: lowercase letters and digits only."""
+    return _NOT_IN_DOMAIN.sub("", fold_accents(name.lower()))
+
+
+def _labels(names: frozenset[str]) -> frozenset[str]:
+    return frozenset(label for label in map(domain_label, names) if len(label) >= 3)
 
 
 class NlUrlRecognizer(UrlRecognizer):
@@ -113,6 +130,8 @@ class NlUrlRecognizer(UrlRecognizer):
         self.public_domains = frozenset(d.lower().removeprefix("www.") for d in domains)
         platforms = self.PLATFORM_DOMAINS if platform_domains is None else platform_domains
         self.platform_domains = frozenset(d.lower().removeprefix("www.") for d in platforms)
+        self._town_sites = _labels(_lexicon.place_names())
+        self._organisation_sites = _labels(_lexicon.load_keep_terms())
         super().__init__(
             patterns=patterns or self.PATTERNS,
             context=context or self.CONTEXT,
@@ -131,9 +150,24 @@ class NlUrlRecognizer(UrlRecognizer):
         if not parts.suffix:  # an IP host or an unknown TLD: only believable with a scheme
             return None if re.match(r"https?://", pattern_text, re.IGNORECASE) else False
         if (
-            parts.top_domain_under_public_suffix in self.public_domains
+            self._public_site(parts, _BARE_HOST.sub("", pattern_text).lower())
             and not re.search(r"[?#]", pattern_text)
             and not _PERSONAL_PATH.search(re.sub(r"^(?:https?://)?[^/]*", "", pattern_text))
         ):
             return False
         return None
+
+    def _public_site(self, parts: tldextract.tldextract.ExtractResult, bare: str) -> bool:
+        """A listed public domain; a site named after a town or municipality ("denhaag.nl",
+        "gemeente-ede.nl/afval"); the bare home page of a listed help organisation
+        ("schuldhulpmaatje.nl": not "jan.tiktok.com" nor "tikkie.me/pay/...")."""
+        registered = parts.top_domain_under_public_suffix
+        if registered in self.public_domains:
+            return True
+        label = parts.domain.replace("-", "")
+        town = label.removeprefix(_MUNICIPALITY_PREFIX) or label
+        if parts.subdomain not in ("", "www"):
+            return False
+        return town in self._town_sites or (
+            bare == registered and label in self._organisation_sites
+        )

@@ -14,6 +14,7 @@ JOBS = [
     ("ik heb een baan als schilder gevonden, stopt mijn uitkering dan?", "schilder"),
     ("Mijn zwager is Smid van beroep en zoekt een werkplaats", "Smid"),
     ("Onze zoon wil Visser worden, kan hij op een kotter stage lopen?", "Visser"),
+    ("Mijn bus is mijn werk, ik ben klusser. Nu heeft de deurwaarder beslag gelegd.", "klusser"),
 ]
 NAMES = [
     ("Ik ben Henk Kok en woon in Venlo", "Henk Kok"),

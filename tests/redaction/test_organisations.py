@@ -30,6 +30,13 @@ KEPT = [
     "Op de Laan van Nieuw Oost-Indië is de stoep kapot, bij wie meld ik dat?",
     "Bij de halte Cornelis Lelylaan is het donker, kan er een lamp bij?",
     "Waarom is de Johan Huizingalaan afgesloten voor fietsers?",
+    # round 14: the street found around the name, also where the name is only part of it
+    "Op de Paul Krugerlaan zit toch een inloop van het Leger des Heils?",
+    "Ik woon aan de Boulevard de Ruyter in Vlissingen en het is zo koud in huis.",
+    "Bij Toko Lie op de Herman Costerstraat kun je met de Ooievaarspas betalen, klopt dat?",
+    # a care organisation and a shop chain named by one word (named_organisations.txt)
+    "Mijn begeleider van Philadelphia is ziek en ik moet een brief van het energiebedrijf snappen.",
+    "Bij welke Hema of Zeeman kan ik de kortingspas gebruiken?",
     # chains named like a person, and care organisations deduce lists
     "Mijn broer werkt bij Jan Linders en verdient te weinig voor de huur.",
     "Kan ik met de stadspas korting krijgen bij Dirk van den Broek?",
@@ -48,8 +55,11 @@ FOUND = [
     # a person who bears a chain's name, after a trigger, is still a person
     ("Goedemiddag, ik ben Jan Linders en ik woon in Venlo", "Jan Linders"),
     ("mevrouw Linders van hiernaast is gevallen", "Linders"),
+    ("mevrouw Zeeman van hiernaast is gevallen", "Zeeman"),
     # a name before "van de" and a street: the street is no part of the surname
     ("Ik ben Noor Visser van de Hoefkade 12 en de verwarming doet het niet", "Noor Visser"),
+    ("Kunt u mij terugbellen? Ik ben mevr. Soekhoe van de Paul Krugerlaan.", "Soekhoe"),
+    ("Mijn buurman Piet Verlaan is gevallen", "Piet Verlaan"),  # a surname with a street ending
 ]
 
 
@@ -73,6 +83,13 @@ def test_people_beside_organisations_are_still_found(redactor, text, name):
 )
 def test_organisation_words(word, expected):
     assert is_organisation_word(word) is expected
+
+
+def test_a_name_before_a_known_street_keeps_only_the_name():
+    text = "Ik ben mevr. Soekhoe van de Paul Krugerlaan."
+    start = text.index("Soekhoe")
+    assert person_part(text, start, len(text) - 1) == (start, start + len("Soekhoe"))
+    assert person_part(text, text.index("Paul"), len(text) - 1) is None
 
 
 def test_a_person_of_an_organisation_keeps_the_name_before_van():

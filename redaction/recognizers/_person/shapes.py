@@ -24,6 +24,9 @@ _STREET_COMPOUND = re.compile(rf"[^\W\d_]{{3,}}(?:{_STREET_SUFFIX})\.?", re.IGNO
 _STRONG_STREET_COMPOUND = re.compile(
     rf"[^\W\d_]{{3,}}(?:{'|'.join(STRONG_STREET_SUFFIXES)})", re.IGNORECASE
 )
+# Three to five capitals: an abbreviation ("LVB", "ADHD", "ZZP") unless a name list holds it;
+# two are initials as often ("ik ben JP").
+_ACRONYM = re.compile(r"[A-Z]{3,5}")
 _BARE_STREET_WORD = re.compile(rf"(?:{_STREET_SUFFIX})", re.IGNORECASE)
 
 
@@ -158,6 +161,10 @@ class _NameShapes:
             return True  # "dokter bakker", "meneer yilmaz"
         if not tok.capital and mode == "family" and self._unknown_name(tok, after):
             return True  # "mijn vrouw abena spreekt", "mijn vrouw, abena,"
+        if (_ACRONYM.fullmatch(tok.text) and not self._in_names(tok.low)
+                and not (after is not None and after.capital)):
+            return False  # "ik ben LVB", "ik ben ZZP": an abbreviation ("ik ben ALI" is a name,
+            # "ik ben JPM de Vries" initials)
         if tok.capital:
             # "ik ben Mantelzorger" is a role, "ik ben Jan" a name; cities count after a trigger.
             return strong or self._in_names(tok.low) or tok.low not in self._ordinary

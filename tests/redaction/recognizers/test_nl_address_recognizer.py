@@ -112,6 +112,11 @@ CASES = [
     ("de Molen 3 keer bezocht", []),
     ("Ik ben onderweg 10 min", []),
     ("Ik woon al 12 jaar in Amsterdam", []),
+    # round 14: people counted by where they come from after a number
+    ("Er wonen in ons huis in Bloemhof 14 Bulgaren en de eigenaar int contant.", []),
+    ("aan de Hoefkade wonen nu 12 Marokkanen in één huis", []),
+    ("op de Hoefkade 12 Marokkanen in één huis, mag dat?", []),
+    ("ik woon op Kerkstraat 14 met mijn Poolse vriend", ["Kerkstraat 14"]),
     ("Ik heb 3 kinderen en 2 katten", []),
     ("Ingang 2 is dicht", []),
     ("Ik heb 3 dingen gekocht bij Jumbo", []),

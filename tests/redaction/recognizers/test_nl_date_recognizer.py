@@ -20,7 +20,7 @@ CASES = [
     ("zij is jarig op 3 okt", ["3 okt"]),
     ("geboren 3 jan '85", ["3 jan '85"]),
     ("geboortedatum 12-03", ["12-03"]),
-    ("ik moet mijn toeslagen wijzigen voor 1 juli.", ["1 juli"]),  # "voor": read either way
+    ("ik moet mijn toeslagen wijzigen voor 1 juli.", []),  # a deadline: no year, no birth word
     ("geboren 12 03 1985", ["12 03 1985"]),  # spaces: with context
     ("geboren op 14.07_1990", ["14.07_1990"]),
     # not identifying dates
@@ -106,6 +106,18 @@ PURPOSE_CASES = [
     ("Vorige week, op 2 november, kreeg ik de brief van de woningcorporatie", []),
     ("vandaag is het 11 november en de kachel doet het nog steeds niet", []),
     ("is het zwembad op tweede kerstdag, 26 december, gewoon open?", []),
+    # round 14: "voor" and "na" make a day and month without a year a deadline
+    ("Ik moet voor 31 december overstappen van zorgverzekeraar, hoe doe ik dat?", []),
+    ("Hoe regel ik dat voor 1 januari? Hij heeft geen inkomen.", []),
+    ("mag ik na 15 januari nog bezwaar maken tegen de aanslag?", []),
+    ("zijn verjaardag is voor 3 mei, dus vóór de zomer", ["3 mei"]),  # a birth word wins
+    (f"ik moet betalen voor 1 januari {THIS_YEAR - 30}", [f"1 januari {THIS_YEAR - 30}"]),
+    # a short birth word is a whole word: "gebeld", "gebruik" hold no "geb"
+    ("Hoe lang duurt een aanvraag Wmo? Ik heb op 2 november gebeld.", []),
+    (f"Sinds 3 maart {LAST_YEAR} gebruik ik deze rekening", []),
+    ("Mijn zoon, geb. 3 maart 2001, woont bij mij", ["3 maart 2001"]),
+    ("my dob 4 March", ["4 March"]),
+    (f"sinds 5 maart {LAST_YEAR} ligt de dobber in de sloot", []),
     # a weekday makes a recent date a calendar date; a colon after a letter word's short words
     (f"de intake was op vrijdag 14-02-{LAST_YEAR}, maar er kwam niemand", []),
     ("In het contract staat datum ingang: 01-03-2020, klopt dat voor de toeslag?", []),

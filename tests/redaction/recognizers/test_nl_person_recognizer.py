@@ -5,6 +5,8 @@ import pytest
 from tests.redaction.recognizers.helpers import assert_spans
 
 TRIGGERS = [
+    ("ik ben ALI en ik zoek werk", ["ALI"]),  # capitals, but a listed name
+    ("mijn naam is JP en ik zoek werk", ["JP"]),  # two capitals: initials
     # "mijn naam" without "is" before a capital; English "this is" as "dit is"
     ("goedenavond, mijn naam Tigist. ik zoek een huis", ["Tigist"]),
     ("mijn naam Merhawit, ik woon hier sinds kort", ["Merhawit"]),
@@ -141,6 +143,11 @@ LOWERCASE_NAMES = [
     ("kun je sem ook even laten weten dat het niet doorgaat", ["sem"]),
 ]
 LOWERCASE_NEGATIVES = [
+    # round 14: an abbreviation after a trigger is no name
+    "Ik ben LVB zegt mijn begeleider. Wat betekent dat?",
+    "ik ben ZZP en heb geen inkomen deze maand",
+    # the Lord of Bible-belt writing (never_name_words.txt), though a surname after "de"
+    "Zo de Heere wil komen wij deze winter rond, maar het is krap.",
     "mijn naam staat niet op het huurcontract",  # "mijn naam" before a verb
     "this is the second letter from the bailiff",
     "het abonnement staat op mijn naam Maar hij gebruikt het",  # in whose name, not who

@@ -97,6 +97,15 @@ def test_no_phone_in_other_numbers(analyzer, text):
         ("Wat is het nummer van de RIBW? Ik vind alleen 088 357 11 20 en daar neemt niemand op",
          True),
         ("wat is het telefoonnummer van het CAK, ik heb 088 711 40 00 maar klopt dat?", True),
+        # round 14: an 088 number (the organisations' range) in a message naming an organisation
+        ("Het UWV belt mij steeds vanaf 088-8982070, ik durf niet op te nemen.", True),
+        ("ik voel me down en de Luisterlijn 088 0767 000 is steeds in gesprek", True),
+        ("is 088 0767 000 gratis? dat is toch de Luisterlijn", True),
+        ("DigiD helpdesk is 088-1236555 toch? die nemen nooit op", True),
+        ("Mijn consulent bij het UWV heeft als nummer 088 898 21 47", False),
+        ("Bel meneer Bakker van de SVB op 088 312 45 67 terug", False),
+        ("De contactpersoon is bereikbaar op 088-1234567", False),  # no organisation named
+        ("Het CAK belt mij vanaf 020 612 34 56, is dat echt?", False),  # not the 088 range
         # a resident's number, or a mobile, whatever the sentence says
         ("Wat is het nummer van de GGD? Mijn nummer is 088 123 45 67, bel me terug", False),
         ("Het nummer van de RIBW? bel mij op 06 18 27 36 45", False),

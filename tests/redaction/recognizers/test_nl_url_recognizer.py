@@ -39,6 +39,14 @@ CASES = [
     ("rijksoverheid.nl heeft een rekenhulp", []),
     ("Het staat op www.voorbeeldstad.nl/wijkteam", []),
     ("op rijksoverheid.nl/onderwerpen/schulden staat het ook", []),
+    # round 14: a site named after a town or municipality, or after a listed help organisation
+    ("Ik heb de link geopend maar die gaat naar een vreemde site. Is www.denhaag.nl de goede?", []),
+    ("ik heb het formulier gedownload van www.amsterdam.nl/stadspas maar snap het niet", []),
+    ("Via www.schuldhulpmaatje.nl vond ik niks in mijn gemeente", []),
+    ("staat het op gemeente-ede.nl of op ede.nl?", []),
+    ("mijn aanvraag staat op www.denhaag.nl/mijn/zaak/48213",
+     ["www.denhaag.nl/mijn/zaak/48213"]),  # a number in the path: a personal page
+    ("de site is www.denhaagsebakker.nl", ["www.denhaagsebakker.nl"]),
     # not URLs
     ("jan.jansen@gmail.com is mijn mail", []),
     ("Dat is goed.De brief kwam gisteren", []),
