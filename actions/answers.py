@@ -210,8 +210,10 @@ def moment(text: str | None) -> str | None:
     if not text or not text.strip():
         return None
     patterns = _patterns()
+    # A clock time is more than a part of the day: "after 4 o clock, morning I work in cleaning"
+    # became "morning", the one time the resident cannot be called. Their own words stay.
     for name, words in MOMENT_WORDS.items():
-        if patterns[words].search(text):
+        if patterns[words].search(text) and not _TIME.search(text):
             return name
     words = " ".join(text.split())
     if PLACEHOLDER.search(words):

@@ -92,6 +92,16 @@ def answer_behind_a_safety_guess(tracker: Tracker) -> dict[str, Any]:
     return {slot: message.get("text")}
 
 
+def stop_behind_another_intent(tracker: Tracker) -> dict[str, Any]:
+    """A stop anywhere in an answer ends the hand-off, whatever the classifier read: "wait, will
+    my employer find out about this? forget it, never mind" is privacy_info, an interjection the
+    domain's mappings leave to the rules - the privacy answer came, the question came back, and
+    the same answer looped (development set conv_en_blind_3)."""
+    slot = tracker.get_slot("requested_slot")
+    text = (tracker.latest_message or {}).get("text")
+    return {slot: answers.STOP} if slot in PERSONAL_SLOTS and answers.is_stop(text) else {}
+
+
 def said_again(tracker: Tracker, text: str | None) -> bool:
     """The resident answered the question before, was given the safety answer, and answers the
     same again: it is their answer. Else the form never ends - "na 19u als hij slaapt" (the
@@ -112,10 +122,11 @@ class ValidateHandoffForm(FormValidationAction):
     async def get_extraction_events(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict,
     ) -> list[EventType]:
-        """The domain's mappings leave safety intents out; see answer_behind_a_safety_guess."""
+        """The domain's mappings leave safety intents and interjections out; see
+        answer_behind_a_safety_guess and stop_behind_another_intent."""
         events = await super().get_extraction_events(dispatcher, tracker, domain)
-        return events + [SlotSet(slot, value)
-                         for slot, value in answer_behind_a_safety_guess(tracker).items()]
+        found = {**answer_behind_a_safety_guess(tracker), **stop_behind_another_intent(tracker)}
+        return events + [SlotSet(slot, value) for slot, value in found.items()]
 
     async def required_slots(
         self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker,

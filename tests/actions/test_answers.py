@@ -209,6 +209,16 @@ def test_a_moment_in_the_residents_words_keeps_the_day_and_time_not_the_reason(t
     assert answers.moment(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("after 4 o clock, morning I work in cleaning", "after 4 o clock, morning I work in cleaning"),
+    ("'s ochtends na 10 uur", "'s ochtends na 10 uur"),
+    ("avond, na 19u", "avond, na 19u"),
+    ("'s ochtends", "ochtend"),  # a part of the day alone stays the form's word
+])
+def test_a_clock_time_beside_a_part_of_the_day_keeps_the_residents_words(text, expected):
+    assert answers.moment(text) == expected
+
+
 THIS_YEAR = date.today().year
 
 

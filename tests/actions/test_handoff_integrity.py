@@ -322,6 +322,25 @@ def test_a_clear_signal_given_again_as_the_same_answer_answers_the_question(
     assert_one_recipient(privacy, referrals, conversation, "schuldhulp")
 
 
+@pytest.mark.parametrize("question", ["handoff_consent", "handoff_contact_way",
+                                      "handoff_contact", "handoff_moment"])
+@pytest.mark.parametrize(("text", "intent"), [
+    ("wait, will my employer find out about this? forget it, never mind", "privacy_info"),
+    ("wordt dit bewaard? laat maar zitten", "privacy_info"),
+    ("ben jij wel een echt mens? laat ook maar", "bot_challenge"),
+])
+def test_a_stop_inside_another_question_ends_the_hand_off(
+    question, text, intent, privacy, domain, domain_dict
+):
+    """Else the interjection's answer came, the question came back and the stop looped."""
+    conversation = start_callback(privacy, domain, domain_dict, "debt")
+    while conversation.requested != question:
+        conversation.say(*proper_answer(conversation))
+    conversation.say(text, intent)
+    assert conversation.tracker.active_loop_name is None
+    assert privacy.queue.for_conversation(privacy.pseudonym(SENDER)) == []
+
+
 def test_a_clear_signal_followed_by_another_answer_is_still_no_answer(
     privacy, domain, domain_dict
 ):
