@@ -97,7 +97,14 @@ class ReplyReader:
             passages = [p for p in (_passage(t) for t in templates) if p]
             if passages:
                 self._passages[name] = passages
-        self._services = {key: service["naam"] for key, service in referrals.services.items()}
+        # Every language's name of a service: an English conversation's consent question names
+        # "Centre for Youth and Family (CJG)", and was read as naming no service at all.
+        self._services = {
+            key: (service["naam"], *(labels[key]["naam"] for labels in
+                                     referrals.translations.values()
+                                     if "naam" in labels.get(key, {})))
+            for key, service in referrals.services.items()
+        }
         self._referrals = referrals
 
     @classmethod
@@ -120,7 +127,7 @@ class ReplyReader:
     def _topics_served(self, responses: tuple[str, ...], text: str) -> tuple[str, ...]:
         followed_up = bool(FOLLOW_UPS.intersection(responses))
         return tuple(t for t in HELP_TOPICS if f"utter_{t}" in responses or (
-            followed_up and self._referrals.service_for_topic(t)["naam"] in text))
+            followed_up and any(name in text for name in self._services[self.service_of_topic(t)])))
 
     def read(self, messages: list[dict]) -> Reply:
         text = "\n".join(m.get("text") or "" for m in messages)
@@ -141,5 +148,6 @@ class ReplyReader:
             topics_offered=tuple(t for t in HELP_TOPICS if any(p == f"/{t}" for _, p in buttons)),
             safety_routes=tuple(k for k, number in SAFETY_NUMBERS.items() if number in text),
             decision_phrases=tuple(decision_phrases(text)),
-            services_named=tuple(k for k, name in self._services.items() if name in text),
+            services_named=tuple(k for k, names in self._services.items()
+                                 if any(name in text for name in names)),
         )

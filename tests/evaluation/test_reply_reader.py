@@ -38,6 +38,13 @@ def test_a_topic_answer_with_a_safety_line_has_both(reader, say):
     assert reply.topics_answered == ("debt",) and reply.safety_routes == ("suicide",)
 
 
+def test_an_english_consent_question_names_its_service_by_its_english_name(reader):
+    question = load_consent_texts().in_language("en").handoff_question(
+        "Centre for Youth and Family (CJG)", 30)
+    reply = reader.read([{"text": question}])
+    assert reply.services_named == ("cjg",)
+
+
 def test_the_consent_question_names_its_service(reader):
     texts = load_consent_texts()
     question = texts.handoff_question("Centrum voor Jeugd en Gezin (CJG)", 30)
