@@ -8,6 +8,7 @@ from redaction.recognizers.nl_bsn_recognizer import NlBsnRecognizer, elf_proef
 from redaction.recognizers.nl_case_code_recognizer import NlCaseCodeRecognizer
 from redaction.recognizers.nl_date_recognizer import NlDateRecognizer
 from redaction.recognizers.nl_email_recognizer import NlEmailRecognizer
+from redaction.recognizers.nl_evidenced_street_recognizer import NlEvidencedStreetRecognizer
 from redaction.recognizers.nl_iban_recognizer import (
     NlIbanRecognizer,
     iban_checksum_ok,
@@ -31,6 +32,7 @@ __all__ = [
     "NlCaseCodeRecognizer",
     "NlDateRecognizer",
     "NlEmailRecognizer",
+    "NlEvidencedStreetRecognizer",
     "NlIbanRecognizer",
     "NlIdNumberRecognizer",
     "NlIpRecognizer",
