@@ -66,6 +66,9 @@ def _word_pattern() -> regex.Pattern[str]:
 _SPOKEN = {"@": "at", ".": "punt"}
 _PLAIN_EMAIL = regex.compile(
     r"(?<![\w.@])[^\W_][\w.+-]*@[^\W_][\w-]*(?:\.[\w-]+)*\.(?P<tld>[^\W\d_]+)(?![\w@])")
+_SIGNS = r"(?:@|\.|-|_|at|apenstaartje|apestaartje|punt|dot)"
+_SIGN_AFTER = regex.compile(rf" ?{_SIGNS}(?![^\W_])", regex.IGNORECASE)
+_SIGN_BEFORE = regex.compile(rf"(?<![^\W_]){_SIGNS} ?$", regex.IGNORECASE)
 _AT = regex.compile(r"@|(?<![^\W_])(?:at|apenstaartje|apestaartje)(?![^\W_])", regex.IGNORECASE)
 
 
@@ -75,7 +78,8 @@ def read_spoken_emails(view: Normalised) -> Normalised:
     edits = _sign_word_edits(text)
     if not edits and not _AT.search(text):
         return view
-    changed = apply_edits(view, edits)
+    # Rewritten on a view of the view, so that what this pass changed can be told apart.
+    changed = apply_edits(Normalised(text), edits)
     changed = apply_edits(changed, _joining_edits(changed.text))
     if changed.text == text:
         return view
@@ -84,7 +88,16 @@ def read_spoken_emails(view: Normalised) -> Normalised:
                and address["tld"].casefold() in _tlds()
                for address in _PLAIN_EMAIL.finditer(changed.text)):
         return view
-    return changed
+    return _composed(view, changed)
+
+
+def _composed(view: Normalised, changed: Normalised) -> Normalised:
+    """``changed`` (a rewrite of ``view.text``) mapped onto the original message."""
+    if view.starts is None or view.ends is None or changed.starts is None:
+        return changed
+    assert changed.ends is not None
+    return Normalised(changed.text, tuple(view.starts[i] for i in changed.starts),
+                      tuple(view.ends[i - 1] for i in changed.ends))
 
 
 def _touches_edit(view: Normalised, start: int, end: int) -> bool:
@@ -136,10 +149,16 @@ def _joining_edits(text: str) -> list[tuple[int, int, str]]:
         return any(-_WINDOW_BEFORE < at - position < _WINDOW_AFTER for at in ats)
 
     edits = [(m.start() + i, m.start() + i + 1, "")
-             for m in _SPACED_RUN.finditer(text) if near(m.start())
+             for m in _SPACED_RUN.finditer(text) if near(m.start()) and _beside_a_sign(text, m)
              for i in range(1, len(m.group()), 2)]
     edits += [(m.start(), m.end(), "") for m in _LOOSE_SPACE.finditer(text) if near(m.start())]
     return sorted(set(edits))
+
+
+def _beside_a_sign(text: str, run: regex.Match[str]) -> bool:
+    """ "p h a m punt", "apenstaartje g m a i l": a spaced run next to a sign or its word, not
+    "Nasci a 3 fev" in the sentence before an address."""
+    return bool(_SIGN_AFTER.match(text, run.end()) or _SIGN_BEFORE.search(text, 0, run.start()))
 
 
 def _key(word: str) -> str:

@@ -25,6 +25,9 @@ VIEWS = [
     ("ik ben om 3 uur at home, a b c punt", "ik ben om 3 uur at home, a b c punt"),
     ("de punto van mijn zoon staat bij de garage", "de punto van mijn zoon staat bij de garage"),
     ("het streepje op de a b c in het formulier", "het streepje op de a b c in het formulier"),
+    # single letters elsewhere in a message with an address stay apart ("a 3" is no "a3")
+    ("Nasci a 3 fev '71. O meu email é rosa(at)sapo.pt.",
+     "Nasci a 3 fev '71. O meu email é rosa@sapo.pt."),
 ]
 
 
@@ -41,6 +44,15 @@ REDACTED = [
     ("Spreek in: mijn mail is mohammed streepje el streepje khattabi apenstaartje gmail punt com",
      "Spreek in: mijn mail is <EMAIL_1>"),
 ]
+
+
+def test_the_view_maps_back_to_the_original_characters() -> None:
+    text = "Nasci a 3 fev '71. mail: jan.nowicki małpa wp kropka pl (at) is weg"
+    view = read_spoken_emails(normalise(text))
+    start = view.text.index("jan.nowicki@wp.pl")
+    assert text[slice(*view.to_original(start, start + len("jan.nowicki@wp.pl")))] == (
+        "jan.nowicki małpa wp kropka pl")
+    assert text[slice(*view.to_original(0, 17))] == "Nasci a 3 fev '71"
 
 
 @pytest.mark.parametrize(("text", "expected"), REDACTED)
