@@ -29,7 +29,8 @@ _DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 
 
 @lru_cache(maxsize=1)
-def _marker() -> str:
+def correction_marker() -> str:
+    """What stands between a value and its correction: "oh nee", "nee sorry,", "... no wait,"."""
     words = sorted(read_term_file(WORDS_FILE), key=len, reverse=True)
     marker = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
     # "oh nee", "nee sorry,", "eh nee", "... no wait,"; then "het is", "eindigt op"
@@ -43,7 +44,7 @@ def _marker() -> str:
 @lru_cache(maxsize=1)
 def _correction() -> re.Pattern[str]:
     return re.compile(
-        _marker()
+        correction_marker()
         + r"(?P<tail>\d{1,6}(?:[\s.-]\d{1,6}){0,2}|[A-Z]{1,2}(?:\s?[A-Z])?)(?![\w@])"
         r"(?!\s*(?:euro|eur|%|procent|uur|u\b|jaar|keer|minuten|dagen|weken|maanden|kinderen))",
         re.IGNORECASE,
@@ -52,7 +53,7 @@ def _correction() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _correction_only() -> re.Pattern[str]:
-    return re.compile(_marker(), re.IGNORECASE)
+    return re.compile(correction_marker(), re.IGNORECASE)
 
 
 def extend_corrections(text: str, findings: list[Finding]) -> list[Finding]:
@@ -90,20 +91,21 @@ def _corrects(text: str, before: Finding, found: Finding) -> bool:
 @lru_cache(maxsize=1)
 def _false_start_re() -> re.Pattern[str]:
     return re.compile(
-        r"(?<![\w.,+-])(?P<part>\+?\d[\d .-]*\d)" + _marker() + r"\Z", re.IGNORECASE
+        r"(?<![\w.,+-])(?P<part>(?:\+|[A-Z]{2}\d{2}[ .-]?(?:[A-Z]{4}[ .-]?)?)?\d[\d .-]*\d)"
+        + correction_marker() + r"\Z", re.IGNORECASE
     )
 
 
 def _false_start(text: str, found: Finding, previous_end: int) -> int | None:
-    """ "06-2354 nee wacht 06-2345 7781", "040 - 2118, nee wacht, 040 - ...": the start of a
-    number typed wrong and begun again after a correction word. The broken-off part is too short
-    for any recognizer, but it is the start of the same number (same first two digits), so the
-    finding begins there."""
+    """ "06-2354 nee wacht 06-2345 7781", "040 - 2118, nee wacht, 040 - ...", "NL11 INGB 0038
+    nee, NL11 INGB 3803 0739 72": the start of a number typed wrong and begun again after a
+    correction word. The broken-off part is too short for any recognizer, but it is the start of
+    the same number (same first two characters), so the finding begins there."""
     match = _false_start_re().search(text, previous_end, found.start)
     if match is None or match.end() != found.start:
         return None
-    part = re.sub(r"\D", "", match["part"])
-    value = re.sub(r"\D", "", text[found.start:found.end])
+    part = re.sub(r"[\W_]", "", match["part"]).upper()
+    value = re.sub(r"[\W_]", "", text[found.start:found.end]).upper()
     if len(part) >= 2 and len(part) <= len(value) and part[:2] == value[:2]:
         return match.start("part")
     return None

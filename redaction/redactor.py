@@ -25,6 +25,7 @@ from redaction.organisations import person_part
 from redaction.placeholder_store import PlaceholderStore
 from redaction.placeholders import LABELS, placeholder
 from redaction.recognizers import _lexicon
+from redaction.spoken_emails import read_spoken_emails
 from redaction.wordlists import fold_accents, read_term_file
 
 logger = logging.getLogger(__name__)
@@ -71,7 +72,7 @@ class Redactor:
 
     def find(self, text: str) -> list[Finding]:
         """Non-overlapping findings with offsets into ``text`` (found on its normalised view)."""
-        view = normalise(text)
+        view = read_spoken_emails(normalise(text))
         if not view.text.strip():
             return []
         entities = self._entities if _DIGIT.search(view.text) else self._entities_without_numbers

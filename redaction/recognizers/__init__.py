@@ -6,8 +6,10 @@ Importing this package is cheap: the word lists are read when a recognizer is co
 from redaction.recognizers.nl_address_recognizer import NlAddressRecognizer
 from redaction.recognizers.nl_bsn_recognizer import NlBsnRecognizer, elf_proef
 from redaction.recognizers.nl_case_code_recognizer import NlCaseCodeRecognizer
+from redaction.recognizers.nl_corrected_value_recognizer import NlCorrectedValueRecognizer
 from redaction.recognizers.nl_date_recognizer import NlDateRecognizer
 from redaction.recognizers.nl_email_recognizer import NlEmailRecognizer
+from redaction.recognizers.nl_evidenced_street_recognizer import NlEvidencedStreetRecognizer
 from redaction.recognizers.nl_iban_recognizer import (
     NlIbanRecognizer,
     iban_checksum_ok,
@@ -29,8 +31,10 @@ __all__ = [
     "NlAddressRecognizer",
     "NlBsnRecognizer",
     "NlCaseCodeRecognizer",
+    "NlCorrectedValueRecognizer",
     "NlDateRecognizer",
     "NlEmailRecognizer",
+    "NlEvidencedStreetRecognizer",
     "NlIbanRecognizer",
     "NlIdNumberRecognizer",
     "NlIpRecognizer",

@@ -64,7 +64,8 @@ def _deduce_list(relative: str) -> frozenset[str]:
 
 @cache
 def first_names() -> frozenset[str]:
-    return _deduce_list("names/lst_first_name")
+    """Deduce's first names and the ones it misses (data/first_names.txt: "Toon", "Selam")."""
+    return _deduce_list("names/lst_first_name") | read_term_file(DATA_DIR / "first_names.txt")
 
 
 @cache

@@ -1,8 +1,8 @@
 """Dates that can identify someone: a day with a month (and maybe a year), Dutch style.
 
 Also as residents write them in English and the languages they mix in: "3rd of May 1990",
-"May 3, 1990", "30th Sept '85", "4 Mart 2016", "17-IV-1993" (a Roman month); the month names
-are data (``data/date_month_names.txt``).
+"May 3, 1990", "30th Sept '85", "4 Mart 2016", "17-IV-1993" (a Roman month), "3 fev '71"; the month
+names are data (``data/date_month_names.txt``, ``data/date_month_abbreviations.txt``).
 
 Matches 12-03-1985, 12/3/85, 3-4-'92, 12.03.1985, "23 / 09 / 1949" (pasted, spaces around every
 separator), 1985-03-12, 1985/03/12, "12 maart 1985", "3 januari", 11/23/1987 (American order,
@@ -40,6 +40,13 @@ _MONTH_NAMES = (
     "|(?:" + "|".join(re.escape(m[:-1]) for m in _MONTHS if m.endswith("."))
     + r")(?:\.(?!\w)|\b))"
 )
+# Abbreviated months of other languages, many of them words too ("set", "out"): only in a date
+# with a year ("3 fev '71", "12 lut. 1985"; data/date_month_abbreviations.txt).
+_ABBREVIATION_FILE = Path(__file__).with_name("data") / "date_month_abbreviations.txt"
+_ABBREVIATIONS = (
+    r"(?:" + "|".join(re.escape(m) for m in sorted(read_term_file(_ABBREVIATION_FILE),
+                                                    key=len, reverse=True)) + r")\.?"
+)
 _ORDINAL = r"(?:e|de|ste|st|nd|rd|th)"
 _YEAR_AFTER = r"(?:,?\s+(?:" + _YEAR + r"|['’]\d{2}))"
 _ROMAN_MONTH = r"(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
@@ -70,6 +77,11 @@ class NlDateRecognizer(PatternRecognizer):
             + _MONTH_NAMES
             + _YEAR_AFTER
             + r"?(?!\d|[.,:]\d|\s?(?:uur|u)\b)",
+            0.6,
+        ),
+        Pattern(  # "3 fev '71", "12 lut 1985": another language's abbreviation, with a year
+            "date (day abbreviated month year)",
+            _START + _DAY + r"\.?\s+" + _ABBREVIATIONS + _YEAR_AFTER + _END,
             0.6,
         ),
         Pattern(  # "May 3, 1990", "Sept 30th '85": English order, only with a year

@@ -35,11 +35,13 @@ _AFTER_HOUSE_NUMBER = re.compile(
     r"[^\W\d_]{2,}\.?\s+\d{1,5}(?:\s?-?\s?[a-zA-Z]{1,3}|-\d{1,3}|\s[IV]{1,3})?\s*[,;]?\s*$"
 )
 
+# A colour or floor after the number and its addition: "Nijlbocht 7 zwart, 3563 tb".
+_FLOOR_WORD = r"(?:\s(?:rood|rd|zwart|zw|hs|boven|beneden|bg|hg))?"
 # The strict address position: "Dorpsweg 3, ", "kerkstraat 12a, " (capital or street suffix).
 _AFTER_STREET_COMMA = re.compile(
     r"(?:\b[A-Z][^\W\d_]+|[^\W\d_]*(?:straat|laan|weg|plein|gracht|kade|singel|dijk|dreef|"
     r"hof|park|pad|steeg|markt|wal|erf|baan|zoom|brink|haven|ring))\.?\s+\d{1,5}"
-    r"(?:\s?-?\s?[a-zA-Z]{1,3}|-\d{1,3}|\s[IV]{1,3})?\s*(?:,|\s\bin\b)\s*$"
+    r"(?:\s?-?\s?[a-zA-Z]{1,3}|-\d{1,3}|\s[IV]{1,3})?" + _FLOOR_WORD + r"\s*(?:,|\s\bin\b)\s*$"
 )
 # "mijn postcode is 3521 km": said in so many words, even when the letters are a unit or a word.
 _POSTCODE_WORD_BEFORE = re.compile(

@@ -7,7 +7,9 @@ after a platform's name ("insta is", "snap:", "tiktok account is", or only a spa
 liam.rtm09") or right before "op/on/via" and one ("fleur_smit_013 op insta"), and only when it
 holds a digit, a dot or an underscore, which ordinary words never do ("mn snap is leeg", "kijk op
 insta" stay); right after the name with only a space, a digit or an underscore, a letter and four
-characters ("insta 2x per dag", "ik snap het.Dan" stay).
+characters ("insta 2x per dag", "ik snap het.Dan" stay). A word with a digit and a dot or
+underscore inside, a few words after the platform's name, counts too ("kan je me op snap
+berichten? sera.yldz07": a weak pattern that a context word lifts).
 Reported as URL: the placeholder for links and profiles.
 """
 
@@ -49,6 +51,14 @@ class NlSocialHandleRecognizer(PatternRecognizer):
             rf"(?<=\b(?i:{_PLATFORMS})\s+)(?=[A-Za-z0-9_.]*[\d_])" + _HANDLE_SHAPE + _HANDLE
             + r"(?![\w@])",
             0.6,
+        ),
+        Pattern(  # "kan je me op snap berichten? sera.yldz07": the platform a few words before
+            # it (a context word), a digit and a dot or underscore inside a word ("v1.2" and
+            # "nr.12" have no letter after the dot and two before it)
+            "handle (platform in the words before)",
+            r"(?<![\w@.+/-])(?=[A-Za-z0-9_.]*\d)[A-Za-z]{2}[A-Za-z0-9_]*"
+            r"(?:[._][A-Za-z][A-Za-z0-9_]*)+(?![\w@]|\.\w)",
+            0.3,
         ),
         Pattern(  # "fleur_smit_013 op insta", "kev.010 on snap": the platform named after it
             "handle (before platform)",

@@ -25,10 +25,12 @@ from redaction.recognizers.nl_iban_recognizer import is_valid_iban
 from redaction.recognizers.nl_phone_recognizer import NlPhoneRecognizer
 from redaction.recognizers.nl_postcode_recognizer import NlPostcodeRecognizer
 
-# A fragment: the head of an IBAN with the digits typed so far ("NL27 BUNQ", "NL52 RBRB 2698"), a
+# A fragment: the head of an IBAN with the digits typed so far ("NL27 BUNQ", "NL52 RBRB 2698",
+# "PL23 8846 0708 8927", "ro85 btrl 4640": any country, any case), a
 # digit group ("0612", "1167 4731 49"), or one or two capitals ("E X", "EX": a postcode's letters).
 _FRAGMENT = re.compile(
-    r"(?<![\w@+/-])(?:NL\d{2}(?: ?[A-Z]{4}(?: ?\d+)*)?|\d+(?:[ .-]\d+)*|[A-Z](?: ?[A-Z])?)"
+    r"(?<![\w@+/-])(?:(?i:[A-Z]{2})\d{2}(?: ?(?i:[A-Z]{4}))?(?: ?\d+)*|\d+(?:[ .-]\d+)*"
+    r"|[A-Z](?: ?[A-Z])?)"
     r"(?![\w@]|[.,-]\d)"
 )
 # Between two fragments: words, commas, full stops, dashes and dots of hesitation, nothing else.
@@ -39,7 +41,7 @@ _GAP = re.compile(r"[\s,.:;…–—-]*(?:[^\W\d_]+[\s,.:;…–—-]+){1,12}")
 _MAX_FRAGMENTS = 4
 _POSTCODE = re.compile(r"[1-9]\d{3}(?!SA|SD|SS)[A-Z]{2}")
 _POSTCODE_DIGITS = re.compile(r"[1-9]\d{3}")
-_NL_IBAN = re.compile(r"NL\d{2}[A-Z]{4}\d{10}")
+_IBAN = re.compile(r"[A-Z]{2}\d{2}[A-Z0-9]{10,30}")
 _WORD = re.compile(r"[^\W\d_]+")
 _PERSONAL_PHONE_TYPES = (
     phonenumbers.PhoneNumberType.FIXED_LINE,
@@ -118,7 +120,7 @@ class NlSplitValueRecognizer(LocalRecognizer):
                 return None
             used.append(fragment)
             compact += part
-            entity = _checked_type(compact)
+            entity = checked_type(compact)
             if entity and self._has_context(entity, words):
                 return entity, used
             if len(used) == _MAX_FRAGMENTS:
@@ -141,7 +143,7 @@ def _compact(fragment: str) -> str:
     return re.sub(r"[\s.-]", "", fragment)
 
 
-def _checked_type(compact: str) -> str | None:
+def checked_type(compact: str) -> str | None:
     """The type of a value whose check passes, else None."""
     if compact.isdigit():
         if len(compact) == 9 and elf_proef(compact):
@@ -149,7 +151,7 @@ def _checked_type(compact: str) -> str | None:
         if len(compact) == 10 and compact.startswith("0") and _is_personal_phone(compact):
             return "PHONE_NUMBER"
         return None
-    if _NL_IBAN.fullmatch(compact) and is_valid_iban(compact):
+    if _IBAN.fullmatch(compact.upper()) and is_valid_iban(compact.upper()):
         return "IBAN_CODE"
     if _POSTCODE.fullmatch(compact):
         return "NL_POSTCODE"

@@ -53,6 +53,9 @@ def test_the_corrected_tail_is_redacted_with_the_value(redactor, text, expected)
         ("app mijn zus op 06 27, nee, 06 - 72 18 44 90 als het kan",
          "app mijn zus op <X> als het kan"),
         ("call me on 06 51 oops 06 15 98 33 20", "call me on <X>"),
+        # an IBAN's head broken off: its country code and bank code go with it (issue 14)
+        ("Mijn IBAN is NL13 RABO 4782 nee, NL13 RABO 4782 2216 53. Sorry, de oude pas.",
+         "Mijn IBAN is <X>. Sorry, de oude pas."),
         # digits before a correction word that start another number stay
         ("ik heb 3 nee 4 kinderen, bel 0612345678", "ik heb 3 nee 4 kinderen, bel <X>"),
         ("huisnummer 12 nee sorry, bel 0612345678", "huisnummer 12 nee sorry, bel <X>"),

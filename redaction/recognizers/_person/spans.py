@@ -11,6 +11,15 @@ from redaction.wordlists import fold_accents
 
 _OPENING_QUOTES = frozenset("'‘\"“«‹")
 _CLOSING_QUOTES = frozenset("'’\"”»›")
+# A particle of a Portuguese, Spanish or Cape Verdean surname: "Fortes de Pina", "da Luz".
+_SURNAME_PARTICLES = frozenset("de da do dos das del".split())
+
+
+def _lone_particle(tokens: list[_Tok], position: int, tok: _Tok) -> bool:
+    """ "Nilsa Fortes de Pina": one particle without "van" before a capitalised word is a
+    surname's, never "van het WIJ-team" (where someone works), even when the word is a word."""
+    particle = tokens[position]
+    return tok.capital and particle.low in _SURNAME_PARTICLES and tokens[position + 1] is tok
 
 
 class _SpanExtenders(_NameShapes):
@@ -59,7 +68,7 @@ class _SpanExtenders(_NameShapes):
                 break  # "De heer A.J. Kodde te Yerseke", "ik ben Nadia Rosa van Charlois": where
                 # she lives; "Dinie te Winkel", "Jan van Hulst" (a surname too) go on
             # after "van der" the surname may be a word: "fleur van der meer"
-            if size and self._organisation_word(tok):
+            if size and self._organisation_word(tok) and not _lone_particle(tokens, position, tok):
                 break  # "Oosterhuis van het WIJ-team": the organisation she works for
             if size and self._street_at(tokens, target):
                 break  # "Yılmaz op de Beijerlandselaan", "Ria Zwart van de Kissel 14": where

@@ -71,6 +71,12 @@ class _Trigger:
     mode: str = ""
 
 
+def _naming_phrases() -> str:
+    """ "mi é|me llamo|mă numesc|...": "my name is" in more languages (data/naming_phrases.txt)."""
+    phrases = sorted(read_term_file(DATA_DIR / "naming_phrases.txt"), key=len, reverse=True)
+    return "|".join(re.escape(phrase).replace(r"\ ", r"\s+") for phrase in phrases)
+
+
 def _person_labels() -> str:
     """ "rekeninghouder|aanvrager|...": who a "Naam ...:" field names (data/person_labels.txt)."""
     labels = sorted(read_term_file(DATA_DIR / "person_labels.txt"), key=len, reverse=True)
@@ -129,6 +135,7 @@ def _triggers() -> list[_Trigger]:
         ),
         _Trigger(re.compile(rf"(?<!\w)(?:{_OTHER_NAMING}|called|named)\s+", flags), True,
                  naming=True),
+        _Trigger(re.compile(rf"(?<!\w)(?:{_naming_phrases()})\s*", flags), True, naming=True),
         _Trigger(
             re.compile(rf"\b(?:my|our|his|her)\s+(?:{_ENGLISH_FAMILY})\b\s*,?\s*\(?\s*", flags),
             True,

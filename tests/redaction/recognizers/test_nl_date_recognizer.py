@@ -167,3 +167,20 @@ def test_a_birth_word_belongs_to_the_nearest_date():
     assert may_be_birth_date(text, 16, 27)
     start = text.index("1 maart")
     assert not may_be_birth_date(text, start, start + len(f"1 maart {LAST_YEAR}"))
+
+
+ABBREVIATED_FOREIGN_MONTHS = [
+    # another language's abbreviated month counts in a whole date, with a year (issue 14)
+    ("Nasci a 3 fev '71 em Praia.", ["3 fev '71"]),
+    ("urodziłam się 12 lut 1985 w Gdańsku", ["12 lut 1985"]),
+    ("doğum tarihim 4 şub 1990", ["4 şub 1990"]),
+    ("Ich bin am 9 Okt. 1962 geboren", ["9 Okt. 1962"]),
+    # without a year such an abbreviation is a word
+    ("ik geef het een 3 out of 10", []),
+    ("we spelen 2 set en dan stoppen we", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ABBREVIATED_FOREIGN_MONTHS)
+def test_abbreviated_foreign_months(analyzer, text, expected):
+    assert_spans(analyzer, text, "DATE_TIME", expected)

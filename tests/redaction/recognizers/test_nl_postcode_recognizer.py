@@ -55,6 +55,9 @@ CASES = [
     ("mijn postcode is 8022-AW", ["8022-AW"]),
     # a unit-like pair after street + number + "in", before a town in lowercase
     ("burg. de withstraat 3 in 4511 cl oostburg", ["4511 cl"]),
+    # a unit-like pair after a street, a number and its colour or floor (issue 14)
+    ("Nijlbocht 7 zwart, 3563 tb. De verwarming is kapot", ["3563 tb"]),
+    ("stuur het naar Kerkweg 12 hs, 3563 tb Utrecht", ["3563 tb"]),
     # not postcodes
     ("ik heb 1 2 3 4 en 5 gekozen", []),
     ("de uitslag was 2024 a b c", []),

@@ -42,6 +42,14 @@ SPLIT = {
     "phone-english": ("my mobile begins with 06 38, the rest I have to look up, 92 71 45",
                       "my mobile begins with <TELEFOONNUMMER_1>, the rest I have to look up, "
                       "<TELEFOONNUMMER_2>"),
+    # a foreign IBAN, in any case, its parts in two sentences (issue 14; PL61…, RO82…, DE44…
+    # invented, mod-97)
+    "iban-polish": ("Rekening eerste deel PL61 1090 1014 0000. Tweede deel 0712 1981 2874.",
+                    "Rekening eerste deel <IBAN_1>. Tweede deel <IBAN_2>."),
+    "iban-romanian-lowercase": ("Mijn rekening begint met ro82 rncb 0082. Daarna 0441 5062 0001.",
+                                "Mijn rekening begint met <IBAN_1>. Daarna <IBAN_2>."),
+    "iban-german": ("mijn Duitse IBAN begint met DE44 5001 0517 en dan 5407 3249 31",
+                    "mijn Duitse IBAN begint met <IBAN_1> en dan <IBAN_2>"),
 }
 
 KEPT = [
@@ -50,6 +58,7 @@ KEPT = [
     "ik heb 162 euro, dan 275 euro en 869 euro betaald, bsn weet ik niet",
     # the check fails
     "mijn bsn begint met 7257 en eindigt op 63864",
+    "Mijn rekening begint met ro82 rncb 0082. Daarna 0441 5062 0002.",
     "tussen 10 en 12 uur ben ik thuis, bel me",
     "bel 06 en vraag naar Lisa, of bel 0800 1234",
     # another number between the parts, or more than twelve words

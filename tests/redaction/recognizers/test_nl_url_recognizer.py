@@ -67,6 +67,12 @@ CASES = [
     ("op youtube 1.5 uur filmpjes kijken helpt me slapen", []),
     ("ik snap niet.Mijn broer ook niet", []),  # "snap" the verb, a full stop without a space
     ("mn snap is leeg.", []),  # a full stop after the word is no dot inside a handle
+    # the platform a few words before, a digit and a dot or underscore in the word (issue 14)
+    ("kan je me op snap berichten? sera.yldz07", ["sera.yldz07"]),
+    ("volg me op insta, ik heet daar noor_xo2009", ["noor_xo2009"]),
+    # no platform word before it: a version or a file name stays
+    ("de app versie is v1.2 en bestand scan_2023.pdf", []),
+    ("insta werkt niet sinds update 3.1.2", []),
 ]
 
 
