@@ -34,7 +34,7 @@ from actions.privacy import (
     tell_what_was_deleted,
 )
 from actions.topic import TOPIC_SLOT, keep_topic, settled_topic
-from bot.safety import SAFETY_INTENTS
+from bot.safety import SAFETY_INTENTS, normalise
 from privacy.reveals import MARKER
 
 # The order the form asks in: the topic, then every answer about the resident.
@@ -107,12 +107,8 @@ def said_again(tracker: Tracker, text: str | None) -> bool:
     same again: it is their answer. Else the form never ends - "na 19u als hij slaapt" (the
     detector read "slaapt" as "slaat") got the violence answer and the same question three
     times, and the hand-off was lost."""
-    said = [e.get("text") for e in tracker.events if e.get("event") == "user"]
-    return bool(text) and len(said) >= 2 and _plain(said[-2]) == _plain(text)
-
-
-def _plain(text: str | None) -> str:
-    return " ".join((text or "").lower().split())
+    said = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"]
+    return bool(text) and len(said) >= 2 and normalise(said[-2]) == normalise(text or "")
 
 
 class ValidateHandoffForm(FormValidationAction):

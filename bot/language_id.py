@@ -106,46 +106,39 @@ class LanguageIdentifier:
             return script
         if self.has_dutch_words(text):
             return DUTCH
-        romanised = self._romanised(plain)
-        if romanised is not None:
-            return romanised
+        learned = self._learned_language(plain)
+        if learned in OWN_SCRIPT_LANGUAGES:
+            # Arabic, Farsi, Russian, Ukrainian or Tigrinya in Latin letters: the detector has no
+            # model of them ("papa bjet mamu" read as Dutch, "meni duzhe samotnio tut" as
+            # Polish), so its answer, however sure, must not win (dev lang_blind_8: 83 -> 92 %).
+            return learned
         if "ar" in self.languages and _ARABIZI.search(text.lower()):
             return "ar"
         ranked = self._ranked(plain)
         served = [(c, value) for c, value in ranked if c not in self.look_alikes]
         if not served:
-            return self._learned_or_dutch(plain)
+            return learned or DUTCH
         code, confidence = served[0]
         if ranked[0][0] in self.look_alikes and not (
                 code == ENGLISH and set(words) & ENGLISH_FUNCTION_WORDS):
             # Portuguese "quarenta e cinco" is no English; "r u human" is (short messages fool
             # the detector's trigrams, English function words do not).
-            return self._learned_or_dutch(plain)
+            return learned or DUTCH
         # How sure among the languages served: a look-alike's share does not count against it.
         confidence = confidence / (sum(value for _, value in served) or 1.0)
         needed = self.min_confidence if len(words) >= self.min_words else self.short_confidence
         if code in self.languages and code != DUTCH and confidence >= needed:
             return code
-        return self._learned_or_dutch(plain)
+        return learned or DUTCH
 
-    def _romanised(self, text: str) -> str | None:
-        """Arabic, Farsi, Russian, Ukrainian or Tigrinya typed in Latin letters, as the learned
-        reader sees it. The detector has no model of these languages in Latin letters: it read
-        "papa bjet mamu" as Dutch and "meni duzhe samotnio tut" as Polish, so its answer, however
-        sure, must not win over a reader that learned them (dev lang_blind_8: 83 -> 92 %)."""
-        if self._learned is None or not latin_script(text) or len(_WORD.findall(text)) < 2:
-            return None
-        code = self._learned.language(text)
-        return code if code in OWN_SCRIPT_LANGUAGES and code in self.languages else None
-
-    def _learned_or_dutch(self, text: str) -> str:
-        """The learned reader's language for a message in Latin letters, Dutch when unsure. Not
+    def _learned_language(self, text: str) -> str | None:
+        """The learned reader's language for a message in Latin letters, None when unsure. Not
         for one word: a Dutch compound ("gokschulden", "huurachterstand") is as often read as
         another language as not."""
         if self._learned is None or not latin_script(text) or len(_WORD.findall(text)) < 2:
-            return DUTCH
+            return None
         code = self._learned.language(text)
-        return code if code in self.languages else DUTCH
+        return code if code in self.languages else None
 
     def has_dutch_words(self, text: str) -> bool:
         """A Dutch function word, or only greetings residents use in Dutch chat."""
