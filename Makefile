@@ -14,7 +14,8 @@ LANGUAGE_MODELS := $(FOREIGN_SAFETY_MODEL) $(LATIN_LANGUAGE_MODEL)
 NLU_DATA := $(shell find nlu_data -name '*.yml' 2>/dev/null)
 # Each model's inputs: every project module its build imports (tests/test_build_inputs.py checks)
 # and the data it reads, so a local build never keeps a model older than its code.
-SAFETY_INPUTS := bot/safety_detector.py bot/safety.py bot/safety_phrases.yml bot/nlu_examples.py bot/ngram_model.py $(NLU_DATA)
+SAFETY_INPUTS := bot/safety_detector.py bot/safety.py bot/safety_phrases.yml bot/nlu_examples.py bot/ngram_model.py $(NLU_DATA) \
+	bot/form_answers.py bot/form_answer_sets.yml $(wildcard evaluation/sets/conv_*.yml)
 TRAINING_INPUTS := config.yml domain.yml bot/safety_net.py bot/safety_check.py \
 	bot/safety_followup.py bot/topic_followup.py bot/safety_phrases.yml bot/case_code_router.py bot/language_router.py bot/unknown_words.py bot/who_asks.py bot/who_asks.yml bot/topics.py bot/linear_intents.py bot/request_bar.py bot/agreeing_intents.py bot/quick_load.py \
 	bot/language_id.py bot/language_switch.yml bot/transliterate.py redaction/placeholders.py $(SAFETY_MODEL) $(NLU_DATA)

@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 from sklearn.model_selection import StratifiedKFold
 
+from bot.form_answers import form_answers
 from bot.ngram_model import SEED, NgramModel, load_json, save_json
 from bot.nlu_examples import NLU_DIR, load_examples, load_weak_signals
 from bot.safety import SAFETY_INTENTS, SafetySignal, normalise
@@ -170,18 +171,30 @@ def choose_thresholds(
 
 
 def build(examples: Mapping[str, Sequence[str]],
-          weak_signals: Mapping[str, str] | None = None) -> SafetyDetector:
+          weak_signals: Mapping[str, str] | None = None,
+          form_answers: Sequence[str] = ()) -> SafetyDetector:
     """Train on every example; thresholds and the report come from out-of-fold scores.
 
     Weak signals are taught as signals (the short line is what they should get) but do not
-    count for the clear threshold: a clear signal must be one the full safety answer fits."""
+    count for the clear threshold: a clear signal must be one the full safety answer fits.
+    Form answers (``bot.form_answers``) are taught as calm text but do not count for either
+    threshold: they are easy, short calm texts, and counting them would lower the weak
+    threshold for every whole message."""
     texts, labels = training_set(examples, weak_signals)
+    messages = len(texts)
+    answers = [detector_text(a) for a in form_answers]
+    texts, labels = texts + answers, labels + [NONE] * len(answers)
     weak = {detector_text(e) for e in (weak_signals or {})}
     is_safety = np.asarray([label != NONE for label in labels])
     is_weak = np.asarray([text in weak for text in texts])
     can_be_clear = np.asarray([len(text.split()) > SHORT_WORDS for text in texts]) & ~is_weak
-    scores = out_of_fold_scores(texts, labels)
-    thresholds, report = choose_thresholds(scores, is_safety, can_be_clear)
+    all_scores = out_of_fold_scores(texts, labels)
+    scores, is_safety, is_weak = all_scores[:messages], is_safety[:messages], is_weak[:messages]
+    thresholds, report = choose_thresholds(scores, is_safety, can_be_clear[:messages])
+    if answers:
+        report["form_answer_examples"] = len(answers)
+        report["form_answers_reaching_weak"] = round(
+            float((all_scores[messages:] >= thresholds.weak).mean()), 4)
     if is_weak.any():
         report["weak_signal_examples"] = int(is_weak.sum())
         report["weak_signals_reaching_clear"] = round(
@@ -208,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd.add_argument("--out", type=Path, default=Path("models/safety-nl"))
     build_cmd.add_argument("--data", type=Path, default=NLU_DIR)
     args = parser.parse_args(argv)
-    detector = build(load_examples(args.data), load_weak_signals(args.data))
+    detector = build(load_examples(args.data), load_weak_signals(args.data), form_answers())
     path = save(detector, args.out)
     report, t = detector.report, detector.thresholds
     print(f"built {path}: thresholds weak {t.weak:.3f} clear {t.clear:.3f}; out-of-fold recall "

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from bot import safety_detector
+from bot.form_answers import form_answers
 from bot.nlu_examples import load_examples, load_weak_signals
 from bot.safety import SAFETY_INTENTS, SafetySignal
 from bot.safety_detector import (
@@ -21,8 +22,9 @@ from bot.safety_detector import (
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> tuple[SafetyDetector, SafetyDetector]:
-    """Built once from nlu_data (about ten seconds), then saved and loaded as a server would."""
-    detector = safety_detector.build(load_examples(), load_weak_signals())
+    """Built as `make train` builds it (nlu_data and the form answers; a few minutes), then saved
+    and loaded as a server would."""
+    detector = safety_detector.build(load_examples(), load_weak_signals(), form_answers())
     out = tmp_path_factory.mktemp("safety-nl")
     safety_detector.save(detector, out)
     return detector, safety_detector.load(out)
@@ -78,6 +80,38 @@ def test_indirect_safety_messages_get_a_signal(built, text, intent):
 ])
 def test_ordinary_messages_get_none(built, text):
     assert built[1].signal(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    # answers to the hand-off form's questions, none of them in the conversation sets: the
+    # detector trained without form answers gave each a signal ("slaapt" reads like "slaat")
+    "bel maar als hij slaapt",
+    "na de middag, als hij zijn dutje doet",
+    "mailen denk ik",
+])
+def test_calm_form_answers_get_none(built, text):
+    assert text not in form_answers()
+    assert built[1].signal(text) is None
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("als hij slaat ben ik bang", "domestic_violence"),
+    ("hij slaat me als hij dronken is", "domestic_violence"),
+])
+def test_what_the_form_answers_resemble_still_gets_a_signal(built, text, intent):
+    signal = built[1].signal(text)
+    assert signal is not None and signal.intent == intent
+
+
+def test_form_answers_do_not_move_the_thresholds_of_whole_messages():
+    """Easy calm texts among the ordinary examples would lower the weak threshold for every
+    message; they are taught but not counted."""
+    examples = {k: v[:40] for k, v in load_examples().items()}
+    answers = ["morgenochtend", "bellen graag", "na zessen", "ja hoor"] * 50
+    built = safety_detector.build(examples, form_answers=answers)
+    assert built.report["form_answer_examples"] == len(answers)
+    assert built.report["ordinary_examples"] == sum(
+        len(v) for k, v in examples.items() if k not in SAFETY_INTENTS)
 
 
 def test_building_twice_gives_the_same_model():
