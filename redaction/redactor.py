@@ -18,6 +18,7 @@ from presidio_analyzer import AnalyzerEngine
 from redaction.bible_references import is_bible_reference
 from redaction.corrections import extend_corrections
 from redaction.findings import Finding, outside_placeholders, resolve_overlaps
+from redaction.german_words import german_name_part
 from redaction.name_abbreviations import extend_over_abbreviations
 from redaction.normalise import normalise
 from redaction.occupations import is_occupation
@@ -98,7 +99,8 @@ class Redactor:
         """Names of schools, funds, firms and streets named after a person are no person
         (``redaction.organisations``); a person of one keeps the name ("juf Hanneke van de ...").
         A job said of someone is no name either (``redaction.occupations``), nor a Bible book
-        before chapter and verse (``redaction.bible_references``)."""
+        before chapter and verse (``redaction.bible_references``), nor German words in a German
+        message (``redaction.german_words``)."""
         kept = []
         for f in findings:
             if f.entity_type != "PERSON":
@@ -107,8 +109,9 @@ class Redactor:
                 continue  # "ik ben kok", "ik werk als Schilder": the job, not a name
             elif is_bible_reference(text, f.start, f.end):
                 continue  # "Jeremia 29 vers 11": chapter and verse, not a person
-            elif (part := person_part(text, f.start, f.end)) is not None:
-                kept.append(Finding(f.entity_type, *part, f.score))
+            elif (part := person_part(text, f.start, f.end)) is not None and (
+                    name := german_name_part(text, *part)) is not None:
+                kept.append(Finding(f.entity_type, *name, f.score))  # "Meine Rente": no name
         return kept
 
     def _inside_safety_compound(self, text: str, start: int, end: int) -> bool:
