@@ -26,6 +26,7 @@ from redaction.organisations import person_part
 from redaction.placeholder_store import PlaceholderStore
 from redaction.placeholders import LABELS, placeholder
 from redaction.recognizers import _lexicon
+from redaction.short_answers import is_short_answer
 from redaction.spoken_emails import read_spoken_emails
 from redaction.wordlists import fold_accents, read_term_file
 
@@ -85,6 +86,8 @@ class Redactor:
         findings = [f for f in findings if not self._is_safety_term(view.text[f.start:f.end])
                     and not self._inside_safety_compound(view.text, f.start, f.end)
                     and not self._name_with_safety_word(f, view.text)]
+        if is_short_answer(view.text):  # "Sure": an answer, not a name
+            findings = [f for f in findings if f.entity_type != "PERSON"]
         findings = self._without_organisations(view.text, findings)
         findings = extend_over_abbreviations(view.text, findings)
         findings = extend_corrections(

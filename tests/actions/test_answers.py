@@ -48,6 +48,8 @@ def test_age_answer(text, expected):
         ("liever whatsapp", "telefoon"), ("Whats app", "telefoon"), ("appen mag ook", "telefoon"),
         ("appje graag", "telefoon"), ("liever niet appen, mail maar", "e-mail"),
         ("app", "telefoon"), ("via de app", "telefoon"),
+        # English "telephone" is no "telefo…" and "phone" is no whole word inside it
+        ("telephone", "telefoon"), ("by telephone please", "telefoon"),
     ],
 )
 def test_contact_way(text, expected):
