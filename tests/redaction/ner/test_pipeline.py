@@ -26,11 +26,10 @@ NAMES: list = [  # (text, names) tuples, or a pytest.param of one
      ["ahmed el idrissi"]),
     ("wilt u meneer De Boer vragen of hij dinsdag tijd heeft", ["De Boer"]),
     ("Bedankt voor het meedenken.\nGroet, J. Bakker", ["J. Bakker"]),
-    # Lost when the NER learned from the retired corpora (2026-12-06; held-out leak 1.4 -> 1.2 %
-    # with it): a lowercase name after "het is" at the start. Strict: passing again fails here.
+    # A lowercase name after "het is" at the start: lost when the NER first learned from the
+    # retired corpora (2026-12-06), found again since rounds 12-14's corpora joined (2026-12-07).
     pytest.param("hey het is wojciech, mijn baas betaalt me niet uit en ik kan de huur niet "
-                 "betalen", ["wojciech"], id="wojciech",
-                 marks=pytest.mark.xfail(strict=True, reason="retired-corpora NER, see docs")),
+                 "betalen", ["wojciech"], id="wojciech"),
     ("Vanmiddag komt Oksana Kovalenko van VluchtelingenWerk langs voor de formulieren",
      ["Oksana Kovalenko"]),
     ("Mvg,\nNguyen Thi Hoa", ["Nguyen Thi Hoa"]),
