@@ -13,12 +13,12 @@ Dutch message is never touched here.
 from __future__ import annotations
 
 import gzip
-import importlib
 import json
 import re
 from functools import cache
 
 from redaction.recognizers import _lexicon
+from redaction.wordlists import DATA_DIR, read_term_file
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # German function words that are no Dutch word: two of them make a message German.
@@ -28,14 +28,13 @@ GERMAN_SIGNS_MIN = 2
 # possible surnames ("Kürten").
 GERMAN_WORD_MIN_LOGPROB = -13.0
 _PROB_LINE = re.compile(r'\s*"((?:[^\W\d_]|\\u[0-9a-fA-F]{4})+)":\s*(-?[\d.]+)')
-_GERMAN_FAKER_LOCALES = ("de_DE", "de_AT", "de_CH")
 
 
 @cache
 def german_words() -> frozenset[str]:
     """Frequent German word forms, lowercase, without any first name or surname a Dutch or
-    German name list holds ("Uwe", "Müller"): what a German message's capitals may be besides
-    names. Read the first time a German message holds a name."""
+    German name list holds ("Uwe", "Müller"; data/german_names.txt): what a German message's
+    capitals may be besides names. Read the first time a German message holds a name."""
     root = _lexicon._package_dir("spacy_lookups_data", "the German word list comes from it")
     forms: set[str] = set()
     # The table (a million entries) is sorted by probability: reading stops below the floor.
@@ -53,11 +52,7 @@ def german_words() -> frozenset[str]:
 
 
 def _german_names() -> frozenset[str]:
-    names: set[str] = set()
-    for locale in _GERMAN_FAKER_LOCALES:
-        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
-        names |= {n.lower() for n in (*provider.first_names, *provider.last_names)}
-    return frozenset(names)
+    return read_term_file(DATA_DIR / "german_names.txt")
 
 
 @cache

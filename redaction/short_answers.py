@@ -25,6 +25,8 @@ def is_short_answer(text: str) -> bool:
     words = _WORD.findall(text)
     if not words or len(words) > SHORT_ANSWER_WORDS or _OTHER.search(_WORD.sub(" ", text)):
         return False
+    if any(len(w) == 1 for w in words):
+        return False  # "Liefs, S.": an initial is a name
     return all(_everyday(w.lower()) for w in words)
 
 

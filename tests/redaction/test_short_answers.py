@@ -10,7 +10,7 @@ from redaction.short_answers import is_short_answer
 ANSWERS = ["Sure", "Fine", "Telephone please", "Prima", "Sure, why not", "Tomorrow morning",
            "Morgen graag", "Perfect!"]
 NOT_ANSWERS = ["Sanne", "ik ben Noor", "Mark Visser", "Ahmed", "Sure, my name is Lotte",
-               "06 12345678", "Yes <PERSOON_1>", "mail naar jan@voorbeeld.nl"]
+               "06 12345678", "Yes <PERSOON_1>", "mail naar jan@voorbeeld.nl", "Groetjes, M."]
 
 
 @pytest.mark.parametrize("text", ANSWERS)
