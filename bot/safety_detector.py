@@ -181,20 +181,19 @@ def build(examples: Mapping[str, Sequence[str]],
     threshold: they are easy, short calm texts, and counting them would lower the weak
     threshold for every whole message."""
     texts, labels = training_set(examples, weak_signals)
-    messages = len(texts)
-    answers = [detector_text(a) for a in form_answers]
-    texts, labels = texts + answers, labels + [NONE] * len(answers)
     weak = {detector_text(e) for e in (weak_signals or {})}
     is_safety = np.asarray([label != NONE for label in labels])
     is_weak = np.asarray([text in weak for text in texts])
     can_be_clear = np.asarray([len(text.split()) > SHORT_WORDS for text in texts]) & ~is_weak
+    answers = [detector_text(a) for a in form_answers]
+    texts, labels = texts + answers, labels + [NONE] * len(answers)
     all_scores = out_of_fold_scores(texts, labels)
-    scores, is_safety, is_weak = all_scores[:messages], is_safety[:messages], is_weak[:messages]
-    thresholds, report = choose_thresholds(scores, is_safety, can_be_clear[:messages])
+    scores = all_scores[:len(is_safety)]
+    thresholds, report = choose_thresholds(scores, is_safety, can_be_clear)
     if answers:
         report["form_answer_examples"] = len(answers)
         report["form_answers_reaching_weak"] = round(
-            float((all_scores[messages:] >= thresholds.weak).mean()), 4)
+            float((all_scores[len(is_safety):] >= thresholds.weak).mean()), 4)
     if is_weak.any():
         report["weak_signal_examples"] = int(is_weak.sum())
         report["weak_signals_reaching_clear"] = round(

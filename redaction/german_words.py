@@ -4,16 +4,14 @@ Residents near the border write German ("Meine Tochter braucht Jugendhilfe", "ic
 and German writes every noun with a capital: the Dutch capital-letter cues and the NER, trained
 on Dutch, read "Meine", "Rentner" and "eine Frage" as names (blind_corpus_26: 9 of 19 wrongly
 redacted "names"). In a message with German function words, a PERSON finding made only of German
-words - function words, or words of spaCy's German lemma table that no first-name or surname
-list holds - is dropped, and such words at the edges of a name are cut off ("Meine Frau Gisela
-Brückner"). "Frau Müller" keeps Müller (a surname), "Gisela" is a first name, and a name in a
+words - function words, or frequent words of spaCy's German lexeme table that no first-name or
+surname list holds - is dropped, and such words at the edges of a name are cut off ("Meine Frau
+Gisela Brückner"). "Frau Müller" keeps Müller (a surname), "Gisela" is a first name, and a name in a
 Dutch message is never touched here.
 """
 
 from __future__ import annotations
 
-import gzip
-import json
 import re
 from functools import cache
 
@@ -27,7 +25,6 @@ GERMAN_SIGNS_MIN = 2
 # everyday word ("Tochter" -9.6, "Rentner" -11.7, "Führerschein" -11.7); rarer forms stay
 # possible surnames ("Kürten").
 GERMAN_WORD_MIN_LOGPROB = -13.0
-_PROB_LINE = re.compile(r'\s*"((?:[^\W\d_]|\\u[0-9a-fA-F]{4})+)":\s*(-?[\d.]+)')
 
 
 @cache
@@ -36,19 +33,10 @@ def german_words() -> frozenset[str]:
     German name list holds ("Uwe", "Müller"; data/german_names.txt): what a German message's
     capitals may be besides names. Read the first time a German message holds a name."""
     root = _lexicon._package_dir("spacy_lookups_data", "the German word list comes from it")
-    forms: set[str] = set()
-    # The table (a million entries) is sorted by probability: reading stops below the floor.
-    with gzip.open(root / "data" / "de_lexeme_prob.json.gz", "rt", encoding="utf-8") as handle:
-        for line in handle:
-            match = _PROB_LINE.match(line)
-            if match is None:
-                continue
-            if float(match.group(2)) < GERMAN_WORD_MIN_LOGPROB:
-                break
-            word = json.loads(f'"{match.group(1)}"')  # "F\u00fchrerschein"
-            if word.isalpha():
-                forms.add(word.lower())
-    return frozenset(forms) - _lexicon.first_names() - _lexicon.surnames() - _german_names()
+    table = root / "data" / "de_lexeme_prob.json.gz"
+    forms = _lexicon.frequent_forms(table, GERMAN_WORD_MIN_LOGPROB, escaped=True)
+    words = {w.lower() for w in forms if w.isalpha()}
+    return frozenset(words) - _lexicon.first_names() - _lexicon.surnames() - _german_names()
 
 
 def _german_names() -> frozenset[str]:
@@ -79,8 +67,7 @@ def german_name_part(text: str, start: int, end: int) -> tuple[int, int] | None:
     message that is not German keeps the finding as it is."""
     if not is_german_message(text):
         return start, end
-    words = [m for m in _WORD.finditer(text, start, end)]
-    names = [m for m in words if not _is_german_word(m.group())]
+    names = [m for m in _WORD.finditer(text, start, end) if not _is_german_word(m.group())]
     if not names:
         return None
     return names[0].start(), names[-1].end()

@@ -230,7 +230,7 @@ def _english_data() -> Path:
 @lru_cache(maxsize=1)
 def _english_probs() -> dict[str, float]:
     """The frequent forms' probabilities, read once for every English list built from them."""
-    return _frequent_english_forms(_english_data() / "en_lexeme_prob.json.gz")
+    return frequent_forms(_english_data() / "en_lexeme_prob.json.gz", ENGLISH_WORD_MIN_LOGPROB)
 
 
 @lru_cache(maxsize=1)
@@ -242,21 +242,27 @@ def _english_lemma_forms() -> tuple[frozenset[str], frozenset[str]]:
 
 
 _PROB_LINE = re.compile(r'\s*"([^\W\d_]+)":\s*(-?[\d.]+)')
+# The same line where the word is written with JSON escapes (the German table's
+# "F\\u00fchrerschein").
+_ESCAPED_PROB_LINE = re.compile(r'\s*"((?:[^\W\d_]|\\u[0-9a-fA-F]{4})+)":\s*(-?[\d.]+)')
 
 
-def _frequent_english_forms(path: Path) -> dict[str, float]:
-    """Word forms at or above ENGLISH_WORD_MIN_LOGPROB. The table (a million entries) is sorted
-    by probability, so reading stops at the first line below it: a tenth of a full parse."""
+def frequent_forms(path: Path, min_logprob: float, escaped: bool = False) -> dict[str, float]:
+    """Word forms of a spaCy lexeme table at or above ``min_logprob``. The table (a million
+    entries) is sorted by probability, so reading stops at the first line below it: a tenth of a
+    full parse. ``escaped``: read words written with JSON escapes too, decoded."""
+    pattern = _ESCAPED_PROB_LINE if escaped else _PROB_LINE
     forms: dict[str, float] = {}
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         for line in handle:
-            match = _PROB_LINE.match(line)
+            match = pattern.match(line)
             if match is None:
                 continue
             prob = float(match.group(2))
-            if prob < ENGLISH_WORD_MIN_LOGPROB:
+            if prob < min_logprob:
                 break
-            forms[match.group(1)] = prob
+            word = json.loads(f'"{match.group(1)}"') if escaped else match.group(1)
+            forms[word] = prob
     return forms
 
 
