@@ -23,11 +23,27 @@ import pytest
 import yaml
 
 from bot.referrals import Referrals, load_referrals
+from redaction.ner.names import FAKER_LOCALES
 from runtime.launcher import System
 from settings.core import PROJECT_ROOT
 from tests.e2e.conftest import Assistant, running_system
 from tests.postgres import PostgresDatabases, postgres_or_skip
 from tests.redis_db import RedisDatabase, redis_db_or_skip
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Import Faker's locales for the NER name pools now, while this process runs one thread.
+
+    Faker is a pytest plugin, so pytest rewrites every Faker module it imports, and rewriting
+    parses with ``ast``; CPython 3.11's AST conversion is not thread-safe (gh-106905). Imported
+    lazily in a test while another thread of the worker parsed too, it failed test_generate with
+    "AST constructor recursion depth mismatch" in some runs only. Imported here, every later
+    ``Faker(locale)`` finds its modules loaded.
+    """
+    from faker import Faker
+
+    for locale in FAKER_LOCALES:
+        Faker(locale)
 
 
 @pytest.fixture(scope="session")

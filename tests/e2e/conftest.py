@@ -51,6 +51,20 @@ class Assistant:
         return f"e2e-{uuid.uuid4().hex[:12]}"
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):
+    """A failed test whose fixtures can describe what the servers saw (``diagnostics()``) gets
+    that in its report: a fault that shows once in a CI run can then be read there."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.failed and call.when == "call":
+        for name, value in getattr(item, "funcargs", {}).items():
+            describe = getattr(value, "diagnostics", None)
+            if callable(describe):
+                for title, text in describe():
+                    report.sections.append((f"{name}: {title}", text))
+
+
 @contextmanager
 def running_system(base: Path, **extra_env: str) -> Iterator[Assistant]:
     """The whole system - Rasa, action server, portal - on free ports and a temporary data dir.

@@ -183,10 +183,20 @@ def workers(pid: int) -> list[int]:
 
 
 def alive(pid: int) -> bool:
+    """Whether any thread of the process still runs. The leader of a many-threaded process
+    (Rasa with TensorFlow's threads) is a zombie while the other threads still exit, and they
+    hold its files: its port accepts a connection and then resets it."""
     try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+        tasks = list(Path(f"/proc/{pid}/task").iterdir())
     except OSError:
         return False
+    for task in tasks:
+        try:
+            if (task / "stat").read_text().rsplit(")", 1)[1].split()[0] not in ("Z", "X"):
+                return True
+        except OSError:
+            continue  # that thread is gone
+    return False
 
 
 def loads_spacy(pid: int) -> bool:

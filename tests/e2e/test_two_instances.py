@@ -70,6 +70,16 @@ class Region:
         wait_for(lambda: len(self.served()) >= before + count, 10)
         return self.served()[before:]
 
+    def diagnostics(self) -> list[tuple[str, str]]:
+        """The ends of nginx's access log (which instances a request tried, with what answer)
+        and of the launcher's output (every server's), for a failed test's report."""
+        tails = []
+        for title, path, lines in (("nginx access log", self.access_log, 20),
+                                   ("launcher output", self.output, 80)):
+            text = path.read_text(errors="replace") if path.exists() else "(none)"
+            tails.append((title, "\n".join(text.splitlines()[-lines:])))
+        return tails
+
     def instance_pid(self, port: int) -> int:
         """The living Rasa instance on ``port`` (a child of the launcher)."""
         for stat in Path("/proc").glob("[0-9]*/stat"):
