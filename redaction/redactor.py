@@ -17,6 +17,8 @@ from presidio_analyzer import AnalyzerEngine
 
 from redaction.bible_references import is_bible_reference
 from redaction.corrections import extend_corrections
+from redaction.dictated_numbers import read_dictated_zero
+from redaction.false_starts import with_false_starts
 from redaction.findings import Finding, outside_placeholders, resolve_overlaps
 from redaction.german_words import german_name_part
 from redaction.name_abbreviations import extend_over_abbreviations
@@ -74,7 +76,7 @@ class Redactor:
 
     def find(self, text: str) -> list[Finding]:
         """Non-overlapping findings with offsets into ``text`` (found on its normalised view)."""
-        view = read_spoken_emails(normalise(text))
+        view = read_spoken_emails(read_dictated_zero(normalise(text)))
         if not view.text.strip():
             return []
         entities = self._entities if _DIGIT.search(view.text) else self._entities_without_numbers
@@ -92,6 +94,7 @@ class Redactor:
         findings = extend_over_abbreviations(view.text, findings)
         findings = extend_corrections(
             view.text, resolve_overlaps(outside_placeholders(view.text, findings)))
+        findings = with_false_starts(view.text, findings)
         return [
             Finding(found.entity_type, *view.to_original(found.start, found.end), found.score)
             for found in findings

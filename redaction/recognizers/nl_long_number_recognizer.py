@@ -25,10 +25,13 @@ from redaction.recognizers.nl_phone_recognizer import is_public_number, organisa
 
 # A code: letters/digits joined by - / . (no spaces), or digit groups of any size separated by
 # single spaces ("1102 4476 1908", "1 96 78 36 77": the fail-safe for long numbers in any
-# grouping), optionally after an uppercase prefix that is not a keyword ("AM 2290 1147").
+# grouping), optionally after an uppercase prefix that is not a keyword ("AM 2290 1147",
+# "UA-0471 2289"); hyphens between the groups too when the number starts with a 0, as no time,
+# range or count does ("01-77 41 93", not "ma 9-12 13-17").
 _CANDIDATE = re.compile(
     r"(?<![\w@.:/+#-])"
-    r"(?P<value>(?:(?!(?:BSN|IBAN|TEL|NR|KVK)\s)[A-Z]{1,4}\s)?\d{1,5}(?:\s\d{1,5})+"
+    r"(?P<value>(?:(?!(?:BSN|IBAN|TEL|NR|KVK)[\s-])[A-Z]{1,4}[\s-])?\d{1,5}(?:\s\d{1,5})+"
+    r"|0\d{0,4}(?:(?:\s|\s?[-–]\s?)\d{1,5})+"
     r"|[A-Za-z0-9]+(?:[-/.][A-Za-z0-9]+)*)"
     r"(?![\w@]|[.:/-]\w)"
 )
