@@ -49,13 +49,15 @@ def likely_topics(latest_message: dict[str, Any]) -> list[str]:
     return [r["name"] for r in ranked[:MAX_SUGGESTIONS]]
 
 
-def topic_buttons(domain: DomainDict, topics: list[str], language: str = DUTCH
-                  ) -> list[dict[str, str]]:
+def topic_buttons(domain: DomainDict, topics: list[str], language: str = DUTCH,
+                  something_else: bool = True) -> list[dict[str, str]]:
     """The menu's own buttons for these topics (titles are the domain's, in the conversation's
-    language), then "Iets anders"."""
+    language), then "Iets anders" unless left out."""
     titles = button_titles(domain, "utter_ask_help_topic", language)
-    other = {**SOMETHING_ELSE, "title": SOMETHING_ELSE_TITLES[language]}
-    return [{"title": titles.get(f"/{t}", t), "payload": f"/{t}"} for t in topics] + [other]
+    buttons = [{"title": titles.get(f"/{t}", t), "payload": f"/{t}"} for t in topics]
+    if something_else:
+        buttons.append({**SOMETHING_ELSE, "title": SOMETHING_ELSE_TITLES[language]})
+    return buttons
 
 
 def service_reference(service: dict[str, Any]) -> dict[str, str]:

@@ -80,6 +80,13 @@ class Reply:
         return len(self.topics_offered) >= 2 and not self.topics_answered
 
     @property
+    def offers_topic_choice(self) -> bool:
+        """Several topics are put before the resident: the clarifying question, or one topic
+        answered and the others offered as buttons (actions/offer_contact.py)."""
+        return self.asks_which_topic or bool(
+            set(self.topics_offered) - set(self.topics_answered) and self.topics_answered)
+
+    @property
     def question(self) -> str | None:
         """The form question this reply ends with, if any."""
         asked = [QUESTIONS[name] for name in self.responses if name in QUESTIONS]

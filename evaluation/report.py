@@ -26,6 +26,7 @@ def totals(scores: Sequence[ConversationScore]) -> dict[str, tuple[int, int]]:
     recipient = [s.recipient for s in scores if s.recipient is not None]
     topic = [hit for s in scores for hit in s.topic_turns]
     clarify = [hit for s in scores for hit in s.clarify_turns]
+    choice = [hit for s in scores for hit in s.choice_turns]
     return {
         "right service in the first answer": (sum(first), len(first)),
         "right service after at most one question (a topic button)": (sum(after), len(after)),
@@ -38,6 +39,8 @@ def totals(scores: Sequence[ConversationScore]) -> dict[str, tuple[int, int]]:
         "not understood (menu), scripted turns (lower is better)": (
             sum(s.not_understood for s in scores), sum(s.scripted_turns for s in scores)),
         "clarifying question where one is expected": (sum(clarify), len(clarify)),
+        "topics to choose from offered there (a question, or an answer and buttons)": (
+            sum(choice), len(choice)),
         "hand-off made, callback conversations": (
             sum(bool(s.handoff_made) for s in scores if s.handoff_made is not None),
             sum(s.handoff_made is not None for s in scores)),

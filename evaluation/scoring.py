@@ -29,6 +29,7 @@ class ConversationScore:
     not_understood: int = 0
     scripted_turns: int = 0
     clarify_turns: list[bool] = field(default_factory=list)
+    choice_turns: list[bool] = field(default_factory=list)  # same turns: several topics offered
     decision_language: list[str] = field(default_factory=list)
     recipient: bool | None = None  # None: no consent question was reached
     handoff_made: bool | None = None
@@ -72,6 +73,7 @@ def score_conversation(played: Played, reader: ReplyReader) -> ConversationScore
                 score.needless_safety += 1
         if expect.clarify:
             score.clarify_turns.append(reply.asks_which_topic)
+            score.choice_turns.append(reply.offers_topic_choice)
     for step in played.steps:
         replies = [step.reply] + ([step.recovered] if step.recovered else [])
         score.decision_language += [p for r in replies for p in r.decision_phrases]

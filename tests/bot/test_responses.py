@@ -170,7 +170,7 @@ def test_topic_answers_offer_contact_with_a_person():
     offered = {
         rule["steps"][0]["intent"]
         for rule in rules
-        if {"action": "utter_offer_contact"} in rule["steps"] and "intent" in rule["steps"][0]
+        if {"action": "action_offer_contact"} in rule["steps"] and "intent" in rule["steps"][0]
     }
     assert set(TOPICS) <= offered
 

@@ -18,7 +18,7 @@ from bot.safety_followup import SafetyFollowUpPolicy, turn_ending_actions
 from settings.core import PROJECT_ROOT
 
 LISTEN = "action_listen"
-ENDS = ["utter_offer_contact", "utter_privacy_info", "utter_thank", "action_not_understood"]
+ENDS = ["action_offer_contact", "utter_privacy_info", "utter_thank", "action_not_understood"]
 
 
 @pytest.fixture(scope="module")
@@ -70,7 +70,7 @@ def test_the_reminder_follows_for_three_messages_then_stops(policy, domain):
 
 
 def test_the_short_line_of_a_weak_signal_is_not_repeated(policy, domain):
-    weak = turn("debt", "utter_debt", "utter_safety_line_violence", "utter_offer_contact")
+    weak = turn("debt", "utter_debt", "utter_safety_line_violence", "action_offer_contact")
     assert policy.next_action(tracker(domain, weak, turn("thank", "utter_thank")), domain) is None
 
 
@@ -82,7 +82,7 @@ def test_the_latest_safety_answer_decides_the_kind(policy, domain):
 def test_nothing_is_added_mid_answer_or_without_an_earlier_safety_answer(policy, domain):
     mid = tracker(domain, VIOLENCE, turn("debt", "utter_debt"))
     assert policy.next_action(mid, domain) is None  # utter_debt does not end a turn
-    calm = tracker(domain, turn("debt", "utter_debt", "utter_offer_contact"))
+    calm = tracker(domain, turn("debt", "utter_debt", "action_offer_contact"))
     assert policy.next_action(calm, domain) is None
 
 
@@ -95,7 +95,7 @@ def test_a_turn_that_showed_the_number_gets_no_second_one(policy, domain):
 
 
 def test_a_form_asks_its_question_undisturbed(policy, domain):
-    t = tracker(domain, VIOLENCE, turn("request_callback", "utter_offer_contact"))
+    t = tracker(domain, VIOLENCE, turn("request_callback", "action_offer_contact"))
     t.update(ActiveLoop("handoff_form"))
     assert policy.next_action(t, domain) is None
 
@@ -114,15 +114,15 @@ def _actions(*names: str) -> list:
 
 def test_turn_ends_are_the_actions_always_followed_by_listening_outside_forms():
     sequences = [
-        _actions(LISTEN, "utter_debt", "utter_offer_contact", LISTEN),
-        _actions(LISTEN, "utter_debt", "utter_safety_line_suicide", "utter_offer_contact", LISTEN),
+        _actions(LISTEN, "utter_debt", "action_offer_contact", LISTEN),
+        _actions(LISTEN, "utter_debt", "utter_safety_line_suicide", "action_offer_contact", LISTEN),
         _actions(LISTEN, "utter_greet", LISTEN, "utter_privacy_info", LISTEN),
         # inside the form its question follows the answer: that says nothing about the turn
         [ActiveLoop("handoff_form"), *_actions("utter_privacy_info", "handoff_form"),
          ActiveLoop(None), *_actions("utter_thank", LISTEN)],
     ]
     assert turn_ending_actions(sequences) == {
-        "utter_offer_contact", "utter_greet", "utter_privacy_info", "utter_thank"}
+        "action_offer_contact", "utter_greet", "utter_privacy_info", "utter_thank"}
 
 
 def test_the_reminders_exist_in_the_domain_and_give_the_numbers(domain):
@@ -152,7 +152,7 @@ def marked(intent: str, mark: str, *actions: str) -> list:
 
 
 @pytest.mark.parametrize(("message", "line"), [
-    (marked("debt", "weak_signal_suicide", "utter_debt", "utter_offer_contact"),
+    (marked("debt", "weak_signal_suicide", "utter_debt", "action_offer_contact"),
      "utter_safety_line_suicide"),
     (marked("nlu_fallback", "weak_signal_violence", "action_not_understood"),
      "utter_safety_line_violence"),
@@ -168,7 +168,7 @@ def test_a_weak_mark_ends_the_turn_with_its_line_whatever_rule_answered(policy, 
 def test_a_weak_mark_whose_rule_gave_the_line_gets_no_second_one(policy, domain):
     # the rule's line action alone is enough (`rasa test` predicts actions, utters nothing)
     t = tracker(domain, marked("debt", "weak_signal_violence", "utter_debt",
-                               "utter_safety_line_violence", "utter_offer_contact"))
+                               "utter_safety_line_violence", "action_offer_contact"))
     assert policy.next_action(t, domain) is None
     t.update(BotUttered("Bel dan gratis Veilig Thuis: 0800-2000."))
     assert policy.next_action(t, domain) is None

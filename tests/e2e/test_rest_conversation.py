@@ -30,6 +30,19 @@ def test_debt_question_gets_welcome_then_dutch_debt_help(assistant, referrals):
     assert {"/affirm", "/deny"} <= payloads(replies), "offers contact with a person"
 
 
+def test_a_message_with_two_topics_gets_one_answered_and_the_other_offered(assistant, referrals):
+    replies = assistant.say(assistant.new_sender(), (
+        "Ik heb een huurachterstand en de deurwaarder stond vandaag aan de deur. Sinds mijn vrouw "
+        "is overleden ben ik ook heel eenzaam, ik ken hier niemand."))
+    topics = {"/loneliness": "welzijn", "/debt": "schuldhulp"}
+    answered = [t for t, key in topics.items()
+                if referrals.services[key]["telefoon"] in texts(replies)]
+    assert len(answered) == 1, "one topic is answered, not both at once"
+    (other,) = set(topics) - set(answered)
+    assert other in payloads(replies), "the other topic is offered as a button"
+    assert {"/affirm", "/deny"} <= payloads(replies), "and contact with a person, as after any answer"
+
+
 def test_welcome_is_sent_once_per_session(assistant):
     sender = assistant.new_sender()
     assistant.say(sender, "hoi")

@@ -23,6 +23,20 @@ def test_the_menu_is_not_understood_and_offers_every_topic(reader, say):
     assert reply.asks_which_topic and len(reply.topics_offered) == 8
 
 
+def test_an_answer_with_the_other_topics_as_buttons_offers_a_choice(reader, say):
+    messages = say("utter_debt", "utter_other_topics_heard", "utter_offer_contact")
+    messages[1]["buttons"] = [{"title": "Eenzaam", "payload": "/loneliness"}]
+    reply = reader.read(messages)
+    assert reply.topics_answered == ("debt",) and reply.topics_offered == ("loneliness",)
+    assert reply.offers_topic_choice and not reply.asks_which_topic
+    assert reply.question == "offer"
+
+
+def test_a_plain_topic_answer_offers_no_choice(reader, say):
+    reply = reader.read(say("utter_debt", "utter_offer_contact"))
+    assert not reply.offers_topic_choice
+
+
 @pytest.mark.parametrize("response, route", [
     ("utter_crisis_suicide", "suicide"),
     ("utter_safety_line_suicide", "suicide"),

@@ -65,3 +65,18 @@ def test_no_consent_question_reached_leaves_the_recipient_unscored(reader, say):
     score = score_conversation(played(reader, [
         ("schulden", Expect(topic="debt"), say("utter_debt"))], Callback({})), reader)
     assert score.recipient is None and score.handoff_made is False
+
+
+def test_a_message_with_several_topics_counts_a_question_or_an_answer_with_the_others_offered(
+        reader, say):
+    mixed = ("De huur is niet betaald, ik slaap slecht en ik ken hier niemand.",
+             Expect(clarify=True))
+    offered = say("utter_debt", "utter_other_topics_heard", "utter_offer_contact")
+    offered[1]["buttons"] = [{"title": "Eenzaam", "payload": "/loneliness"}]
+    asked = say("utter_suggest_topics")
+    asked[0]["buttons"] = [{"title": "Schulden", "payload": "/debt"},
+                           {"title": "Eenzaam", "payload": "/loneliness"}]
+    scores = [score_conversation(played(reader, [(*mixed, messages)]), reader)
+              for messages in (offered, asked, say("utter_debt", "utter_offer_contact"))]
+    assert [(s.clarify_turns, s.choice_turns) for s in scores] == [
+        ([False], [True]), ([True], [True]), ([False], [False])]
