@@ -4,8 +4,8 @@ Residents often tell several things at once ("de huur is niet betaald, ik slaap 
 ken hier niemand"). Asking "waar wil je mee beginnen?" instead of answering would cost their
 answer the many single-topic messages the classifier also ranks a second topic for (on the read
 conversation sets, one first message in seven). So the most likely topic is answered, and the
-other topics the classifier ranks high enough are offered as buttons before the contact
-question: the resident can go on with them, and nothing is lost when they were not meant.
+other topics the classifier ranks high enough are offered as buttons with the contact question:
+the resident can go on with them, and nothing is lost when they were not meant.
 """
 
 from __future__ import annotations
@@ -45,10 +45,13 @@ class ActionOfferContact(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[dict[str, Any]]:
         others = other_topics(tracker.latest_message or {})
-        if others:
-            dispatcher.utter_message(
-                response="utter_other_topics_heard",
-                buttons=topic_buttons(domain, others, conversation_language(tracker),
-                                      something_else=False))
-        dispatcher.utter_message(response="utter_offer_contact")
+        if not others:
+            dispatcher.utter_message(response="utter_offer_contact")
+            return []
+        # One message, its own yes/no first and the topics after: the widget shows only the
+        # newest message's choices, and SMS numbers only the last list.
+        dispatcher.utter_message(
+            response="utter_offer_contact_and_topics",
+            buttons=topic_buttons(domain, others, conversation_language(tracker),
+                                  something_else=False))
         return []

@@ -30,18 +30,25 @@ MIXED = ("De huur van november is niet betaald en er komt een deurwaarder. Ik sl
          "en sinds mijn vrouw weg is ken ik hier niemand meer.")
 
 
-def test_other_topics_of_the_message_come_as_buttons_before_the_contact_question(domain_dict):
-    heard, offer = run(domain_dict, parsed(MIXED, "debt", loneliness=0.3, stress=0.15))
-    assert heard["response"] == "utter_other_topics_heard"
-    assert [(b["title"], b["payload"]) for b in heard["buttons"]] == [
-        ("Eenzaam", "/loneliness"), ("Stress", "/stress")]
-    assert offer["response"] == "utter_offer_contact"
+def test_other_topics_of_the_message_come_as_buttons_with_the_contact_question(domain_dict):
+    (offer,) = run(domain_dict, parsed(MIXED, "debt", loneliness=0.3, stress=0.15))
+    assert offer["response"] == "utter_offer_contact_and_topics"
+    assert [(b["title"], b["payload"]) for b in offer["buttons"]] == [
+        ("Eenzaam", "/loneliness"), ("Stress", "/stress")], "after the response's own yes and no"
+
+
+def test_the_combined_offer_asks_the_contact_question_word_for_word(domain_dict):
+    """The resident (and the conversation evaluation) must still see the contact question."""
+    responses = domain_dict["responses"]
+    for plain, combined in zip(responses["utter_offer_contact"],
+                               responses["utter_offer_contact_and_topics"], strict=True):
+        assert plain["text"] in combined["text"] and plain["buttons"] == combined["buttons"]
 
 
 def test_buttons_follow_the_conversation_language(domain_dict):
-    heard, _ = run(domain_dict, parsed("I owe rent and I feel so alone here", "debt",
+    (offer,) = run(domain_dict, parsed("I owe rent and I feel so alone here", "debt",
                                        loneliness=0.3), language="en")
-    assert [b["title"] for b in heard["buttons"]] == ["Lonely"]
+    assert [b["title"] for b in offer["buttons"]] == ["Lonely"]
 
 
 @pytest.mark.parametrize("latest", [
@@ -60,5 +67,5 @@ def test_at_most_two_other_topics_and_never_the_answered_one():
 
 
 def test_the_offer_has_a_text_in_every_conversation_language(domain_dict):
-    variants = domain_dict["responses"]["utter_other_topics_heard"]
+    variants = domain_dict["responses"]["utter_offer_contact_and_topics"]
     assert {v.get("condition", [{}])[0].get("value", "nl") for v in variants} == {"nl", "en"}

@@ -40,7 +40,7 @@ def test_a_message_with_two_topics_gets_one_answered_and_the_other_offered(assis
     assert len(answered) == 1, "one topic is answered, not both at once"
     (other,) = set(topics) - set(answered)
     assert other in payloads(replies), "the other topic is offered as a button"
-    assert {"/affirm", "/deny"} <= payloads(replies), "and contact with a person, as after any answer"
+    assert {"/affirm", "/deny"} <= payloads(replies), "and contact with a person, as always"
 
 
 def test_welcome_is_sent_once_per_session(assistant):

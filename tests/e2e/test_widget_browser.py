@@ -171,6 +171,19 @@ def test_conversation_survives_a_reload_within_the_tab(page, assistant) -> None:
     assert page.problems == [], page.problems
 
 
+def test_the_other_topic_of_a_message_is_a_button_that_answers_it(page, assistant) -> None:
+    open_widget_by_keyboard(page, assistant)
+    say(page, "Ik heb een huurachterstand en de deurwaarder stond vandaag aan de deur. Sinds mijn "
+              "vrouw is overleden ben ik ook heel eenzaam, ik ken hier niemand.")
+    offered = page.locator(".dh-choice", has_text="Schulden")
+    assert offered.count() == 1, "loneliness is answered, debt offered"
+    bots_before = page.locator(".dh-from-bot").count()
+    offered.click()
+    wait_for_bot(page, bots_before + 1)
+    assert "0999-123 450" in "\n".join(bot_texts(page)[bots_before:]), "schuldhulp's number"
+    assert page.problems == [], page.problems
+
+
 def test_gesprek_wissen_erases_screen_storage_and_server_copy(page, assistant) -> None:
     open_widget_by_keyboard(page, assistant)
     say(page, "ik heb stress door mijn werk")

@@ -24,8 +24,8 @@ def test_the_menu_is_not_understood_and_offers_every_topic(reader, say):
 
 
 def test_an_answer_with_the_other_topics_as_buttons_offers_a_choice(reader, say):
-    messages = say("utter_debt", "utter_other_topics_heard", "utter_offer_contact")
-    messages[1]["buttons"] = [{"title": "Eenzaam", "payload": "/loneliness"}]
+    messages = say("utter_debt", "utter_offer_contact_and_topics")
+    messages[1]["buttons"].append({"title": "Eenzaam", "payload": "/loneliness"})
     reply = reader.read(messages)
     assert reply.topics_answered == ("debt",) and reply.topics_offered == ("loneliness",)
     assert reply.offers_topic_choice and not reply.asks_which_topic

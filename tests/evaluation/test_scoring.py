@@ -71,8 +71,8 @@ def test_a_message_with_several_topics_counts_a_question_or_an_answer_with_the_o
         reader, say):
     mixed = ("De huur is niet betaald, ik slaap slecht en ik ken hier niemand.",
              Expect(clarify=True))
-    offered = say("utter_debt", "utter_other_topics_heard", "utter_offer_contact")
-    offered[1]["buttons"] = [{"title": "Eenzaam", "payload": "/loneliness"}]
+    offered = say("utter_debt", "utter_offer_contact_and_topics")
+    offered[1]["buttons"].append({"title": "Eenzaam", "payload": "/loneliness"})
     asked = say("utter_suggest_topics")
     asked[0]["buttons"] = [{"title": "Schulden", "payload": "/debt"},
                            {"title": "Eenzaam", "payload": "/loneliness"}]
