@@ -21,6 +21,7 @@ from pathlib import Path
 import regex
 
 from redaction.disguises import _apply as apply_edits  # disguises.py is an NER input: reused
+from redaction.number_words import number_word_value
 from redaction.spelled import email_edits
 from redaction.view import Normalised
 from redaction.wordlists import read_term_file
@@ -152,7 +153,45 @@ def _joining_edits(text: str) -> list[tuple[int, int, str]]:
              for m in _SPACED_RUN.finditer(text) if near(m.start()) and _beside_a_sign(text, m)
              for i in range(1, len(m.group()), 2)]
     edits += [(m.start(), m.end(), "") for m in _LOOSE_SPACE.finditer(text) if near(m.start())]
-    return sorted(set(edits))
+    edits += [(m.start(), m.end(), "") for m in _DOUBLE_AT.finditer(text)]
+    edits += _number_before_at_edits(text)
+    edits += [(m.start(), m.end(), "") for domain in _SPACED_DOMAIN.finditer(text)
+              if domain["tld"].casefold() in _tlds()
+              for m in _SPACES.finditer(text, domain.start("name"), domain.end("name"))]
+    return _without_overlaps(sorted(set(edits)))
+
+
+_SPACES = regex.compile(" +")
+# "k.vermeulen@@ziggo.nl": a doubled "@" is a slip of the finger.
+_DOUBLE_AT = regex.compile(r"(?<=@)@+")
+# The words of a domain said with spaces: "at kpn mail punt nl", "@ hot mail.com" - an address
+# holds no space, so between "@" and the dot before a known ending they are one name.
+_SPACED_DOMAIN = regex.compile(
+    r"(?:@|(?<![^\W_])(?:at|apenstaartje|apestaartje))[ ]+"
+    r"(?P<name>[^\W_]+(?: [^\W_]+){1,2})"
+    r"(?: +(?:punt|dot) +|\.)(?P<tld>[^\W\d_]{2,6})(?![^\W_])", regex.IGNORECASE)
+# A number said in words at the end of the part before "@": "jansen zeventig apenstaartje".
+_NUMBER_BEFORE_AT = regex.compile(
+    r"(?<=[^\W\d_]) (?P<number>[^\W\d_]+) *(?=@|(?:at|apenstaartje|apestaartje)(?![^\W_]))",
+    regex.IGNORECASE)
+
+
+def _number_before_at_edits(text: str) -> list[tuple[int, int, str]]:
+    """ "jansen zeventig at" → "jansen70 at": the digits of an address's local part, said."""
+    edits = []
+    for match in _NUMBER_BEFORE_AT.finditer(text):
+        value = number_word_value(match["number"])
+        if value is not None:
+            edits.append((match.start(), match.end("number"), str(value)))
+    return edits
+
+
+def _without_overlaps(edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    kept: list[tuple[int, int, str]] = []
+    for edit in edits:
+        if not kept or edit[0] >= kept[-1][1]:
+            kept.append(edit)
+    return kept
 
 
 def _beside_a_sign(text: str, run: regex.Match[str]) -> bool:

@@ -24,13 +24,13 @@ from redaction.recognizers.nl_bsn_recognizer import elf_proef
 from redaction.recognizers.nl_phone_recognizer import is_public_number, organisation_number
 
 # A code: letters/digits joined by - / . (no spaces), or digit groups of any size separated by
-# single spaces ("1102 4476 1908", "1 96 78 36 77": the fail-safe for long numbers in any
-# grouping), optionally after an uppercase prefix that is not a keyword ("AM 2290 1147",
-# "UA-0471 2289"); hyphens between the groups too when the number starts with a 0, as no time,
-# range or count does ("01-77 41 93", not "ma 9-12 13-17").
+# single spaces or a spaced slash ("1102 4476 1908", "1 96 78 36 77", "SHV 2026 / 33814": the
+# fail-safe for long numbers in any grouping), optionally after an uppercase prefix that is not a
+# keyword ("AM 2290 1147", "UA-0471 2289"); hyphens between the groups too when the number starts
+# with a 0, as no time, range or count does ("01-77 41 93", not "ma 9-12 13-17").
 _CANDIDATE = re.compile(
     r"(?<![\w@.:/+#-])"
-    r"(?P<value>(?:(?!(?:BSN|IBAN|TEL|NR|KVK)[\s-])[A-Z]{1,4}[\s-])?\d{1,5}(?:\s\d{1,5})+"
+    r"(?P<value>(?:(?!(?:BSN|IBAN|TEL|NR|KVK)[\s-])[A-Z]{1,4}[\s-])?\d{1,5}(?:(?:\s|\s/\s)\d{1,5})+"
     r"|0\d{0,4}(?:(?:\s|\s?[-–]\s?)\d{1,5})+"
     r"|[A-Za-z0-9]+(?:[-/.][A-Za-z0-9]+)*)"
     r"(?![\w@]|[.:/-]\w)"
@@ -41,7 +41,8 @@ _DATE = re.compile(
 )
 # "140 2274" + " JJ": the house number and the digits of the postcode after it.
 _HOUSE_NUMBER_AND_POSTCODE = re.compile(r"[1-9]\d{0,3}\s[1-9]\d{3}")
-_POSTCODE_LETTERS = re.compile(r"\s?(?![sS][aAdDsS])[a-zA-Z]{2}(?!\w)")
+# The postcode's letters on the same line ("2274 JJ"; not "6829 1135\nIk ben ...").
+_POSTCODE_LETTERS = re.compile(r"[ \t]?(?![sS][aAdDsS])[a-zA-Z]{2}(?!\w)")
 _YEARS = re.compile(r"(?:19|20)\d{2}(?:\s(?:19|20)\d{2})+")  # "2019 2020 2021": years, not a number
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?")
 _IP = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")

@@ -1,6 +1,6 @@
-"""Round 17 (issue 14): numbers broken off and given again after a sentence, dictated from "nul",
-grouped with hyphens and spaces, or behind a document's letter prefix. New sentences for each
-class (not copied from a corpus); all values invented."""
+"""Rounds 17 and 18 (issue 14): numbers broken off and given again after a sentence, dictated from
+"nul", grouped with hyphens, spaces or a spaced slash, or behind a document's letter prefix. New
+sentences for each class (not copied from a corpus); all values invented."""
 
 from __future__ import annotations
 
@@ -27,6 +27,9 @@ from redaction.placeholders import PLACEHOLDER
      "Klantnummer: <X> staat bovenaan de brief"),
     ("my residence card number is UA-0583 3310, what do I need", "my residence card number is <X>, "
      "what do I need"),
+    # round 18: groups of a case number on either side of a spaced slash
+    ("het dossiernummer is SHV 2026 / 33814, niemand belt terug",
+     "het dossiernummer is <X>, niemand belt terug"),
     # a spelled "o" is a letter, not a "nul" that starts a dictated number
     ("ik heet J o o s t  d e  R o o y", "ik heet <X>"),
     ("schrijf naar j . o o s t e r @ z i g g o . n l graag", "schrijf naar <X> graag"),

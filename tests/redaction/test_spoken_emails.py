@@ -43,6 +43,14 @@ REDACTED = [
      "mail naar <EMAIL_1> aub"),
     ("Spreek in: mijn mail is mohammed streepje el streepje khattabi apenstaartje gmail punt com",
      "Spreek in: mijn mail is <EMAIL_1>"),
+    # round 18: a number said before the "@", a domain said in two words, a doubled "@"
+    ("ik zie slecht, mijn mail is gerda punt smit tweeënvijftig apenstaartje hot mail punt com",
+     "ik zie slecht, mijn mail is <EMAIL_1>"),
+    ("mailen kan naar t.ozdemir@@outlook.com, sorry dubbel",
+     "mailen kan naar <EMAIL_1>, sorry dubbel"),
+    # words after "at" that end in no address stay
+    ("ik ben om acht uur at home, dan mail ik punt voor punt",
+     "ik ben om acht uur at home, dan mail ik punt voor punt"),
 ]
 
 

@@ -29,6 +29,9 @@ CASES = [
     ("het bedrag van 450 euro, kenmerk 12", []),
     ("123456782", []),  # a valid BSN is NL_BSN
     ("Koningin Julianalaan 140 2274 JJ Voorburg", []),  # house number, then a postcode
+    # round 18: a line break is no postcode's letters; a spaced slash between amounts or years
+    ("KvK: 6829 1135\nIk ben hovenier", ["6829 1135"]),
+    ("ik betaal 1250 / 1300 euro per maand, seizoen 2025 / 2026", []),
 ]
 
 
