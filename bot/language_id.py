@@ -35,6 +35,10 @@ _GEEZ = re.compile(r"[\u1200-\u139F\u2D80-\u2DDF]")
 # not a Dutch ordinal ("2de", "3e") or a unit ("5g").
 _ARABIZI = re.compile(r"(?<![\w])(?:[a-z]+[2379][a-z]+|[2379][a-z]{3,})(?![\w])")
 _CODE = re.compile(r"\b(?=\w*\d)(?=\w*[^\W\d_])\w+\b")  # letters and digits mixed
+# Groups joined by hyphens with a digit among them - a case code "Z98R-KW9T-DAAQ", a plate, a date,
+# a phone number - are no words either, and no Arabizi: "kw9t" read as Arabic answered a
+# resident's case code in Arabic one time in four.
+_GROUPED_CODE = re.compile(r"(?<![\w-])(?=[\w-]*\d)[^\W_]+(?:-[^\W_]+)+(?![\w-])")
 # An e-mail address, a web address or a handle is no word of any language either: a form answer
 # "r.verbeek@example.com" read as English and switched the rest of a Dutch hand-off to English.
 _ADDRESS = re.compile(r"\S+@\S+|\b(?:https?://|www\.)\S+|\b\S+\.(?:com|nl|org|net|eu)\b\S*",
@@ -97,6 +101,7 @@ class LanguageIdentifier:
     def identify(self, text: str) -> str:
         # A case code, a plate or a postcode ("7QM4X2PD9TK3") is no word of any language: its
         # letters alone once read as English and got an English welcome.
+        text = _GROUPED_CODE.sub(" ", text)
         plain = _CODE.sub(" ", _ADDRESS.sub(" ", text))
         words = _WORD.findall(plain.lower())
         if not words:

@@ -88,6 +88,9 @@ def test_a_look_alike_language_is_never_taken_for_one_served(text, expected):
 
 @pytest.mark.parametrize("text", ["7QM4X2PD9TK3", "7QM4 X2PD 9TK3", "1234 AB", "XT-45-BK",
                                   "r.verbeek@example.com", "mail: sanne.dekker@voorbeeldmail.nl",
-                                  "www.example.com/profile/jansen", "kijk op https://example.org"])
+                                  "www.example.com/profile/jansen", "kijk op https://example.org",
+                                  # a case code's groups: no Arabizi ("kw9t"), no English
+                                  "code Z98R-KW9T-DAAQ", "code Z98V-1C22-AXDY",
+                                  "zaakcode Z98K-NTW5-R3AV"])
 def test_a_code_or_plate_alone_names_no_language(identifier, text):
     assert identifier.identify(text) == "nl"  # unsure: the conversation keeps its language
