@@ -67,10 +67,11 @@ def _word_pattern() -> regex.Pattern[str]:
 _SPOKEN = {"@": "at", ".": "punt"}
 _PLAIN_EMAIL = regex.compile(
     r"(?<![\w.@])[^\W_][\w.+-]*@[^\W_][\w-]*(?:\.[\w-]+)*\.(?P<tld>[^\W\d_]+)(?![\w@])")
-_SIGNS = r"(?:@|\.|-|_|at|apenstaartje|apestaartje|punt|dot)"
+_AT_WORDS = r"(?:at|apenstaartje|apestaartje)"  # the words the e-mail rewrite knows for "@"
+_SIGNS = rf"(?:@|\.|-|_|{_AT_WORDS}|punt|dot)"
 _SIGN_AFTER = regex.compile(rf" ?{_SIGNS}(?![^\W_])", regex.IGNORECASE)
 _SIGN_BEFORE = regex.compile(rf"(?<![^\W_]){_SIGNS} ?$", regex.IGNORECASE)
-_AT = regex.compile(r"@|(?<![^\W_])(?:at|apenstaartje|apestaartje)(?![^\W_])", regex.IGNORECASE)
+_AT = regex.compile(rf"@|(?<![^\W_]){_AT_WORDS}(?![^\W_])", regex.IGNORECASE)
 
 
 def read_spoken_emails(view: Normalised) -> Normalised:
@@ -167,12 +168,12 @@ _DOUBLE_AT = regex.compile(r"(?<=@)@+")
 # The words of a domain said with spaces: "at kpn mail punt nl", "@ hot mail.com" - an address
 # holds no space, so between "@" and the dot before a known ending they are one name.
 _SPACED_DOMAIN = regex.compile(
-    r"(?:@|(?<![^\W_])(?:at|apenstaartje|apestaartje))[ ]+"
+    rf"(?:@|(?<![^\W_]){_AT_WORDS})[ ]+"
     r"(?P<name>[^\W_]+(?: [^\W_]+){1,2})"
     r"(?: +(?:punt|dot) +|\.)(?P<tld>[^\W\d_]{2,6})(?![^\W_])", regex.IGNORECASE)
 # A number said in words at the end of the part before "@": "jansen zeventig apenstaartje".
 _NUMBER_BEFORE_AT = regex.compile(
-    r"(?<=[^\W\d_]) (?P<number>[^\W\d_]+) *(?=@|(?:at|apenstaartje|apestaartje)(?![^\W_]))",
+    rf"(?<=[^\W\d_]) (?P<number>[^\W\d_]+) *(?=@|{_AT_WORDS}(?![^\W_]))",
     regex.IGNORECASE)
 
 
