@@ -68,6 +68,13 @@ _DUTCH_COURTESIES = frozenset(
 CLEARLY_DUTCH_WORDS = 2  # distinct Dutch function words that make a message clearly Dutch
 
 
+def without_codes(text: str) -> str:
+    """The message without case codes, plates, dates and addresses: they are no words of any
+    language, and their letters once read as Arabizi crisis words (a case code got the Arabic
+    safety answer). Mixed words stay: Arabizi ("3andi") is written that way."""
+    return _ADDRESS.sub(" ", _GROUPED_CODE.sub(" ", text))
+
+
 def text_language(code: object) -> str:
     """The language of the assistant's texts for a language code (a slot value, the boundary's
     signal): English for "en", Dutch for anything else - the one place this is decided."""
@@ -101,8 +108,8 @@ class LanguageIdentifier:
     def identify(self, text: str) -> str:
         # A case code, a plate or a postcode ("7QM4X2PD9TK3") is no word of any language: its
         # letters alone once read as English and got an English welcome.
-        text = _GROUPED_CODE.sub(" ", text)
-        plain = _CODE.sub(" ", _ADDRESS.sub(" ", text))
+        text = without_codes(text)
+        plain = _CODE.sub(" ", text)
         words = _WORD.findall(plain.lower())
         if not words:
             return DUTCH

@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from bot.foreign_safety import FULL_LANGUAGES, ForeignSafetyModel, load_foreign_safety
-from bot.language_id import DUTCH, LanguageIdentifier
+from bot.language_id import DUTCH, LanguageIdentifier, without_codes
 from bot.latin_language import load_latin_language
 from bot.safety import KIND_INTENT, SafetySignal, normalise
 from bot.spelling_fold import fold
@@ -162,6 +162,7 @@ class LanguageCheck:
 
     def check(self, text: str) -> tuple[str, SafetySignal | None]:
         code = self._identifier.identify(text)
+        text = without_codes(text)
         language = self._languages.get(code)
         kind = language.safety_kind(text) if language is not None else None
         if kind is None and not self._identifier.has_dutch_words(text):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,8 @@ from bot.languages import (
     load_language_check,
     load_languages,
 )
+from redaction.case_codes import ALPHABET, check_symbol, shown
+from settings.core import load_settings
 
 REQUIRED = ("en", "tr", "ar", "pl", "uk", "ti", "so")  # issue 17: English and at least these
 
@@ -213,3 +216,16 @@ def test_spelling_variants_and_near_words(tmp_path, words, text, found):
 def test_arabic_words_carry_and_or_so_in_front(languages):
     assert languages.get("ar").safety_kind("ويضربني قدام الاولاد") == "violence"
     assert languages.get("ar").safety_kind("فبدي موت") == "suicide"
+
+
+def test_a_case_code_is_no_word_of_any_language():
+    """A resident typing their case code got the Arabic safety answer: "Z98A-BYDR-EW3S" read as
+    Arabizi words for violence. Seeded random codes, with the models ``make train`` built."""
+    check = load_language_check(model_dir=load_settings().model_dir)
+    rng = random.Random(20261207)
+    codes = ["Z98A-BYDR-EW3S"]
+    for _ in range(400):
+        body = "Z98" + "".join(rng.choice(ALPHABET) for _ in range(8))
+        codes.append(shown(body + check_symbol(body)))
+    read = {code: check.check(f"code {code}") for code in codes}
+    assert {code: found for code, found in read.items() if found != ("nl", None)} == {}
