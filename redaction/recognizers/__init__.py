@@ -23,6 +23,7 @@ from redaction.recognizers.nl_ner_person_recognizer import NlNerPersonRecognizer
 from redaction.recognizers.nl_person_recognizer import NlPersonRecognizer
 from redaction.recognizers.nl_phone_recognizer import NlPhoneRecognizer
 from redaction.recognizers.nl_postcode_recognizer import NlPostcodeRecognizer
+from redaction.recognizers.nl_script_name_recognizer import NlScriptNameRecognizer
 from redaction.recognizers.nl_social_handle_recognizer import NlSocialHandleRecognizer
 from redaction.recognizers.nl_split_value_recognizer import NlSplitValueRecognizer
 from redaction.recognizers.nl_url_recognizer import NlUrlRecognizer
@@ -44,6 +45,7 @@ __all__ = [
     "NlPersonRecognizer",
     "NlPhoneRecognizer",
     "NlPostcodeRecognizer",
+    "NlScriptNameRecognizer",
     "NlSocialHandleRecognizer",
     "NlSplitValueRecognizer",
     "NlUrlRecognizer",

@@ -37,7 +37,9 @@ _FRAGMENT = re.compile(
 # Residents look a value up halfway ("06 19 en dan, uit mijn hoofd weet ik het niet, o ja, 284
 # 706", "NL87 BUNQ, wacht ff ik pak mn pasje. ok daarna komt 0269 2160 82"): up to twelve words;
 # the check of the whole value and a context word keep chance combinations out.
-_GAP = re.compile(r"[\s,.:;…–—-]*(?:[^\W\d_]+[\s,.:;…–—-]+){1,12}")
+# Or no word, only a full stop, comma or dash: a cracked screen or a slip of the thumb ends the
+# first part ("bsn 4543. 72231.").
+_GAP = re.compile(r"[\s,.:;…–—-]*(?:[^\W\d_]+[\s,.:;…–—-]+){1,12}|\s*[,.:;…–—-][\s,.:;…–—-]*")
 _MAX_FRAGMENTS = 4
 _POSTCODE = re.compile(r"[1-9]\d{3}(?!SA|SD|SS)[A-Z]{2}")
 _POSTCODE_DIGITS = re.compile(r"[1-9]\d{3}")

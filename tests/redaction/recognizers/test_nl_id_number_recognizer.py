@@ -61,6 +61,12 @@ CASES = [
     ("mijn oude kimlik no 52871436092 heb ik nog", ["52871436092"]),
     ("Personalausweis L01X00T47, is die geldig voor de inschrijving?", ["L01X00T47"]),
     ("mijn buletin is verlopen, wat nu?", []),
+    # ... and in their own script (blind_corpus_31: a Ukrainian passport number leaked)
+    ("Мій паспорт FX 483920, але він закінчується в березні", ["FX 483920"]),
+    ("رقم جواز سفري N 0234781 وهو منتهي", ["N 0234781"]),
+    ("Pasaport numaram U 23891746 ama süresi doldu", ["U 23891746"]),
+    ("mój paszport EK 4412093 jest ważny", ["EK 4412093"]),
+    ("мій паспорт загубився, що робити?", []),
 ]
 
 

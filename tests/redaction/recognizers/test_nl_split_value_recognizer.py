@@ -15,6 +15,9 @@ SPLIT = {
     ),
     "bsn-sentence-between": ("bsn begint met 7257. daarna 63863",
                              "bsn begint met <BSN_1>. daarna <BSN_2>"),
+    # no word between, only a full stop: a cracked screen (blind_corpus_31)
+    "bsn-full-stop-between": ("bsn 7257. 63863. sorry mn scherm is gebarsten",
+                              "bsn <BSN_1>. <BSN_2>. sorry mn scherm is gebarsten"),
     "phone": ("bel me, het begint met 06 en daarna 81229340",
               "bel me, het begint met <TELEFOONNUMMER_1> en daarna <TELEFOONNUMMER_2>"),
     "iban": ("rekening: eerst NL72 TRIO en dan 2081 1566 34",
@@ -55,6 +58,7 @@ SPLIT = {
 KEPT = [
     # three numbers that pass the 11-proef together, but no BSN word: amounts, counts
     "eerst 162, toen 275, tot slot 869 mensen op de wachtlijst",
+    "in 7257. 63863 mensen staan op de wachtlijst",
     "ik heb 162 euro, dan 275 euro en 869 euro betaald, bsn weet ik niet",
     # the check fails
     "mijn bsn begint met 7257 en eindigt op 63864",
