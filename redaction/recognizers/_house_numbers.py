@@ -52,7 +52,9 @@ _ADDRESS_BEFORE = re.compile(
     r"|\bli(?:ve|ves|ved|ving)|\b(?:apartment|flat|house|home)|\bwen(?:je|ne|net))\b"
     r"(?:\s+(?:is|nu|sinds\s+kort|al|op|aan|in|naar|de|het|['’]t|at|on|the|now|:))*\s*:?\s*$"
     # "woont nog zelfstandig op", "wonen al jaren aan de": a few words, then "op"/"aan"
-    r"|\bwo(?:on|ont|nen)\b(?:\s+[^\W\d_]+){1,3}?\s+(?:op|aan)(?:\s+(?:de|het|['’]t))?\s*$",
+    r"|\bwo(?:on|ont|nen)\b(?:\s+[^\W\d_]+){1,3}?\s+(?:op|aan)(?:\s+(?:de|het|['’]t))?\s*$"
+    # and in English: "I live in Lelystad at", "we have lived for years on"
+    r"|\bli(?:ve|ves|ved|ving)\b(?:\s+[^\W\d_]+){1,3}?\s+(?:at|on)\s*$",
     re.IGNORECASE,
 )
 # "u" after a number is "uur" ("om 5 u"), unless it is the pronoun: "Kerkstraat 5 u weet wel".

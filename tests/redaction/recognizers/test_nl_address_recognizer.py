@@ -155,6 +155,9 @@ CASES = [
     ("at Laan van Nieuw Oost-Indië 133, room 412", ["Laan van Nieuw Oost-Indië 133, room 412"]),
     ("Liam Fitzgerald, 12 Nieuwe Haven, 2801 CW Gouda", ["12 Nieuwe Haven"]),
     ("I have 3 Kids and 2 Bedrooms", []),
+    # a street without a suffix, a few words after "live" (blind_corpus_31)
+    ("Hi, I live in Lelystad at Botter 14-07. My landlord says I have to leave", ["Botter 14-07"]),
+    ("I lived in Syria at Homs 3 years ago", []),
     ("the meeting is in room 12 of the town hall", []),
 ]
 
