@@ -26,6 +26,7 @@ from redaction.recognizers._results import explained_result
 SCRIPT_NAMES_FILE = Path(__file__).with_name("data") / "script_names.yml"
 MAX_NAME_WORDS = 3
 _ARABIC_CONJUNCTIONS = "وف"  # "وأنا", "فأخي": "and"/"so" written onto the next word
+_SPACES = re.compile(r"[ \u00A0]+")  # between the words of one name
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,8 @@ class ScriptNames:
 
 
 def _words(raw: object) -> list[str]:
-    return [" ".join(str(w).split()) for w in (raw or [])]  # type: ignore[union-attr]
+    """A list from the data file, each entry's spaces made single."""
+    return [" ".join(str(w).split()) for w in raw] if isinstance(raw, list) else []
 
 
 def _script(raw: Mapping[str, object]) -> ScriptNames:
@@ -118,13 +120,15 @@ class NlScriptNameRecognizer(LocalRecognizer):
             match = script.word.match(text, position)
             if match is None:
                 return words, False
-            if match.group() in script.not_names or match.group() in script.copulas:
-                return words, match.group() in script.copulas
+            if match.group() in script.copulas:
+                return words, True
+            if match.group() in script.not_names:
+                return words, False
             words.append(match.span())
-            gap = re.match(r"[ \u00A0]+", text[match.end():])
+            gap = _SPACES.match(text, match.end())
             if gap is None:
                 return words, False
-            position = match.end() + gap.end()
+            position = gap.end()
         closing = script.word.match(text, position)
         return words, closing is not None and closing.group() in script.copulas
 
